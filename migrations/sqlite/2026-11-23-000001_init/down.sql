@@ -1,0 +1,14 @@
+DROP TABLE offer_areas;
+DROP TABLE offer_themes;
+DROP TABLE offers;
+DROP TABLE consent_events;
+DROP TABLE request_recommendations;
+DROP TABLE request_themes;
+DROP TABLE requests;
+DROP TABLE recommendation_themes;
+DROP TABLE recommendations;
+DROP TABLE organizations;
+DROP TABLE reference_data;
+DROP TABLE themes;
+DROP TABLE theme_groups;
+DROP TABLE states;

@@ -1,0 +1,401 @@
+//! HTTP plumbing every resource uses: the JSON body extractor (size limit, UTF-8, field-level
+//! decode errors), conditional requests (ETag / If-None-Match / If-Match), list paging and
+//! query-parameter parsing.
+
+use actix_web::dev::Payload;
+use actix_web::http::{header, StatusCode};
+use actix_web::web::{Bytes, BytesMut};
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use chrono::{DateTime, NaiveDateTime};
+use futures_util::future::LocalBoxFuture;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+
+use super::AppState;
+use crate::db::page::{PageOf, PageRequest};
+use crate::domain::ids;
+use crate::domain::validate::fnv1a;
+use crate::error::{AppError, AppResult, FieldError};
+
+/// Default and maximum page sizes of every list.
+pub const DEFAULT_PAGE_SIZE: i64 = 50;
+pub const MAX_PAGE_SIZE: i64 = 200;
+
+/// A JSON request body, decoded with the error of the exact field that is wrong.
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            require_content_type(&req, &["application/json"], "application/json")?;
+            let limit = req.app_data::<actix_web::web::Data<AppState>>().map_or(1 << 20, |s| s.limits.json_body_bytes);
+            let bytes = read_body(&req, &mut payload, limit).await?;
+            decode_json(&bytes).map(JsonBody)
+        })
+    }
+}
+
+/// Fails with 415 unless the request's media type is one of `accepted` (or a `+json` type when
+/// JSON is accepted). A missing Content-Type is taken as the first accepted type.
+pub fn require_content_type(req: &HttpRequest, accepted: &[&str], name: &str) -> AppResult<()> {
+    let Some(value) = req.headers().get(header::CONTENT_TYPE) else { return Ok(()) };
+    let media = value.to_str().unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let json_like = accepted.contains(&"application/json") && media.ends_with("+json");
+    if accepted.contains(&media.as_str()) || json_like {
+        Ok(())
+    } else {
+        Err(AppError::UnsupportedMediaType(format!("send the body as {name} (got '{media}')")))
+    }
+}
+
+/// Reads the whole body, failing with 413 as soon as it exceeds `limit` bytes.
+pub async fn read_body(req: &HttpRequest, payload: &mut Payload, limit: usize) -> AppResult<Bytes> {
+    let too_large = || AppError::PayloadTooLarge(format!("the body may be at most {limit} bytes"));
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let mut body = BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| AppError::BadRequest { detail: format!("cannot read the body: {e}"), errors: vec![] })?;
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// Decodes JSON: 400 for bytes that are not JSON, 422 naming the field for JSON of the wrong
+/// shape (wrong type, unknown enum value, missing or unknown field).
+pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(AppError::BadRequest {
+            detail: format!("the body is not valid UTF-8 (byte {})", e.valid_up_to()),
+            errors: vec![FieldError::new("body", "invalid UTF-8")],
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::BadRequest {
+            detail: "the body is empty; send a JSON object".into(),
+            errors: vec![FieldError::new("body", "empty")],
+        });
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let message = strip_position(&inner.to_string());
+        match inner.classify() {
+            serde_json::error::Category::Data => AppError::Validation(vec![FieldError::new(field_of(&path, &message), message)]),
+            _ => malformed(&inner),
+        }
+    })?;
+    de.end().map_err(|e| malformed(&e))?;
+    Ok(value)
+}
+
+fn malformed(err: &serde_json::Error) -> AppError {
+    AppError::BadRequest {
+        detail: format!("the body is not valid JSON: {err}"),
+        errors: vec![FieldError::new("body", strip_position(&err.to_string()))],
+    }
+}
+
+/// serde reports missing and unknown fields at the enclosing object; name the field itself.
+fn field_of(path: &str, message: &str) -> String {
+    let named = ["missing field `", "unknown field `"]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix))
+        .and_then(|rest| rest.split('`').next());
+    match (path, named) {
+        (".", Some(name)) => name.to_string(),
+        (_, Some(name)) => format!("{path}.{name}"),
+        (".", None) => "body".to_string(),
+        (_, None) => path.to_string(),
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// For `PATCH` bodies: tells "absent" (`None`) from "set to null" (`Some(None)`).
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// The strong ETag of a versioned resource.
+pub fn version_etag(version: i64) -> String {
+    format!("\"v{version}\"")
+}
+
+/// A JSON response with an ETag (the given one, or a hash of the body), answering
+/// `If-None-Match` with 304 and no body.
+pub fn json_response<T: Serialize>(
+    req: &HttpRequest,
+    status: StatusCode,
+    body: &T,
+    etag: Option<String>,
+) -> AppResult<HttpResponse> {
+    let bytes = serde_json::to_vec(body).map_err(AppError::internal)?;
+    let etag = etag.unwrap_or_else(|| format!("\"{:016x}\"", fnv1a(&bytes)));
+    if status == StatusCode::OK && none_match(req, &etag) {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .finish());
+    }
+    Ok(HttpResponse::build(status)
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        .content_type("application/json")
+        .body(bytes))
+}
+
+/// Like [`json_response`] with 201 Created and a `Location`.
+pub fn created<T: Serialize>(req: &HttpRequest, location: String, body: &T, etag: String) -> AppResult<HttpResponse> {
+    let mut res = json_response(req, StatusCode::CREATED, body, Some(etag))?;
+    let value = header::HeaderValue::from_str(&location).map_err(AppError::internal)?;
+    res.headers_mut().insert(header::LOCATION, value);
+    Ok(res)
+}
+
+fn none_match(req: &HttpRequest, etag: &str) -> bool {
+    let bare = etag.trim_start_matches("W/");
+    req.headers().get_all(header::IF_NONE_MATCH).filter_map(|v| v.to_str().ok()).any(|v| {
+        v.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == bare)
+    })
+}
+
+/// What `If-Match` said: the resource's ETag (`"v3"`) or bare version (`3`), or `*` for any.
+#[derive(Debug, Clone)]
+pub struct IfMatch(Vec<String>);
+
+impl IfMatch {
+    /// Reads the header; an update without it is refused (428) so nobody overwrites blindly.
+    pub fn from_request(req: &HttpRequest) -> AppResult<IfMatch> {
+        let tags: Vec<String> = req
+            .headers()
+            .get_all(header::IF_MATCH)
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if tags.is_empty() {
+            Err(AppError::PreconditionRequired)
+        } else {
+            Ok(IfMatch(tags))
+        }
+    }
+
+    /// 412 unless one of the tags names `current`.
+    pub fn check(&self, current: i64) -> AppResult<()> {
+        let matches = self.0.iter().any(|tag| {
+            if tag == "*" {
+                return true;
+            }
+            let tag = tag.trim_start_matches("W/").trim_matches('"');
+            tag.strip_prefix('v').unwrap_or(tag).parse::<i64>().is_ok_and(|v| v == current)
+        });
+        if matches {
+            Ok(())
+        } else {
+            Err(AppError::PreconditionFailed(format!(
+                "If-Match does not name the current version ({}); fetch the resource again and reapply your change",
+                version_etag(current)
+            )))
+        }
+    }
+}
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+    /// How many items match the filters, over all pages.
+    pub total: i64,
+    pub limit: i64,
+}
+
+impl<T> Page<T> {
+    pub fn from_rows<R>(page: PageOf<R>, request: &PageRequest, view: impl Fn(R) -> AppResult<T>) -> AppResult<Self> {
+        Ok(Page {
+            items: page.rows.into_iter().map(view).collect::<AppResult<_>>()?,
+            next_cursor: page.next_after.as_deref().map(ids::encode_cursor),
+            total: page.total,
+            limit: request.limit,
+        })
+    }
+}
+
+/// `limit` and `cursor` of a list call, checked.
+pub fn page_request(limit: Option<&str>, cursor: Option<&str>, id_prefix: &str) -> AppResult<PageRequest> {
+    let limit = match limit {
+        None => DEFAULT_PAGE_SIZE,
+        Some(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
+            .ok_or_else(|| AppError::bad_param("limit", format!("must be a whole number from 1 to {MAX_PAGE_SIZE}")))?,
+    };
+    let after = cursor.map(|c| ids::decode_cursor(c, id_prefix)).transpose()?;
+    Ok(PageRequest { limit, after })
+}
+
+/// An RFC 3339 timestamp parameter, as stored (UTC, naive).
+pub fn timestamp_param(field: &str, value: Option<&str>) -> AppResult<Option<NaiveDateTime>> {
+    value
+        .map(|v| {
+            DateTime::parse_from_rfc3339(v.trim())
+                .map(|t| t.naive_utc())
+                .map_err(|_| AppError::bad_param(field, "must be an RFC 3339 timestamp, e.g. 2026-01-31T00:00:00Z"))
+        })
+        .transpose()
+}
+
+/// A closed-vocabulary parameter: returns its canonical text.
+pub fn vocab_param<V: Copy>(
+    field: &str,
+    value: Option<&str>,
+    parse: fn(&str) -> Option<V>,
+    expected: fn() -> String,
+) -> AppResult<Option<V>> {
+    value
+        .map(|v| parse(v.trim()).ok_or_else(|| AppError::bad_param(field, format!("must be one of {}", expected()))))
+        .transpose()
+}
+
+/// An integer parameter in a range.
+pub fn int_param(field: &str, value: Option<&str>, min: i32, max: i32) -> AppResult<Option<i32>> {
+    value
+        .map(|v| {
+            v.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|n| (min..=max).contains(n))
+                .ok_or_else(|| AppError::bad_param(field, format!("must be a whole number from {min} to {max}")))
+        })
+        .transpose()
+}
+
+/// A State-code parameter (alpha-3, any case).
+pub fn state_param(field: &str, value: Option<&str>) -> AppResult<Option<String>> {
+    value
+        .map(|v| {
+            let code = v.trim().to_ascii_uppercase();
+            crate::domain::catalog::Catalog::shipped()
+                .state(&code)
+                .map(|s| s.code.clone())
+                .ok_or_else(|| AppError::bad_param(field, format!("unknown State code '{v}'")))
+        })
+        .transpose()
+}
+
+/// A theme parameter: a slug, or free text that resolves to one theme.
+pub fn theme_param(field: &str, value: Option<&str>) -> AppResult<Option<String>> {
+    let Some(value) = value else { return Ok(None) };
+    let mut checks = crate::domain::validate::Checks::new();
+    let slugs = checks.themes(field, &[value.to_string()]);
+    match (checks.finish(), slugs.into_iter().next()) {
+        (Ok(()), Some(slug)) => Ok(Some(slug)),
+        (Err(AppError::Validation(errors)), _) => Err(AppError::BadRequest {
+            detail: format!("query parameter '{field}' is not valid"),
+            errors: errors.into_iter().map(|e| FieldError::new(field, e.message)).collect(),
+        }),
+        (other, _) => other.map(|_| None),
+    }
+}
+
+/// The States of a `region` parameter: M49 code or name, or UN regional group.
+pub fn region_param(field: &str, value: Option<&str>) -> AppResult<Option<(String, Vec<String>)>> {
+    value
+        .map(|v| {
+            crate::domain::catalog::Catalog::shipped()
+                .area(v)
+                .map(|a| (a.code.clone(), a.states.clone()))
+                .ok_or_else(|| {
+                    AppError::bad_param(
+                        field,
+                        format!("unknown region '{v}' (use an M49 code or name such as 002 or Africa, or a UN regional group: african, asia_pacific, eeg, grulac, weog)"),
+                    )
+                })
+        })
+        .transpose()
+}
+
+/// Parses a stored JSON list column; corruption is an internal error, never a client one.
+pub fn json_list<T: DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
+    serde_json::from_str(text).map_err(AppError::internal)
+}
+
+pub fn to_json_text<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("lists of strings and enums serialise")
+}
+
+pub fn utc(t: NaiveDateTime) -> DateTime<chrono::Utc> {
+    t.and_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        title: String,
+        tags: Vec<u8>,
+    }
+
+    fn error_field(json: &str) -> (u16, String) {
+        use actix_web::ResponseError;
+        let err = decode_json::<Body>(json.as_bytes()).unwrap_err();
+        let problem = err.to_problem();
+        (err.status_code().as_u16(), problem.errors.first().map(|e| e.field.clone()).unwrap_or_default())
+    }
+
+    #[test]
+    fn decode_errors_name_the_field() {
+        assert_eq!(error_field(r#"{"title": 1, "tags": []}"#), (422, "title".into()));
+        assert_eq!(error_field(r#"{"title": "a", "tags": [1, "x"]}"#), (422, "tags[1]".into()));
+        assert_eq!(error_field(r#"{"tags": []}"#), (422, "title".into()));
+        assert_eq!(error_field(r#"{"title": "a", "tags": [], "id": 3}"#), (422, "id".into()));
+        assert_eq!(error_field(r#"{"title": "a""#).0, 400);
+        assert_eq!(error_field(r#"{"title": "a", "tags": []} x"#).0, 400);
+        assert_eq!(error_field("").0, 400);
+    }
+
+    #[test]
+    fn page_request_checks_limit_and_cursor() {
+        assert_eq!(page_request(None, None, "req").unwrap().limit, DEFAULT_PAGE_SIZE);
+        assert!(page_request(Some("0"), None, "req").is_err());
+        assert!(page_request(Some("201"), None, "req").is_err());
+        assert!(page_request(Some("ten"), None, "req").is_err());
+        assert!(page_request(None, Some("nope"), "req").is_err());
+    }
+}

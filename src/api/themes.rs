@@ -1,0 +1,140 @@
+//! `/themes`: the canonical recommendation-theme taxonomy and free-text resolution.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::http;
+use super::AppState;
+use crate::domain::catalog::{Theme, ThemeGroup};
+use crate::domain::theme_resolver::{Resolution, ACCEPT_MARGIN, ACCEPT_SCORE};
+use crate::error::{AppError, AppResult, Problem};
+
+/// The taxonomy: its groups and its themes.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Taxonomy<'a> {
+    pub groups: &'a [ThemeGroup],
+    pub themes: Vec<&'a Theme>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ThemeQuery {
+    /// Only themes of this group (slug).
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ResolveQuery {
+    /// Free text: a slug, a label or synonym in any UN language, or a misspelling of one.
+    #[param(example = "womens rigths")]
+    pub q: String,
+    /// How many candidates, 1-20 (default 5).
+    #[param(value_type = Option<u32>)]
+    pub limit: Option<String>,
+}
+
+/// One ranked theme for a free-text query.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThemeCandidate {
+    pub slug: String,
+    pub label: String,
+    /// Similarity in [0, 1]; 1 is an exact slug, label or synonym.
+    pub score: f64,
+    /// The label or synonym the text matched best.
+    pub matched: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThemeResolution {
+    pub query: String,
+    /// The theme a tag with this text is normalised to on writes; null when ambiguous.
+    pub resolved: Option<String>,
+    pub candidates: Vec<ThemeCandidate>,
+    /// The rule for `resolved`: best score at least this...
+    pub accept_score: f64,
+    /// ...and ahead of the next theme by this margin.
+    pub accept_margin: f64,
+}
+
+/// The whole taxonomy (54 UPR Info issues in groups).
+#[utoipa::path(
+    tag = "reference data",
+    params(ThemeQuery),
+    responses(
+        (status = 200, body = Taxonomy, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/themes")]
+pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<ThemeQuery>) -> AppResult<HttpResponse> {
+    let catalog = state.catalog;
+    if let Some(group) = q.group.as_deref() {
+        if catalog.group(group).is_none() {
+            return Err(AppError::bad_param("group", format!("unknown group '{group}'")));
+        }
+    }
+    let themes = catalog.themes.iter().filter(|t| q.group.as_deref().is_none_or(|g| t.group == g)).collect();
+    http::json_response(&req, StatusCode::OK, &Taxonomy { groups: &catalog.groups, themes }, None)
+}
+
+/// Rank canonical themes for free text (the same rule that normalises tags on writes).
+#[utoipa::path(
+    tag = "reference data",
+    params(ResolveQuery),
+    responses(
+        (status = 200, body = ThemeResolution),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/themes/resolve")]
+pub async fn resolve(req: HttpRequest, state: web::Data<AppState>, q: web::Query<ResolveQuery>) -> AppResult<HttpResponse> {
+    let catalog = state.catalog;
+    let text = q.q.trim();
+    if text.is_empty() || text.chars().count() > 200 {
+        return Err(AppError::bad_param("q", "must be 1 to 200 characters"));
+    }
+    let limit = http::int_param("limit", q.limit.as_deref(), 1, 20)?.unwrap_or(5) as usize;
+    let resolved = match catalog.resolver.resolve(text) {
+        Resolution::Theme(i) => Some(catalog.themes[i].slug.clone()),
+        Resolution::Unresolved(_) => None,
+    };
+    let candidates = catalog
+        .resolver
+        .rank(text, limit)
+        .into_iter()
+        .map(|c| {
+            let theme = &catalog.themes[c.theme];
+            ThemeCandidate { slug: theme.slug.clone(), label: theme.label().to_string(), score: c.score, matched: c.matched }
+        })
+        .collect();
+    let body = ThemeResolution {
+        query: text.to_string(),
+        resolved,
+        candidates,
+        accept_score: ACCEPT_SCORE,
+        accept_margin: ACCEPT_MARGIN,
+    };
+    http::json_response(&req, StatusCode::OK, &body, None)
+}
+
+/// One theme by slug.
+#[utoipa::path(
+    tag = "reference data",
+    params(("slug" = String, Path, description = "Theme slug", example = "womens-rights")),
+    responses(
+        (status = 200, body = Theme, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/themes/{slug}")]
+pub async fn get(req: HttpRequest, state: web::Data<AppState>, slug: web::Path<String>) -> AppResult<HttpResponse> {
+    let theme = state.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
+    http::json_response(&req, StatusCode::OK, theme, None)
+}

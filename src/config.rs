@@ -1,0 +1,100 @@
+//! Settings: built-in defaults, overridden by environment variables (`DATABASE_URL`,
+//! `TCMATCH_*`), overridden by command-line flags. `tcmatch --help` lists them all.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::api::Limits;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/tcmatch.db";
+
+#[derive(Debug, Parser)]
+#[command(name = "tcmatch", version, about = "Matches requests for human-rights technical assistance with offers of it")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Settings for `serve`, also accepted without the subcommand.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP service (the default): migrate, seed reference data, serve.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and seed reference data, then exit.
+    Migrate(DatabaseArgs),
+    /// Print the OpenAPI document (JSON) to stdout or a file.
+    Openapi {
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// sqlite://PATH (or a bare path) for the embedded database, postgres://... for PostgreSQL.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    pub database_url: String,
+    /// Log format.
+    #[arg(long, env = "TCMATCH_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, env = "TCMATCH_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "TCMATCH_WORKERS")]
+    pub workers: Option<usize>,
+    /// Database connections in the pool.
+    #[arg(long, env = "TCMATCH_POOL_SIZE", default_value_t = 10)]
+    pub pool_size: u32,
+    /// Largest accepted JSON body, in bytes.
+    #[arg(long, env = "TCMATCH_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    pub max_body_bytes: usize,
+    /// Largest accepted CSV import body, in bytes.
+    #[arg(long, env = "TCMATCH_MAX_IMPORT_BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_import_bytes: usize,
+    /// Seconds in-flight requests get to finish on SIGTERM/SIGINT.
+    #[arg(long, env = "TCMATCH_SHUTDOWN_TIMEOUT", default_value_t = 30)]
+    pub shutdown_timeout: u64,
+}
+
+/// Everything `startup::Application` needs; tests build it directly.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: String,
+    pub database_url: String,
+    pub workers: usize,
+    pub pool_size: u32,
+    pub limits: Limits,
+    pub shutdown_timeout_secs: u64,
+}
+
+impl From<ServeArgs> for Settings {
+    fn from(a: ServeArgs) -> Self {
+        Settings {
+            bind: a.bind,
+            database_url: a.database.database_url,
+            workers: a
+                .workers
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
+            pool_size: a.pool_size.max(1),
+            limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
+            shutdown_timeout_secs: a.shutdown_timeout,
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Offers of assistance, their theme links and the areas they serve.
+
+use diesel::prelude::*;
+
+use super::page::{PageOf, PageRequest};
+use super::schema::{offer_areas, offer_themes, offers};
+use super::{DbConn, MultiBackend};
+use crate::error::AppResult;
+
+/// The area code an offer available everywhere is filed under.
+pub const GLOBAL_AREA: &str = "GLOBAL";
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = offers, treat_none_as_null = true)]
+pub struct OfferRow {
+    pub id: String,
+    pub provider_kind: String,
+    pub provider_id: String,
+    pub title: String,
+    pub description: String,
+    /// JSON array of theme slugs.
+    pub themes: String,
+    /// JSON array of modalities.
+    pub modalities: String,
+    /// JSON array of ISO 639-1 codes.
+    pub languages: String,
+    pub is_global: bool,
+    /// JSON array of State codes served.
+    pub countries: String,
+    /// JSON array of M49 region codes or UN regional groups served.
+    pub regions: String,
+    pub starts_on: Option<chrono::NaiveDate>,
+    pub ends_on: Option<chrono::NaiveDate>,
+    pub capacity: i32,
+    pub budget_usd: Option<i64>,
+    pub status: String,
+    pub version: i64,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Default)]
+pub struct OfferFilter {
+    pub provider: Option<String>,
+    pub theme: Option<String>,
+    pub status: Option<String>,
+    /// Offers available to a State: global, naming it, or naming one of these areas of it
+    /// (the State code itself is among them).
+    pub serves_any_of: Option<Vec<String>>,
+    pub updated_since: Option<chrono::NaiveDateTime>,
+}
+
+/// Stores a new offer and its links (`areas`: State and region codes, or [`GLOBAL_AREA`]).
+pub fn insert(conn: &mut DbConn, row: &OfferRow, themes: &[String], areas: &[String]) -> AppResult<()> {
+    diesel::insert_into(offers::table).values(row).execute(conn)?;
+    write_links(conn, &row.id, themes, areas)
+}
+
+fn write_links(conn: &mut DbConn, id: &str, themes: &[String], areas: &[String]) -> AppResult<()> {
+    for slug in themes {
+        diesel::insert_into(offer_themes::table)
+            .values((offer_themes::offer_id.eq(id), offer_themes::theme.eq(slug)))
+            .execute(conn)?;
+    }
+    for area in areas {
+        diesel::insert_into(offer_areas::table)
+            .values((offer_areas::offer_id.eq(id), offer_areas::area.eq(area)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<OfferRow>> {
+    Ok(offers::table.find(id).select(OfferRow::as_select()).first(conn).optional()?)
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    row: &OfferRow,
+    expected: i64,
+    links: Option<(&[String], &[String])>,
+) -> AppResult<bool> {
+    let n = diesel::update(offers::table.find(&row.id).filter(offers::version.eq(expected)))
+        .set(row)
+        .execute(conn)?;
+    if n == 1 {
+        if let Some((themes, areas)) = links {
+            diesel::delete(offer_themes::table.filter(offer_themes::offer_id.eq(&row.id))).execute(conn)?;
+            diesel::delete(offer_areas::table.filter(offer_areas::offer_id.eq(&row.id))).execute(conn)?;
+            write_links(conn, &row.id, themes, areas)?;
+        }
+    }
+    Ok(n == 1)
+}
+
+fn filtered<'a>(f: &'a OfferFilter) -> offers::BoxedQuery<'a, MultiBackend> {
+    let mut q = offers::table.into_boxed();
+    if let Some(provider) = &f.provider {
+        q = q.filter(offers::provider_id.eq(provider));
+    }
+    if let Some(theme) = &f.theme {
+        q = q.filter(
+            offers::id.eq_any(offer_themes::table.filter(offer_themes::theme.eq(theme)).select(offer_themes::offer_id)),
+        );
+    }
+    if let Some(status) = &f.status {
+        q = q.filter(offers::status.eq(status));
+    }
+    if let Some(areas) = &f.serves_any_of {
+        q = q.filter(
+            offers::id.eq_any(
+                offer_areas::table
+                    .filter(offer_areas::area.eq_any(areas).or(offer_areas::area.eq(GLOBAL_AREA)))
+                    .select(offer_areas::offer_id),
+            ),
+        );
+    }
+    if let Some(since) = f.updated_since {
+        q = q.filter(offers::updated_at.ge(since));
+    }
+    q
+}
+
+pub fn list(conn: &mut DbConn, f: &OfferFilter, page: &PageRequest) -> AppResult<PageOf<OfferRow>> {
+    let total = filtered(f).count().get_result(conn)?;
+    let mut q = filtered(f);
+    if let Some(after) = &page.after {
+        q = q.filter(offers::id.gt(after));
+    }
+    let rows = q.order(offers::id.asc()).limit(page.limit + 1).select(OfferRow::as_select()).load(conn)?;
+    Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
+}

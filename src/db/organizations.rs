@@ -1,0 +1,90 @@
+//! Organizations: providers that are not States.
+
+use diesel::prelude::*;
+
+use super::page::{PageOf, PageRequest};
+use super::schema::organizations;
+use super::{DbConn, MultiBackend};
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = organizations, treat_none_as_null = true)]
+pub struct OrganizationRow {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub website: Option<String>,
+    pub description: String,
+    pub version: i64,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Default)]
+pub struct OrganizationFilter {
+    pub kind: Option<String>,
+    pub country: Option<String>,
+    /// Case-insensitive substring of the name.
+    pub name_contains: Option<String>,
+    pub updated_since: Option<chrono::NaiveDateTime>,
+}
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+pub fn insert(conn: &mut DbConn, row: &OrganizationRow) -> AppResult<()> {
+    diesel::insert_into(organizations::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<OrganizationRow>> {
+    Ok(organizations::table
+        .find(id)
+        .select(OrganizationRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Writes `row` (carrying its new version) if the stored version is still `expected`.
+pub fn update(conn: &mut DbConn, row: &OrganizationRow, expected: i64) -> AppResult<bool> {
+    let n = diesel::update(organizations::table.find(&row.id).filter(organizations::version.eq(expected)))
+        .set(row)
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+fn filtered<'a>(f: &'a OrganizationFilter) -> organizations::BoxedQuery<'a, MultiBackend> {
+    let mut q = organizations::table.into_boxed();
+    if let Some(kind) = &f.kind {
+        q = q.filter(organizations::kind.eq(kind));
+    }
+    if let Some(country) = &f.country {
+        q = q.filter(organizations::country.eq(country));
+    }
+    if let Some(text) = &f.name_contains {
+        q = q.filter(lower(organizations::name).like(format!("%{}%", escape_like(&text.to_lowercase()))).escape('\\'));
+    }
+    if let Some(since) = f.updated_since {
+        q = q.filter(organizations::updated_at.ge(since));
+    }
+    q
+}
+
+pub fn list(conn: &mut DbConn, f: &OrganizationFilter, page: &PageRequest) -> AppResult<PageOf<OrganizationRow>> {
+    let total = filtered(f).count().get_result(conn)?;
+    let mut q = filtered(f);
+    if let Some(after) = &page.after {
+        q = q.filter(organizations::id.gt(after));
+    }
+    let rows = q
+        .order(organizations::id.asc())
+        .limit(page.limit + 1)
+        .select(OrganizationRow::as_select())
+        .load(conn)?;
+    Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
+}
+
+/// Escapes LIKE wildcards so user text matches literally.
+pub fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}

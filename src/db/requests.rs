@@ -1,0 +1,174 @@
+//! Assistance requests, their theme and recommendation links, and their consent history.
+
+use diesel::prelude::*;
+
+use super::page::{PageOf, PageRequest};
+use super::schema::{consent_events, request_recommendations, request_themes, requests};
+use super::{DbConn, MultiBackend};
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = requests, treat_none_as_null = true)]
+pub struct RequestRow {
+    pub id: String,
+    pub state: String,
+    pub title: String,
+    pub description: String,
+    /// JSON array of recommendation ids.
+    pub recommendation_ids: String,
+    /// JSON array of theme slugs.
+    pub themes: String,
+    /// JSON array of modalities.
+    pub modalities: String,
+    /// JSON array of ISO 639-1 codes.
+    pub languages: String,
+    pub starts_on: Option<chrono::NaiveDate>,
+    pub ends_on: Option<chrono::NaiveDate>,
+    pub budget_min_usd: Option<i64>,
+    pub budget_max_usd: Option<i64>,
+    pub priority: String,
+    pub status: String,
+    pub consent_status: String,
+    pub consent_updated_at: chrono::NaiveDateTime,
+    pub version: i64,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = consent_events)]
+pub struct ConsentEventRow {
+    pub id: String,
+    pub request_id: String,
+    pub status: String,
+    pub previous_status: Option<String>,
+    pub note: String,
+    pub recorded_by: Option<String>,
+    pub recorded_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Default)]
+pub struct RequestFilter {
+    /// Requesting States (one State, or the States of a region).
+    pub states: Option<Vec<String>>,
+    pub theme: Option<String>,
+    pub status: Option<String>,
+    pub consent_status: Option<String>,
+    pub priority: Option<String>,
+    pub recommendation_id: Option<String>,
+    pub updated_since: Option<chrono::NaiveDateTime>,
+}
+
+/// Stores a new request, its links and its first consent event.
+pub fn insert(
+    conn: &mut DbConn,
+    row: &RequestRow,
+    themes: &[String],
+    recommendation_ids: &[String],
+    first_consent: &ConsentEventRow,
+) -> AppResult<()> {
+    diesel::insert_into(requests::table).values(row).execute(conn)?;
+    write_links(conn, &row.id, themes, recommendation_ids)?;
+    diesel::insert_into(consent_events::table).values(first_consent).execute(conn)?;
+    Ok(())
+}
+
+fn write_links(conn: &mut DbConn, id: &str, themes: &[String], recommendation_ids: &[String]) -> AppResult<()> {
+    for slug in themes {
+        diesel::insert_into(request_themes::table)
+            .values((request_themes::request_id.eq(id), request_themes::theme.eq(slug)))
+            .execute(conn)?;
+    }
+    for rec in recommendation_ids {
+        diesel::insert_into(request_recommendations::table)
+            .values((request_recommendations::request_id.eq(id), request_recommendations::recommendation_id.eq(rec)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<RequestRow>> {
+    Ok(requests::table.find(id).select(RequestRow::as_select()).first(conn).optional()?)
+}
+
+/// Writes `row` (carrying its new version) and its links if the stored version is still
+/// `expected`; `links` is `None` when they did not change.
+pub fn update(
+    conn: &mut DbConn,
+    row: &RequestRow,
+    expected: i64,
+    links: Option<(&[String], &[String])>,
+) -> AppResult<bool> {
+    let n = diesel::update(requests::table.find(&row.id).filter(requests::version.eq(expected)))
+        .set(row)
+        .execute(conn)?;
+    if n == 1 {
+        if let Some((themes, recommendation_ids)) = links {
+            diesel::delete(request_themes::table.filter(request_themes::request_id.eq(&row.id))).execute(conn)?;
+            diesel::delete(request_recommendations::table.filter(request_recommendations::request_id.eq(&row.id)))
+                .execute(conn)?;
+            write_links(conn, &row.id, themes, recommendation_ids)?;
+        }
+    }
+    Ok(n == 1)
+}
+
+pub fn insert_consent_event(conn: &mut DbConn, event: &ConsentEventRow) -> AppResult<()> {
+    diesel::insert_into(consent_events::table).values(event).execute(conn)?;
+    Ok(())
+}
+
+/// The whole consent history of a request, newest first.
+pub fn consent_history(conn: &mut DbConn, request_id: &str) -> AppResult<Vec<ConsentEventRow>> {
+    Ok(consent_events::table
+        .filter(consent_events::request_id.eq(request_id))
+        .order((consent_events::recorded_at.desc(), consent_events::id.desc()))
+        .select(ConsentEventRow::as_select())
+        .load(conn)?)
+}
+
+fn filtered<'a>(f: &'a RequestFilter) -> requests::BoxedQuery<'a, MultiBackend> {
+    let mut q = requests::table.into_boxed();
+    if let Some(states) = &f.states {
+        q = q.filter(requests::state.eq_any(states));
+    }
+    if let Some(theme) = &f.theme {
+        q = q.filter(
+            requests::id.eq_any(
+                request_themes::table.filter(request_themes::theme.eq(theme)).select(request_themes::request_id),
+            ),
+        );
+    }
+    if let Some(rec) = &f.recommendation_id {
+        q = q.filter(
+            requests::id.eq_any(
+                request_recommendations::table
+                    .filter(request_recommendations::recommendation_id.eq(rec))
+                    .select(request_recommendations::request_id),
+            ),
+        );
+    }
+    if let Some(status) = &f.status {
+        q = q.filter(requests::status.eq(status));
+    }
+    if let Some(consent) = &f.consent_status {
+        q = q.filter(requests::consent_status.eq(consent));
+    }
+    if let Some(priority) = &f.priority {
+        q = q.filter(requests::priority.eq(priority));
+    }
+    if let Some(since) = f.updated_since {
+        q = q.filter(requests::updated_at.ge(since));
+    }
+    q
+}
+
+pub fn list(conn: &mut DbConn, f: &RequestFilter, page: &PageRequest) -> AppResult<PageOf<RequestRow>> {
+    let total = filtered(f).count().get_result(conn)?;
+    let mut q = filtered(f);
+    if let Some(after) = &page.after {
+        q = q.filter(requests::id.gt(after));
+    }
+    let rows = q.order(requests::id.asc()).limit(page.limit + 1).select(RequestRow::as_select()).load(conn)?;
+    Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
+}

@@ -1,0 +1,187 @@
+//! Diesel table definitions, written to match migrations/{sqlite,postgres} (kept in lockstep).
+//! Only portable SQL types: Text, Integer, BigInt, Bool, Date, Timestamp (UTC).
+
+diesel::table! {
+    states (code) {
+        code -> Text,
+        alpha2 -> Text,
+        name -> Text,
+        upr_name -> Text,
+        un_status -> Text,
+        region -> Text,
+        region_code -> Text,
+        sub_region -> Text,
+        sub_region_code -> Text,
+        intermediate_region -> Nullable<Text>,
+        intermediate_region_code -> Nullable<Text>,
+        regional_group -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    theme_groups (slug) {
+        slug -> Text,
+        label -> Text,
+    }
+}
+
+diesel::table! {
+    themes (slug) {
+        slug -> Text,
+        label -> Text,
+        group_slug -> Text,
+        upr_info_label -> Text,
+        sdg_goals -> Text,
+        synonyms -> Text,
+    }
+}
+
+diesel::table! {
+    reference_data (name) {
+        name -> Text,
+        checksum -> Text,
+    }
+}
+
+diesel::table! {
+    organizations (id) {
+        id -> Text,
+        kind -> Text,
+        name -> Text,
+        country -> Nullable<Text>,
+        website -> Nullable<Text>,
+        description -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recommendations (id) {
+        id -> Text,
+        state_under_review -> Text,
+        recommending_state -> Nullable<Text>,
+        cycle -> Integer,
+        session -> Integer,
+        text -> Text,
+        response -> Text,
+        action_category -> Nullable<Integer>,
+        themes -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recommendation_themes (recommendation_id, theme) {
+        recommendation_id -> Text,
+        theme -> Text,
+    }
+}
+
+diesel::table! {
+    requests (id) {
+        id -> Text,
+        state -> Text,
+        title -> Text,
+        description -> Text,
+        recommendation_ids -> Text,
+        themes -> Text,
+        modalities -> Text,
+        languages -> Text,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        budget_min_usd -> Nullable<BigInt>,
+        budget_max_usd -> Nullable<BigInt>,
+        priority -> Text,
+        status -> Text,
+        consent_status -> Text,
+        consent_updated_at -> Timestamp,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    request_themes (request_id, theme) {
+        request_id -> Text,
+        theme -> Text,
+    }
+}
+
+diesel::table! {
+    request_recommendations (request_id, recommendation_id) {
+        request_id -> Text,
+        recommendation_id -> Text,
+    }
+}
+
+diesel::table! {
+    consent_events (id) {
+        id -> Text,
+        request_id -> Text,
+        status -> Text,
+        previous_status -> Nullable<Text>,
+        note -> Text,
+        recorded_by -> Nullable<Text>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    offers (id) {
+        id -> Text,
+        provider_kind -> Text,
+        provider_id -> Text,
+        title -> Text,
+        description -> Text,
+        themes -> Text,
+        modalities -> Text,
+        languages -> Text,
+        is_global -> Bool,
+        countries -> Text,
+        regions -> Text,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        capacity -> Integer,
+        budget_usd -> Nullable<BigInt>,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    offer_themes (offer_id, theme) {
+        offer_id -> Text,
+        theme -> Text,
+    }
+}
+
+diesel::table! {
+    offer_areas (offer_id, area) {
+        offer_id -> Text,
+        area -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    states,
+    theme_groups,
+    themes,
+    reference_data,
+    organizations,
+    recommendations,
+    recommendation_themes,
+    requests,
+    request_themes,
+    request_recommendations,
+    consent_events,
+    offers,
+    offer_themes,
+    offer_areas,
+);

@@ -1,0 +1,201 @@
+//! Input rules shared by every resource: collect all field errors of a body at once, then
+//! answer them together (422) so a client fixes everything in one round.
+
+use chrono::NaiveDate;
+
+use super::catalog::Catalog;
+use super::theme_resolver::Resolution;
+use crate::error::{AppError, FieldError};
+
+pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_TEXT_CHARS: usize = 20_000;
+pub const MAX_LIST_ITEMS: usize = 100;
+
+/// ISO 639-1 language codes.
+const LANGUAGES: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn", "bo",
+    "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo",
+    "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi",
+    "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka",
+    "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng",
+    "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn",
+    "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su",
+    "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur",
+    "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// Accumulates field errors; `finish` turns them into one 422.
+#[derive(Default)]
+pub struct Checks {
+    errors: Vec<FieldError>,
+}
+
+impl Checks {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self.errors))
+        }
+    }
+
+    /// Trimmed, non-empty, at most `max` characters.
+    pub fn required_text(&mut self, field: &str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.fail(field, "must not be empty");
+        }
+        self.optional_text(field, value, max)
+    }
+
+    pub fn optional_text(&mut self, field: &str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.chars().count() > max {
+            self.fail(field, format!("must be at most {max} characters"));
+        }
+        value.to_string()
+    }
+
+    /// A known State code (alpha-3, any case), returned upper-case.
+    pub fn state(&mut self, field: &str, code: &str) -> String {
+        let upper = code.trim().to_ascii_uppercase();
+        if Catalog::shipped().state(&upper).is_none() {
+            self.fail(field, format!("unknown State code '{code}' (use an ISO 3166-1 alpha-3 code, e.g. KEN)"));
+        }
+        upper
+    }
+
+    /// Free-text or slug tags to canonical theme slugs, deduplicated, order kept.
+    pub fn themes(&mut self, field: &str, tags: &[String]) -> Vec<String> {
+        let catalog = Catalog::shipped();
+        let mut slugs: Vec<String> = Vec::new();
+        self.list_size(field, tags.len());
+        for (i, tag) in tags.iter().enumerate() {
+            match catalog.resolver.resolve(tag) {
+                Resolution::Theme(t) => {
+                    let slug = &catalog.themes[t].slug;
+                    if !slugs.contains(slug) {
+                        slugs.push(slug.clone());
+                    }
+                }
+                Resolution::Unresolved(candidates) => {
+                    let hint = if candidates.is_empty() {
+                        "see GET /api/v1/themes for the list".to_string()
+                    } else {
+                        let names: Vec<String> = candidates
+                            .iter()
+                            .map(|c| {
+                                let t = &catalog.themes[c.theme];
+                                format!("'{}' ({})", t.slug, t.label())
+                            })
+                            .collect();
+                        format!("did you mean {}?", names.join(" or "))
+                    };
+                    self.fail(format!("{field}[{i}]"), format!("unknown theme '{tag}'; {hint}"));
+                }
+            }
+        }
+        slugs
+    }
+
+    /// ISO 639-1 codes, lower-cased and deduplicated.
+    pub fn languages(&mut self, field: &str, codes: &[String]) -> Vec<String> {
+        self.list_size(field, codes.len());
+        let mut out: Vec<String> = Vec::new();
+        for (i, code) in codes.iter().enumerate() {
+            let lower = code.trim().to_ascii_lowercase();
+            if !LANGUAGES.contains(&lower.as_str()) {
+                self.fail(
+                    format!("{field}[{i}]"),
+                    format!("unknown language code '{code}' (use ISO 639-1, e.g. ar, en, es, fr, ru, zh)"),
+                );
+            } else if !out.contains(&lower) {
+                out.push(lower);
+            }
+        }
+        out
+    }
+
+    pub fn list_size(&mut self, field: &str, len: usize) {
+        if len > MAX_LIST_ITEMS {
+            self.fail(field, format!("must have at most {MAX_LIST_ITEMS} items"));
+        }
+    }
+
+    pub fn period(&mut self, starts_on: Option<NaiveDate>, ends_on: Option<NaiveDate>) {
+        if let (Some(start), Some(end)) = (starts_on, ends_on) {
+            if end < start {
+                self.fail("ends_on", format!("must not be before starts_on ({start})"));
+            }
+        }
+    }
+
+    pub fn non_negative(&mut self, field: &str, value: Option<i64>) {
+        if value.is_some_and(|v| v < 0) {
+            self.fail(field, "must not be negative");
+        }
+    }
+}
+
+/// Deduplicates values of a closed vocabulary, keeping the first occurrence's position.
+pub fn dedup<T: PartialEq + Copy>(values: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(values.len());
+    for v in values {
+        if !out.contains(v) {
+            out.push(*v);
+        }
+    }
+    out
+}
+
+/// 64-bit FNV-1a: a stable hash for ETags and checksums (same value on every instance and
+/// every build, unlike std's hasher).
+pub fn fnv1a<'a>(bytes: impl IntoIterator<Item = &'a u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collects_every_error() {
+        let mut c = Checks::new();
+        c.required_text("title", "   ", 10);
+        let langs = c.languages("languages", &["EN".into(), "xx".into(), "en".into()]);
+        c.period(NaiveDate::from_ymd_opt(2027, 1, 2), NaiveDate::from_ymd_opt(2027, 1, 1));
+        assert_eq!(langs, vec!["en"]);
+        match c.finish() {
+            Err(AppError::Validation(errors)) => {
+                let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+                assert_eq!(fields, ["title", "languages[1]", "ends_on"]);
+            }
+            other => panic!("expected validation errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_theme_suggests() {
+        let mut c = Checks::new();
+        let slugs = c.themes("themes", &["torture".into(), "tortur and ill treatmnt".into()]);
+        assert_eq!(slugs, vec!["torture"]);
+        let Err(AppError::Validation(errors)) = c.finish() else { panic!("expected an error") };
+        assert_eq!(errors[0].field, "themes[1]");
+        assert!(errors[0].message.contains("did you mean"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,265 @@
+//! The one error type of the service, and its RFC 9457 `application/problem+json` rendering.
+//! Handlers, extractors and storage all return `AppError`; nothing else reaches the client.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One field-level problem: `field` is a JSON path into the body (`themes[2]`), a query
+/// parameter, a header, or a CSV `line N` reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// RFC 9457 problem details, as sent with `Content-Type: application/problem+json`.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "/problems/validation",
+    "title": "The request is not valid",
+    "status": 422,
+    "detail": "1 field is not valid",
+    "code": "validation",
+    "errors": [{"field": "themes[0]", "message": "unknown theme 'womn rihgts'; did you mean 'womens-rights' (Women's rights)?"}]
+}))]
+pub struct Problem {
+    /// A URI reference naming the problem type; `/problems/{code}`.
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// Stable machine-readable code, the last segment of `type`.
+    pub code: &'static str,
+    /// Field-level messages (validation problems); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The body or parameters are well-formed but break a rule (422).
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// The request itself is malformed: bad JSON syntax, bad query parameter, bad cursor (400).
+    #[error("bad request: {detail}")]
+    BadRequest {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
+    #[error("{0} not found")]
+    NotFound(String),
+    /// The change conflicts with the resource's current state (409).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// `If-Match` did not match the current version (412).
+    #[error("precondition failed: {0}")]
+    PreconditionFailed(String),
+    /// An update was sent without `If-Match` (428).
+    #[error("precondition required")]
+    PreconditionRequired,
+    #[error("payload too large: {0}")]
+    PayloadTooLarge(String),
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The database is unreachable or the pool is exhausted (503).
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    /// Anything unexpected: logged in full, answered with a generic 500.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Validation(vec![FieldError::new(field, message)])
+    }
+
+    pub fn bad_param(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let field = field.into();
+        let message = message.into();
+        AppError::BadRequest {
+            detail: format!("query parameter '{field}' is not valid: {message}"),
+            errors: vec![FieldError::new(field, message)],
+        }
+    }
+
+    pub fn internal(err: impl std::fmt::Display) -> Self {
+        AppError::Internal(err.to_string())
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            AppError::Validation(_) => "validation",
+            AppError::BadRequest { .. } => "bad_request",
+            AppError::NotFound(_) => "not_found",
+            AppError::Conflict(_) => "conflict",
+            AppError::PreconditionFailed(_) => "precondition_failed",
+            AppError::PreconditionRequired => "precondition_required",
+            AppError::PayloadTooLarge(_) => "payload_too_large",
+            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
+            AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::Unavailable(_) => "unavailable",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            AppError::Validation(_) => "The request is not valid",
+            AppError::BadRequest { .. } => "The request is malformed",
+            AppError::NotFound(_) => "Not found",
+            AppError::Conflict(_) => "The request conflicts with the current state",
+            AppError::PreconditionFailed(_) => "The resource has changed",
+            AppError::PreconditionRequired => "If-Match is required",
+            AppError::PayloadTooLarge(_) => "The body is too large",
+            AppError::UnsupportedMediaType(_) => "Unsupported media type",
+            AppError::MethodNotAllowed => "Method not allowed",
+            AppError::Unavailable(_) => "Service unavailable",
+            AppError::Internal(_) => "Internal server error",
+        }
+    }
+
+    pub fn to_problem(&self) -> Problem {
+        let (detail, errors) = match self {
+            AppError::Validation(errors) => {
+                let n = errors.len();
+                let detail = match errors.as_slice() {
+                    [one] => format!("{}: {}", one.field, one.message),
+                    _ => format!("{n} fields are not valid"),
+                };
+                (detail, errors.clone())
+            }
+            AppError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
+            AppError::NotFound(what) => (format!("{what} not found"), vec![]),
+            AppError::Conflict(d)
+            | AppError::PreconditionFailed(d)
+            | AppError::PayloadTooLarge(d)
+            | AppError::UnsupportedMediaType(d) => (d.clone(), vec![]),
+            AppError::PreconditionRequired => (
+                "send If-Match with the resource's ETag (or its version) to update it".into(),
+                vec![FieldError::new("If-Match", "header is required")],
+            ),
+            AppError::MethodNotAllowed => (
+                "this method is not allowed on this resource".into(),
+                vec![],
+            ),
+            AppError::Unavailable(_) => (
+                "the database is not reachable right now; retry later".into(),
+                vec![],
+            ),
+            AppError::Internal(_) => ("an unexpected error occurred; it was logged".into(), vec![]),
+        };
+        Problem {
+            type_uri: format!("/problems/{}", self.code()),
+            title: self.title().into(),
+            status: self.status_code().as_u16(),
+            detail,
+            code: self.code(),
+            errors,
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::Internal(msg) => tracing::error!(error = %msg, "internal error"),
+            AppError::Unavailable(msg) => tracing::warn!(error = %msg, "database unavailable"),
+            _ => {}
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        if matches!(self, AppError::Unavailable(_)) {
+            res.insert_header((header::RETRY_AFTER, "5"));
+        }
+        res.body(serde_json::to_vec(&self.to_problem()).unwrap_or_default())
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(err: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match err {
+            Error::NotFound => AppError::NotFound("resource".into()),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                AppError::Conflict(format!("already exists ({})", info.message()))
+            }
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+                AppError::Conflict("a referenced record does not exist".into())
+            }
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                AppError::Unavailable(info.message().to_string())
+            }
+            Error::DatabaseError(_, ref info) if is_busy(info.message()) => {
+                AppError::Unavailable(info.message().to_string())
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// SQLite reports lock contention past the busy timeout as a plain error message.
+fn is_busy(message: &str) -> bool {
+    message.contains("database is locked") || message.contains("database is busy")
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(err: diesel::r2d2::PoolError) -> Self {
+        AppError::Unavailable(err.to_string())
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(err: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(err.to_string())
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Why the service could not start or a command could not run: a message for the operator.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct StartupError(pub String);
+
+impl From<AppError> for StartupError {
+    fn from(e: AppError) -> Self {
+        StartupError(e.to_string())
+    }
+}
+
+impl From<diesel::result::Error> for StartupError {
+    fn from(e: diesel::result::Error) -> Self {
+        StartupError(e.to_string())
+    }
+}

@@ -1,0 +1,11 @@
+//! tcmatch: a repository of requests for and offers of human-rights technical assistance
+//! (UPR recommendations, HRC res. 54/28), and the matcher that pairs them.
+
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod openapi;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,47 @@
+//! The `tcmatch` command: `serve` (default), `migrate`, `openapi`.
+
+use clap::Parser;
+use tcmatch::config::{Cli, Command, LogFormat, Settings};
+use tcmatch::error::StartupError;
+use tcmatch::{openapi, startup, telemetry};
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        tracing::error!(error = %e, "tcmatch stopped");
+        eprintln!("tcmatch: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<(), StartupError> {
+    match cli.command {
+        Some(Command::Migrate(db)) => {
+            telemetry::init(db.log_format);
+            startup::prepare_database(&db.database_url, 1)?;
+            tracing::info!("database is up to date");
+            Ok(())
+        }
+        Some(Command::Openapi { output }) => {
+            let json = openapi::document().to_pretty_json().map_err(|e| StartupError(e.to_string()))?;
+            match output {
+                Some(path) => std::fs::write(&path, json + "\n")
+                    .map_err(|e| StartupError(format!("cannot write {}: {e}", path.display()))),
+                None => {
+                    println!("{json}");
+                    Ok(())
+                }
+            }
+        }
+        Some(Command::Serve(args)) => serve(args.into()),
+        None => serve(cli.serve.into()),
+    }
+}
+
+fn serve(settings: Settings) -> Result<(), StartupError> {
+    telemetry::init(if std::env::var("TCMATCH_LOG_FORMAT").as_deref() == Ok("json") { LogFormat::Json } else { LogFormat::Text });
+    actix_web::rt::System::new().block_on(async {
+        let app = startup::Application::build(&settings)?;
+        app.run_until_stopped().await.map_err(|e| StartupError(e.to_string()))
+    })
+}

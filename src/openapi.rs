@@ -1,0 +1,29 @@
+//! The OpenAPI document: the metadata here plus every path registered in `api::routes`.
+//! Served at `/api-docs/openapi.json`, committed as openapi/openapi.json, checked by a test.
+
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "tcmatch",
+        description = "Repository of requests for, and offers of, technical assistance to implement Universal Periodic Review recommendations (HRC resolution 54/28), with a consent-aware matcher. Errors are RFC 9457 problem details (`application/problem+json`).",
+        license(name = "Apache-2.0")
+    ),
+    tags(
+        (name = "reference data", description = "UN member and observer States, regions, the theme taxonomy"),
+        (name = "organizations", description = "Providers that are not States"),
+        (name = "recommendations", description = "UPR recommendations and their import"),
+        (name = "requests", description = "Assistance requests by reviewed States, and their consent"),
+        (name = "offers", description = "Offers of assistance by donor States and organizations"),
+        (name = "operations", description = "Health and readiness"),
+    ),
+    components(schemas(crate::error::Problem, crate::error::FieldError))
+)]
+pub struct ApiDoc;
+
+/// The full document, built from the same route table the server uses.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, doc) = crate::startup::documented_app();
+    doc
+}

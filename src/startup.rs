@@ -1,0 +1,114 @@
+//! Builds and runs the service: connect, migrate, seed reference data, bind, serve; and the
+//! route table shared with the OpenAPI document.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::body::BoxBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::api::{self, health, AppState};
+use crate::config::Settings;
+use crate::db::{self, Db};
+use crate::domain::catalog::Catalog;
+use crate::error::{AppError, FieldError, StartupError};
+use crate::openapi::ApiDoc;
+use crate::telemetry;
+
+/// Connects to the database and brings its schema and reference data up to date.
+pub fn prepare_database(database_url: &str, pool_size: u32) -> Result<Db, StartupError> {
+    let db = Db::connect(database_url, pool_size)?;
+    let mut conn = db.get()?;
+    let applied = db::migrate::run(&mut conn)?;
+    if !applied.is_empty() {
+        tracing::info!(?applied, backend = db.backend(), "applied migrations");
+    }
+    if db::seed::run(&mut conn, Catalog::shipped())? {
+        tracing::info!("seeded reference data");
+    }
+    Ok(db)
+}
+
+/// The app's routes with their documentation, before state and middleware are added.
+pub fn documented_app() -> (
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<BoxBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
+    utoipa::openapi::OpenApi,
+) {
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(utoipa_actix_web::scope("/api/v1").configure(api::routes))
+        .split_for_parts()
+}
+
+/// A bound, not yet running, server.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    pub fn build(settings: &Settings) -> Result<Application, StartupError> {
+        let db = prepare_database(&settings.database_url, settings.pool_size)?;
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| StartupError(format!("cannot listen on {}: {e}", settings.bind)))?;
+        let port = listener.local_addr().map_err(|e| StartupError(e.to_string()))?.port();
+        let state = web::Data::new(AppState { db, catalog: Catalog::shipped(), limits: settings.limits });
+        let server = HttpServer::new(move || {
+            let (app, doc) = documented_app();
+            app.app_data(state.clone())
+                .app_data(web::QueryConfig::default().error_handler(|err, _| bad_request("query", err.to_string())))
+                .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
+                .service(web::redirect("/swagger-ui", "/swagger-ui/"))
+                .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", doc))
+                .default_service(web::to(not_found))
+                .wrap(Compress::default())
+                .wrap(from_fn(telemetry::request_span))
+        })
+        .workers(settings.workers)
+        .shutdown_timeout(settings.shutdown_timeout_secs)
+        .client_request_timeout(Duration::from_secs(60))
+        .listen(listener)
+        .map_err(|e| StartupError(format!("cannot serve on {}: {e}", settings.bind)))?
+        .run();
+        tracing::info!(port, "tcmatch listening");
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGTERM/SIGINT, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn bad_request(field: &str, message: String) -> actix_web::Error {
+    let message = message.trim_start_matches("Query deserialize error: ").to_string();
+    AppError::BadRequest {
+        detail: format!("the {field} parameters are not valid: {message}"),
+        errors: vec![FieldError::new(field, message)],
+    }
+    .into()
+}
+
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound(format!("{} {}", req.method(), req.path())))
+}
