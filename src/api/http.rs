@@ -56,7 +56,11 @@ pub fn require_content_type(req: &HttpRequest, accepted: &[&str], name: &str) ->
 }
 
 /// Reads the whole body, failing with 413 as soon as it exceeds `limit` bytes.
-pub async fn read_body(req: &HttpRequest, payload: &mut Payload, limit: usize) -> AppResult<Bytes> {
+pub async fn read_body<S, E>(req: &HttpRequest, payload: &mut S, limit: usize) -> AppResult<Bytes>
+where
+    S: futures_util::Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
     let too_large = || AppError::PayloadTooLarge(format!("the body may be at most {limit} bytes"));
     let declared = req
         .headers()
@@ -113,13 +117,10 @@ fn malformed(err: &serde_json::Error) -> AppError {
     }
 }
 
-/// serde reports missing and unknown fields at the enclosing object; name the field itself.
+/// serde reports a missing field at the enclosing object; name the field itself.
 fn field_of(path: &str, message: &str) -> String {
-    let named = ["missing field `", "unknown field `"]
-        .iter()
-        .find_map(|prefix| message.strip_prefix(prefix))
-        .and_then(|rest| rest.split('`').next());
-    match (path, named) {
+    let missing = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
+    match (path, missing) {
         (".", Some(name)) => name.to_string(),
         (_, Some(name)) => format!("{path}.{name}"),
         (".", None) => "body".to_string(),
@@ -345,6 +346,16 @@ pub fn region_param(field: &str, value: Option<&str>) -> AppResult<Option<(Strin
                 })
         })
         .transpose()
+}
+
+/// A State filter combined with a region filter: the State if it is in the region, else none.
+pub fn state_or_region(state: Option<String>, region: Option<(String, Vec<String>)>) -> Option<Vec<String>> {
+    match (state, region) {
+        (None, None) => None,
+        (Some(s), None) => Some(vec![s]),
+        (None, Some((_, members))) => Some(members),
+        (Some(s), Some((_, members))) => Some(if members.contains(&s) { vec![s] } else { vec![] }),
+    }
 }
 
 /// Parses a stored JSON list column; corruption is an internal error, never a client one.

@@ -1,9 +1,13 @@
 //! The HTTP API under `/api/v1`: one module per resource (handlers, request and response
 //! types, OpenAPI annotations) and the shared plumbing in `http`.
 
+pub mod consent;
 pub mod health;
 pub mod http;
+pub mod offers;
 pub mod organizations;
+pub mod recommendations;
+pub mod requests;
 pub mod states;
 pub mod themes;
 
@@ -39,5 +43,20 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(organizations::create)
         .service(organizations::list)
         .service(organizations::get)
-        .service(organizations::update);
+        .service(organizations::update)
+        .service(recommendations::create)
+        .service(recommendations::import)
+        .service(recommendations::list)
+        .service(recommendations::get)
+        .service(recommendations::update)
+        .service(requests::create)
+        .service(requests::list)
+        .service(requests::get)
+        .service(requests::update)
+        .service(consent::record)
+        .service(consent::history)
+        .service(offers::create)
+        .service(offers::list)
+        .service(offers::get)
+        .service(offers::update);
 }

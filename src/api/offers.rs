@@ -1,0 +1,466 @@
+//! `/offers`: offers of assistance by donor States and organizations.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::http::{self, JsonBody, Page};
+use super::AppState;
+use crate::db::offers::{self as store, OfferFilter, OfferRow, GLOBAL_AREA};
+use crate::db::organizations as organization_store;
+use crate::db::page::now;
+use crate::db::DbConn;
+use crate::domain::catalog::Catalog;
+use crate::domain::ids;
+use crate::domain::validate::{dedup, Checks, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
+use crate::error::{AppError, AppResult, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Offer {
+    #[schema(example = "off_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
+    pub id: String,
+    /// A donor State (alpha-3) or an organization id.
+    #[schema(example = "NOR")]
+    pub provider: String,
+    pub provider_kind: ProviderKind,
+    pub title: String,
+    pub description: String,
+    /// Theme slugs.
+    pub themes: Vec<String>,
+    pub modalities: Vec<Modality>,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    /// Available to every State.
+    pub global: bool,
+    /// States served (alpha-3).
+    pub countries: Vec<String>,
+    /// Regions served: M49 codes or UN regional groups.
+    pub regions: Vec<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// How many engagements the provider can take on.
+    pub capacity: i32,
+    pub budget_usd: Option<i64>,
+    pub status: OfferStatus,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOffer {
+    /// A donor State (alpha-3) or an organization id.
+    #[schema(example = "NOR")]
+    pub provider: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Theme slugs or free text (normalised to the taxonomy); at least one.
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub modalities: Vec<Modality>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Available to every State; otherwise name countries and/or regions.
+    #[serde(default)]
+    pub global: bool,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// M49 codes or names (`002`, `Africa`) or UN regional groups (`weog`).
+    #[serde(default)]
+    pub regions: Vec<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// Default 1.
+    pub capacity: Option<i32>,
+    pub budget_usd: Option<i64>,
+    /// `draft` or `open` (default `open`).
+    pub status: Option<OfferStatus>,
+}
+
+/// Fields to change; absent fields stay as they are, `null` clears an optional one.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfferChanges {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub themes: Option<Vec<String>>,
+    pub modalities: Option<Vec<Modality>>,
+    pub languages: Option<Vec<String>>,
+    pub global: Option<bool>,
+    pub countries: Option<Vec<String>>,
+    pub regions: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "http::nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    pub starts_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "http::nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    pub ends_on: Option<Option<NaiveDate>>,
+    pub capacity: Option<i32>,
+    #[serde(default, deserialize_with = "http::nullable")]
+    #[schema(value_type = Option<i64>, nullable)]
+    pub budget_usd: Option<Option<i64>>,
+    pub status: Option<OfferStatus>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct OfferQuery {
+    /// Page size, 1-200 (default 50).
+    #[param(value_type = Option<u32>)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// A donor State (alpha-3) or an organization id.
+    pub provider: Option<String>,
+    /// Theme slug (or text that resolves to one theme).
+    pub theme: Option<String>,
+    #[param(value_type = Option<OfferStatus>)]
+    pub status: Option<String>,
+    /// Offers available to this State (alpha-3): global, naming it, or naming a region of it.
+    pub serves: Option<String>,
+    /// Offers available in this region (M49 code or name, UN regional group), or global.
+    pub region: Option<String>,
+    /// Only offers changed at or after this RFC 3339 time.
+    #[param(value_type = Option<DateTime<Utc>>)]
+    pub updated_since: Option<String>,
+}
+
+/// Every field of an offer its provider edits, merged and checked.
+struct Draft {
+    title: String,
+    description: String,
+    themes: Vec<String>,
+    modalities: Vec<Modality>,
+    languages: Vec<String>,
+    global: bool,
+    countries: Vec<String>,
+    regions: Vec<String>,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    capacity: i32,
+    budget_usd: Option<i64>,
+    status: OfferStatus,
+}
+
+impl Draft {
+    fn checked(self) -> AppResult<Draft> {
+        let catalog = Catalog::shipped();
+        let mut c = Checks::new();
+        let title = c.required_text("title", &self.title, MAX_TITLE_CHARS);
+        let description = c.optional_text("description", &self.description, MAX_TEXT_CHARS);
+        let themes = c.themes("themes", &self.themes);
+        if self.themes.is_empty() {
+            c.fail("themes", "give at least one theme");
+        }
+        c.list_size("modalities", self.modalities.len());
+        let languages = c.languages("languages", &self.languages);
+        c.list_size("countries", self.countries.len());
+        c.list_size("regions", self.regions.len());
+        let mut countries: Vec<String> = Vec::new();
+        for (i, code) in self.countries.iter().enumerate() {
+            let code = c.state(&format!("countries[{i}]"), code);
+            if !countries.contains(&code) {
+                countries.push(code);
+            }
+        }
+        let mut regions: Vec<String> = Vec::new();
+        for (i, key) in self.regions.iter().enumerate() {
+            match catalog.area(key) {
+                Some(area) if !regions.contains(&area.code) => regions.push(area.code.clone()),
+                Some(_) => {}
+                None => c.fail(
+                    format!("regions[{i}]"),
+                    format!("unknown region '{key}' (use an M49 code or name, or a UN regional group)"),
+                ),
+            }
+        }
+        if self.global && !(countries.is_empty() && regions.is_empty()) {
+            c.fail("global", "a global offer lists no countries or regions");
+        }
+        if !self.global && self.countries.is_empty() && self.regions.is_empty() {
+            c.fail("countries", "name the countries or regions served, or set global to true");
+        }
+        c.period(self.starts_on, self.ends_on);
+        if !(1..=10_000).contains(&self.capacity) {
+            c.fail("capacity", "must be from 1 to 10000 engagements");
+        }
+        c.non_negative("budget_usd", self.budget_usd);
+        c.finish()?;
+        Ok(Draft { title, description, themes, modalities: dedup(&self.modalities), languages, countries, regions, ..self })
+    }
+
+    /// The `offer_areas` rows: where the offer is available.
+    fn areas(&self) -> Vec<String> {
+        if self.global {
+            vec![GLOBAL_AREA.to_string()]
+        } else {
+            self.countries.iter().chain(&self.regions).cloned().collect()
+        }
+    }
+
+    fn write_into(&self, row: &mut OfferRow) {
+        row.title = self.title.clone();
+        row.description = self.description.clone();
+        row.themes = http::to_json_text(&self.themes);
+        row.modalities = http::to_json_text(&self.modalities);
+        row.languages = http::to_json_text(&self.languages);
+        row.is_global = self.global;
+        row.countries = http::to_json_text(&self.countries);
+        row.regions = http::to_json_text(&self.regions);
+        row.starts_on = self.starts_on;
+        row.ends_on = self.ends_on;
+        row.capacity = self.capacity;
+        row.budget_usd = self.budget_usd;
+        row.status = self.status.as_str().to_string();
+    }
+}
+
+/// A provider reference: a State code, or the id of a stored organization.
+fn provider(conn: &mut DbConn, given: &str) -> AppResult<(ProviderKind, String)> {
+    let given = given.trim();
+    if ids::has_prefix(given, ids::ORGANIZATION) {
+        return match organization_store::find(conn, given)? {
+            Some(org) => Ok((ProviderKind::Organization, org.id)),
+            None => Err(AppError::invalid("provider", format!("no organization '{given}'"))),
+        };
+    }
+    let code = given.to_ascii_uppercase();
+    match Catalog::shipped().state(&code) {
+        Some(s) => Ok((ProviderKind::State, s.code.clone())),
+        None => Err(AppError::invalid(
+            "provider",
+            format!("'{given}' is neither a State code (alpha-3) nor an organization id"),
+        )),
+    }
+}
+
+pub fn view(row: OfferRow) -> AppResult<Offer> {
+    let stored = |what: &str| AppError::internal(format!("stored {what} is unknown"));
+    Ok(Offer {
+        provider_kind: ProviderKind::parse(&row.provider_kind).ok_or_else(|| stored("provider kind"))?,
+        themes: http::json_list(&row.themes)?,
+        modalities: http::json_list(&row.modalities)?,
+        languages: http::json_list(&row.languages)?,
+        countries: http::json_list(&row.countries)?,
+        regions: http::json_list(&row.regions)?,
+        status: OfferStatus::parse(&row.status).ok_or_else(|| stored("status"))?,
+        id: row.id,
+        provider: row.provider_id,
+        title: row.title,
+        description: row.description,
+        global: row.is_global,
+        starts_on: row.starts_on,
+        ends_on: row.ends_on,
+        capacity: row.capacity,
+        budget_usd: row.budget_usd,
+        version: row.version,
+        created_at: http::utc(row.created_at),
+        updated_at: http::utc(row.updated_at),
+    })
+}
+
+fn load(conn: &mut DbConn, id: &str) -> AppResult<OfferRow> {
+    store::find(conn, id)?.ok_or_else(|| AppError::NotFound("offer".into()))
+}
+
+/// Publish an offer of assistance.
+#[utoipa::path(
+    tag = "offers",
+    request_body = NewOffer,
+    responses(
+        (status = 201, body = Offer, headers(("ETag" = String), ("Location" = String))),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; unknown themes get suggestions", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/offers")]
+pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody<NewOffer>) -> AppResult<HttpResponse> {
+    let b = body.0;
+    let status = b.status.unwrap_or(OfferStatus::Open);
+    if !status.creatable() {
+        return Err(AppError::invalid("status", "a new offer is draft or open"));
+    }
+    let draft = Draft {
+        title: b.title,
+        description: b.description,
+        themes: b.themes,
+        modalities: b.modalities,
+        languages: b.languages,
+        global: b.global,
+        countries: b.countries,
+        regions: b.regions,
+        starts_on: b.starts_on,
+        ends_on: b.ends_on,
+        capacity: b.capacity.unwrap_or(1),
+        budget_usd: b.budget_usd,
+        status,
+    }
+    .checked()?;
+    let given_provider = b.provider;
+    let row = state
+        .db
+        .write(move |conn| {
+            let (kind, provider_id) = provider(conn, &given_provider)?;
+            let at = now();
+            let mut row = OfferRow {
+                id: ids::new_id(ids::OFFER),
+                provider_kind: kind.as_str().to_string(),
+                provider_id,
+                title: String::new(),
+                description: String::new(),
+                themes: String::new(),
+                modalities: String::new(),
+                languages: String::new(),
+                is_global: false,
+                countries: String::new(),
+                regions: String::new(),
+                starts_on: None,
+                ends_on: None,
+                capacity: 0,
+                budget_usd: None,
+                status: String::new(),
+                version: 1,
+                created_at: at,
+                updated_at: at,
+            };
+            draft.write_into(&mut row);
+            store::insert(conn, &row, &draft.themes, &draft.areas())?;
+            Ok(row)
+        })
+        .await?;
+    let location = format!("/api/v1/offers/{}", row.id);
+    let etag = http::version_etag(row.version);
+    http::created(&req, location, &view(row)?, etag)
+}
+
+/// One offer.
+#[utoipa::path(
+    tag = "offers",
+    params(("id" = String, Path, description = "Offer id")),
+    responses(
+        (status = 200, body = Offer, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/offers/{id}")]
+pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let row = state.db.run(move |conn| load(conn, &id)).await?;
+    let etag = http::version_etag(row.version);
+    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+}
+
+/// List offers, oldest first.
+#[utoipa::path(
+    tag = "offers",
+    params(OfferQuery),
+    responses(
+        (status = 200, body = Page<Offer>, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/offers")]
+pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<OfferQuery>) -> AppResult<HttpResponse> {
+    let q = q.into_inner();
+    let catalog = Catalog::shipped();
+    let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::OFFER)?;
+    let serves = http::state_param("serves", q.serves.as_deref())?.map(|code| {
+        let state = catalog.state(&code).expect("state_param returns known codes");
+        let mut areas: Vec<String> = catalog.areas_of(state).into_iter().map(str::to_string).collect();
+        areas.push(code);
+        areas
+    });
+    let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| vec![code]);
+    let serves_any_of = match (serves, region) {
+        (Some(a), Some(b)) => Some(a.into_iter().filter(|x| b.contains(x)).collect()),
+        (a, b) => a.or(b),
+    };
+    let filter = OfferFilter {
+        provider: q.provider.map(|p| if p.len() == 3 { p.to_ascii_uppercase() } else { p }),
+        theme: http::theme_param("theme", q.theme.as_deref())?,
+        status: http::vocab_param("status", q.status.as_deref(), OfferStatus::parse, OfferStatus::expected)?
+            .map(|s| s.as_str().to_string()),
+        serves_any_of,
+        updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
+    };
+    let request = page.clone();
+    let rows = state.db.run(move |conn| store::list(conn, &filter, &request)).await?;
+    http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
+}
+
+/// Change an offer. Needs `If-Match` with its current ETag or version. Withdrawn offers no
+/// longer change (409).
+#[utoipa::path(
+    tag = "offers",
+    params(
+        ("id" = String, Path, description = "Offer id"),
+        ("If-Match" = String, Header, description = "Current ETag (\"v3\") or version (3)"),
+    ),
+    request_body = OfferChanges,
+    responses(
+        (status = 200, body = Offer, headers(("ETag" = String))),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The offer is withdrawn", body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 428, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/offers/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<OfferChanges>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ch = body.0;
+    let if_match = http::IfMatch::from_request(&req)?;
+    let row = state
+        .db
+        .write(move |conn| {
+            let row = load(conn, &id)?;
+            if_match.check(row.version)?;
+            let current = view(row.clone())?;
+            if current.status.is_final() {
+                return Err(AppError::Conflict(format!("the offer is {}; it no longer changes", current.status)));
+            }
+            let links_changed = ch.themes.is_some() || ch.global.is_some() || ch.countries.is_some() || ch.regions.is_some();
+            let draft = Draft {
+                title: ch.title.unwrap_or(current.title),
+                description: ch.description.unwrap_or(current.description),
+                themes: ch.themes.unwrap_or(current.themes),
+                modalities: ch.modalities.unwrap_or(current.modalities),
+                languages: ch.languages.unwrap_or(current.languages),
+                global: ch.global.unwrap_or(current.global),
+                countries: ch.countries.unwrap_or(current.countries),
+                regions: ch.regions.unwrap_or(current.regions),
+                starts_on: ch.starts_on.unwrap_or(current.starts_on),
+                ends_on: ch.ends_on.unwrap_or(current.ends_on),
+                capacity: ch.capacity.unwrap_or(current.capacity),
+                budget_usd: ch.budget_usd.unwrap_or(current.budget_usd),
+                status: ch.status.unwrap_or(current.status),
+            }
+            .checked()?;
+            let mut updated = OfferRow { version: row.version + 1, updated_at: now(), ..row.clone() };
+            draft.write_into(&mut updated);
+            let areas = draft.areas();
+            let links = links_changed.then_some((draft.themes.as_slice(), areas.as_slice()));
+            if !store::update(conn, &updated, row.version, links)? {
+                return Err(AppError::PreconditionFailed("the offer changed meanwhile; fetch it again".into()));
+            }
+            Ok(updated)
+        })
+        .await?;
+    let etag = http::version_etag(row.version);
+    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+}

@@ -1,0 +1,342 @@
+//! `/recommendations`: UPR recommendations, one by one or imported from the UPR Info CSV.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::http::{self, JsonBody, Page};
+use super::AppState;
+use crate::db::page::now;
+use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow};
+use crate::domain::ids;
+use crate::domain::recommendation_csv::{self, cycle_of_session, ImportedRecommendation};
+use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
+use crate::domain::vocab::Response;
+use crate::error::{AppError, AppResult, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Recommendation {
+    #[schema(example = "rec_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
+    pub id: String,
+    /// The reviewed State (alpha-3).
+    #[schema(example = "KEN")]
+    pub state_under_review: String,
+    /// The State that made the recommendation; null when the record does not say.
+    #[schema(example = "NOR")]
+    pub recommending_state: Option<String>,
+    /// UPR cycle (1-4...), derived from the session when not given.
+    pub cycle: i32,
+    /// UPR Working Group session.
+    pub session: i32,
+    pub text: String,
+    pub response: Response,
+    /// UPR Info action category, 1 (minimal action) to 5 (specific action).
+    pub action_category: Option<i32>,
+    /// Theme slugs.
+    pub themes: Vec<String>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRecommendation {
+    pub state_under_review: String,
+    pub recommending_state: Option<String>,
+    pub session: i32,
+    /// Must agree with the session when given.
+    pub cycle: Option<i32>,
+    pub text: String,
+    pub response: Response,
+    pub action_category: Option<i32>,
+    /// Theme slugs or free text (normalised to the taxonomy).
+    #[serde(default)]
+    pub themes: Vec<String>,
+}
+
+/// Fields to change; absent fields stay as they are, `null` clears an optional one.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationChanges {
+    pub state_under_review: Option<String>,
+    #[serde(default, deserialize_with = "http::nullable")]
+    #[schema(value_type = Option<String>, nullable)]
+    pub recommending_state: Option<Option<String>>,
+    pub session: Option<i32>,
+    pub cycle: Option<i32>,
+    pub text: Option<String>,
+    pub response: Option<Response>,
+    #[serde(default, deserialize_with = "http::nullable")]
+    #[schema(value_type = Option<i32>, nullable)]
+    pub action_category: Option<Option<i32>>,
+    pub themes: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportSummary {
+    /// Rows stored.
+    pub imported: usize,
+    /// Id of the first and last stored row (ids are in file order).
+    pub first_id: String,
+    pub last_id: String,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RecommendationQuery {
+    /// Page size, 1-200 (default 50).
+    #[param(value_type = Option<u32>)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// The reviewed State (alpha-3).
+    pub state_under_review: Option<String>,
+    /// Region of the reviewed State: M49 code or name, or UN regional group.
+    pub region: Option<String>,
+    pub recommending_state: Option<String>,
+    /// Theme slug (or text that resolves to one theme).
+    pub theme: Option<String>,
+    #[param(value_type = Option<Response>)]
+    pub response: Option<String>,
+    #[param(value_type = Option<u32>)]
+    pub cycle: Option<String>,
+    #[param(value_type = Option<u32>)]
+    pub session: Option<String>,
+    /// Only recommendations changed at or after this RFC 3339 time.
+    #[param(value_type = Option<DateTime<Utc>>)]
+    pub updated_since: Option<String>,
+}
+
+fn view(row: RecommendationRow) -> AppResult<Recommendation> {
+    Ok(Recommendation {
+        response: Response::parse(&row.response).ok_or_else(|| AppError::internal("stored response is unknown"))?,
+        themes: http::json_list(&row.themes)?,
+        id: row.id,
+        state_under_review: row.state_under_review,
+        recommending_state: row.recommending_state,
+        cycle: row.cycle,
+        session: row.session,
+        text: row.text,
+        action_category: row.action_category,
+        version: row.version,
+        created_at: http::utc(row.created_at),
+        updated_at: http::utc(row.updated_at),
+    })
+}
+
+/// Checks a whole recommendation (new, or existing with changes applied).
+fn checked(r: &NewRecommendation) -> AppResult<ImportedRecommendation> {
+    let mut c = Checks::new();
+    let state_under_review = c.state("state_under_review", &r.state_under_review);
+    let recommending_state = r.recommending_state.as_deref().map(|s| c.state("recommending_state", s));
+    if !(1..=99).contains(&r.session) {
+        c.fail("session", "must be a session number from 1 to 99");
+    }
+    let cycle = cycle_of_session(r.session);
+    if r.cycle.is_some_and(|given| given != cycle) {
+        c.fail("cycle", format!("session {} belongs to cycle {cycle}", r.session));
+    }
+    let text = c.required_text("text", &r.text, MAX_TEXT_CHARS);
+    if r.action_category.is_some_and(|a| !(1..=5).contains(&a)) {
+        c.fail("action_category", "must be from 1 to 5");
+    }
+    let themes = c.themes("themes", &r.themes);
+    c.finish()?;
+    Ok(ImportedRecommendation {
+        state_under_review,
+        recommending_state,
+        cycle,
+        session: r.session,
+        text,
+        response: r.response,
+        action_category: r.action_category,
+        themes,
+    })
+}
+
+fn new_row(r: &ImportedRecommendation, at: chrono::NaiveDateTime) -> RecommendationRow {
+    RecommendationRow {
+        id: ids::new_id(ids::RECOMMENDATION),
+        state_under_review: r.state_under_review.clone(),
+        recommending_state: r.recommending_state.clone(),
+        cycle: r.cycle,
+        session: r.session,
+        text: r.text.clone(),
+        response: r.response.as_str().to_string(),
+        action_category: r.action_category,
+        themes: http::to_json_text(&r.themes),
+        version: 1,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+/// Add one recommendation.
+#[utoipa::path(
+    tag = "recommendations",
+    request_body = NewRecommendation,
+    responses(
+        (status = 201, body = Recommendation, headers(("ETag" = String), ("Location" = String))),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/recommendations")]
+pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody<NewRecommendation>) -> AppResult<HttpResponse> {
+    let rec = checked(&body.0)?;
+    let row = new_row(&rec, now());
+    let stored = row.clone();
+    state.db.write(move |conn| store::insert_many(conn, &[stored], &[rec.themes])).await?;
+    let location = format!("/api/v1/recommendations/{}", row.id);
+    let etag = http::version_etag(row.version);
+    http::created(&req, location, &view(row)?, etag)
+}
+
+/// Import a UPR Info CSV export (columns To, Text, From, Response, Action, Issue, Session).
+/// All rows are stored in one transaction, or none: a bad row rejects the file, naming its line.
+#[utoipa::path(
+    tag = "recommendations",
+    request_body(content = String, content_type = "text/csv",
+        description = "UPR Info CSV: `To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session`; `Accepted` means supported"),
+    responses(
+        (status = 201, body = ImportSummary),
+        (status = 400, description = "Not UTF-8", body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad rows, by line", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/recommendations/import")]
+pub async fn import(req: HttpRequest, state: web::Data<AppState>, mut payload: web::Payload) -> AppResult<HttpResponse> {
+    http::require_content_type(&req, &["text/csv", "application/csv", "text/plain"], "text/csv")?;
+    let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
+    let parsed = web::block(move || recommendation_csv::parse(&body)).await??;
+    let at = now();
+    let rows: Vec<RecommendationRow> = parsed.iter().map(|r| new_row(r, at)).collect();
+    let themes: Vec<Vec<String>> = parsed.into_iter().map(|r| r.themes).collect();
+    let summary = ImportSummary {
+        imported: rows.len(),
+        first_id: rows.first().map(|r| r.id.clone()).unwrap_or_default(),
+        last_id: rows.last().map(|r| r.id.clone()).unwrap_or_default(),
+    };
+    state.db.write(move |conn| store::insert_many(conn, &rows, &themes)).await?;
+    tracing::info!(rows = summary.imported, "imported recommendations");
+    http::json_response(&req, StatusCode::CREATED, &summary, None)
+}
+
+/// One recommendation.
+#[utoipa::path(
+    tag = "recommendations",
+    params(("id" = String, Path, description = "Recommendation id")),
+    responses(
+        (status = 200, body = Recommendation, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/recommendations/{id}")]
+pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let row = state
+        .db
+        .run(move |conn| store::find(conn, &id))
+        .await?
+        .ok_or_else(|| AppError::NotFound("recommendation".into()))?;
+    let etag = http::version_etag(row.version);
+    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+}
+
+/// List recommendations in import order.
+#[utoipa::path(
+    tag = "recommendations",
+    params(RecommendationQuery),
+    responses(
+        (status = 200, body = Page<Recommendation>, headers(("ETag" = String))),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/recommendations")]
+pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<RecommendationQuery>) -> AppResult<HttpResponse> {
+    let q = q.into_inner();
+    let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::RECOMMENDATION)?;
+    let state_filter = http::state_param("state_under_review", q.state_under_review.as_deref())?;
+    let region = http::region_param("region", q.region.as_deref())?;
+    let filter = RecommendationFilter {
+        states_under_review: http::state_or_region(state_filter, region),
+        recommending_state: http::state_param("recommending_state", q.recommending_state.as_deref())?,
+        theme: http::theme_param("theme", q.theme.as_deref())?,
+        response: http::vocab_param("response", q.response.as_deref(), Response::parse, Response::expected)?
+            .map(|r| r.as_str().to_string()),
+        cycle: http::int_param("cycle", q.cycle.as_deref(), 1, 99)?,
+        session: http::int_param("session", q.session.as_deref(), 1, 99)?,
+        updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
+    };
+    let request = page.clone();
+    let rows = state.db.run(move |conn| store::list(conn, &filter, &request)).await?;
+    http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
+}
+
+/// Change a recommendation. Needs `If-Match` with its current ETag or version.
+#[utoipa::path(
+    tag = "recommendations",
+    params(
+        ("id" = String, Path, description = "Recommendation id"),
+        ("If-Match" = String, Header, description = "Current ETag (\"v3\") or version (3)"),
+    ),
+    request_body = RecommendationChanges,
+    responses(
+        (status = 200, body = Recommendation, headers(("ETag" = String))),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 428, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/recommendations/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<RecommendationChanges>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ch = body.0;
+    let if_match = http::IfMatch::from_request(&req)?;
+    let row = state
+        .db
+        .write(move |conn| {
+            let row = store::find(conn, &id)?.ok_or_else(|| AppError::NotFound("recommendation".into()))?;
+            if_match.check(row.version)?;
+            let current = view(row.clone())?;
+            let merged = NewRecommendation {
+                state_under_review: ch.state_under_review.unwrap_or(current.state_under_review),
+                recommending_state: ch.recommending_state.unwrap_or(current.recommending_state),
+                session: ch.session.unwrap_or(current.session),
+                cycle: ch.cycle,
+                text: ch.text.unwrap_or(current.text),
+                response: ch.response.unwrap_or(current.response),
+                action_category: ch.action_category.unwrap_or(current.action_category),
+                themes: ch.themes.unwrap_or(current.themes),
+            };
+            let rec = checked(&merged)?;
+            let updated = RecommendationRow {
+                version: row.version + 1,
+                updated_at: now(),
+                id: row.id.clone(),
+                created_at: row.created_at,
+                ..new_row(&rec, row.created_at)
+            };
+            if !store::update(conn, &updated, row.version, &rec.themes)? {
+                return Err(AppError::PreconditionFailed("the recommendation changed meanwhile; fetch it again".into()));
+            }
+            Ok(updated)
+        })
+        .await?;
+    let etag = http::version_etag(row.version);
+    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+}
