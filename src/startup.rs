@@ -94,6 +94,11 @@ impl Application {
         self.port
     }
 
+    /// Stops the server from elsewhere (tests; signals are handled by the server itself).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Serves until SIGTERM/SIGINT, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await

@@ -1,0 +1,50 @@
+//! Bad input of every kind gets a clear 4xx problem, never a 500, never a partial write.
+
+use serde_json::json;
+
+use crate::backend_tests;
+use crate::helpers::TestApp;
+
+fn malformed_bodies(app: TestApp) {
+    let json = [("Content-Type", "application/json")];
+    let res = app.send("POST", "/api/v1/organizations", &json, Some(b"{\"kind\": \"cso\", \"name\": "));
+    assert!(res.problem(400)["detail"].as_str().unwrap().contains("not valid JSON"));
+    app.send("POST", "/api/v1/organizations", &json, Some(b"")).problem(400);
+    app.send("POST", "/api/v1/organizations", &json, Some(b"42")).problem(422);
+    app.send("POST", "/api/v1/organizations", &json, Some(b"{\"kind\":\"cso\",\"name\":\"a\"} trailing")).problem(400);
+
+    let invalid_utf8 = b"{\"kind\": \"cso\", \"name\": \"\xff\xfe\"}";
+    let res = app.send("POST", "/api/v1/organizations", &json, Some(invalid_utf8));
+    assert!(res.problem(400)["detail"].as_str().unwrap().contains("UTF-8"));
+
+    let res = app.send("POST", "/api/v1/organizations", &[("Content-Type", "text/xml")], Some(b"<org/>"));
+    res.problem(415);
+
+    let wrong_type = app.post("/api/v1/requests", &json!({"state": "KEN", "title": 5, "themes": ["torture"]}));
+    assert!(wrong_type.field_error(422, "title").contains("invalid type"));
+    let wrong_nested = app.post("/api/v1/requests", &json!({"state": "KEN", "title": "t", "themes": ["torture"], "modalities": ["coaching"]}));
+    assert!(wrong_nested.field_error(422, "modalities[0]").contains("unknown variant"));
+    let bad_date = app.post("/api/v1/requests", &json!({"state": "KEN", "title": "t", "themes": ["torture"], "starts_on": "2027-02-30"}));
+    bad_date.field_error(422, "starts_on");
+
+    assert_eq!(app.get("/api/v1/requests").json()["total"], 0, "nothing was stored");
+    assert_eq!(app.get("/api/v1/organizations").json()["total"], 0, "nothing was stored");
+}
+
+fn oversize_bodies(app: TestApp) {
+    let big = format!("{{\"kind\": \"cso\", \"name\": \"{}\"}}", "x".repeat(1024 * 1024 + 10));
+    let res = app.send("POST", "/api/v1/organizations", &[("Content-Type", "application/json")], Some(big.as_bytes()));
+    assert!(res.problem(413)["detail"].as_str().unwrap().contains("1048576"));
+    let long_name = app.post("/api/v1/organizations", &json!({"kind": "cso", "name": "n".repeat(301)}));
+    long_name.field_error(422, "name");
+}
+
+fn unknown_routes_and_paths(app: TestApp) {
+    app.get("/api/v1/nothing-here").problem(404);
+    app.get("/api/v2/requests").problem(404);
+    app.send("DELETE", "/api/v1/requests", &[], None).problem(404);
+    app.get("/api/v1/requests/req_01a20a180eac722e95aafb17dd9349be").problem(404);
+    app.get("/api/v1/offers/%E2%9C%93").problem(404);
+}
+
+backend_tests!(malformed_bodies, oversize_bodies, unknown_routes_and_paths);

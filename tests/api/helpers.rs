@@ -1,0 +1,286 @@
+//! Starts the real service on a free port against a fresh database (a SQLite file in a temp
+//! folder, or a new PostgreSQL database when `TCMATCH_TEST_POSTGRES_URL` is set), and talks
+//! to it over HTTP.
+
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use serde_json::Value;
+use tcmatch::api::Limits;
+use tcmatch::config::Settings;
+use tcmatch::startup::Application;
+
+pub const POSTGRES_ENV: &str = "TCMATCH_TEST_POSTGRES_URL";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one `#[test]` per backend for each listed function `fn name(app: TestApp)`.
+/// The PostgreSQL variants pass without running when `TCMATCH_TEST_POSTGRES_URL` is unset
+/// (CI sets it).
+#[macro_export]
+macro_rules! backend_tests {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $name() { super::$name($crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite)) })*
+        }
+        mod postgres {
+            $(#[test] fn $name() {
+                if $crate::helpers::postgres_configured() {
+                    super::$name($crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres))
+                } else {
+                    eprintln!("{} unset: PostgreSQL variant not run", $crate::helpers::POSTGRES_ENV);
+                }
+            })*
+        }
+    };
+}
+
+pub fn postgres_configured() -> bool {
+    std::env::var(POSTGRES_ENV).is_ok_and(|v| !v.is_empty())
+}
+
+/// A fresh database for one test, removed when the test ends.
+struct TestDatabase {
+    url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Folder(std::path::PathBuf),
+    Database { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    fn create(backend: Backend) -> TestDatabase {
+        let unique = uuid::Uuid::new_v4().simple().to_string();
+        match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(format!("tcmatch-test-{unique}"));
+                std::fs::create_dir_all(&dir).expect("temp folder");
+                let url = format!("sqlite://{}", dir.join("tcmatch.db").display());
+                TestDatabase { url, cleanup: Cleanup::Folder(dir) }
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var(POSTGRES_ENV).expect("checked by the caller");
+                let name = format!("tcmatch_test_{unique}");
+                let mut admin = PgConnection::establish(&admin_url).expect("connect to TCMATCH_TEST_POSTGRES_URL");
+                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+                let (base, query) = match admin_url.split_once('?') {
+                    Some((b, q)) => (b, format!("?{q}")),
+                    None => (admin_url.as_str(), String::new()),
+                };
+                let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
+                let url = format!("{server}/{name}{query}");
+                TestDatabase { url, cleanup: Cleanup::Database { admin_url, name } }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::Folder(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Database { admin_url, name } => {
+                if let Ok(mut admin) = PgConnection::establish(admin_url) {
+                    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                }
+            }
+        }
+    }
+}
+
+/// A running server thread.
+struct Server {
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<JoinHandle<()>>,
+    port: u16,
+}
+
+impl Server {
+    fn start(settings: Settings) -> Result<Server, String> {
+        let (tx, rx) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                match Application::build(&settings) {
+                    Ok(app) => {
+                        let _ = tx.send(Ok((app.port(), app.handle())));
+                        let _ = app.run_until_stopped().await;
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Err(e.to_string()));
+                    }
+                }
+            })
+        });
+        let (port, handle) = rx.recv_timeout(Duration::from_secs(60)).map_err(|e| e.to_string())??;
+        Ok(Server { handle, thread: Some(thread), port })
+    }
+
+    fn stop(&mut self) {
+        actix_web::rt::System::new().block_on(self.handle.stop(true));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+pub struct TestApp {
+    pub backend: Backend,
+    pub address: String,
+    server: Server,
+    // Declared after `server`: the database is dropped once the server has stopped.
+    database: TestDatabase,
+    agent: ureq::Agent,
+}
+
+pub fn settings(database_url: &str) -> Settings {
+    Settings {
+        bind: "127.0.0.1:0".into(),
+        database_url: database_url.to_string(),
+        workers: 2,
+        pool_size: 4,
+        limits: Limits { json_body_bytes: 1024 * 1024, import_body_bytes: 64 * 1024 * 1024 },
+        shutdown_timeout_secs: 5,
+    }
+}
+
+impl TestApp {
+    pub fn spawn(backend: Backend) -> TestApp {
+        if std::env::var("TEST_LOG").is_ok() {
+            tcmatch::telemetry::init(tcmatch::config::LogFormat::Text);
+        }
+        let database = TestDatabase::create(backend);
+        let server = Server::start(settings(&database.url)).expect("the app starts");
+        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).build();
+        TestApp { backend, address: format!("http://127.0.0.1:{}", server.port), server, database, agent }
+    }
+
+    /// Stops the process's server and starts a new one on the same database.
+    pub fn restart(&mut self) {
+        self.server.stop();
+        self.server = Server::start(settings(&self.database.url)).expect("the app restarts");
+        self.address = format!("http://127.0.0.1:{}", self.server.port);
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Resp {
+        let mut req = self.agent.request(method, &self.url(path));
+        for (k, v) in headers {
+            req = req.set(k, v);
+        }
+        let result = match body {
+            Some(bytes) => req.send_bytes(bytes),
+            None => req.call(),
+        };
+        let res = match result {
+            Ok(res) | Err(ureq::Error::Status(_, res)) => res,
+            Err(e) => panic!("{method} {path}: {e}"),
+        };
+        Resp::read(res)
+    }
+
+    pub fn get(&self, path: &str) -> Resp {
+        self.send("GET", path, &[], None)
+    }
+
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Resp {
+        self.send("GET", path, headers, None)
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> Resp {
+        let bytes = serde_json::to_vec(body).expect("json");
+        self.send("POST", path, &[("Content-Type", "application/json")], Some(&bytes))
+    }
+
+    pub fn patch(&self, path: &str, if_match: Option<&str>, body: &Value) -> Resp {
+        let bytes = serde_json::to_vec(body).expect("json");
+        let mut headers = vec![("Content-Type", "application/json")];
+        if let Some(tag) = if_match {
+            headers.push(("If-Match", tag));
+        }
+        self.send("PATCH", path, &headers, Some(&bytes))
+    }
+
+    /// Creates a resource and returns its body, asserting 201.
+    pub fn create(&self, path: &str, body: &Value) -> Value {
+        let res = self.post(path, body);
+        assert_eq!(res.status, 201, "POST {path}: {}", res.text);
+        res.json()
+    }
+}
+
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub text: String,
+}
+
+impl Resp {
+    fn read(res: ureq::Response) -> Resp {
+        let status = res.status();
+        let headers = res
+            .headers_names()
+            .into_iter()
+            .filter_map(|name| res.header(&name).map(|v| (name.clone(), v.to_string())))
+            .collect();
+        let text = res.into_string().expect("a text body");
+        Resp { status, headers, text }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub fn etag(&self) -> String {
+        self.header("etag").expect("an ETag").to_string()
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+
+    /// Asserts a problem+json error with this status, and returns its body.
+    pub fn problem(&self, status: u16) -> Value {
+        assert_eq!(self.status, status, "expected {status}, got: {}", self.text);
+        assert_eq!(self.header("content-type"), Some("application/problem+json"), "{}", self.text);
+        let body = self.json();
+        assert_eq!(body["status"], status);
+        for key in ["type", "title", "detail"] {
+            assert!(body[key].is_string(), "problem without {key}: {body}");
+        }
+        body
+    }
+
+    /// Asserts a problem naming `field` among its field errors; returns that message.
+    pub fn field_error(&self, status: u16, field: &str) -> String {
+        let body = self.problem(status);
+        let errors = body["errors"].as_array().unwrap_or_else(|| panic!("no errors list: {body}"));
+        errors
+            .iter()
+            .find(|e| e["field"] == field)
+            .unwrap_or_else(|| panic!("no error for field {field}: {body}"))["message"]
+            .as_str()
+            .expect("a message")
+            .to_string()
+    }
+}

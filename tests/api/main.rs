@@ -1,0 +1,14 @@
+//! Integration tests: the real service over real HTTP, on SQLite and (when configured)
+//! PostgreSQL. One test binary, so it is linked once.
+
+mod helpers;
+
+mod consent;
+mod errors;
+mod offers;
+mod openapi;
+mod operations;
+mod organizations;
+mod recommendations;
+mod reference_data;
+mod requests;

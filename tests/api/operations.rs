@@ -1,0 +1,99 @@
+//! Health, readiness, API docs, and what survives a restart.
+
+use serde_json::json;
+
+use crate::backend_tests;
+use crate::helpers::TestApp;
+
+fn health_and_readiness(app: TestApp) {
+    assert_eq!(app.get("/healthz").json()["status"], "ok");
+    let ready = app.get("/readyz").json();
+    assert_eq!(ready["status"], "ready");
+    let expected = match app.backend {
+        crate::helpers::Backend::Sqlite => "sqlite",
+        crate::helpers::Backend::Postgres => "postgres",
+    };
+    assert_eq!(ready["database"], expected);
+}
+
+fn docs_are_served(app: TestApp) {
+    let doc = app.get("/api-docs/openapi.json");
+    assert_eq!(doc.status, 200);
+    assert!(doc.json()["paths"]["/api/v1/requests"].is_object());
+    let ui = app.get("/swagger-ui/");
+    assert_eq!(ui.status, 200);
+    assert!(ui.text.contains("swagger"), "{}", &ui.text[..ui.text.len().min(200)]);
+    assert_eq!(app.get("/swagger-ui").status, 200, "redirects to the UI");
+}
+
+fn requests_carry_an_id(app: TestApp) {
+    let res = app.get_with("/healthz", &[("X-Request-Id", "abc-123")]);
+    assert_eq!(res.header("x-request-id"), Some("abc-123"));
+    let generated = app.get("/healthz");
+    assert!(generated.header("x-request-id").is_some_and(|v| v.len() >= 16));
+}
+
+fn data_survives_a_restart(mut app: TestApp) {
+    let org = app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Restart Watch"}));
+    let id = org["id"].as_str().unwrap().to_string();
+    let before = app.address.clone();
+    app.restart();
+    assert_ne!(app.address, before, "a new process-level server on a new port");
+    let after = app.get(&format!("/api/v1/organizations/{id}"));
+    assert_eq!(after.status, 200);
+    assert_eq!(after.json()["name"], "Restart Watch");
+    assert_eq!(app.get("/api/v1/states").json().as_array().unwrap().len(), 195, "seeding is idempotent");
+}
+
+backend_tests!(health_and_readiness, docs_are_served, requests_carry_an_id, data_survives_a_restart);
+
+/// The real binary, twice, on one SQLite file: data written by the first process is read by the
+/// second, and SIGTERM stops a process cleanly (exit code 0).
+#[test]
+fn binary_restart_keeps_data_and_stops_on_sigterm() {
+    use std::process::{Child, Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    fn start(db: &str) -> (Child, String) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(env!("CARGO_BIN_EXE_tcmatch"))
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--database-url", db, "--workers", "1"])
+            .env("TCMATCH_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts");
+        let base = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while ureq::get(&format!("{base}/readyz")).call().is_err() {
+            assert!(Instant::now() < deadline, "the binary did not become ready");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        (child, base)
+    }
+
+    fn stop(mut child: Child) {
+        let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+        assert!(status.success());
+        let exit = child.wait().unwrap();
+        assert!(exit.success(), "graceful shutdown exits 0, got {exit:?}");
+    }
+
+    let dir = std::env::temp_dir().join(format!("tcmatch-bin-{}", uuid::Uuid::new_v4().simple()));
+    let db = format!("sqlite://{}", dir.join("nested/tcmatch.db").display());
+    let (first, base) = start(&db);
+    let created: serde_json::Value = ureq::post(&format!("{base}/api/v1/organizations"))
+        .send_json(json!({"kind": "nhri", "name": "Persistent Commission"}))
+        .unwrap()
+        .into_json()
+        .unwrap();
+    stop(first);
+
+    let (second, base) = start(&db);
+    let id = created["id"].as_str().unwrap();
+    let read: serde_json::Value =
+        ureq::get(&format!("{base}/api/v1/organizations/{id}")).call().unwrap().into_json().unwrap();
+    assert_eq!(read["name"], "Persistent Commission");
+    stop(second);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,134 @@
+//! Recommendations: one by one, and the UPR Info CSV import (all or nothing).
+
+use serde_json::json;
+
+use crate::backend_tests;
+use crate::helpers::TestApp;
+
+const HEADER: &str = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n";
+
+fn import(app: &TestApp, csv: &[u8]) -> crate::helpers::Resp {
+    app.send("POST", "/api/v1/recommendations/import", &[("Content-Type", "text/csv")], Some(csv))
+}
+
+fn create_read_update(app: TestApp) {
+    let rec = app.create(
+        "/api/v1/recommendations",
+        &json!({"state_under_review": "KEN", "recommending_state": "nor", "session": 23,
+                "text": "Ratify the Optional Protocol to the Convention against Torture.",
+                "response": "supported", "action_category": 5, "themes": ["torture", "International instruments"]}),
+    );
+    assert_eq!(rec["cycle"], 2);
+    assert_eq!(rec["recommending_state"], "NOR");
+    assert_eq!(rec["themes"], json!(["torture", "international-instruments"]));
+    let path = format!("/api/v1/recommendations/{}", rec["id"].as_str().unwrap());
+    assert_eq!(app.get(&path).json(), rec);
+
+    let updated = app.patch(&path, Some("\"v1\""), &json!({"response": "noted", "recommending_state": null}));
+    assert_eq!(updated.status, 200, "{}", updated.text);
+    assert_eq!(updated.json()["response"], "noted");
+    assert!(updated.json()["recommending_state"].is_null());
+    app.patch(&path, Some("\"v1\""), &json!({"response": "supported"})).problem(412);
+    app.patch(&path, Some("\"v2\""), &json!({"session": 23, "cycle": 1})).field_error(422, "cycle");
+
+    let bad = app.post(
+        "/api/v1/recommendations",
+        &json!({"state_under_review": "XXX", "session": 0, "text": "", "response": "accepted", "themes": []}),
+    );
+    bad.field_error(422, "response");
+    let bad = app.post(
+        "/api/v1/recommendations",
+        &json!({"state_under_review": "XXX", "session": 0, "text": "", "response": "noted", "themes": ["zzzqqq"]}),
+    );
+    bad.field_error(422, "state_under_review");
+    bad.field_error(422, "session");
+    bad.field_error(422, "text");
+    bad.field_error(422, "themes[0]");
+}
+
+fn import_is_all_or_nothing(app: TestApp) {
+    let good = format!(
+        "{HEADER}Kenya,Africa,AU,\"Ratify OPCAT, promptly.\",Norway,WEOG,,Accepted,5,\"Torture and other CID treatment,International instruments\",10\n\
+         Kenya,Africa,AU,Abolish the death penalty.,&#40;Unknown&#41;,,,Noted,,Death penalty,23\n\
+         France,WEOG,EU,Strengthen the NHRI.,Holy See,,,Accepted,3,NHRI,27\n"
+    );
+    let res = import(&app, good.as_bytes());
+    assert_eq!(res.status, 201, "{}", res.text);
+    assert_eq!(res.json()["imported"], 3);
+
+    let bad = format!(
+        "{HEADER}Kenya,Africa,AU,Fine row.,Norway,WEOG,,Accepted,5,Justice,10\n\
+         Atlantis,Africa,AU,Bad State.,Norway,WEOG,,Accepted,5,Justice,10\n\
+         Kenya,Africa,AU,Bad issue.,Norway,WEOG,,Accepted,5,Basket weaving,10\n\
+         Kenya,Africa,AU,Bad session.,Norway,WEOG,,Accepted,5,Justice,ten\n"
+    );
+    let res = import(&app, bad.as_bytes());
+    assert!(res.field_error(422, "line 3").contains("Atlantis"));
+    assert!(res.field_error(422, "line 4").contains("Basket weaving"));
+    assert!(res.field_error(422, "line 5").contains("Session"));
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 3, "the bad file stored nothing");
+
+    let ragged = format!("{HEADER}Kenya,Africa,AU,Too few columns\n");
+    import(&app, ragged.as_bytes()).field_error(422, "line 2");
+    import(&app, b"To,Text\nKenya,x\n").field_error(422, "line 1");
+    import(&app, HEADER.as_bytes()).problem(422);
+    let mut not_utf8 = HEADER.as_bytes().to_vec();
+    not_utf8.extend_from_slice(b"Kenya,Africa,AU,\xff\xfe,Norway,WEOG,,Accepted,5,Justice,10\n");
+    import(&app, &not_utf8).field_error(400, "line 2");
+    app.send("POST", "/api/v1/recommendations/import", &[("Content-Type", "application/json")], Some(b"{}"))
+        .problem(415);
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 3);
+}
+
+fn real_upr_info_file_imports(app: TestApp) {
+    let csv = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/upr-info-sessions-01-13.csv")).unwrap();
+    let res = import(&app, &csv);
+    assert_eq!(res.status, 201, "{}", &res.text[..res.text.len().min(2000)]);
+    assert_eq!(res.json()["imported"], 23_484);
+
+    let all = app.get("/api/v1/recommendations?limit=1").json();
+    assert_eq!(all["total"], 23_484);
+    let first = &all["items"][0];
+    assert_eq!(first["state_under_review"], "AFG");
+    assert_eq!(first["recommending_state"], "AUT");
+    assert_eq!(first["response"], "supported");
+    assert_eq!(first["themes"], json!(["rights-of-the-child", "womens-rights"]));
+
+    let noted = app.get("/api/v1/recommendations?response=noted&limit=1").json();
+    assert_eq!(noted["total"], 6_211);
+    let women = app.get("/api/v1/recommendations?theme=womens-rights&limit=1").json();
+    assert_eq!(women["total"], 4_077);
+    let session_1 = app.get("/api/v1/recommendations?session=1&limit=1").json();
+    assert_eq!(session_1["total"], 430);
+    assert_eq!(app.get("/api/v1/recommendations?cycle=1&limit=1").json()["total"], 23_484 - 2_128);
+    let kenya = app.get("/api/v1/recommendations?state_under_review=KEN&limit=200").json();
+    assert!(kenya["items"].as_array().unwrap().iter().all(|r| r["state_under_review"] == "KEN"));
+    let africa = app.get("/api/v1/recommendations?region=african&theme=torture&limit=1").json();
+    let all_torture = app.get("/api/v1/recommendations?theme=torture&limit=1").json();
+    assert!(africa["total"].as_i64().unwrap() > 0);
+    assert!(africa["total"].as_i64().unwrap() < all_torture["total"].as_i64().unwrap());
+    app.get("/api/v1/recommendations?theme=tortur%20and%20zzz").field_error(400, "theme");
+}
+
+fn pages_walk_the_whole_list(app: TestApp) {
+    let mut rows = String::from(HEADER);
+    for i in 0..25 {
+        rows.push_str(&format!("Chile,GRULAC,,Recommendation number {i}.,Peru,GRULAC,,Accepted,4,Justice,5\n"));
+    }
+    assert_eq!(import(&app, rows.as_bytes()).status, 201);
+    let mut texts = Vec::new();
+    let mut path = "/api/v1/recommendations?limit=10&state_under_review=CHL".to_string();
+    loop {
+        let page = app.get(&path).json();
+        assert_eq!(page["total"], 25);
+        texts.extend(page["items"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap().to_string()));
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/api/v1/recommendations?limit=10&state_under_review=CHL&cursor={c}"),
+            None => break,
+        }
+    }
+    let expected: Vec<String> = (0..25).map(|i| format!("Recommendation number {i}.")).collect();
+    assert_eq!(texts, expected);
+}
+
+backend_tests!(create_read_update, import_is_all_or_nothing, real_upr_info_file_imports, pages_walk_the_whole_list);

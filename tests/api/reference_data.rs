@@ -1,0 +1,68 @@
+//! States and themes, seeded at start-up from the shipped data.
+
+use crate::backend_tests;
+use crate::helpers::TestApp;
+
+fn states_are_seeded_and_filterable(app: TestApp) {
+    let all = app.get("/api/v1/states");
+    assert_eq!(all.status, 200);
+    let states = all.json();
+    let states = states.as_array().unwrap();
+    assert_eq!(states.iter().filter(|s| s["un_status"] == "member").count(), 193);
+    assert_eq!(states.len(), 195);
+
+    let kenya = app.get("/api/v1/states/ken").json();
+    assert_eq!(kenya["code"], "KEN");
+    assert_eq!(kenya["region_code"], "002");
+    assert_eq!(kenya["regional_group"], "african");
+
+    let weog = app.get("/api/v1/states?region=weog").json();
+    assert!(weog.as_array().unwrap().iter().any(|s| s["code"] == "NOR"));
+    let africa = app.get("/api/v1/states?region=Africa").json();
+    assert!(africa.as_array().unwrap().iter().all(|s| s["region"] == "Africa"));
+
+    app.get("/api/v1/states/XYZ").problem(404);
+    assert!(app.get("/api/v1/states?region=atlantis").field_error(400, "region").contains("unknown region"));
+}
+
+fn reference_reads_are_conditional(app: TestApp) {
+    let first = app.get("/api/v1/themes");
+    let etag = first.etag();
+    let again = app.get_with("/api/v1/themes", &[("If-None-Match", &etag)]);
+    assert_eq!(again.status, 304);
+    assert!(again.text.is_empty());
+    assert_eq!(again.etag(), etag);
+}
+
+fn themes_list_get_and_resolve(app: TestApp) {
+    let taxonomy = app.get("/api/v1/themes").json();
+    let themes = taxonomy["themes"].as_array().unwrap();
+    assert_eq!(themes.len(), 54);
+    assert!(!taxonomy["groups"].as_array().unwrap().is_empty());
+    let group = themes[0]["group"].as_str().unwrap().to_string();
+    let in_group = app.get(&format!("/api/v1/themes?group={group}")).json();
+    assert!(in_group["themes"].as_array().unwrap().iter().all(|t| t["group"] == group.as_str()));
+
+    let women = app.get("/api/v1/themes/womens-rights").json();
+    assert_eq!(women["upr_info_label"], "Women's rights");
+    assert!(women["labels"]["fr"].is_string());
+    app.get("/api/v1/themes/no-such-theme").problem(404);
+
+    let typo = app.get("/api/v1/themes/resolve?q=womens%20rigths").json();
+    assert_eq!(typo["resolved"], "womens-rights");
+    assert_eq!(typo["candidates"][0]["slug"], "womens-rights");
+    let score = typo["candidates"][0]["score"].as_f64().unwrap();
+    assert!(score > 0.8 && score < 1.0, "{score}");
+
+    let russian = app.get("/api/v1/themes/resolve?q=%D0%BF%D1%80%D0%B0%D0%B2%D0%B0%20%D0%B6%D0%B5%D0%BD%D1%89%D0%B8%D0%BD").json();
+    assert_eq!(russian["resolved"], "womens-rights");
+
+    let nonsense = app.get("/api/v1/themes/resolve?q=qqqqzzzz").json();
+    assert!(nonsense["resolved"].is_null());
+
+    app.get("/api/v1/themes/resolve?q=").field_error(400, "q");
+    app.get("/api/v1/themes/resolve").problem(400);
+    app.get("/api/v1/themes/resolve?q=x&limit=500").field_error(400, "limit");
+}
+
+backend_tests!(states_are_seeded_and_filterable, reference_reads_are_conditional, themes_list_get_and_resolve);
