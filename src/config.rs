@@ -10,7 +10,11 @@ use crate::api::Limits;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/tcmatch.db";
 
 #[derive(Debug, Parser)]
-#[command(name = "tcmatch", version, about = "Matches requests for human-rights technical assistance with offers of it")]
+#[command(
+    name = "tcmatch",
+    version,
+    about = "Matches requests for human-rights technical assistance with offers of it"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -89,9 +93,7 @@ impl From<ServeArgs> for Settings {
         Settings {
             bind: a.bind,
             database_url: a.database.database_url,
-            workers: a
-                .workers
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
+            workers: a.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
             pool_size: a.pool_size.max(1),
             limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
             shutdown_timeout_secs: a.shutdown_timeout,

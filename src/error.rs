@@ -16,10 +16,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
+        Self { field: field.into(), message: message.into() }
     }
 }
 
@@ -54,10 +51,7 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     /// The request itself is malformed: bad JSON syntax, bad query parameter, bad cursor (400).
     #[error("bad request: {detail}")]
-    BadRequest {
-        detail: String,
-        errors: Vec<FieldError>,
-    },
+    BadRequest { detail: String, errors: Vec<FieldError> },
     #[error("{0} not found")]
     NotFound(String),
     /// The change conflicts with the resource's current state (409).
@@ -153,14 +147,8 @@ impl AppError {
                 "send If-Match with the resource's ETag (or its version) to update it".into(),
                 vec![FieldError::new("If-Match", "header is required")],
             ),
-            AppError::MethodNotAllowed => (
-                "this method is not allowed on this resource".into(),
-                vec![],
-            ),
-            AppError::Unavailable(_) => (
-                "the database is not reachable right now; retry later".into(),
-                vec![],
-            ),
+            AppError::MethodNotAllowed => ("this method is not allowed on this resource".into(), vec![]),
+            AppError::Unavailable(_) => ("the database is not reachable right now; retry later".into(), vec![]),
             AppError::Internal(_) => ("an unexpected error occurred; it was logged".into(), vec![]),
         };
         Problem {

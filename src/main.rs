@@ -39,7 +39,11 @@ fn run(cli: Cli) -> Result<(), StartupError> {
 }
 
 fn serve(settings: Settings) -> Result<(), StartupError> {
-    telemetry::init(if std::env::var("TCMATCH_LOG_FORMAT").as_deref() == Ok("json") { LogFormat::Json } else { LogFormat::Text });
+    telemetry::init(if std::env::var("TCMATCH_LOG_FORMAT").as_deref() == Ok("json") {
+        LogFormat::Json
+    } else {
+        LogFormat::Text
+    });
     actix_web::rt::System::new().block_on(async {
         let app = startup::Application::build(&settings)?;
         app.run_until_stopped().await.map_err(|e| StartupError(e.to_string()))

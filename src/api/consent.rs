@@ -90,8 +90,8 @@ pub async fn record(
         .db
         .write(move |conn| {
             let row = load(conn, &id)?;
-            let current =
-                ConsentStatus::parse(&row.consent_status).ok_or_else(|| AppError::internal("stored consent status is unknown"))?;
+            let current = ConsentStatus::parse(&row.consent_status)
+                .ok_or_else(|| AppError::internal("stored consent status is unknown"))?;
             current.may_become(decision.status).map_err(AppError::Conflict)?;
             let at = now();
             let event = ConsentEventRow {
@@ -143,7 +143,8 @@ pub async fn history(req: HttpRequest, state: web::Data<AppState>, id: web::Path
         })
         .await?;
     let body = ConsentHistory {
-        status: ConsentStatus::parse(&row.consent_status).ok_or_else(|| AppError::internal("stored consent status is unknown"))?,
+        status: ConsentStatus::parse(&row.consent_status)
+            .ok_or_else(|| AppError::internal("stored consent status is unknown"))?,
         request_id: row.id,
         history: events.into_iter().map(view).collect::<AppResult<_>>()?,
     };

@@ -62,17 +62,15 @@ where
     E: std::fmt::Display,
 {
     let too_large = || AppError::PayloadTooLarge(format!("the body may be at most {limit} bytes"));
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
         return Err(too_large());
     }
     let mut body = BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| AppError::BadRequest { detail: format!("cannot read the body: {e}"), errors: vec![] })?;
+        let chunk =
+            chunk.map_err(|e| AppError::BadRequest { detail: format!("cannot read the body: {e}"), errors: vec![] })?;
         if body.len() + chunk.len() > limit {
             return Err(too_large());
         }
@@ -102,7 +100,9 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
         let inner = err.into_inner();
         let message = strip_position(&inner.to_string());
         match inner.classify() {
-            serde_json::error::Category::Data => AppError::Validation(vec![FieldError::new(field_of(&path, &message), message)]),
+            serde_json::error::Category::Data => {
+                AppError::Validation(vec![FieldError::new(field_of(&path, &message), message)])
+            }
             _ => malformed(&inner),
         }
     })?;
@@ -182,9 +182,10 @@ pub fn created<T: Serialize>(req: &HttpRequest, location: String, body: &T, etag
 
 fn none_match(req: &HttpRequest, etag: &str) -> bool {
     let bare = etag.trim_start_matches("W/");
-    req.headers().get_all(header::IF_NONE_MATCH).filter_map(|v| v.to_str().ok()).any(|v| {
-        v.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == bare)
-    })
+    req.headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == bare))
 }
 
 /// What `If-Match` said: the resource's ETag (`"v3"`) or bare version (`3`), or `*` for any.
@@ -256,12 +257,11 @@ impl<T> Page<T> {
 pub fn page_request(limit: Option<&str>, cursor: Option<&str>, id_prefix: &str) -> AppResult<PageRequest> {
     let limit = match limit {
         None => DEFAULT_PAGE_SIZE,
-        Some(text) => text
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
-            .ok_or_else(|| AppError::bad_param("limit", format!("must be a whole number from 1 to {MAX_PAGE_SIZE}")))?,
+        Some(text) => {
+            text.trim().parse::<i64>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n)).ok_or_else(|| {
+                AppError::bad_param("limit", format!("must be a whole number from 1 to {MAX_PAGE_SIZE}"))
+            })?
+        }
     };
     let after = cursor.map(|c| ids::decode_cursor(c, id_prefix)).transpose()?;
     Ok(PageRequest { limit, after })

@@ -192,7 +192,16 @@ impl Draft {
         }
         c.non_negative("budget_usd", self.budget_usd);
         c.finish()?;
-        Ok(Draft { title, description, themes, modalities: dedup(&self.modalities), languages, countries, regions, ..self })
+        Ok(Draft {
+            title,
+            description,
+            themes,
+            modalities: dedup(&self.modalities),
+            languages,
+            countries,
+            regions,
+            ..self
+        })
     }
 
     /// The `offer_areas` rows: where the offer is available.
@@ -434,7 +443,8 @@ pub async fn update(
             if current.status.is_final() {
                 return Err(AppError::Conflict(format!("the offer is {}; it no longer changes", current.status)));
             }
-            let links_changed = ch.themes.is_some() || ch.global.is_some() || ch.countries.is_some() || ch.regions.is_some();
+            let links_changed =
+                ch.themes.is_some() || ch.global.is_some() || ch.countries.is_some() || ch.regions.is_some();
             let draft = Draft {
                 title: ch.title.unwrap_or(current.title),
                 description: ch.description.unwrap_or(current.description),

@@ -92,22 +92,37 @@ fn view(row: OrganizationRow) -> AppResult<Organization> {
     })
 }
 
-/// Checks and normalises the editable fields of an organization.
-fn checked(kind: OrganizationKind, name: &str, country: Option<&str>, website: Option<&str>, description: &str)
-    -> AppResult<(String, String, Option<String>, Option<String>, String)> {
-    let mut c = Checks::new();
-    let name = c.required_text("name", name, MAX_TITLE_CHARS);
-    let country = country.map(|code| c.state("country", code));
-    let website = website.map(|w| {
-        let w = c.optional_text("website", w, 500);
-        if !(w.starts_with("https://") || w.starts_with("http://")) {
-            c.fail("website", "must be an http(s) URL");
-        }
-        w
-    });
-    let description = c.optional_text("description", description, MAX_TEXT_CHARS);
-    c.finish()?;
-    Ok((kind.as_str().to_string(), name, country, website, description))
+/// The editable fields of an organization, checked and normalised.
+struct Fields {
+    kind: String,
+    name: String,
+    country: Option<String>,
+    website: Option<String>,
+    description: String,
+}
+
+impl Fields {
+    fn checked(
+        kind: OrganizationKind,
+        name: &str,
+        country: Option<&str>,
+        website: Option<&str>,
+        description: &str,
+    ) -> AppResult<Fields> {
+        let mut c = Checks::new();
+        let name = c.required_text("name", name, MAX_TITLE_CHARS);
+        let country = country.map(|code| c.state("country", code));
+        let website = website.map(|w| {
+            let w = c.optional_text("website", w, 500);
+            if !(w.starts_with("https://") || w.starts_with("http://")) {
+                c.fail("website", "must be an http(s) URL");
+            }
+            w
+        });
+        let description = c.optional_text("description", description, MAX_TEXT_CHARS);
+        c.finish()?;
+        Ok(Fields { kind: kind.as_str().to_string(), name, country, website, description })
+    }
 }
 
 /// Register an organization.
@@ -123,10 +138,14 @@ fn checked(kind: OrganizationKind, name: &str, country: Option<&str>, website: O
     )
 )]
 #[post("/organizations")]
-pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody<NewOrganization>) -> AppResult<HttpResponse> {
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: JsonBody<NewOrganization>,
+) -> AppResult<HttpResponse> {
     let b = body.0;
-    let (kind, name, country, website, description) =
-        checked(b.kind, &b.name, b.country.as_deref(), b.website.as_deref(), &b.description)?;
+    let Fields { kind, name, country, website, description } =
+        Fields::checked(b.kind, &b.name, b.country.as_deref(), b.website.as_deref(), &b.description)?;
     let at = now();
     let row = OrganizationRow {
         id: ids::new_id(ids::ORGANIZATION),
@@ -179,7 +198,11 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     )
 )]
 #[get("/organizations")]
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<OrganizationQuery>) -> AppResult<HttpResponse> {
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<OrganizationQuery>,
+) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::ORGANIZATION)?;
     let filter = OrganizationFilter {
@@ -227,16 +250,27 @@ pub async fn update(
             if_match.check(row.version)?;
             let kind = match changes.kind {
                 Some(k) => k,
-                None => OrganizationKind::parse(&row.kind).ok_or_else(|| AppError::internal("stored kind is unknown"))?,
+                None => {
+                    OrganizationKind::parse(&row.kind).ok_or_else(|| AppError::internal("stored kind is unknown"))?
+                }
             };
             let name = changes.name.unwrap_or(row.name.clone());
             let country = changes.country.unwrap_or(row.country.clone());
             let website = changes.website.unwrap_or(row.website.clone());
             let description = changes.description.unwrap_or(row.description.clone());
-            let (kind, name, country, website, description) =
-                checked(kind, &name, country.as_deref(), website.as_deref(), &description)?;
+            let Fields { kind, name, country, website, description } =
+                Fields::checked(kind, &name, country.as_deref(), website.as_deref(), &description)?;
             let expected = row.version;
-            row = OrganizationRow { kind, name, country, website, description, version: expected + 1, updated_at: now(), ..row };
+            row = OrganizationRow {
+                kind,
+                name,
+                country,
+                website,
+                description,
+                version: expected + 1,
+                updated_at: now(),
+                ..row
+            };
             if !store::update(conn, &row, expected)? {
                 return Err(AppError::PreconditionFailed("the organization changed meanwhile; fetch it again".into()));
             }

@@ -186,7 +186,11 @@ fn new_row(r: &ImportedRecommendation, at: chrono::NaiveDateTime) -> Recommendat
     )
 )]
 #[post("/recommendations")]
-pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody<NewRecommendation>) -> AppResult<HttpResponse> {
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: JsonBody<NewRecommendation>,
+) -> AppResult<HttpResponse> {
     let rec = checked(&body.0)?;
     let row = new_row(&rec, now());
     let stored = row.clone();
@@ -211,7 +215,11 @@ pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody
     )
 )]
 #[post("/recommendations/import")]
-pub async fn import(req: HttpRequest, state: web::Data<AppState>, mut payload: web::Payload) -> AppResult<HttpResponse> {
+pub async fn import(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    mut payload: web::Payload,
+) -> AppResult<HttpResponse> {
     http::require_content_type(&req, &["text/csv", "application/csv", "text/plain"], "text/csv")?;
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
     let parsed = web::block(move || recommendation_csv::parse(&body)).await??;
@@ -261,7 +269,11 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     )
 )]
 #[get("/recommendations")]
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<RecommendationQuery>) -> AppResult<HttpResponse> {
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<RecommendationQuery>,
+) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::RECOMMENDATION)?;
     let state_filter = http::state_param("state_under_review", q.state_under_review.as_deref())?;
@@ -332,7 +344,9 @@ pub async fn update(
                 ..new_row(&rec, row.created_at)
             };
             if !store::update(conn, &updated, row.version, &rec.themes)? {
-                return Err(AppError::PreconditionFailed("the recommendation changed meanwhile; fetch it again".into()));
+                return Err(AppError::PreconditionFailed(
+                    "the recommendation changed meanwhile; fetch it again".into(),
+                ));
             }
             Ok(updated)
         })

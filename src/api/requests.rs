@@ -286,7 +286,11 @@ pub fn load(conn: &mut DbConn, id: &str) -> AppResult<RequestRow> {
     )
 )]
 #[post("/requests")]
-pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody<NewRequest>) -> AppResult<HttpResponse> {
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: JsonBody<NewRequest>,
+) -> AppResult<HttpResponse> {
     let b = body.0;
     let mut c = Checks::new();
     let state_code = c.state("state", &b.state);
@@ -385,7 +389,11 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     )
 )]
 #[get("/requests")]
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<RequestQuery>) -> AppResult<HttpResponse> {
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<RequestQuery>,
+) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::REQUEST)?;
     let requesting = http::state_param("state", q.state.as_deref())?;
@@ -395,8 +403,13 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Re
         theme: http::theme_param("theme", q.theme.as_deref())?,
         status: http::vocab_param("status", q.status.as_deref(), RequestStatus::parse, RequestStatus::expected)?
             .map(|s| s.as_str().to_string()),
-        consent_status: http::vocab_param("consent", q.consent.as_deref(), ConsentStatus::parse, ConsentStatus::expected)?
-            .map(|s| s.as_str().to_string()),
+        consent_status: http::vocab_param(
+            "consent",
+            q.consent.as_deref(),
+            ConsentStatus::parse,
+            ConsentStatus::expected,
+        )?
+        .map(|s| s.as_str().to_string()),
         priority: http::vocab_param("priority", q.priority.as_deref(), Priority::parse, Priority::expected)?
             .map(|s| s.as_str().to_string()),
         recommendation_id: q.recommendation_id,

@@ -93,7 +93,11 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Th
     )
 )]
 #[get("/themes/resolve")]
-pub async fn resolve(req: HttpRequest, state: web::Data<AppState>, q: web::Query<ResolveQuery>) -> AppResult<HttpResponse> {
+pub async fn resolve(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<ResolveQuery>,
+) -> AppResult<HttpResponse> {
     let catalog = state.catalog;
     let text = q.q.trim();
     if text.is_empty() || text.chars().count() > 200 {
@@ -110,7 +114,12 @@ pub async fn resolve(req: HttpRequest, state: web::Data<AppState>, q: web::Query
         .into_iter()
         .map(|c| {
             let theme = &catalog.themes[c.theme];
-            ThemeCandidate { slug: theme.slug.clone(), label: theme.label().to_string(), score: c.score, matched: c.matched }
+            ThemeCandidate {
+                slug: theme.slug.clone(),
+                label: theme.label().to_string(),
+                score: c.score,
+                matched: c.matched,
+            }
         })
         .collect();
     let body = ThemeResolution {

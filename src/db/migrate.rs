@@ -11,7 +11,7 @@ const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// Arbitrary, fixed key of the advisory lock that serialises migrations across instances.
-const MIGRATION_LOCK_KEY: i64 = 0x7463_6d61_7463_68;
+const MIGRATION_LOCK_KEY: i64 = 0x0074_636d_6174_6368;
 
 /// Applies pending migrations; returns the versions it applied.
 pub fn run(conn: &mut DbConn) -> Result<Vec<String>, StartupError> {
@@ -30,8 +30,7 @@ fn apply<C>(conn: &mut C, migrations: EmbeddedMigrations) -> Result<Vec<String>,
 where
     C: MigrationHarness<C::Backend> + diesel::Connection,
 {
-    let applied = conn
-        .run_pending_migrations(migrations)
-        .map_err(|e| StartupError(format!("migration failed: {e}")))?;
+    let applied =
+        conn.run_pending_migrations(migrations).map_err(|e| StartupError(format!("migration failed: {e}")))?;
     Ok(applied.iter().map(|v| v.to_string()).collect())
 }

@@ -46,10 +46,7 @@ impl DatabaseUrl {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(DatabaseUrl::Postgres(url.to_string()));
         }
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
         if path.is_empty() || path == ":memory:" {
             return Err("SQLite needs a file path (an in-memory database is not shared by the pool)".into());
         }
@@ -98,8 +95,7 @@ impl ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(diesel::r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1").map_err(diesel::r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {
@@ -208,9 +204,8 @@ fn prepare_sqlite_file(path: &str) -> Result<(), StartupError> {
         return Ok(());
     }
     if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            StartupError(format!("cannot create the database folder {}: {e}", dir.display()))
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StartupError(format!("cannot create the database folder {}: {e}", dir.display())))?;
     }
     Ok(())
 }

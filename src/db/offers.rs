@@ -80,9 +80,7 @@ pub fn update(
     expected: i64,
     links: Option<(&[String], &[String])>,
 ) -> AppResult<bool> {
-    let n = diesel::update(offers::table.find(&row.id).filter(offers::version.eq(expected)))
-        .set(row)
-        .execute(conn)?;
+    let n = diesel::update(offers::table.find(&row.id).filter(offers::version.eq(expected))).set(row).execute(conn)?;
     if n == 1 {
         if let Some((themes, areas)) = links {
             diesel::delete(offer_themes::table.filter(offer_themes::offer_id.eq(&row.id))).execute(conn)?;

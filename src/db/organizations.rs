@@ -38,11 +38,7 @@ pub fn insert(conn: &mut DbConn, row: &OrganizationRow) -> AppResult<()> {
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<OrganizationRow>> {
-    Ok(organizations::table
-        .find(id)
-        .select(OrganizationRow::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(organizations::table.find(id).select(OrganizationRow::as_select()).first(conn).optional()?)
 }
 
 /// Writes `row` (carrying its new version) if the stored version is still `expected`.
@@ -76,11 +72,8 @@ pub fn list(conn: &mut DbConn, f: &OrganizationFilter, page: &PageRequest) -> Ap
     if let Some(after) = &page.after {
         q = q.filter(organizations::id.gt(after));
     }
-    let rows = q
-        .order(organizations::id.asc())
-        .limit(page.limit + 1)
-        .select(OrganizationRow::as_select())
-        .load(conn)?;
+    let rows =
+        q.order(organizations::id.asc()).limit(page.limit + 1).select(OrganizationRow::as_select()).load(conn)?;
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
 }
 

@@ -61,11 +61,7 @@ pub fn insert_many(conn: &mut DbConn, rows: &[RecommendationRow], themes: &[Vec<
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<RecommendationRow>> {
-    Ok(recommendations::table
-        .find(id)
-        .select(RecommendationRow::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(recommendations::table.find(id).select(RecommendationRow::as_select()).first(conn).optional()?)
 }
 
 /// The stored recommendations among `ids`.
@@ -135,10 +131,7 @@ pub fn list(conn: &mut DbConn, f: &RecommendationFilter, page: &PageRequest) -> 
     if let Some(after) = &page.after {
         q = q.filter(recommendations::id.gt(after));
     }
-    let rows = q
-        .order(recommendations::id.asc())
-        .limit(page.limit + 1)
-        .select(RecommendationRow::as_select())
-        .load(conn)?;
+    let rows =
+        q.order(recommendations::id.asc()).limit(page.limit + 1).select(RecommendationRow::as_select()).load(conn)?;
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
 }

@@ -99,9 +99,8 @@ pub fn update(
     expected: i64,
     links: Option<(&[String], &[String])>,
 ) -> AppResult<bool> {
-    let n = diesel::update(requests::table.find(&row.id).filter(requests::version.eq(expected)))
-        .set(row)
-        .execute(conn)?;
+    let n =
+        diesel::update(requests::table.find(&row.id).filter(requests::version.eq(expected))).set(row).execute(conn)?;
     if n == 1 {
         if let Some((themes, recommendation_ids)) = links {
             diesel::delete(request_themes::table.filter(request_themes::request_id.eq(&row.id))).execute(conn)?;
@@ -133,11 +132,10 @@ fn filtered<'a>(f: &'a RequestFilter) -> requests::BoxedQuery<'a, MultiBackend> 
         q = q.filter(requests::state.eq_any(states));
     }
     if let Some(theme) = &f.theme {
-        q = q.filter(
-            requests::id.eq_any(
+        q =
+            q.filter(requests::id.eq_any(
                 request_themes::table.filter(request_themes::theme.eq(theme)).select(request_themes::request_id),
-            ),
-        );
+            ));
     }
     if let Some(rec) = &f.recommendation_id {
         q = q.filter(

@@ -14,11 +14,8 @@ const NAME: &str = "states+themes";
 /// wrote anything. Rows are updated in place (requests reference States, so nothing is deleted).
 pub fn run(conn: &mut DbConn, catalog: &Catalog) -> AppResult<bool> {
     let checksum = Catalog::checksum();
-    let stored: Option<String> = reference_data::table
-        .find(NAME)
-        .select(reference_data::checksum)
-        .first(conn)
-        .optional()?;
+    let stored: Option<String> =
+        reference_data::table.find(NAME).select(reference_data::checksum).first(conn).optional()?;
     if stored.as_deref() == Some(checksum.as_str()) {
         return Ok(false);
     }
@@ -38,7 +35,7 @@ pub fn run(conn: &mut DbConn, catalog: &Catalog) -> AppResult<bool> {
                 states::intermediate_region_code.eq(&s.intermediate_region_code),
                 states::regional_group.eq(&s.regional_group),
             );
-            if diesel::update(states::table.find(&s.code)).set(values.clone()).execute(conn)? == 0 {
+            if diesel::update(states::table.find(&s.code)).set(values).execute(conn)? == 0 {
                 diesel::insert_into(states::table).values(values).execute(conn)?;
             }
         }

@@ -122,7 +122,9 @@ impl Catalog {
         let mut states: Vec<State> = Vec::new();
         for row in reader.deserialize::<State>() {
             let mut state = row.map_err(|e| format!("data/states.csv: {e}"))?;
-            for field in [&mut state.intermediate_region, &mut state.intermediate_region_code, &mut state.regional_group] {
+            for field in
+                [&mut state.intermediate_region, &mut state.intermediate_region_code, &mut state.regional_group]
+            {
                 if field.as_deref() == Some("") {
                     *field = None;
                 }

@@ -29,8 +29,9 @@ pub fn encode_cursor(last_id: &str) -> String {
 
 /// Decodes a cursor made by [`encode_cursor`] for the same kind of resource.
 pub fn decode_cursor(cursor: &str, prefix: &str) -> Result<String, AppError> {
-    let invalid =
-        || AppError::bad_param("cursor", "not a cursor of this list; pass next_cursor from the previous page unchanged");
+    let invalid = || {
+        AppError::bad_param("cursor", "not a cursor of this list; pass next_cursor from the previous page unchanged")
+    };
     if cursor.len() % 2 != 0 || cursor.len() > 256 {
         return Err(invalid());
     }

@@ -44,10 +44,8 @@ pub fn parse(body: &[u8]) -> Result<Vec<ImportedRecommendation>, AppError> {
         }
     })?;
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| AppError::invalid("line 1", format!("cannot read the header: {e}")))?
-        .clone();
+    let headers =
+        reader.headers().map_err(|e| AppError::invalid("line 1", format!("cannot read the header: {e}")))?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let missing: Vec<&str> = REQUIRED_COLUMNS.iter().copied().filter(|c| column(c).is_none()).collect();
     if !missing.is_empty() {
@@ -80,7 +78,16 @@ pub fn parse(body: &[u8]) -> Result<Vec<ImportedRecommendation>, AppError> {
             return Err(AppError::invalid(format!("line {line}"), format!("a file may hold at most {MAX_ROWS} rows")));
         }
         let get = |i: usize| decode_entities(record.get(i).unwrap_or("").trim());
-        match parse_row(catalog, &get(to), &get(txt), &get(from), &get(resp), &get(issue), &get(session), action.map(get)) {
+        match parse_row(
+            catalog,
+            &get(to),
+            &get(txt),
+            &get(from),
+            &get(resp),
+            &get(issue),
+            &get(session),
+            action.map(get),
+        ) {
             Ok(row) => rows.push(row),
             Err(message) => {
                 bad_rows += 1;
@@ -90,7 +97,10 @@ pub fn parse(body: &[u8]) -> Result<Vec<ImportedRecommendation>, AppError> {
     }
     if bad_rows > 0 {
         if bad_rows > errors.len() {
-            errors.push(FieldError::new("file", format!("{bad_rows} bad rows in all; the first {} are listed", errors.len())));
+            errors.push(FieldError::new(
+                "file",
+                format!("{bad_rows} bad rows in all; the first {} are listed", errors.len()),
+            ));
         }
         return Err(AppError::Validation(errors));
     }

@@ -135,9 +135,7 @@ fn word_f1(a: &[String], b: &[String]) -> f64 {
         return 0.0;
     }
     let best_in = |from: &[String], to: &[String]| {
-        from.iter()
-            .map(|w| to.iter().map(|v| word_similarity(w, v)).fold(0.0, f64::max))
-            .sum::<f64>()
+        from.iter().map(|w| to.iter().map(|v| word_similarity(w, v)).fold(0.0, f64::max)).sum::<f64>()
             / from.len() as f64
     };
     let recall = best_in(a, b);
@@ -194,16 +192,12 @@ fn fold_accent(c: char) -> char {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "of", "the", "to", "in", "on", "for", "or", "de", "des", "du", "la", "le", "les", "et", "el", "los",
-    "las", "y", "del", "en", "и", "в", "на",
+    "a", "an", "and", "of", "the", "to", "in", "on", "for", "or", "de", "des", "du", "la", "le", "les", "et", "el",
+    "los", "las", "y", "del", "en", "и", "в", "на",
 ];
 
 fn content_tokens(normalised: &str) -> Vec<String> {
-    normalised
-        .split(' ')
-        .filter(|w| !STOP_WORDS.contains(w))
-        .map(str::to_string)
-        .collect()
+    normalised.split(' ').filter(|w| !STOP_WORDS.contains(w)).map(str::to_string).collect()
 }
 
 #[cfg(test)]

@@ -29,7 +29,8 @@ fn history_is_kept(app: TestApp) {
 
     let history = app.get(&consent).json();
     assert_eq!(history["status"], "withdrawn");
-    let statuses: Vec<&str> = history["history"].as_array().unwrap().iter().map(|e| e["status"].as_str().unwrap()).collect();
+    let statuses: Vec<&str> =
+        history["history"].as_array().unwrap().iter().map(|e| e["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["withdrawn", "granted", "pending"]);
     assert_eq!(history["history"][0]["note"], "elections");
     assert!(history["history"][2]["previous_status"].is_null());

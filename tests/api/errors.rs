@@ -22,9 +22,15 @@ fn malformed_bodies(app: TestApp) {
 
     let wrong_type = app.post("/api/v1/requests", &json!({"state": "KEN", "title": 5, "themes": ["torture"]}));
     assert!(wrong_type.field_error(422, "title").contains("invalid type"));
-    let wrong_nested = app.post("/api/v1/requests", &json!({"state": "KEN", "title": "t", "themes": ["torture"], "modalities": ["coaching"]}));
+    let wrong_nested = app.post(
+        "/api/v1/requests",
+        &json!({"state": "KEN", "title": "t", "themes": ["torture"], "modalities": ["coaching"]}),
+    );
     assert!(wrong_nested.field_error(422, "modalities[0]").contains("unknown variant"));
-    let bad_date = app.post("/api/v1/requests", &json!({"state": "KEN", "title": "t", "themes": ["torture"], "starts_on": "2027-02-30"}));
+    let bad_date = app.post(
+        "/api/v1/requests",
+        &json!({"state": "KEN", "title": "t", "themes": ["torture"], "starts_on": "2027-02-30"}),
+    );
     bad_date.field_error(422, "starts_on");
 
     assert_eq!(app.get("/api/v1/requests").json()["total"], 0, "nothing was stored");

@@ -275,10 +275,8 @@ impl Resp {
     pub fn field_error(&self, status: u16, field: &str) -> String {
         let body = self.problem(status);
         let errors = body["errors"].as_array().unwrap_or_else(|| panic!("no errors list: {body}"));
-        errors
-            .iter()
-            .find(|e| e["field"] == field)
-            .unwrap_or_else(|| panic!("no error for field {field}: {body}"))["message"]
+        errors.iter().find(|e| e["field"] == field).unwrap_or_else(|| panic!("no error for field {field}: {body}"))
+            ["message"]
             .as_str()
             .expect("a message")
             .to_string()

@@ -100,7 +100,11 @@ fn conditional_update(app: TestApp) {
     let offer = app.create("/api/v1/offers", &new_offer("NOR"));
     let path = format!("/api/v1/offers/{}", offer["id"].as_str().unwrap());
     app.patch(&path, None, &json!({"capacity": 5})).problem(428);
-    let res = app.patch(&path, Some(&format!("\"v{}\"", offer["version"])), &json!({"capacity": 5, "regions": ["asia_pacific"], "countries": []}));
+    let res = app.patch(
+        &path,
+        Some(&format!("\"v{}\"", offer["version"])),
+        &json!({"capacity": 5, "regions": ["asia_pacific"], "countries": []}),
+    );
     assert_eq!(res.status, 200, "{}", res.text);
     assert_eq!(res.json()["capacity"], 5);
     assert_eq!(app.get("/api/v1/offers?serves=KEN").json()["total"], 0, "areas follow the update");

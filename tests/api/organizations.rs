@@ -48,10 +48,8 @@ fn create_read_update(app: TestApp) {
 fn validation(app: TestApp) {
     let res = app.post("/api/v1/organizations", &json!({"kind": "ngo", "name": "X"}));
     assert!(res.field_error(422, "kind").contains("unknown variant"));
-    let res = app.post(
-        "/api/v1/organizations",
-        &json!({"kind": "cso", "name": "  ", "country": "ATL", "website": "ftp://x"}),
-    );
+    let res = app
+        .post("/api/v1/organizations", &json!({"kind": "cso", "name": "  ", "country": "ATL", "website": "ftp://x"}));
     res.field_error(422, "name");
     res.field_error(422, "country");
     res.field_error(422, "website");

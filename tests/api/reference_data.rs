@@ -54,7 +54,9 @@ fn themes_list_get_and_resolve(app: TestApp) {
     let score = typo["candidates"][0]["score"].as_f64().unwrap();
     assert!(score > 0.8 && score < 1.0, "{score}");
 
-    let russian = app.get("/api/v1/themes/resolve?q=%D0%BF%D1%80%D0%B0%D0%B2%D0%B0%20%D0%B6%D0%B5%D0%BD%D1%89%D0%B8%D0%BD").json();
+    let russian = app
+        .get("/api/v1/themes/resolve?q=%D0%BF%D1%80%D0%B0%D0%B2%D0%B0%20%D0%B6%D0%B5%D0%BD%D1%89%D0%B8%D0%BD")
+        .json();
     assert_eq!(russian["resolved"], "womens-rights");
 
     let nonsense = app.get("/api/v1/themes/resolve?q=qqqqzzzz").json();

@@ -109,7 +109,8 @@ fn conditional_update(app: TestApp) {
 
     app.patch(&path, Some("\"v1\""), &json!({"priority": "high"})).problem(412);
     app.patch(&path, Some("\"v2\""), &json!({"state": "UGA"})).field_error(422, "state");
-    app.patch(&path, Some("\"v2\""), &json!({"starts_on": "2028-01-01", "ends_on": "2027-01-01"})).field_error(422, "ends_on");
+    app.patch(&path, Some("\"v2\""), &json!({"starts_on": "2028-01-01", "ends_on": "2027-01-01"}))
+        .field_error(422, "ends_on");
     assert_eq!(app.get(&path).json()["version"], 2, "refused updates change nothing");
 
     assert_eq!(app.patch(&path, Some("\"v2\""), &json!({"status": "withdrawn"})).status, 200);
@@ -146,4 +147,10 @@ fn list_filters(app: TestApp) {
     app.get(&format!("/api/v1/offers?cursor={next}")).field_error(400, "cursor");
 }
 
-backend_tests!(create_and_read, themes_are_inherited_from_recommendations, validation_names_each_field, conditional_update, list_filters);
+backend_tests!(
+    create_and_read,
+    themes_are_inherited_from_recommendations,
+    validation_names_each_field,
+    conditional_update,
+    list_filters
+);
