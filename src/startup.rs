@@ -24,11 +24,11 @@ use crate::telemetry;
 pub fn prepare_database(database_url: &str, pool_size: u32) -> Result<Db, StartupError> {
     let db = Db::connect(database_url, pool_size)?;
     let mut conn = db.get()?;
-    let applied = db::migrate::run(&mut conn)?;
-    if !applied.is_empty() {
-        tracing::info!(?applied, backend = db.backend(), "applied migrations");
+    let prepared = db::migrate::run(&mut conn, Catalog::shipped())?;
+    if !prepared.applied_migrations.is_empty() {
+        tracing::info!(applied = ?prepared.applied_migrations, backend = db.backend(), "applied migrations");
     }
-    if db::seed::run(&mut conn, Catalog::shipped())? {
+    if prepared.seeded {
         tracing::info!("seeded reference data");
     }
     Ok(db)

@@ -126,8 +126,7 @@ impl Db {
             .connect()
             .map_err(|e| StartupError(format!("cannot connect to the {} database: {e}", parsed.backend_name())))?;
         if let DbConn::Sqlite(conn) = &mut probe {
-            conn.batch_execute("PRAGMA journal_mode = WAL;")
-                .map_err(|e| StartupError(format!("cannot enable WAL: {e}")))?;
+            enable_wal(conn)?;
         }
         drop(probe);
         let backend = parsed.backend_name();
@@ -177,9 +176,10 @@ impl Db {
 
 /// Runs `f` in one transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so the write lock is
 /// taken up front and concurrent writers queue on the busy timeout instead of failing mid-way.
-pub fn write_tx<T, F>(conn: &mut DbConn, f: F) -> AppResult<T>
+pub fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
 where
-    F: FnOnce(&mut DbConn) -> AppResult<T>,
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
 {
     match conn {
         DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
@@ -195,6 +195,22 @@ where
                 tracing::error!(error = %rollback, "rollback failed");
             }
             Err(err)
+        }
+    }
+}
+
+/// Switching to WAL needs a moment alone with the file, which another instance starting on it may
+/// be holding: retry for a while.
+fn enable_wal(conn: &mut SqliteConnection) -> Result<(), StartupError> {
+    let mut attempts = 0;
+    loop {
+        match conn.batch_execute("PRAGMA journal_mode = WAL;") {
+            Ok(()) => return Ok(()),
+            Err(e) if attempts < 100 && e.to_string().contains("locked") => {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => return Err(StartupError(format!("cannot enable WAL: {e}"))),
         }
     }
 }

@@ -4,22 +4,22 @@
 use diesel::prelude::*;
 
 use super::schema::{reference_data, states, theme_groups, themes};
-use super::{write_tx, DbConn};
+use super::DbConn;
 use crate::domain::catalog::Catalog;
-use crate::error::AppResult;
 
 const NAME: &str = "states+themes";
 
 /// Upserts the reference data if the database holds another version of it; returns whether it
 /// wrote anything. Rows are updated in place (requests reference States, so nothing is deleted).
-pub fn run(conn: &mut DbConn, catalog: &Catalog) -> AppResult<bool> {
+/// Runs under the start-up lock of `migrate::run`.
+pub(super) fn run(conn: &mut DbConn, catalog: &Catalog) -> QueryResult<bool> {
     let checksum = Catalog::checksum();
     let stored: Option<String> =
         reference_data::table.find(NAME).select(reference_data::checksum).first(conn).optional()?;
     if stored.as_deref() == Some(checksum.as_str()) {
         return Ok(false);
     }
-    write_tx(conn, |conn| {
+    conn.transaction(|conn| {
         for s in &catalog.states {
             let values = (
                 states::code.eq(&s.code),

@@ -144,6 +144,8 @@ pub struct TestApp {
     pub backend: Backend,
     pub address: String,
     server: Server,
+    /// A second instance on the same database, when asked for.
+    peer: Option<Server>,
     // Declared after `server`: the database is dropped once the server has stopped.
     database: TestDatabase,
     agent: ureq::Agent,
@@ -168,7 +170,38 @@ impl TestApp {
         let database = TestDatabase::create(backend);
         let server = Server::start(settings(&database.url)).expect("the app starts");
         let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).build();
-        TestApp { backend, address: format!("http://127.0.0.1:{}", server.port), server, database, agent }
+        TestApp { backend, address: format!("http://127.0.0.1:{}", server.port), server, peer: None, database, agent }
+    }
+
+    /// Two instances of the service started at the same moment on one fresh database, as
+    /// several stateless instances behind a load balancer would be.
+    pub fn spawn_pair(backend: Backend) -> TestApp {
+        let database = TestDatabase::create(backend);
+        let (first, second) = std::thread::scope(|s| {
+            let a = s.spawn(|| Server::start(settings(&database.url)));
+            let b = s.spawn(|| Server::start(settings(&database.url)));
+            (a.join().expect("no panic"), b.join().expect("no panic"))
+        });
+        let server = first.expect("the first instance starts");
+        let peer = second.expect("the second instance starts");
+        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).build();
+        TestApp {
+            backend,
+            address: format!("http://127.0.0.1:{}", server.port),
+            server,
+            peer: Some(peer),
+            database,
+            agent,
+        }
+    }
+
+    /// GET through the second instance of [`TestApp::spawn_pair`].
+    pub fn peer_get(&self, path: &str) -> Resp {
+        let peer = self.peer.as_ref().expect("spawned with spawn_pair");
+        match self.agent.get(&format!("http://127.0.0.1:{}{path}", peer.port)).call() {
+            Ok(res) | Err(ureq::Error::Status(_, res)) => Resp::read(res),
+            Err(e) => panic!("GET {path} via the peer: {e}"),
+        }
     }
 
     /// Stops the process's server and starts a new one on the same database.

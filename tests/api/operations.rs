@@ -3,15 +3,15 @@
 use serde_json::json;
 
 use crate::backend_tests;
-use crate::helpers::TestApp;
+use crate::helpers::{Backend, TestApp};
 
 fn health_and_readiness(app: TestApp) {
     assert_eq!(app.get("/healthz").json()["status"], "ok");
     let ready = app.get("/readyz").json();
     assert_eq!(ready["status"], "ready");
     let expected = match app.backend {
-        crate::helpers::Backend::Sqlite => "sqlite",
-        crate::helpers::Backend::Postgres => "postgres",
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
     };
     assert_eq!(ready["database"], expected);
 }
@@ -43,6 +43,30 @@ fn data_survives_a_restart(mut app: TestApp) {
     assert_eq!(after.status, 200);
     assert_eq!(after.json()["name"], "Restart Watch");
     assert_eq!(app.get("/api/v1/states").json().as_array().unwrap().len(), 195, "seeding is idempotent");
+}
+
+/// Two instances started together migrate one database safely (PostgreSQL: under an advisory
+/// lock), and what one writes the other serves.
+fn two_instances_share_one_database(backend: Backend) {
+    let app = TestApp::spawn_pair(backend);
+    let org = app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Shared"}));
+    let path = format!("/api/v1/organizations/{}", org["id"].as_str().unwrap());
+    let via_peer = app.peer_get(&path);
+    assert_eq!(via_peer.status, 200, "{}", via_peer.text);
+    assert_eq!(via_peer.json(), org);
+    assert_eq!(app.peer_get("/api/v1/states").json().as_array().unwrap().len(), 195);
+}
+
+#[test]
+fn two_sqlite_instances_share_one_database() {
+    two_instances_share_one_database(Backend::Sqlite);
+}
+
+#[test]
+fn two_postgres_instances_share_one_database() {
+    if crate::helpers::postgres_configured() {
+        two_instances_share_one_database(Backend::Postgres);
+    }
 }
 
 backend_tests!(health_and_readiness, docs_are_served, requests_carry_an_id, data_survives_a_restart);
