@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::http::{self, JsonBody};
 use super::requests::load;
+use super::responses::{CreateErrors, ItemRead};
 use super::AppState;
 use crate::db::page::now;
 use crate::db::requests::{self as store, ConsentEventRow, RequestRow};
@@ -69,9 +70,9 @@ fn view(row: ConsentEventRow) -> AppResult<ConsentEvent> {
     request_body = ConsentDecision,
     responses(
         (status = 201, body = ConsentEvent, headers(("ETag" = String, description = "The request's new ETag"))),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Same status as now, or back to pending", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 #[post("/requests/{id}/consent")]
@@ -127,8 +128,7 @@ pub async fn record(
     params(("id" = String, Path, description = "Request id")),
     responses(
         (status = 200, body = ConsentHistory, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ItemRead,
     )
 )]
 #[get("/requests/{id}/consent")]

@@ -8,6 +8,7 @@ pub mod offers;
 pub mod organizations;
 pub mod recommendations;
 pub mod requests;
+pub mod responses;
 pub mod states;
 pub mod themes;
 

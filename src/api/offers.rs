@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http::{self, JsonBody, Page};
+use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::offers::{self as store, OfferFilter, OfferRow, GLOBAL_AREA};
 use crate::db::organizations as organization_store;
@@ -16,7 +17,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
-use crate::error::{AppError, AppResult, Problem};
+use crate::error::{AppError, AppResult};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Offer {
@@ -284,9 +285,7 @@ fn load(conn: &mut DbConn, id: &str) -> AppResult<OfferRow> {
     request_body = NewOffer,
     responses(
         (status = 201, body = Offer, headers(("ETag" = String), ("Location" = String))),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; unknown themes get suggestions", body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 #[post("/offers")]
@@ -355,8 +354,7 @@ pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody
     params(("id" = String, Path, description = "Offer id")),
     responses(
         (status = 200, body = Offer, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ItemRead,
     )
 )]
 #[get("/offers/{id}")]
@@ -373,8 +371,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     params(OfferQuery),
     responses(
         (status = 200, body = Page<Offer>, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        ListRead,
     )
 )]
 #[get("/offers")]
@@ -417,11 +414,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Of
     request_body = OfferChanges,
     responses(
         (status = 200, body = Offer, headers(("ETag" = String))),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The offer is withdrawn", body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        UpdateErrors,
     )
 )]
 #[patch("/offers/{id}")]

@@ -7,13 +7,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http::{self, JsonBody, Page};
+use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::organizations::{self as store, OrganizationFilter, OrganizationRow};
 use crate::db::page::now;
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::OrganizationKind;
-use crate::error::{AppError, AppResult, Problem};
+use crate::error::{AppError, AppResult};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Organization {
@@ -132,9 +133,7 @@ impl Fields {
     responses(
         (status = 201, description = "Created", body = Organization,
          headers(("ETag" = String), ("Location" = String))),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 #[post("/organizations")]
@@ -171,8 +170,7 @@ pub async fn create(
     params(("id" = String, Path, description = "Organization id")),
     responses(
         (status = 200, body = Organization, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ItemRead,
     )
 )]
 #[get("/organizations/{id}")]
@@ -193,8 +191,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     params(OrganizationQuery),
     responses(
         (status = 200, body = Page<Organization>, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, description = "Bad parameter", body = Problem, content_type = "application/problem+json"),
+        ListRead,
     )
 )]
 #[get("/organizations")]
@@ -227,10 +224,7 @@ pub async fn list(
     request_body = OrganizationChanges,
     responses(
         (status = 200, body = Organization, headers(("ETag" = String))),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        UpdateErrors,
     )
 )]
 #[patch("/organizations/{id}")]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http::{self, JsonBody, Page};
+use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::page::now;
 use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow};
@@ -181,8 +182,7 @@ fn new_row(r: &ImportedRecommendation, at: chrono::NaiveDateTime) -> Recommendat
     request_body = NewRecommendation,
     responses(
         (status = 201, body = Recommendation, headers(("ETag" = String), ("Location" = String))),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 #[post("/recommendations")]
@@ -242,8 +242,7 @@ pub async fn import(
     params(("id" = String, Path, description = "Recommendation id")),
     responses(
         (status = 200, body = Recommendation, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ItemRead,
     )
 )]
 #[get("/recommendations/{id}")]
@@ -264,8 +263,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     params(RecommendationQuery),
     responses(
         (status = 200, body = Page<Recommendation>, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        ListRead,
     )
 )]
 #[get("/recommendations")]
@@ -303,10 +301,7 @@ pub async fn list(
     request_body = RecommendationChanges,
     responses(
         (status = 200, body = Recommendation, headers(("ETag" = String))),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        UpdateErrors,
     )
 )]
 #[patch("/recommendations/{id}")]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http::{self, JsonBody, Page};
+use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::page::now;
 use crate::db::recommendations as recommendation_store;
@@ -15,7 +16,7 @@ use crate::db::DbConn;
 use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{ConsentStatus, Modality, Priority, RequestStatus};
-use crate::error::{AppError, AppResult, Problem};
+use crate::error::{AppError, AppResult};
 
 /// The request's current consent; its history is at `/requests/{id}/consent`.
 #[derive(Debug, Serialize, ToSchema)]
@@ -280,9 +281,7 @@ pub fn load(conn: &mut DbConn, id: &str) -> AppResult<RequestRow> {
     request_body = NewRequest,
     responses(
         (status = 201, body = AssistanceRequest, headers(("ETag" = String), ("Location" = String))),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; unknown themes get suggestions", body = Problem, content_type = "application/problem+json"),
+        CreateErrors,
     )
 )]
 #[post("/requests")]
@@ -366,8 +365,7 @@ pub async fn create(
     params(("id" = String, Path, description = "Request id")),
     responses(
         (status = 200, body = AssistanceRequest, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ItemRead,
     )
 )]
 #[get("/requests/{id}")]
@@ -384,8 +382,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     params(RequestQuery),
     responses(
         (status = 200, body = Page<AssistanceRequest>, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        ListRead,
     )
 )]
 #[get("/requests")]
@@ -431,11 +428,7 @@ pub async fn list(
     request_body = RequestChanges,
     responses(
         (status = 200, body = AssistanceRequest, headers(("ETag" = String))),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The request is completed or withdrawn", body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, body = Problem, content_type = "application/problem+json"),
+        UpdateErrors,
     )
 )]
 #[patch("/requests/{id}")]

@@ -6,9 +6,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::http;
+use super::responses::{ItemRead, ListRead};
 use super::AppState;
 use crate::domain::catalog::State;
-use crate::error::{AppError, AppResult, Problem};
+use crate::error::{AppError, AppResult};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -26,8 +27,7 @@ pub struct StateQuery {
     params(StateQuery),
     responses(
         (status = 200, body = Vec<State>, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        ListRead,
     )
 )]
 #[get("/states")]
@@ -54,8 +54,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<St
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3 code", example = "KEN")),
     responses(
         (status = 200, body = State, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ItemRead,
     )
 )]
 #[get("/states/{code}")]

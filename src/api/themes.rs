@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http;
+use super::responses::{ItemRead, ListRead};
 use super::AppState;
 use crate::domain::catalog::{Theme, ThemeGroup};
 use crate::domain::theme_resolver::{Resolution, ACCEPT_MARGIN, ACCEPT_SCORE};
@@ -67,8 +68,7 @@ pub struct ThemeResolution {
     params(ThemeQuery),
     responses(
         (status = 200, body = Taxonomy, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        ListRead,
     )
 )]
 #[get("/themes")]
@@ -138,8 +138,7 @@ pub async fn resolve(
     params(("slug" = String, Path, description = "Theme slug", example = "womens-rights")),
     responses(
         (status = 200, body = Theme, headers(("ETag" = String))),
-        (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ItemRead,
     )
 )]
 #[get("/themes/{slug}")]
