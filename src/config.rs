@@ -29,6 +29,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply pending database migrations and seed reference data, then exit.
     Migrate(DatabaseArgs),
+    /// Create an API key and print its secret (shown only once): bootstraps the first admin.
+    CreateKey(CreateKeyArgs),
     /// Print the OpenAPI document (JSON) to stdout or a file.
     Openapi {
         /// Write to this file instead of stdout.
@@ -45,6 +47,24 @@ pub struct DatabaseArgs {
     /// Log format.
     #[arg(long, env = "TCMATCH_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateKeyArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// admin, state or provider.
+    #[arg(long)]
+    pub role: String,
+    /// The State a state key acts for, or the donor State of a provider key (alpha-3).
+    #[arg(long)]
+    pub state: Option<String>,
+    /// The organization id of a provider key.
+    #[arg(long)]
+    pub organization: Option<String>,
+    /// Who or what the key is for.
+    #[arg(long, default_value = "")]
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,6 +92,13 @@ pub struct ServeArgs {
     /// Largest accepted CSV import body, in bytes.
     #[arg(long, env = "TCMATCH_MAX_IMPORT_BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_import_bytes: usize,
+    /// Sustained requests per minute per API key (anonymous: per client address); 0 turns the
+    /// limit off.
+    #[arg(long, env = "TCMATCH_RATE_LIMIT_PER_MINUTE", default_value_t = 600)]
+    pub rate_limit_per_minute: u32,
+    /// Requests a caller may make in a burst above the sustained rate.
+    #[arg(long, env = "TCMATCH_RATE_LIMIT_BURST", default_value_t = 120)]
+    pub rate_limit_burst: u32,
     /// Seconds in-flight requests get to finish on SIGTERM/SIGINT.
     #[arg(long, env = "TCMATCH_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
@@ -85,6 +112,8 @@ pub struct Settings {
     pub workers: usize,
     pub pool_size: u32,
     pub limits: Limits,
+    pub rate_limit_per_minute: u32,
+    pub rate_limit_burst: u32,
     pub shutdown_timeout_secs: u64,
 }
 
@@ -96,6 +125,8 @@ impl From<ServeArgs> for Settings {
             workers: a.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
             pool_size: a.pool_size.max(1),
             limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
+            rate_limit_per_minute: a.rate_limit_per_minute,
+            rate_limit_burst: a.rate_limit_burst,
             shutdown_timeout_secs: a.shutdown_timeout,
         }
     }

@@ -52,6 +52,12 @@ pub enum AppError {
     /// The request itself is malformed: bad JSON syntax, bad query parameter, bad cursor (400).
     #[error("bad request: {detail}")]
     BadRequest { detail: String, errors: Vec<FieldError> },
+    /// A write without an API key, or a key that is unknown, malformed or revoked (401).
+    #[error("unauthorized")]
+    Unauthorized,
+    /// A key that may not do this (403).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
     #[error("{0} not found")]
     NotFound(String),
     /// The change conflicts with the resource's current state (409).
@@ -67,8 +73,9 @@ pub enum AppError {
     PayloadTooLarge(String),
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
-    #[error("method not allowed")]
-    MethodNotAllowed,
+    /// Over the per-key request rate (429).
+    #[error("rate limited")]
+    TooManyRequests { retry_after_secs: u64 },
     /// The database is unreachable or the pool is exhausted (503).
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -99,13 +106,15 @@ impl AppError {
         match self {
             AppError::Validation(_) => "validation",
             AppError::BadRequest { .. } => "bad_request",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",
             AppError::Conflict(_) => "conflict",
             AppError::PreconditionFailed(_) => "precondition_failed",
             AppError::PreconditionRequired => "precondition_required",
             AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
-            AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::TooManyRequests { .. } => "rate_limited",
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }
@@ -115,13 +124,15 @@ impl AppError {
         match self {
             AppError::Validation(_) => "The request is not valid",
             AppError::BadRequest { .. } => "The request is malformed",
+            AppError::Unauthorized => "An API key is required",
+            AppError::Forbidden(_) => "Not allowed",
             AppError::NotFound(_) => "Not found",
             AppError::Conflict(_) => "The request conflicts with the current state",
             AppError::PreconditionFailed(_) => "The resource has changed",
             AppError::PreconditionRequired => "If-Match is required",
             AppError::PayloadTooLarge(_) => "The body is too large",
             AppError::UnsupportedMediaType(_) => "Unsupported media type",
-            AppError::MethodNotAllowed => "Method not allowed",
+            AppError::TooManyRequests { .. } => "Too many requests",
             AppError::Unavailable(_) => "Service unavailable",
             AppError::Internal(_) => "Internal server error",
         }
@@ -138,8 +149,16 @@ impl AppError {
                 (detail, errors.clone())
             }
             AppError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
+            AppError::Unauthorized => (
+                "send a valid, unrevoked API key as 'Authorization: Bearer <key>'".into(),
+                vec![FieldError::new("Authorization", "missing, malformed, unknown or revoked key")],
+            ),
             AppError::NotFound(what) => (format!("{what} not found"), vec![]),
-            AppError::Conflict(d)
+            AppError::TooManyRequests { retry_after_secs } => {
+                (format!("request rate limit reached; retry in {retry_after_secs} s"), vec![])
+            }
+            AppError::Forbidden(d)
+            | AppError::Conflict(d)
             | AppError::PreconditionFailed(d)
             | AppError::PayloadTooLarge(d)
             | AppError::UnsupportedMediaType(d) => (d.clone(), vec![]),
@@ -147,7 +166,6 @@ impl AppError {
                 "send If-Match with the resource's ETag (or its version) to update it".into(),
                 vec![FieldError::new("If-Match", "header is required")],
             ),
-            AppError::MethodNotAllowed => ("this method is not allowed on this resource".into(), vec![]),
             AppError::Unavailable(_) => ("the database is not reachable right now; retry later".into(), vec![]),
             AppError::Internal(_) => ("an unexpected error occurred; it was logged".into(), vec![]),
         };
@@ -167,13 +185,15 @@ impl ResponseError for AppError {
         match self {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -187,8 +207,17 @@ impl ResponseError for AppError {
         }
         let mut res = HttpResponse::build(self.status_code());
         res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
-        if matches!(self, AppError::Unavailable(_)) {
-            res.insert_header((header::RETRY_AFTER, "5"));
+        match self {
+            AppError::Unavailable(_) => {
+                res.insert_header((header::RETRY_AFTER, "5"));
+            }
+            AppError::TooManyRequests { retry_after_secs } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            AppError::Unauthorized => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
         }
         res.body(serde_json::to_vec(&self.to_problem()).unwrap_or_default())
     }

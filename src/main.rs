@@ -1,7 +1,9 @@
 //! The `tcmatch` command: `serve` (default), `migrate`, `openapi`.
 
 use clap::Parser;
+use tcmatch::api::keys::NewKey;
 use tcmatch::config::{Cli, Command, LogFormat, Settings};
+use tcmatch::domain::access::Role;
 use tcmatch::error::StartupError;
 use tcmatch::{openapi, startup, telemetry};
 
@@ -20,6 +22,16 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             telemetry::init(db.log_format);
             startup::prepare_database(&db.database_url, 1)?;
             tracing::info!("database is up to date");
+            Ok(())
+        }
+        Some(Command::CreateKey(args)) => {
+            telemetry::init(args.database.log_format);
+            let role = Role::parse(&args.role)
+                .ok_or_else(|| StartupError(format!("--role must be one of {}", Role::expected())))?;
+            let new = NewKey { role, state: args.state, organization_id: args.organization, label: args.label };
+            let issued = startup::create_key(&args.database.database_url, new)?;
+            eprintln!("Created {} key {} ({}). Its secret is shown only now:", role, issued.key.id, issued.key.prefix);
+            println!("{}", issued.secret);
             Ok(())
         }
         Some(Command::Openapi { output }) => {

@@ -1,7 +1,8 @@
 //! The OpenAPI document: the metadata here plus every path registered in `api::routes`.
 //! Served at `/api-docs/openapi.json`, committed as openapi/openapi.json, checked by a test.
 
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,11 +17,34 @@ use utoipa::OpenApi;
         (name = "recommendations", description = "UPR recommendations and their import"),
         (name = "requests", description = "Assistance requests by reviewed States, and their consent"),
         (name = "offers", description = "Offers of assistance by donor States and organizations"),
+        (name = "keys", description = "API keys (admin)"),
+        (name = "audit", description = "The audit trail of every write"),
         (name = "operations", description = "Health and readiness"),
     ),
-    components(schemas(crate::error::Problem, crate::error::FieldError))
+    components(schemas(crate::error::Problem, crate::error::FieldError)),
+    modifiers(&BearerKey)
 )]
 pub struct ApiDoc;
+
+/// Declares the API-key scheme operations refer to as `api_key`.
+struct BearerKey;
+
+impl Modify for BearerKey {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some(
+                "An API key (`tcm_...`) as `Authorization: Bearer <key>`. Roles: admin (the secretariat), \
+                 state (acts for one State), provider (acts for one organization or donor State). \
+                 Without a key, reads show what is public.",
+            ))
+            .build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("api_key", SecurityScheme::Http(scheme));
+    }
+}
 
 /// The full document, built from the same route table the server uses.
 pub fn document() -> utoipa::openapi::OpenApi {

@@ -12,9 +12,12 @@ use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::api::keys::{self, IssuedKey, NewKey};
+use crate::api::rate_limit::{self, RateLimiter};
 use crate::api::{self, health, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
+use crate::domain::access::Caller;
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, FieldError, StartupError};
 use crate::openapi::ApiDoc;
@@ -32,6 +35,14 @@ pub fn prepare_database(database_url: &str, pool_size: u32) -> Result<Db, Startu
         tracing::info!("seeded reference data");
     }
     Ok(db)
+}
+
+/// Creates an API key straight in the database (`tcmatch create-key`), acting as `system`; the
+/// way to get the first admin key.
+pub fn create_key(database_url: &str, new: NewKey) -> Result<IssuedKey, StartupError> {
+    let db = prepare_database(database_url, 1)?;
+    let mut conn = db.get()?;
+    Ok(db::write_tx(&mut conn, |conn| keys::issue(conn, &Caller::anonymous(), new))?)
 }
 
 /// The app's routes with their documentation, before state and middleware are added.
@@ -69,14 +80,17 @@ impl Application {
             .map_err(|e| StartupError(format!("cannot listen on {}: {e}", settings.bind)))?;
         let port = listener.local_addr().map_err(|e| StartupError(e.to_string()))?.port();
         let state = web::Data::new(AppState { db, catalog: Catalog::shipped(), limits: settings.limits });
+        let limiter = web::Data::new(RateLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst));
         let server = HttpServer::new(move || {
             let (app, doc) = documented_app();
             app.app_data(state.clone())
+                .app_data(limiter.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| bad_request("query", err.to_string())))
                 .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
                 .service(web::redirect("/swagger-ui", "/swagger-ui/"))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", doc))
                 .default_service(web::to(not_found))
+                .wrap(from_fn(rate_limit::limit))
                 .wrap(Compress::default())
                 .wrap(from_fn(telemetry::request_span))
         })

@@ -7,6 +7,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
+use actix_web::HttpMessage;
 use tracing::Instrument;
 use tracing_subscriber::EnvFilter;
 
@@ -40,6 +41,7 @@ pub async fn request_span(
         .map(str::to_string)
         .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
     let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.path());
+    req.extensions_mut().insert(RequestId(id.clone()));
     let started = Instant::now();
     let mut res = next.call(req).instrument(span.clone()).await?;
     if let Ok(value) = HeaderValue::from_str(&id) {
@@ -50,3 +52,7 @@ pub async fn request_span(
     });
     Ok(res)
 }
+
+/// The id of the request being served, for the audit trail.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);

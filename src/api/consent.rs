@@ -6,12 +6,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::audit::record_change;
 use super::http::{self, JsonBody};
 use super::requests::load;
-use super::responses::{CreateErrors, ItemRead};
+use super::responses::{AccessErrors, CreateErrors, ItemRead};
 use super::AppState;
 use crate::db::page::now;
 use crate::db::requests::{self as store, ConsentEventRow, RequestRow};
+use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::ConsentStatus;
@@ -63,8 +65,9 @@ fn view(row: ConsentEventRow) -> AppResult<ConsentEvent> {
     })
 }
 
-/// Record the State's consent decision on its request. The request's version changes with it.
+/// Record the State's consent decision on its request. The request's version changes with it. **Roles:** admin (recorded as admin); state (its own requests).
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "requests",
     params(("id" = String, Path, description = "Request id")),
     request_body = ConsentDecision,
@@ -73,15 +76,18 @@ fn view(row: ConsentEventRow) -> AppResult<ConsentEvent> {
         (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Same status as now, or back to pending", body = Problem, content_type = "application/problem+json"),
         CreateErrors,
+        AccessErrors,
     )
 )]
 #[post("/requests/{id}/consent")]
 pub async fn record(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     id: web::Path<String>,
     body: JsonBody<ConsentDecision>,
 ) -> AppResult<HttpResponse> {
+    caller.key()?;
     let id = id.into_inner();
     let decision = body.0;
     let mut c = Checks::new();
@@ -90,7 +96,8 @@ pub async fn record(
     let (event, version) = state
         .db
         .write(move |conn| {
-            let row = load(conn, &id)?;
+            let row = load(conn, &id, &caller.request_scope())?;
+            caller.may_act_for_state(&row.state)?;
             let current = ConsentStatus::parse(&row.consent_status)
                 .ok_or_else(|| AppError::internal("stored consent status is unknown"))?;
             current.may_become(decision.status).map_err(AppError::Conflict)?;
@@ -101,7 +108,7 @@ pub async fn record(
                 status: decision.status.as_str().to_string(),
                 previous_status: Some(current.as_str().to_string()),
                 note,
-                recorded_by: None,
+                recorded_by: caller.recorded_as(),
                 recorded_at: at,
             };
             let updated = RequestRow {
@@ -115,6 +122,9 @@ pub async fn record(
                 return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
             }
             store::insert_consent_event(conn, &event)?;
+            let before = serde_json::json!({"consent": current, "version": row.version});
+            let after = serde_json::json!({"consent": decision.status, "note": event.note, "version": updated.version});
+            record_change(conn, &caller, "consent", "request", &row.id, Some(&row.state), Some(&before), &after)?;
             Ok((event, updated.version))
         })
         .await?;
@@ -122,22 +132,30 @@ pub async fn record(
     http::created(&req, location, &view(event)?, http::version_etag(version))
 }
 
-/// The full consent history of a request, newest first.
+/// The full consent history of a request, newest first. **Roles:** admin; state (its own requests).
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "requests",
     params(("id" = String, Path, description = "Request id")),
     responses(
         (status = 200, body = ConsentHistory, headers(("ETag" = String))),
         ItemRead,
+        AccessErrors,
     )
 )]
 #[get("/requests/{id}/consent")]
-pub async fn history(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn history(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let (row, events) = state
         .db
         .run(move |conn| {
-            let row = load(conn, &id)?;
+            let row = load(conn, &id, &caller.request_scope())?;
+            caller.may_act_for_state(&row.state)?;
             let events = store::consent_history(conn, &id)?;
             Ok((row, events))
         })

@@ -1,11 +1,15 @@
 //! The HTTP API under `/api/v1`: one module per resource (handlers, request and response
 //! types, OpenAPI annotations) and the shared plumbing in `http`.
 
+pub mod audit;
+pub mod auth;
 pub mod consent;
 pub mod health;
 pub mod http;
+pub mod keys;
 pub mod offers;
 pub mod organizations;
+pub mod rate_limit;
 pub mod recommendations;
 pub mod requests;
 pub mod responses;
@@ -59,5 +63,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(offers::create)
         .service(offers::list)
         .service(offers::get)
-        .service(offers::update);
+        .service(offers::update)
+        .service(keys::create)
+        .service(keys::list)
+        .service(keys::revoke)
+        .service(audit::list);
 }

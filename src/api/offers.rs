@@ -6,13 +6,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
-use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
+use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::offers::{self as store, OfferFilter, OfferRow, GLOBAL_AREA};
 use crate::db::organizations as organization_store;
 use crate::db::page::now;
 use crate::db::DbConn;
+use crate::domain::access::{Caller, OfferScope};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
@@ -275,21 +277,30 @@ pub fn view(row: OfferRow) -> AppResult<Offer> {
     })
 }
 
-fn load(conn: &mut DbConn, id: &str) -> AppResult<OfferRow> {
-    store::find(conn, id)?.ok_or_else(|| AppError::NotFound("offer".into()))
+/// Loads an offer the scope may see, or answers 404 (hidden and missing look the same).
+fn load(conn: &mut DbConn, id: &str, scope: &OfferScope) -> AppResult<OfferRow> {
+    store::find(conn, id, scope)?.ok_or_else(|| AppError::NotFound("offer".into()))
 }
 
-/// Publish an offer of assistance.
+/// Publish an offer of assistance. **Roles:** admin; provider (for its own organization or donor State).
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "offers",
     request_body = NewOffer,
     responses(
         (status = 201, body = Offer, headers(("ETag" = String), ("Location" = String))),
         CreateErrors,
+        AccessErrors,
     )
 )]
 #[post("/offers")]
-pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody<NewOffer>) -> AppResult<HttpResponse> {
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: JsonBody<NewOffer>,
+) -> AppResult<HttpResponse> {
+    caller.key()?;
     let b = body.0;
     let status = b.status.unwrap_or(OfferStatus::Open);
     if !status.creatable() {
@@ -316,6 +327,7 @@ pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody
         .db
         .write(move |conn| {
             let (kind, provider_id) = provider(conn, &given_provider)?;
+            caller.may_act_for_provider(&provider_id)?;
             let at = now();
             let mut row = OfferRow {
                 id: ids::new_id(ids::OFFER),
@@ -340,6 +352,7 @@ pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody
             };
             draft.write_into(&mut row);
             store::insert(conn, &row, &draft.themes, &draft.areas())?;
+            record_change(conn, &caller, "create", "offer", &row.id, None, None, &view(row.clone())?)?;
             Ok(row)
         })
         .await?;
@@ -348,8 +361,9 @@ pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody
     http::created(&req, location, &view(row)?, etag)
 }
 
-/// One offer.
+/// One offer. **Roles:** anyone sees offers that are not drafts; a provider key also its own drafts; admin all.
 #[utoipa::path(
+    security((), ("api_key" = [])),
     tag = "offers",
     params(("id" = String, Path, description = "Offer id")),
     responses(
@@ -358,15 +372,22 @@ pub async fn create(req: HttpRequest, state: web::Data<AppState>, body: JsonBody
     )
 )]
 #[get("/offers/{id}")]
-pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn get(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
-    let row = state.db.run(move |conn| load(conn, &id)).await?;
+    let scope = caller.offer_scope();
+    let row = state.db.run(move |conn| load(conn, &id, &scope)).await?;
     let etag = http::version_etag(row.version);
     http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
 }
 
-/// List offers, oldest first.
+/// List offers, oldest first. **Roles:** anyone sees offers that are not drafts; a provider key also its own drafts; admin all.
 #[utoipa::path(
+    security((), ("api_key" = [])),
     tag = "offers",
     params(OfferQuery),
     responses(
@@ -375,7 +396,12 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     )
 )]
 #[get("/offers")]
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<OfferQuery>) -> AppResult<HttpResponse> {
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<OfferQuery>,
+) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let catalog = Catalog::shipped();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::OFFER)?;
@@ -399,13 +425,15 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Of
         updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
     };
     let request = page.clone();
-    let rows = state.db.run(move |conn| store::list(conn, &filter, &request)).await?;
+    let scope = caller.offer_scope();
+    let rows = state.db.run(move |conn| store::list(conn, &filter, &request, &scope)).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 
 /// Change an offer. Needs `If-Match` with its current ETag or version. Withdrawn offers no
-/// longer change (409).
+/// longer change (409). **Roles:** admin; provider (its own offers).
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "offers",
     params(
         ("id" = String, Path, description = "Offer id"),
@@ -415,23 +443,28 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Of
     responses(
         (status = 200, body = Offer, headers(("ETag" = String))),
         UpdateErrors,
+        AccessErrors,
     )
 )]
 #[patch("/offers/{id}")]
 pub async fn update(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     id: web::Path<String>,
     body: JsonBody<OfferChanges>,
 ) -> AppResult<HttpResponse> {
+    caller.key()?;
     let id = id.into_inner();
     let ch = body.0;
     let if_match = http::IfMatch::from_request(&req)?;
     let row = state
         .db
         .write(move |conn| {
-            let row = load(conn, &id)?;
+            let row = load(conn, &id, &caller.offer_scope())?;
+            caller.may_act_for_provider(&row.provider_id)?;
             if_match.check(row.version)?;
+            let before = view(row.clone())?;
             let current = view(row.clone())?;
             if current.status.is_final() {
                 return Err(AppError::Conflict(format!("the offer is {}; it no longer changes", current.status)));
@@ -461,6 +494,7 @@ pub async fn update(
             if !store::update(conn, &updated, row.version, links)? {
                 return Err(AppError::PreconditionFailed("the offer changed meanwhile; fetch it again".into()));
             }
+            record_change(conn, &caller, "update", "offer", &updated.id, None, Some(&before), &view(updated.clone())?)?;
             Ok(updated)
         })
         .await?;

@@ -6,11 +6,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
-use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
+use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::organizations::{self as store, OrganizationFilter, OrganizationRow};
 use crate::db::page::now;
+use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::OrganizationKind;
@@ -126,22 +128,26 @@ impl Fields {
     }
 }
 
-/// Register an organization.
+/// Register an organization. **Roles:** admin.
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "organizations",
     request_body = NewOrganization,
     responses(
         (status = 201, description = "Created", body = Organization,
          headers(("ETag" = String), ("Location" = String))),
         CreateErrors,
+        AccessErrors,
     )
 )]
 #[post("/organizations")]
 pub async fn create(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     body: JsonBody<NewOrganization>,
 ) -> AppResult<HttpResponse> {
+    caller.must_be_admin()?;
     let b = body.0;
     let Fields { kind, name, country, website, description } =
         Fields::checked(b.kind, &b.name, b.country.as_deref(), b.website.as_deref(), &b.description)?;
@@ -158,7 +164,13 @@ pub async fn create(
         updated_at: at,
     };
     let stored = row.clone();
-    state.db.write(move |conn| store::insert(conn, &stored)).await?;
+    state
+        .db
+        .write(move |conn| {
+            store::insert(conn, &stored)?;
+            record_change(conn, &caller, "create", "organization", &stored.id, None, None, &view(stored.clone())?)
+        })
+        .await?;
     let location = format!("/api/v1/organizations/{}", row.id);
     let etag = http::version_etag(row.version);
     http::created(&req, location, &view(row)?, etag)
@@ -214,8 +226,9 @@ pub async fn list(
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 
-/// Change an organization. Needs `If-Match` with its current ETag or version.
+/// Change an organization. Needs `If-Match` with its current ETag or version. **Roles:** admin.
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "organizations",
     params(
         ("id" = String, Path, description = "Organization id"),
@@ -225,15 +238,18 @@ pub async fn list(
     responses(
         (status = 200, body = Organization, headers(("ETag" = String))),
         UpdateErrors,
+        AccessErrors,
     )
 )]
 #[patch("/organizations/{id}")]
 pub async fn update(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     id: web::Path<String>,
     body: JsonBody<OrganizationChanges>,
 ) -> AppResult<HttpResponse> {
+    caller.must_be_admin()?;
     let id = id.into_inner();
     let changes = body.0;
     let if_match = http::IfMatch::from_request(&req)?;
@@ -242,6 +258,7 @@ pub async fn update(
         .write(move |conn| {
             let mut row = store::find(conn, &id)?.ok_or_else(|| AppError::NotFound("organization".into()))?;
             if_match.check(row.version)?;
+            let before = view(row.clone())?;
             let kind = match changes.kind {
                 Some(k) => k,
                 None => {
@@ -268,6 +285,7 @@ pub async fn update(
             if !store::update(conn, &row, expected)? {
                 return Err(AppError::PreconditionFailed("the organization changed meanwhile; fetch it again".into()));
             }
+            record_change(conn, &caller, "update", "organization", &row.id, None, Some(&before), &view(row.clone())?)?;
             Ok(row)
         })
         .await?;

@@ -6,11 +6,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
-use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
+use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
+use crate::db::audit::{self as audit_store, Entry};
 use crate::db::page::now;
 use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow};
+use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::recommendation_csv::{self, cycle_of_session, ImportedRecommendation};
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
@@ -176,33 +179,44 @@ fn new_row(r: &ImportedRecommendation, at: chrono::NaiveDateTime) -> Recommendat
     }
 }
 
-/// Add one recommendation.
+/// Add one recommendation. **Roles:** admin.
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "recommendations",
     request_body = NewRecommendation,
     responses(
         (status = 201, body = Recommendation, headers(("ETag" = String), ("Location" = String))),
         CreateErrors,
+        AccessErrors,
     )
 )]
 #[post("/recommendations")]
 pub async fn create(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     body: JsonBody<NewRecommendation>,
 ) -> AppResult<HttpResponse> {
+    caller.must_be_admin()?;
     let rec = checked(&body.0)?;
     let row = new_row(&rec, now());
     let stored = row.clone();
-    state.db.write(move |conn| store::insert_many(conn, &[stored], &[rec.themes])).await?;
+    state
+        .db
+        .write(move |conn| {
+            store::insert_many(conn, std::slice::from_ref(&stored), &[rec.themes])?;
+            record_change(conn, &caller, "create", "recommendation", &stored.id, None, None, &view(stored.clone())?)
+        })
+        .await?;
     let location = format!("/api/v1/recommendations/{}", row.id);
     let etag = http::version_etag(row.version);
     http::created(&req, location, &view(row)?, etag)
 }
 
 /// Import a UPR Info CSV export (columns To, Text, From, Response, Action, Issue, Session).
-/// All rows are stored in one transaction, or none: a bad row rejects the file, naming its line.
+/// All rows are stored in one transaction, or none: a bad row rejects the file, naming its line. **Roles:** admin.
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "recommendations",
     request_body(content = String, content_type = "text/csv",
         description = "UPR Info CSV: `To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session`; `Accepted` means supported"),
@@ -212,14 +226,17 @@ pub async fn create(
         (status = 413, body = Problem, content_type = "application/problem+json"),
         (status = 415, body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad rows, by line", body = Problem, content_type = "application/problem+json"),
+        AccessErrors,
     )
 )]
 #[post("/recommendations/import")]
 pub async fn import(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     mut payload: web::Payload,
 ) -> AppResult<HttpResponse> {
+    caller.must_be_admin()?;
     http::require_content_type(&req, &["text/csv", "application/csv", "text/plain"], "text/csv")?;
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
     let parsed = web::block(move || recommendation_csv::parse(&body)).await??;
@@ -231,7 +248,21 @@ pub async fn import(
         first_id: rows.first().map(|r| r.id.clone()).unwrap_or_default(),
         last_id: rows.last().map(|r| r.id.clone()).unwrap_or_default(),
     };
-    state.db.write(move |conn| store::insert_many(conn, &rows, &themes)).await?;
+    let changes = serde_json::to_value(&summary).map_err(AppError::internal)?;
+    state
+        .db
+        .write(move |conn| {
+            store::insert_many(conn, &rows, &themes)?;
+            let entry = Entry {
+                action: "import",
+                resource: "recommendation",
+                resource_id: "import",
+                owner_state: None,
+                changes,
+            };
+            audit_store::record(conn, &caller, entry)
+        })
+        .await?;
     tracing::info!(rows = summary.imported, "imported recommendations");
     http::json_response(&req, StatusCode::CREATED, &summary, None)
 }
@@ -291,8 +322,9 @@ pub async fn list(
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 
-/// Change a recommendation. Needs `If-Match` with its current ETag or version.
+/// Change a recommendation. Needs `If-Match` with its current ETag or version. **Roles:** admin.
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "recommendations",
     params(
         ("id" = String, Path, description = "Recommendation id"),
@@ -302,15 +334,18 @@ pub async fn list(
     responses(
         (status = 200, body = Recommendation, headers(("ETag" = String))),
         UpdateErrors,
+        AccessErrors,
     )
 )]
 #[patch("/recommendations/{id}")]
 pub async fn update(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     id: web::Path<String>,
     body: JsonBody<RecommendationChanges>,
 ) -> AppResult<HttpResponse> {
+    caller.must_be_admin()?;
     let id = id.into_inner();
     let ch = body.0;
     let if_match = http::IfMatch::from_request(&req)?;
@@ -319,6 +354,7 @@ pub async fn update(
         .write(move |conn| {
             let row = store::find(conn, &id)?.ok_or_else(|| AppError::NotFound("recommendation".into()))?;
             if_match.check(row.version)?;
+            let before = view(row.clone())?;
             let current = view(row.clone())?;
             let merged = NewRecommendation {
                 state_under_review: ch.state_under_review.unwrap_or(current.state_under_review),
@@ -343,6 +379,8 @@ pub async fn update(
                     "the recommendation changed meanwhile; fetch it again".into(),
                 ));
             }
+            let after = view(updated.clone())?;
+            record_change(conn, &caller, "update", "recommendation", &updated.id, None, Some(&before), &after)?;
             Ok(updated)
         })
         .await?;

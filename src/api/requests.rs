@@ -6,13 +6,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
-use super::responses::{CreateErrors, ItemRead, ListRead, UpdateErrors};
+use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::page::now;
 use crate::db::recommendations as recommendation_store;
 use crate::db::requests::{self as store, ConsentEventRow, RequestFilter, RequestRow};
 use crate::db::DbConn;
+use crate::domain::access::{Caller, RequestScope};
 use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{ConsentStatus, Modality, Priority, RequestStatus};
@@ -270,26 +272,30 @@ fn not_found() -> AppError {
     AppError::NotFound("request".into())
 }
 
-/// Loads a request or answers 404.
-pub fn load(conn: &mut DbConn, id: &str) -> AppResult<RequestRow> {
-    store::find(conn, id)?.ok_or_else(not_found)
+/// Loads a request the scope may see, or answers 404 (hidden and missing look the same).
+pub fn load(conn: &mut DbConn, id: &str, scope: &RequestScope) -> AppResult<RequestRow> {
+    store::find(conn, id, scope)?.ok_or_else(not_found)
 }
 
-/// Submit an assistance request. Its consent starts `pending`.
+/// Submit an assistance request. Its consent starts `pending`. **Roles:** admin; state (for itself).
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "requests",
     request_body = NewRequest,
     responses(
         (status = 201, body = AssistanceRequest, headers(("ETag" = String), ("Location" = String))),
         CreateErrors,
+        AccessErrors,
     )
 )]
 #[post("/requests")]
 pub async fn create(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     body: JsonBody<NewRequest>,
 ) -> AppResult<HttpResponse> {
+    caller.key()?;
     let b = body.0;
     let mut c = Checks::new();
     let state_code = c.state("state", &b.state);
@@ -298,6 +304,7 @@ pub async fn create(
         c.fail("status", "a new request is draft or open");
     }
     c.finish()?;
+    caller.may_act_for_state(&state_code)?;
     let draft = Draft {
         title: b.title,
         description: b.description,
@@ -347,10 +354,11 @@ pub async fn create(
                 status: ConsentStatus::Pending.as_str().to_string(),
                 previous_status: None,
                 note: "request submitted".into(),
-                recorded_by: None,
+                recorded_by: caller.recorded_as(),
                 recorded_at: at,
             };
             store::insert(conn, &row, &draft.themes, &draft.recommendation_ids, &first)?;
+            record_change(conn, &caller, "create", "request", &row.id, Some(&row.state), None, &view(row.clone())?)?;
             Ok(row)
         })
         .await?;
@@ -359,8 +367,9 @@ pub async fn create(
     http::created(&req, location, &view(row)?, etag)
 }
 
-/// One assistance request.
+/// One assistance request. **Roles:** anyone sees requests whose State granted consent (not drafts); a state key also its own; admin all. A hidden request is 404.
 #[utoipa::path(
+    security((), ("api_key" = [])),
     tag = "requests",
     params(("id" = String, Path, description = "Request id")),
     responses(
@@ -369,15 +378,22 @@ pub async fn create(
     )
 )]
 #[get("/requests/{id}")]
-pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn get(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
-    let row = state.db.run(move |conn| load(conn, &id)).await?;
+    let scope = caller.request_scope();
+    let row = state.db.run(move |conn| load(conn, &id, &scope)).await?;
     let etag = http::version_etag(row.version);
     http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
 }
 
-/// List assistance requests, oldest first.
+/// List assistance requests, oldest first. **Roles:** anyone sees requests whose State granted consent (not drafts); a state key also its own; admin all. Totals count only what the caller sees.
 #[utoipa::path(
+    security((), ("api_key" = [])),
     tag = "requests",
     params(RequestQuery),
     responses(
@@ -389,6 +405,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
 pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     q: web::Query<RequestQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
@@ -413,13 +430,15 @@ pub async fn list(
         updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
     };
     let request = page.clone();
-    let rows = state.db.run(move |conn| store::list(conn, &filter, &request)).await?;
+    let scope = caller.request_scope();
+    let rows = state.db.run(move |conn| store::list(conn, &filter, &request, &scope)).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 
 /// Change a request. Needs `If-Match` with its current ETag or version. Completed and
-/// withdrawn requests no longer change (409).
+/// withdrawn requests no longer change (409). **Roles:** admin; state (its own requests).
 #[utoipa::path(
+    security(("api_key" = [])),
     tag = "requests",
     params(
         ("id" = String, Path, description = "Request id"),
@@ -429,23 +448,28 @@ pub async fn list(
     responses(
         (status = 200, body = AssistanceRequest, headers(("ETag" = String))),
         UpdateErrors,
+        AccessErrors,
     )
 )]
 #[patch("/requests/{id}")]
 pub async fn update(
     req: HttpRequest,
     state: web::Data<AppState>,
+    caller: Caller,
     id: web::Path<String>,
     body: JsonBody<RequestChanges>,
 ) -> AppResult<HttpResponse> {
+    caller.key()?;
     let id = id.into_inner();
     let ch = body.0;
     let if_match = http::IfMatch::from_request(&req)?;
     let row = state
         .db
         .write(move |conn| {
-            let row = load(conn, &id)?;
+            let row = load(conn, &id, &caller.request_scope())?;
+            caller.may_act_for_state(&row.state)?;
             if_match.check(row.version)?;
+            let before = view(row.clone())?;
             let current = view(row.clone())?;
             if current.status.is_final() {
                 return Err(AppError::Conflict(format!("the request is {}; it no longer changes", current.status)));
@@ -473,6 +497,16 @@ pub async fn update(
             if !store::update(conn, &updated, row.version, links)? {
                 return Err(AppError::PreconditionFailed("the request changed meanwhile; fetch it again".into()));
             }
+            record_change(
+                conn,
+                &caller,
+                "update",
+                "request",
+                &updated.id,
+                Some(&updated.state),
+                Some(&before),
+                &view(updated.clone())?,
+            )?;
             Ok(updated)
         })
         .await?;

@@ -76,3 +76,20 @@ pub enum UpdateErrors {
     #[response(status = 428, description = "`If-Match` is missing", content_type = "application/problem+json")]
     NoPrecondition(Problem),
 }
+
+/// An operation that needs an API key of the right role and owner.
+#[derive(IntoResponses)]
+pub enum AccessErrors {
+    #[response(
+        status = 401,
+        description = "No API key, or an unknown or revoked one",
+        content_type = "application/problem+json"
+    )]
+    Unauthorized(Problem),
+    #[response(
+        status = 403,
+        description = "The key's role or owner may not do this",
+        content_type = "application/problem+json"
+    )]
+    Forbidden(Problem),
+}

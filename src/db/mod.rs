@@ -1,6 +1,8 @@
 //! Storage: one Diesel connection type over SQLite and PostgreSQL, chosen by the URL scheme,
 //! its pool, the write-transaction helper, migrations, and the queries of each resource.
 
+pub mod audit;
+pub mod keys;
 pub mod migrate;
 pub mod offers;
 pub mod organizations;

@@ -5,6 +5,8 @@ use diesel::prelude::*;
 use super::page::{PageOf, PageRequest};
 use super::schema::{offer_areas, offer_themes, offers};
 use super::{DbConn, MultiBackend};
+use crate::domain::access::OfferScope;
+use crate::domain::vocab::OfferStatus;
 use crate::error::AppResult;
 
 /// The area code an offer available everywhere is filed under.
@@ -70,8 +72,28 @@ fn write_links(conn: &mut DbConn, id: &str, themes: &[String], areas: &[String])
     Ok(())
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<OfferRow>> {
-    Ok(offers::table.find(id).select(OfferRow::as_select()).first(conn).optional()?)
+/// The offer, if it exists and `scope` may see it (a hidden offer reads as missing).
+pub fn find(conn: &mut DbConn, id: &str, scope: &OfferScope) -> AppResult<Option<OfferRow>> {
+    Ok(visible(offers::table.into_boxed(), scope)
+        .filter(offers::id.eq(id))
+        .select(OfferRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Applied to every query that reads offers: drafts only for their provider and admins.
+pub fn visible<'a>(
+    q: offers::BoxedQuery<'a, MultiBackend>,
+    scope: &'a OfferScope,
+) -> offers::BoxedQuery<'a, MultiBackend> {
+    let published = offers::status.ne(OfferStatus::Draft.as_str());
+    match scope {
+        OfferScope::All => q,
+        OfferScope::Published { own_provider: None } => q.filter(published),
+        OfferScope::Published { own_provider: Some(provider) } => {
+            q.filter(published.or(offers::provider_id.eq(provider)))
+        }
+    }
 }
 
 pub fn update(
@@ -91,8 +113,8 @@ pub fn update(
     Ok(n == 1)
 }
 
-fn filtered<'a>(f: &'a OfferFilter) -> offers::BoxedQuery<'a, MultiBackend> {
-    let mut q = offers::table.into_boxed();
+fn filtered<'a>(f: &'a OfferFilter, scope: &'a OfferScope) -> offers::BoxedQuery<'a, MultiBackend> {
+    let mut q = visible(offers::table.into_boxed(), scope);
     if let Some(provider) = &f.provider {
         q = q.filter(offers::provider_id.eq(provider));
     }
@@ -119,9 +141,9 @@ fn filtered<'a>(f: &'a OfferFilter) -> offers::BoxedQuery<'a, MultiBackend> {
     q
 }
 
-pub fn list(conn: &mut DbConn, f: &OfferFilter, page: &PageRequest) -> AppResult<PageOf<OfferRow>> {
-    let total = filtered(f).count().get_result(conn)?;
-    let mut q = filtered(f);
+pub fn list(conn: &mut DbConn, f: &OfferFilter, page: &PageRequest, scope: &OfferScope) -> AppResult<PageOf<OfferRow>> {
+    let total = filtered(f, scope).count().get_result(conn)?;
+    let mut q = filtered(f, scope);
     if let Some(after) = &page.after {
         q = q.filter(offers::id.gt(after));
     }

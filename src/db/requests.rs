@@ -5,6 +5,8 @@ use diesel::prelude::*;
 use super::page::{PageOf, PageRequest};
 use super::schema::{consent_events, request_recommendations, request_themes, requests};
 use super::{DbConn, MultiBackend};
+use crate::domain::access::RequestScope;
+use crate::domain::vocab::{ConsentStatus, RequestStatus};
 use crate::error::AppResult;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -87,8 +89,30 @@ fn write_links(conn: &mut DbConn, id: &str, themes: &[String], recommendation_id
     Ok(())
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<RequestRow>> {
-    Ok(requests::table.find(id).select(RequestRow::as_select()).first(conn).optional()?)
+/// The request, if it exists and `scope` may see it: a hidden request is reported exactly like a
+/// missing one.
+pub fn find(conn: &mut DbConn, id: &str, scope: &RequestScope) -> AppResult<Option<RequestRow>> {
+    Ok(visible(requests::table.into_boxed(), scope)
+        .filter(requests::id.eq(id))
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The consent gate, applied to every query that reads requests: outside the admin scope only
+/// consented, non-draft requests, plus a State's own.
+pub fn visible<'a>(
+    q: requests::BoxedQuery<'a, MultiBackend>,
+    scope: &'a RequestScope,
+) -> requests::BoxedQuery<'a, MultiBackend> {
+    let published = requests::consent_status
+        .eq(ConsentStatus::Granted.as_str())
+        .and(requests::status.ne(RequestStatus::Draft.as_str()));
+    match scope {
+        RequestScope::All => q,
+        RequestScope::Consented { own_state: None } => q.filter(published),
+        RequestScope::Consented { own_state: Some(state) } => q.filter(published.or(requests::state.eq(state))),
+    }
 }
 
 /// Writes `row` (carrying its new version) and its links if the stored version is still
@@ -126,8 +150,8 @@ pub fn consent_history(conn: &mut DbConn, request_id: &str) -> AppResult<Vec<Con
         .load(conn)?)
 }
 
-fn filtered<'a>(f: &'a RequestFilter) -> requests::BoxedQuery<'a, MultiBackend> {
-    let mut q = requests::table.into_boxed();
+fn filtered<'a>(f: &'a RequestFilter, scope: &'a RequestScope) -> requests::BoxedQuery<'a, MultiBackend> {
+    let mut q = visible(requests::table.into_boxed(), scope);
     if let Some(states) = &f.states {
         q = q.filter(requests::state.eq_any(states));
     }
@@ -161,9 +185,14 @@ fn filtered<'a>(f: &'a RequestFilter) -> requests::BoxedQuery<'a, MultiBackend> 
     q
 }
 
-pub fn list(conn: &mut DbConn, f: &RequestFilter, page: &PageRequest) -> AppResult<PageOf<RequestRow>> {
-    let total = filtered(f).count().get_result(conn)?;
-    let mut q = filtered(f);
+pub fn list(
+    conn: &mut DbConn,
+    f: &RequestFilter,
+    page: &PageRequest,
+    scope: &RequestScope,
+) -> AppResult<PageOf<RequestRow>> {
+    let total = filtered(f, scope).count().get_result(conn)?;
+    let mut q = filtered(f, scope);
     if let Some(after) = &page.after {
         q = q.filter(requests::id.gt(after));
     }

@@ -169,7 +169,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        prefix -> Text,
+        secret_hash -> Text,
+        role -> Text,
+        state -> Nullable<Text>,
+        organization_id -> Nullable<Text>,
+        label -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        at -> Timestamp,
+        actor_key_id -> Nullable<Text>,
+        actor_role -> Text,
+        actor_state -> Nullable<Text>,
+        actor_organization_id -> Nullable<Text>,
+        action -> Text,
+        resource -> Text,
+        resource_id -> Text,
+        owner_state -> Nullable<Text>,
+        changes -> Text,
+        request_id -> Nullable<Text>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    api_keys,
+    audit_events,
     states,
     theme_groups,
     themes,

@@ -10,6 +10,8 @@ pub const RECOMMENDATION: &str = "rec";
 pub const REQUEST: &str = "req";
 pub const OFFER: &str = "off";
 pub const CONSENT_EVENT: &str = "cns";
+pub const API_KEY: &str = "key";
+pub const AUDIT_EVENT: &str = "aud";
 
 pub fn new_id(prefix: &str) -> String {
     format!("{prefix}_{}", uuid::Uuid::now_v7().simple())

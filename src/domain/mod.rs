@@ -1,6 +1,8 @@
 //! Plain types and rules of the repository: reference data (States, regions, themes), the
 //! controlled vocabularies, theme-tag resolution and input validation. No HTTP, no SQL.
 
+pub mod access;
+pub mod audit;
 pub mod catalog;
 pub mod ids;
 pub mod recommendation_csv;

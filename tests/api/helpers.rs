@@ -9,8 +9,10 @@ use std::time::Duration;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use serde_json::Value;
+use tcmatch::api::keys::NewKey;
 use tcmatch::api::Limits;
 use tcmatch::config::Settings;
+use tcmatch::domain::access::Role;
 use tcmatch::startup::Application;
 
 pub const POSTGRES_ENV: &str = "TCMATCH_TEST_POSTGRES_URL";
@@ -143,6 +145,8 @@ impl Drop for Server {
 pub struct TestApp {
     pub backend: Backend,
     pub address: String,
+    /// The secret of an admin key made at start, as `tcmatch create-key --role admin` does.
+    pub admin_key: String,
     server: Server,
     /// A second instance on the same database, when asked for.
     peer: Option<Server>,
@@ -158,6 +162,8 @@ pub fn settings(database_url: &str) -> Settings {
         workers: 2,
         pool_size: 4,
         limits: Limits { json_body_bytes: 1024 * 1024, import_body_bytes: 64 * 1024 * 1024 },
+        rate_limit_per_minute: 6000,
+        rate_limit_burst: 1000,
         shutdown_timeout_secs: 5,
     }
 }
@@ -167,10 +173,25 @@ impl TestApp {
         if std::env::var("TEST_LOG").is_ok() {
             tcmatch::telemetry::init(tcmatch::config::LogFormat::Text);
         }
+        TestApp::spawn_with(backend, |_| {})
+    }
+
+    /// Like [`TestApp::spawn`], with settings changed first (limits, rates).
+    pub fn spawn_with(backend: Backend, change: impl FnOnce(&mut Settings)) -> TestApp {
         let database = TestDatabase::create(backend);
-        let server = Server::start(settings(&database.url)).expect("the app starts");
-        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).build();
-        TestApp { backend, address: format!("http://127.0.0.1:{}", server.port), server, peer: None, database, agent }
+        let admin_key = admin_key(&database.url);
+        let mut settings = settings(&database.url);
+        change(&mut settings);
+        let server = Server::start(settings).expect("the app starts");
+        TestApp {
+            backend,
+            address: format!("http://127.0.0.1:{}", server.port),
+            admin_key,
+            server,
+            peer: None,
+            database,
+            agent: agent(),
+        }
     }
 
     /// Two instances of the service started at the same moment on one fresh database, as
@@ -184,14 +205,14 @@ impl TestApp {
         });
         let server = first.expect("the first instance starts");
         let peer = second.expect("the second instance starts");
-        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).build();
         TestApp {
             backend,
             address: format!("http://127.0.0.1:{}", server.port),
+            admin_key: admin_key(&database.url),
             server,
             peer: Some(peer),
             database,
-            agent,
+            agent: agent(),
         }
     }
 
@@ -215,8 +236,70 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
+    /// Calls made with the admin key (what the plain methods below do).
+    pub fn admin(&self) -> Session<'_> {
+        self.with_key(Some(&self.admin_key))
+    }
+
+    pub fn anonymous(&self) -> Session<'_> {
+        self.with_key(None)
+    }
+
+    pub fn with_key(&self, key: Option<&str>) -> Session<'_> {
+        Session { app: self, key: key.map(str::to_string) }
+    }
+
+    /// Creates a key with the admin key and returns its secret.
+    pub fn key(&self, body: Value) -> String {
+        self.create("/api/v1/keys", &body)["secret"].as_str().expect("a secret").to_string()
+    }
+
     pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Resp {
-        let mut req = self.agent.request(method, &self.url(path));
+        self.admin().send(method, path, headers, body)
+    }
+
+    pub fn get(&self, path: &str) -> Resp {
+        self.admin().get(path)
+    }
+
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Resp {
+        self.admin().get_with(path, headers)
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> Resp {
+        self.admin().post(path, body)
+    }
+
+    pub fn patch(&self, path: &str, if_match: Option<&str>, body: &Value) -> Resp {
+        self.admin().patch(path, if_match, body)
+    }
+
+    pub fn create(&self, path: &str, body: &Value) -> Value {
+        self.admin().create(path, body)
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).build()
+}
+
+fn admin_key(database_url: &str) -> String {
+    let new = NewKey { role: Role::Admin, state: None, organization_id: None, label: "tests".into() };
+    tcmatch::startup::create_key(database_url, new).expect("an admin key").secret
+}
+
+/// Calls to a [`TestApp`] as one caller: an API key, or anonymous.
+pub struct Session<'a> {
+    app: &'a TestApp,
+    key: Option<String>,
+}
+
+impl Session<'_> {
+    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Resp {
+        let mut req = self.app.agent.request(method, &self.app.url(path));
+        if let Some(key) = &self.key {
+            req = req.set("Authorization", &format!("Bearer {key}"));
+        }
         for (k, v) in headers {
             req = req.set(k, v);
         }

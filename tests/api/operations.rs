@@ -71,8 +71,9 @@ fn two_postgres_instances_share_one_database() {
 
 backend_tests!(health_and_readiness, docs_are_served, requests_carry_an_id, data_survives_a_restart);
 
-/// The real binary, twice, on one SQLite file: data written by the first process is read by the
-/// second, and SIGTERM stops a process cleanly (exit code 0).
+/// The real binary: `create-key` bootstraps an admin key; then the server, twice, on one SQLite
+/// file: data written by the first process is read by the second, and SIGTERM stops a process
+/// cleanly (exit code 0).
 #[test]
 fn binary_restart_keeps_data_and_stops_on_sigterm() {
     use std::process::{Child, Command, Stdio};
@@ -105,8 +106,17 @@ fn binary_restart_keeps_data_and_stops_on_sigterm() {
 
     let dir = std::env::temp_dir().join(format!("tcmatch-bin-{}", uuid::Uuid::new_v4().simple()));
     let db = format!("sqlite://{}", dir.join("nested/tcmatch.db").display());
+    let made = Command::new(env!("CARGO_BIN_EXE_tcmatch"))
+        .args(["create-key", "--role", "admin", "--label", "bootstrap", "--database-url", &db])
+        .env("TCMATCH_LOG", "warn")
+        .output()
+        .expect("create-key runs");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let secret = String::from_utf8(made.stdout).unwrap().trim().to_string();
+    assert!(secret.starts_with("tcm_"), "{secret}");
     let (first, base) = start(&db);
     let created: serde_json::Value = ureq::post(&format!("{base}/api/v1/organizations"))
+        .set("Authorization", &format!("Bearer {secret}"))
         .send_json(json!({"kind": "nhri", "name": "Persistent Commission"}))
         .unwrap()
         .into_json()
