@@ -14,7 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::api::keys::{self, IssuedKey, NewKey};
 use crate::api::rate_limit::{self, RateLimiter};
-use crate::api::{self, health, AppState};
+use crate::api::{self, auth, health, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::domain::access::Caller;
@@ -90,6 +90,7 @@ impl Application {
                 .service(web::redirect("/swagger-ui", "/swagger-ui/"))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", doc))
                 .default_service(web::to(not_found))
+                .wrap(from_fn(auth::authenticate))
                 .wrap(from_fn(rate_limit::limit))
                 .wrap(Compress::default())
                 .wrap(from_fn(telemetry::request_span))

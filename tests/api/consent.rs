@@ -12,7 +12,7 @@ fn history_is_kept(app: TestApp) {
     let consent = format!("/api/v1/requests/{id}/consent");
 
     let granted = app.post(&consent, &json!({"status": "granted", "note": "publish and share with providers"}));
-    assert_eq!(granted.status, 201, "{}", granted.text);
+    assert_eq!(granted.status, 201, "{}", granted.excerpt());
     assert_eq!(granted.etag(), "\"v2\"", "the request's version moves with its consent");
     assert_eq!(granted.json()["previous_status"], "pending");
 

@@ -216,10 +216,14 @@ impl TestApp {
         }
     }
 
-    /// GET through the second instance of [`TestApp::spawn_pair`].
-    pub fn peer_get(&self, path: &str) -> Resp {
+    /// GET through the second instance of [`TestApp::spawn_pair`], with a key or anonymous.
+    pub fn peer_get(&self, path: &str, key: Option<&str>) -> Resp {
         let peer = self.peer.as_ref().expect("spawned with spawn_pair");
-        match self.agent.get(&format!("http://127.0.0.1:{}{path}", peer.port)).call() {
+        let mut req = self.agent.get(&format!("http://127.0.0.1:{}{path}", peer.port));
+        if let Some(key) = key {
+            req = req.set("Authorization", &format!("Bearer {key}"));
+        }
+        match req.call() {
             Ok(res) | Err(ureq::Error::Status(_, res)) => Resp::read(res),
             Err(e) => panic!("GET {path} via the peer: {e}"),
         }
@@ -339,7 +343,7 @@ impl Session<'_> {
     /// Creates a resource and returns its body, asserting 201.
     pub fn create(&self, path: &str, body: &Value) -> Value {
         let res = self.post(path, body);
-        assert_eq!(res.status, 201, "POST {path}: {}", res.text);
+        assert_eq!(res.status, 201, "POST {path}: {}", res.excerpt());
         res.json()
     }
 }
@@ -376,9 +380,15 @@ impl Resp {
     }
 
     /// Asserts a problem+json error with this status, and returns its body.
+    /// The body, cut short for assertion messages.
+    pub fn excerpt(&self) -> &str {
+        let end = self.text.char_indices().nth(600).map_or(self.text.len(), |(i, _)| i);
+        &self.text[..end]
+    }
+
     pub fn problem(&self, status: u16) -> Value {
-        assert_eq!(self.status, status, "expected {status}, got: {}", self.text);
-        assert_eq!(self.header("content-type"), Some("application/problem+json"), "{}", self.text);
+        assert_eq!(self.status, status, "expected {status}, got: {}", self.excerpt());
+        assert_eq!(self.header("content-type"), Some("application/problem+json"), "{}", self.excerpt());
         let body = self.json();
         assert_eq!(body["status"], status);
         for key in ["type", "title", "detail"] {

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod access;
 mod consent;
 mod errors;
 mod offers;

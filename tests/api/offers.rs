@@ -105,7 +105,7 @@ fn conditional_update(app: TestApp) {
         Some(&format!("\"v{}\"", offer["version"])),
         &json!({"capacity": 5, "regions": ["asia_pacific"], "countries": []}),
     );
-    assert_eq!(res.status, 200, "{}", res.text);
+    assert_eq!(res.status, 200, "{}", res.excerpt());
     assert_eq!(res.json()["capacity"], 5);
     assert_eq!(app.get("/api/v1/offers?serves=KEN").json()["total"], 0, "areas follow the update");
     assert_eq!(app.get("/api/v1/offers?serves=JPN").json()["total"], 1);

@@ -51,10 +51,10 @@ fn two_instances_share_one_database(backend: Backend) {
     let app = TestApp::spawn_pair(backend);
     let org = app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Shared"}));
     let path = format!("/api/v1/organizations/{}", org["id"].as_str().unwrap());
-    let via_peer = app.peer_get(&path);
-    assert_eq!(via_peer.status, 200, "{}", via_peer.text);
+    let via_peer = app.peer_get(&path, None);
+    assert_eq!(via_peer.status, 200, "{}", via_peer.excerpt());
     assert_eq!(via_peer.json(), org);
-    assert_eq!(app.peer_get("/api/v1/states").json().as_array().unwrap().len(), 195);
+    assert_eq!(app.peer_get("/api/v1/states", None).json().as_array().unwrap().len(), 195);
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn create_read_update(app: TestApp) {
     assert_eq!(app.get(&path).json(), rec);
 
     let updated = app.patch(&path, Some("\"v1\""), &json!({"response": "noted", "recommending_state": null}));
-    assert_eq!(updated.status, 200, "{}", updated.text);
+    assert_eq!(updated.status, 200, "{}", updated.excerpt());
     assert_eq!(updated.json()["response"], "noted");
     assert!(updated.json()["recommending_state"].is_null());
     app.patch(&path, Some("\"v1\""), &json!({"response": "supported"})).problem(412);
@@ -53,7 +53,7 @@ fn import_is_all_or_nothing(app: TestApp) {
          France,WEOG,EU,Strengthen the NHRI.,Holy See,,,Accepted,3,NHRI,27\n"
     );
     let res = import(&app, good.as_bytes());
-    assert_eq!(res.status, 201, "{}", res.text);
+    assert_eq!(res.status, 201, "{}", res.excerpt());
     assert_eq!(res.json()["imported"], 3);
 
     let bad = format!(
@@ -83,7 +83,7 @@ fn import_is_all_or_nothing(app: TestApp) {
 fn real_upr_info_file_imports(app: TestApp) {
     let csv = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/upr-info-sessions-01-13.csv")).unwrap();
     let res = import(&app, &csv);
-    assert_eq!(res.status, 201, "{}", &res.text[..res.text.len().min(2000)]);
+    assert_eq!(res.status, 201, "{}", res.excerpt());
     assert_eq!(res.json()["imported"], 23_484);
 
     let all = app.get("/api/v1/recommendations?limit=1").json();

@@ -23,7 +23,7 @@ pub fn new_request(state: &str) -> Value {
 
 fn create_and_read(app: TestApp) {
     let res = app.post("/api/v1/requests", &new_request("ken"));
-    assert_eq!(res.status, 201, "{}", res.text);
+    assert_eq!(res.status, 201, "{}", res.excerpt());
     let req = res.json();
     assert_eq!(req["state"], "KEN");
     assert_eq!(req["themes"], json!(["torture", "justice"]));
@@ -98,7 +98,7 @@ fn conditional_update(app: TestApp) {
     let path = format!("/api/v1/requests/{}", req["id"].as_str().unwrap());
     app.patch(&path, None, &json!({"priority": "low"})).problem(428);
     let res = app.patch(&path, Some("\"v1\""), &json!({"priority": "low", "ends_on": null, "themes": ["detention"]}));
-    assert_eq!(res.status, 200, "{}", res.text);
+    assert_eq!(res.status, 200, "{}", res.excerpt());
     let body = res.json();
     assert_eq!(body["priority"], "low");
     assert!(body["ends_on"].is_null());
