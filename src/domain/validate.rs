@@ -12,7 +12,7 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_LIST_ITEMS: usize = 100;
 
 /// ISO 639-1 language codes.
-const LANGUAGES: &[&str] = &[
+pub const LANGUAGES: &[&str] = &[
     "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn", "bo",
     "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo",
     "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi",

@@ -1,0 +1,651 @@
+//! The in-memory index of open offers and open requests. Postings go from (theme, region) to
+//! records, so a query visits only records that share a theme and could serve the region.
+//! Top-k for a request walks its themes rarest first and stops as soon as no record not yet
+//! seen could beat the k-th best (MaxScore); ties break by id, so results are deterministic.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::config::MatchConfig;
+use super::entry::{
+    contains, id_of, key_of, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts, GLOBAL_PARTITION,
+    PARTITIONS,
+};
+use super::score::{Scored, Scorer};
+use crate::domain::catalog::Catalog;
+use crate::domain::ids;
+
+/// One ranked offer-request pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub request_id: String,
+    pub offer_id: String,
+    pub scored: Scored,
+}
+
+/// What a pair has in common, as theme and language positions, for explanations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlap {
+    pub shared_themes: u64,
+    /// Requested themes the offer covers only with a theme of the same group.
+    pub related_themes: u64,
+    pub missing_themes: u64,
+    pub common_modalities: u16,
+    pub common_languages: [u64; 3],
+}
+
+/// Records, with slots reused after removal so postings hold small numbers.
+struct Slots<T> {
+    items: Vec<Option<T>>,
+    free: Vec<u32>,
+    by_key: HashMap<u128, u32>,
+}
+
+impl<T> Slots<T> {
+    fn new() -> Self {
+        Slots { items: Vec::new(), free: Vec::new(), by_key: HashMap::new() }
+    }
+
+    fn insert(&mut self, key: u128, item: T) -> u32 {
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.items[slot as usize] = Some(item);
+                slot
+            }
+            None => {
+                self.items.push(Some(item));
+                (self.items.len() - 1) as u32
+            }
+        };
+        self.by_key.insert(key, slot);
+        slot
+    }
+
+    fn remove(&mut self, key: u128) -> Option<(u32, T)> {
+        let slot = self.by_key.remove(&key)?;
+        let item = self.items[slot as usize].take()?;
+        self.free.push(slot);
+        Some((slot, item))
+    }
+
+    fn get(&self, slot: u32) -> Option<&T> {
+        self.items.get(slot as usize).and_then(Option::as_ref)
+    }
+
+    fn find(&self, key: u128) -> Option<&T> {
+        self.by_key.get(&key).and_then(|&s| self.get(s))
+    }
+
+    fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.items.iter().flatten()
+    }
+}
+
+pub struct MatchIndex {
+    encoder: Encoder,
+    config: MatchConfig,
+    offers: Slots<OfferEntry>,
+    requests: Slots<RequestEntry>,
+    offer_postings: Vec<Vec<u32>>,
+    request_postings: Vec<Vec<u32>>,
+    /// How many records (offers and requests) carry each theme.
+    df: [u32; 64],
+    idf: [f64; 64],
+    providers: Vec<String>,
+    provider_ids: HashMap<String, u32>,
+    generation: u64,
+}
+
+impl MatchIndex {
+    pub fn new(catalog: &Catalog, config: MatchConfig) -> MatchIndex {
+        let mut index = MatchIndex {
+            encoder: Encoder::new(catalog),
+            config,
+            offers: Slots::new(),
+            requests: Slots::new(),
+            offer_postings: vec![Vec::new(); 64 * PARTITIONS],
+            request_postings: vec![Vec::new(); 64 * PARTITIONS],
+            df: [0; 64],
+            idf: [0.0; 64],
+            providers: Vec::new(),
+            provider_ids: HashMap::new(),
+            generation: 0,
+        };
+        index.refresh_idf();
+        index
+    }
+
+    pub fn config(&self) -> &MatchConfig {
+        &self.config
+    }
+
+    /// Changes whenever the indexed data changes (part of the match lists' ETags).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn offer_count(&self) -> usize {
+        self.offers.len()
+    }
+
+    pub fn request_count(&self) -> usize {
+        self.requests.len()
+    }
+
+    /// Loads many records at once (start-up): the theme weights are computed once at the end.
+    pub fn load(
+        &mut self,
+        offers: impl IntoIterator<Item = OfferFacts>,
+        requests: impl IntoIterator<Item = RequestFacts>,
+    ) {
+        for o in offers {
+            self.put_offer(&o);
+        }
+        for r in requests {
+            self.put_request(&r);
+        }
+        self.refresh_idf();
+        self.generation += 1;
+    }
+
+    /// Puts (or replaces) an open offer.
+    pub fn upsert_offer(&mut self, facts: &OfferFacts) {
+        self.drop_offer(facts.id.as_str());
+        self.put_offer(facts);
+        self.refresh_idf();
+        self.generation += 1;
+    }
+
+    /// Removes an offer that is no longer open (a no-op for one not indexed).
+    pub fn remove_offer(&mut self, id: &str) {
+        if self.drop_offer(id) {
+            self.refresh_idf();
+        }
+        self.generation += 1;
+    }
+
+    pub fn upsert_request(&mut self, facts: &RequestFacts) {
+        self.drop_request(&facts.id);
+        self.put_request(facts);
+        self.refresh_idf();
+        self.generation += 1;
+    }
+
+    pub fn remove_request(&mut self, id: &str) {
+        if self.drop_request(id) {
+            self.refresh_idf();
+        }
+        self.generation += 1;
+    }
+
+    fn put_offer(&mut self, facts: &OfferFacts) {
+        let provider = self.provider_id(&facts.provider);
+        let Some(entry) = self.encoder.offer(facts, provider) else { return };
+        if entry.themes == 0 {
+            return;
+        }
+        let (themes, partitions) = (entry.themes, entry.partitions);
+        count(&mut self.df, themes, 1);
+        let slot = self.offers.insert(entry.key, entry);
+        for list in posting_lists(themes, partitions) {
+            self.offer_postings[list].push(slot);
+        }
+    }
+
+    fn drop_offer(&mut self, id: &str) -> bool {
+        let Some((slot, entry)) = key_of(id).and_then(|k| self.offers.remove(k)) else { return false };
+        count(&mut self.df, entry.themes, -1);
+        for list in posting_lists(entry.themes, entry.partitions) {
+            self.offer_postings[list].retain(|&s| s != slot);
+        }
+        true
+    }
+
+    fn put_request(&mut self, facts: &RequestFacts) {
+        let Some(entry) = self.encoder.request(facts) else { return };
+        if entry.themes == 0 {
+            return;
+        }
+        let (themes, partitions) = (entry.themes, 1u8 << entry.partition);
+        count(&mut self.df, themes, 1);
+        let slot = self.requests.insert(entry.key, entry);
+        for list in posting_lists(themes, partitions) {
+            self.request_postings[list].push(slot);
+        }
+    }
+
+    fn drop_request(&mut self, id: &str) -> bool {
+        let Some((slot, entry)) = key_of(id).and_then(|k| self.requests.remove(k)) else { return false };
+        count(&mut self.df, entry.themes, -1);
+        for list in posting_lists(entry.themes, 1 << entry.partition) {
+            self.request_postings[list].retain(|&s| s != slot);
+        }
+        true
+    }
+
+    fn provider_id(&mut self, provider: &str) -> u32 {
+        if let Some(&id) = self.provider_ids.get(provider) {
+            return id;
+        }
+        self.providers.push(provider.to_string());
+        let id = (self.providers.len() - 1) as u32;
+        self.provider_ids.insert(provider.to_string(), id);
+        id
+    }
+
+    /// Rarer themes weigh more: a smoothed inverse document frequency over all records.
+    fn refresh_idf(&mut self) {
+        let n = (self.offers.len() + self.requests.len()) as f64;
+        for (w, df) in self.idf.iter_mut().zip(self.df) {
+            *w = (1.0 + (n + 1.0) / (f64::from(df) + 1.0)).ln();
+        }
+    }
+
+    pub fn provider_of(&self, offer_id: &str) -> Option<&str> {
+        let offer = self.offers.find(key_of(offer_id)?)?;
+        Some(&self.providers[offer.provider as usize])
+    }
+
+    pub fn request_entry(&self, id: &str) -> Option<&RequestEntry> {
+        self.requests.find(key_of(id)?)
+    }
+
+    /// The state code of an indexed request.
+    pub fn request_state(&self, request: &RequestEntry) -> &str {
+        &Catalog::shipped().states[request.state as usize].code
+    }
+
+    pub fn encoder(&self) -> &Encoder {
+        &self.encoder
+    }
+
+    /// The `k` best open offers for an indexed request, best first.
+    pub fn offers_for(&self, request_id: &str, k: usize, today: i32) -> Vec<Pair> {
+        let Some(request) = self.request_entry(request_id) else { return vec![] };
+        self.top_offers(request, k, today)
+            .into_iter()
+            .map(|(key, scored)| Pair { request_id: request_id.to_string(), offer_id: id_of(ids::OFFER, key), scored })
+            .collect()
+    }
+
+    fn top_offers(&self, request: &RequestEntry, k: usize, today: i32) -> Vec<(u128, Scored)> {
+        let scorer = Scorer::new(&self.config, request, &self.idf, &self.encoder.siblings, today);
+        let mut top = TopK::new(k);
+        let partitions = [request.partition as usize, GLOBAL_PARTITION];
+        with_visited(self.offers.items.len(), |visited| {
+            let mut visit = |theme: u32, top: &mut TopK| {
+                for p in partitions {
+                    for &slot in &self.offer_postings[theme as usize * PARTITIONS + p] {
+                        if visited.first_visit(slot) {
+                            if let Some(offer) = self.offers.get(slot) {
+                                if let Some(scored) = scorer.score(offer) {
+                                    top.push(offer.key, scored);
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+            let needs = scorer.needs_by_weight();
+            let total: f64 = needs.iter().map(|(_, w)| w).sum();
+            let mut seen_weight = 0.0;
+            for (theme, weight) in needs {
+                // An offer not met yet has none of the themes walked so far.
+                if top.cannot_beat(scorer.bound(scorer.theme_bound(total - seen_weight))) {
+                    return;
+                }
+                visit(theme, &mut top);
+                seen_weight += weight;
+            }
+            if top.cannot_beat(scorer.bound(scorer.theme_bound(0.0))) {
+                return;
+            }
+            let siblings = scorer.sibling_themes();
+            for theme in (0..64).filter(|t| siblings & (1 << t) != 0) {
+                visit(theme, &mut top);
+            }
+        });
+        top.into_sorted()
+    }
+
+    /// The `k` best open requests for an indexed offer that `visible` lets the caller see.
+    pub fn requests_for(
+        &self,
+        offer_id: &str,
+        k: usize,
+        today: i32,
+        visible: impl Fn(&RequestEntry) -> bool,
+    ) -> Vec<Pair> {
+        let Some(offer) = key_of(offer_id).and_then(|key| self.offers.find(key)) else { return vec![] };
+        let partitions: Vec<usize> = if offer.global {
+            (0..GLOBAL_PARTITION).collect()
+        } else {
+            (0..PARTITIONS).filter(|p| offer.partitions & (1 << p) != 0).collect()
+        };
+        let themes = (0..64)
+            .filter(|t| offer.themes & (1u64 << t) != 0)
+            .fold(0u64, |m, t| m | (1 << t) | self.encoder.siblings[t]);
+        let mut top = TopK::new(k);
+        with_visited(self.requests.items.len(), |visited| {
+            for theme in (0..64).filter(|t| themes & (1u64 << t) != 0) {
+                for &p in &partitions {
+                    for &slot in &self.request_postings[theme * PARTITIONS + p] {
+                        if !visited.first_visit(slot) {
+                            continue;
+                        }
+                        let Some(request) = self.requests.get(slot) else { continue };
+                        if !visible(request) {
+                            continue;
+                        }
+                        let scorer = Scorer::new(&self.config, request, &self.idf, &self.encoder.siblings, today);
+                        if let Some(scored) = scorer.score(offer) {
+                            top.push(request.key, scored);
+                        }
+                    }
+                }
+            }
+        });
+        top.into_sorted()
+            .into_iter()
+            .map(|(key, scored)| Pair { request_id: id_of(ids::REQUEST, key), offer_id: offer_id.to_string(), scored })
+            .collect()
+    }
+
+    /// The best pairs across the repository: each request that `include` admits contributes its
+    /// `per_request` best offers; sorted by score, then request id, then offer id.
+    pub fn best_pairs(&self, per_request: usize, today: i32, include: impl Fn(&RequestEntry) -> bool) -> Vec<Pair> {
+        let mut pairs: Vec<Pair> = Vec::new();
+        for request in self.requests.iter().filter(|r| include(r)) {
+            for (key, scored) in self.top_offers(request, per_request, today) {
+                pairs.push(Pair {
+                    request_id: id_of(ids::REQUEST, request.key),
+                    offer_id: id_of(ids::OFFER, key),
+                    scored,
+                });
+            }
+        }
+        pairs.sort_by(|a, b| {
+            b.scored
+                .score
+                .total_cmp(&a.scored.score)
+                .then_with(|| a.request_id.cmp(&b.request_id))
+                .then_with(|| a.offer_id.cmp(&b.offer_id))
+        });
+        pairs
+    }
+
+    /// What a pair shares, for its explanation.
+    pub fn overlap(&self, request_id: &str, offer_id: &str) -> Option<Overlap> {
+        let request = self.request_entry(request_id)?;
+        let offer = self.offers.find(key_of(offer_id)?)?;
+        let shared = request.themes & offer.themes;
+        let related = (0..64)
+            .filter(|&t| request.themes & !shared & (1u64 << t) != 0 && offer.themes & self.encoder.siblings[t] != 0)
+            .fold(0u64, |m, t| m | (1 << t));
+        Some(Overlap {
+            shared_themes: shared,
+            related_themes: related,
+            missing_themes: request.themes & !shared & !related,
+            common_modalities: request.modalities & offer.modalities,
+            common_languages: [
+                request.languages[0] & offer.languages[0],
+                request.languages[1] & offer.languages[1],
+                request.languages[2] & offer.languages[2],
+            ],
+        })
+    }
+
+    /// Bytes held, counting allocations by their capacity.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let postings =
+            |lists: &Vec<Vec<u32>>| lists.iter().map(|l| l.capacity() * 4 + size_of::<Vec<u32>>()).sum::<usize>();
+        let map = |n: usize| n * (size_of::<u128>() + size_of::<u32>() + 1) * 8 / 7;
+        self.offers.items.capacity() * size_of::<Option<OfferEntry>>()
+            + map(self.offers.by_key.capacity())
+            + self.requests.items.capacity() * size_of::<Option<RequestEntry>>()
+            + map(self.requests.by_key.capacity())
+            + postings(&self.offer_postings)
+            + postings(&self.request_postings)
+            + self.providers.iter().map(|p| p.capacity() + size_of::<String>() * 2 + 8).sum::<usize>()
+    }
+
+    /// Whether a request of this consent is shown to callers who are not its State or admins.
+    pub fn is_public(request: &RequestEntry) -> bool {
+        request.consent == Consent::Granted
+    }
+
+    /// Whether the indexed request belongs to the State at catalog position `state`.
+    pub fn is_from(request: &RequestEntry, state: Option<u8>) -> bool {
+        state.is_some_and(|s| s == request.state)
+    }
+
+    /// Whether an indexed offer serves this State.
+    pub fn serves(&self, offer_id: &str, state: u8) -> bool {
+        key_of(offer_id)
+            .and_then(|k| self.offers.find(k))
+            .is_some_and(|o| o.global || contains(&o.served, state as usize))
+    }
+}
+
+fn posting_lists(themes: u64, partitions: u8) -> impl Iterator<Item = usize> {
+    (0..64usize)
+        .filter(move |t| themes & (1 << t) != 0)
+        .flat_map(move |t| (0..PARTITIONS).filter(move |p| partitions & (1 << p) != 0).map(move |p| t * PARTITIONS + p))
+}
+
+fn count(df: &mut [u32; 64], themes: u64, delta: i32) {
+    for (t, c) in df.iter_mut().enumerate() {
+        if themes & (1 << t) != 0 {
+            *c = c.saturating_add_signed(delta);
+        }
+    }
+}
+
+/// The k best so far, best first; ties go to the smaller key.
+struct TopK {
+    k: usize,
+    items: Vec<(u128, Scored)>,
+}
+
+impl TopK {
+    fn new(k: usize) -> Self {
+        TopK { k, items: Vec::with_capacity(k + 1) }
+    }
+
+    fn better(a: (f64, u128), b: (f64, u128)) -> bool {
+        a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+    }
+
+    fn push(&mut self, key: u128, scored: Scored) {
+        if self.k == 0 {
+            return;
+        }
+        if self.items.len() == self.k {
+            let (last_key, last) = self.items[self.k - 1];
+            if !Self::better((scored.score, key), (last.score, last_key)) {
+                return;
+            }
+            self.items.pop();
+        }
+        let at = self.items.partition_point(|(k, s)| Self::better((s.score, *k), (scored.score, key)));
+        self.items.insert(at, (key, scored));
+    }
+
+    /// Whether nothing scoring at most `bound` can enter any more.
+    fn cannot_beat(&self, bound: f64) -> bool {
+        self.k == 0 || (self.items.len() == self.k && bound < self.items[self.k - 1].1.score)
+    }
+
+    fn into_sorted(self) -> Vec<(u128, Scored)> {
+        self.items
+    }
+}
+
+/// Marks records met during one query, without clearing a whole array each time: a slot counts
+/// as visited when it holds the current query's stamp.
+struct Visited {
+    stamps: Vec<u32>,
+    stamp: u32,
+}
+
+impl Visited {
+    fn first_visit(&mut self, slot: u32) -> bool {
+        let cell = &mut self.stamps[slot as usize];
+        if *cell == self.stamp {
+            false
+        } else {
+            *cell = self.stamp;
+            true
+        }
+    }
+}
+
+thread_local! {
+    static VISITED: RefCell<Visited> = const { RefCell::new(Visited { stamps: Vec::new(), stamp: 0 }) };
+}
+
+/// Runs `f` with this thread's visit marks, sized for `slots` records and fresh for this query.
+fn with_visited<R>(slots: usize, f: impl FnOnce(&mut Visited) -> R) -> R {
+    VISITED.with(|cell| {
+        let mut visited = cell.borrow_mut();
+        if visited.stamps.len() < slots {
+            visited.stamps.resize(slots, 0);
+        }
+        visited.stamp = visited.stamp.wrapping_add(1);
+        if visited.stamp == 0 {
+            visited.stamps.fill(0);
+            visited.stamp = 1;
+        }
+        f(&mut visited)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vocab::{ConsentStatus, Modality};
+
+    fn offer(themes: &[&str], areas: &[&str], global: bool) -> OfferFacts {
+        OfferFacts {
+            id: ids::new_id(ids::OFFER),
+            provider: "NOR".into(),
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+            modalities: vec![Modality::Training],
+            languages: vec!["en".into()],
+            global,
+            areas: areas.iter().map(|t| t.to_string()).collect(),
+            starts_on: None,
+            ends_on: None,
+            capacity_left: 1,
+            budget_usd: None,
+        }
+    }
+
+    fn request(state: &str, themes: &[&str], consent: ConsentStatus) -> RequestFacts {
+        RequestFacts {
+            id: ids::new_id(ids::REQUEST),
+            state: state.into(),
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+            modalities: vec![Modality::Training],
+            languages: vec!["en".into()],
+            starts_on: None,
+            ends_on: None,
+            budget_min_usd: None,
+            budget_max_usd: None,
+            consent,
+        }
+    }
+
+    const TODAY: i32 = 739_000;
+
+    /// Every admitted offer scored one by one: what the index must reproduce.
+    fn brute_force(index: &MatchIndex, request_id: &str, k: usize) -> Vec<(u128, f64)> {
+        let request = index.request_entry(request_id).unwrap();
+        let scorer = Scorer::new(&index.config, request, &index.idf, &index.encoder.siblings, TODAY);
+        let mut all: Vec<(u128, f64)> =
+            index.offers.iter().filter_map(|o| scorer.score(o).map(|s| (o.key, s.score))).collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.truncate(k);
+        all
+    }
+
+    #[test]
+    fn top_k_equals_brute_force_on_random_data() {
+        let catalog = Catalog::shipped();
+        let mut index = MatchIndex::new(catalog, MatchConfig::default());
+        let slugs: Vec<&str> = catalog.themes.iter().map(|t| t.slug.as_str()).collect();
+        let areas = ["002", "142", "150", "019", "009", "KEN", "FRA", "weog"];
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        let mut offers = Vec::new();
+        for _ in 0..3000 {
+            let themes: Vec<&str> = (0..1 + next(4)).map(|_| slugs[next(12)]).collect();
+            let area = [areas[next(areas.len())]];
+            offers.push(offer(&themes, &area, next(5) == 0));
+        }
+        let mut requests = Vec::new();
+        for _ in 0..50 {
+            let themes: Vec<&str> = (0..1 + next(3)).map(|_| slugs[next(12)]).collect();
+            let state = ["KEN", "FRA", "JPN", "BRA", "AUS"][next(5)];
+            requests.push(request(state, &themes, ConsentStatus::Granted));
+        }
+        index.load(offers, requests.clone());
+        for r in &requests {
+            for k in [1, 10, 50] {
+                let got: Vec<(u128, f64)> = index
+                    .offers_for(&r.id, k, TODAY)
+                    .iter()
+                    .map(|p| (key_of(&p.offer_id).unwrap(), p.scored.score))
+                    .collect();
+                assert_eq!(got, brute_force(&index, &r.id, k), "request {} k {k}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn updates_and_removals_take_effect() {
+        let mut index = MatchIndex::new(Catalog::shipped(), MatchConfig::default());
+        let r = request("KEN", &["torture"], ConsentStatus::Granted);
+        index.upsert_request(&r);
+        assert!(index.offers_for(&r.id, 10, TODAY).is_empty());
+        let mut o = offer(&["torture"], &["002"], false);
+        index.upsert_offer(&o);
+        assert_eq!(index.offers_for(&r.id, 10, TODAY).len(), 1);
+        o.areas = vec!["150".into()];
+        index.upsert_offer(&o);
+        assert!(index.offers_for(&r.id, 10, TODAY).is_empty(), "no longer serves Kenya");
+        o.global = true;
+        index.upsert_offer(&o);
+        assert_eq!(index.requests_for(&o.id, 10, TODAY, |_| true).len(), 1);
+        index.remove_offer(&o.id);
+        assert!(index.offers_for(&r.id, 10, TODAY).is_empty());
+        let refused = RequestFacts { consent: ConsentStatus::Refused, ..r.clone() };
+        index.upsert_request(&refused);
+        assert!(index.request_entry(&r.id).is_none(), "refused consent never matches");
+    }
+
+    #[test]
+    fn related_themes_match_partly_and_are_explained() {
+        let catalog = Catalog::shipped();
+        let mut index = MatchIndex::new(catalog, MatchConfig::default());
+        let r = request("KEN", &["torture", "death-penalty"], ConsentStatus::Granted);
+        let exact = offer(&["torture", "death-penalty"], &["KEN"], false);
+        let sibling = offer(&["detention"], &["KEN"], false);
+        index.load(vec![exact.clone(), sibling.clone()], vec![r.clone()]);
+        let pairs = index.offers_for(&r.id, 10, TODAY);
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(pairs[0].offer_id, exact.id);
+        assert!(pairs[1].scored.score < pairs[0].scored.score);
+        let why = index.overlap(&r.id, &sibling.id).unwrap();
+        assert_eq!(why.shared_themes, 0);
+        assert_eq!(why.related_themes.count_ones(), 2, "detention is a sibling of both");
+    }
+}

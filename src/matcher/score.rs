@@ -1,0 +1,410 @@
+//! The score of one offer-request pair: hard filters, then a weighted sum of named components
+//! in [0, 1], times a consent factor. Pure and deterministic; `Scorer` precomputes what depends
+//! only on the request so each candidate costs a few bit operations.
+
+use super::config::MatchConfig;
+use super::entry::{contains, Consent, OfferEntry, RequestEntry};
+
+/// Each component of a score, in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Breakdown {
+    /// IDF-weighted coverage of the request's themes (exact, or partly by a theme of the same
+    /// group), blended with how relevant the offer's own themes are.
+    pub theme: f64,
+    pub modality: f64,
+    pub language: f64,
+    pub timeframe: f64,
+    pub budget: f64,
+    /// 1 for granted consent, `pending_factor` for pending.
+    pub consent_factor: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub score: f64,
+    pub breakdown: Breakdown,
+}
+
+/// One request theme and what it is worth.
+#[derive(Debug, Clone, Copy)]
+struct Need {
+    bit: u64,
+    weight: f64,
+    siblings: u64,
+}
+
+/// Scores offers against one request.
+pub struct Scorer<'a> {
+    config: &'a MatchConfig,
+    request: &'a RequestEntry,
+    needs: Vec<Need>,
+    total_weight: f64,
+    /// Request themes and their siblings: what makes an offer theme relevant.
+    relevant: u64,
+    today: i32,
+    /// The request's period, closed (open ends replaced by today and a year on).
+    period: (i32, i32),
+    consent_factor: f64,
+}
+
+impl<'a> Scorer<'a> {
+    /// `idf[t]` is the weight of theme `t`; `siblings[t]` the other themes of its group.
+    pub fn new(config: &'a MatchConfig, request: &'a RequestEntry, idf: &[f64], siblings: &[u64], today: i32) -> Self {
+        let needs: Vec<Need> = (0..64)
+            .filter(|t| request.themes & (1 << t) != 0)
+            .map(|t| Need { bit: 1 << t, weight: idf[t], siblings: siblings[t] })
+            .collect();
+        let relevant = needs.iter().fold(request.themes, |m, n| m | n.siblings);
+        let start = if request.start == i32::MIN { today } else { request.start };
+        let end = if request.end == i32::MAX { start.saturating_add(365).max(start) } else { request.end };
+        Scorer {
+            config,
+            request,
+            total_weight: needs.iter().map(|n| n.weight).sum(),
+            needs,
+            relevant,
+            today,
+            period: (start, end.max(start)),
+            consent_factor: match request.consent {
+                Consent::Granted => 1.0,
+                Consent::Pending => config.pending_factor,
+            },
+        }
+    }
+
+    /// The hard filters: capacity left, not ended, the requesting State served.
+    pub fn admits(&self, offer: &OfferEntry) -> bool {
+        offer.capacity_left > 0
+            && offer.end >= self.today
+            && (offer.global || contains(&offer.served, self.request.state as usize))
+    }
+
+    pub fn theme(&self, offer: &OfferEntry) -> f64 {
+        if self.total_weight <= 0.0 {
+            return 0.0;
+        }
+        let covered: f64 = self
+            .needs
+            .iter()
+            .map(|n| {
+                if offer.themes & n.bit != 0 {
+                    n.weight
+                } else if offer.themes & n.siblings != 0 {
+                    n.weight * self.config.sibling_credit
+                } else {
+                    0.0
+                }
+            })
+            .sum();
+        if covered <= 0.0 {
+            return 0.0;
+        }
+        let coverage = covered / self.total_weight;
+        let precision =
+            f64::from((offer.themes & self.relevant).count_ones()) / f64::from(offer.themes.count_ones().max(1));
+        self.config.coverage_share * coverage + (1.0 - self.config.coverage_share) * precision
+    }
+
+    /// The score, or `None` when a hard filter fails or no theme is shared, even partly.
+    pub fn score(&self, offer: &OfferEntry) -> Option<Scored> {
+        if !self.admits(offer) {
+            return None;
+        }
+        let theme = self.theme(offer);
+        if theme <= 0.0 {
+            return None;
+        }
+        let c = self.config;
+        let breakdown = Breakdown {
+            theme,
+            modality: self.modality(offer),
+            language: self.language(offer),
+            timeframe: self.timeframe(offer),
+            budget: self.budget(offer),
+            consent_factor: self.consent_factor,
+        };
+        let weighted = c.theme * breakdown.theme
+            + c.modality * breakdown.modality
+            + c.language * breakdown.language
+            + c.timeframe * breakdown.timeframe
+            + c.budget * breakdown.budget;
+        let score = (self.consent_factor * weighted / c.total_weight()).clamp(0.0, 1.0);
+        Some(Scored { score, breakdown })
+    }
+
+    /// The best score any offer whose theme component is at most `theme` could reach.
+    pub fn bound(&self, theme: f64) -> f64 {
+        let c = self.config;
+        self.consent_factor * (c.theme * theme + c.total_weight() - c.theme) / c.total_weight()
+    }
+
+    /// The theme component an offer reaches with exact matches on `exact` needs (positions in
+    /// rarest-first order are the caller's business) and partial credit on the rest.
+    pub fn theme_bound(&self, exact_weight: f64) -> f64 {
+        if self.total_weight <= 0.0 {
+            return 0.0;
+        }
+        let rest = (self.total_weight - exact_weight).max(0.0) * self.config.sibling_credit;
+        self.config.coverage_share * ((exact_weight + rest) / self.total_weight).min(1.0)
+            + (1.0 - self.config.coverage_share)
+    }
+
+    /// The request's themes with their weights, rarest (heaviest) first.
+    pub fn needs_by_weight(&self) -> Vec<(u32, f64)> {
+        let mut needs: Vec<(u32, f64)> = self.needs.iter().map(|n| (n.bit.trailing_zeros(), n.weight)).collect();
+        needs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        needs
+    }
+
+    /// Themes of the request's groups that are not themselves requested.
+    pub fn sibling_themes(&self) -> u64 {
+        self.relevant & !self.request.themes
+    }
+
+    fn modality(&self, offer: &OfferEntry) -> f64 {
+        match (self.request.modalities, offer.modalities) {
+            (0, _) => 1.0,
+            (_, 0) => self.config.unknown,
+            (r, o) => f64::from((r & o).count_ones()) / f64::from(r.count_ones()),
+        }
+    }
+
+    fn language(&self, offer: &OfferEntry) -> f64 {
+        let empty = |s: &[u64; 3]| s.iter().all(|w| *w == 0);
+        if empty(&self.request.languages) {
+            1.0
+        } else if empty(&offer.languages) {
+            self.config.unknown
+        } else if self.request.languages.iter().zip(&offer.languages).any(|(r, o)| r & o != 0) {
+            1.0
+        } else {
+            0.0
+        }
+    }
+
+    /// Share of the request's period the offer's period covers.
+    fn timeframe(&self, offer: &OfferEntry) -> f64 {
+        if self.request.start == i32::MIN && self.request.end == i32::MAX {
+            return 1.0;
+        }
+        let (start, end) = self.period;
+        let overlap = i64::from(end.min(offer.end)) - i64::from(start.max(offer.start)) + 1;
+        (overlap.max(0) as f64 / (i64::from(end) - i64::from(start) + 1) as f64).min(1.0)
+    }
+
+    /// How much of the request's minimum (or, without one, maximum) budget the offer covers.
+    fn budget(&self, offer: &OfferEntry) -> f64 {
+        let need = if self.request.budget_min >= 0 { self.request.budget_min } else { self.request.budget_max };
+        if need < 0 {
+            1.0
+        } else if offer.budget < 0 {
+            self.config.unknown
+        } else if need == 0 {
+            1.0
+        } else {
+            (offer.budget as f64 / need as f64).min(1.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i32 = 739_000;
+
+    fn request() -> RequestEntry {
+        RequestEntry {
+            key: 1,
+            state: 10,
+            partition: 0,
+            themes: 0b0011,
+            modalities: 0b01,
+            languages: [1, 0, 0],
+            start: DAY,
+            end: DAY + 99,
+            budget_min: 1000,
+            budget_max: 5000,
+            consent: Consent::Granted,
+        }
+    }
+
+    fn offer() -> OfferEntry {
+        let mut served = [0u64; 4];
+        served[0] = 1 << 10;
+        OfferEntry {
+            key: 2,
+            provider: 0,
+            themes: 0b0011,
+            modalities: 0b01,
+            languages: [1, 0, 0],
+            global: false,
+            served,
+            partitions: 1,
+            start: DAY,
+            end: DAY + 99,
+            capacity_left: 1,
+            budget: 5000,
+        }
+    }
+
+    fn idf() -> Vec<f64> {
+        (0..64).map(|t| 1.0 + t as f64).collect()
+    }
+
+    fn siblings() -> Vec<u64> {
+        // themes 1 and 2 share a group
+        (0..64)
+            .map(|t| match t {
+                1 => 0b100,
+                2 => 0b010,
+                _ => 0,
+            })
+            .collect()
+    }
+
+    fn score(r: &RequestEntry, o: &OfferEntry) -> Option<f64> {
+        let config = MatchConfig::default();
+        Scorer::new(&config, r, &idf(), &siblings(), DAY).score(o).map(|s| s.score)
+    }
+
+    #[test]
+    fn a_perfect_pair_scores_one() {
+        assert!((score(&request(), &offer()).unwrap() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn each_hard_filter_excludes() {
+        let r = request();
+        let mut o = offer();
+        o.capacity_left = 0;
+        assert_eq!(score(&r, &o), None, "no capacity left");
+        let mut o = offer();
+        o.end = DAY - 1;
+        assert_eq!(score(&r, &o), None, "ended");
+        let mut o = offer();
+        o.served = [0; 4];
+        assert_eq!(score(&r, &o), None, "State not served");
+        o.global = true;
+        assert!(score(&r, &o).is_some(), "global serves everyone");
+        let mut o = offer();
+        o.themes = 0b1000;
+        assert_eq!(score(&r, &o), None, "nothing shared");
+    }
+
+    #[test]
+    fn siblings_count_partly_and_rarer_themes_more() {
+        let r = request();
+        let mut sibling = offer();
+        sibling.themes = 0b0101; // theme 0 exact, theme 1 via sibling 2
+        let mut exact_rare = offer();
+        exact_rare.themes = 0b0010; // only theme 1 (weight 2)
+        let mut exact_common = offer();
+        exact_common.themes = 0b0001; // only theme 0 (weight 1)
+        let (s, rare, common) =
+            (score(&r, &sibling).unwrap(), score(&r, &exact_rare).unwrap(), score(&r, &exact_common).unwrap());
+        assert!(s < 1.0 && s > common, "{s} {common}");
+        assert!(rare > common, "rarer theme weighs more: {rare} {common}");
+    }
+
+    #[test]
+    fn consent_pending_ranks_below_granted() {
+        let mut pending = request();
+        pending.consent = Consent::Pending;
+        assert!(score(&pending, &offer()).unwrap() < score(&request(), &offer()).unwrap());
+    }
+
+    /// A small deterministic generator for property tests (xorshift64*).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    fn random_pair(rng: &mut Rng) -> (RequestEntry, OfferEntry) {
+        let mut r = request();
+        r.themes = (rng.next() & 0xff).max(1);
+        r.modalities = (rng.next() & 0x1ff) as u16;
+        r.languages = [rng.below(4), 0, 0];
+        r.start = DAY + rng.below(50) as i32 - 25;
+        r.end = r.start + rng.below(400) as i32;
+        r.budget_min = rng.below(3) as i64 * 1000 - 1;
+        r.consent = if rng.below(2) == 0 { Consent::Granted } else { Consent::Pending };
+        let mut o = offer();
+        o.themes = rng.next() & 0xff;
+        o.modalities = (rng.next() & 0x1ff) as u16;
+        o.languages = [rng.below(4), 0, 0];
+        o.start = DAY + rng.below(200) as i32 - 100;
+        o.end = o.start + rng.below(400) as i32;
+        o.budget = rng.below(6000) as i64 - 1;
+        (r, o)
+    }
+
+    #[test]
+    fn property_scores_stay_in_unit_interval_and_are_deterministic() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let (r, o) = random_pair(&mut rng);
+            let a = score(&r, &o);
+            assert_eq!(a, score(&r, &o));
+            if let Some(s) = a {
+                assert!((0.0..=1.0).contains(&s), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn property_more_theme_overlap_never_scores_less() {
+        let mut rng = Rng(42);
+        for _ in 0..20_000 {
+            let (r, mut o) = random_pair(&mut rng);
+            o.themes &= r.themes; // only requested themes: adding one more is pure overlap
+            let Some(before) = score(&r, &o) else { continue };
+            let missing = r.themes & !o.themes;
+            if missing == 0 {
+                continue;
+            }
+            o.themes |= 1 << missing.trailing_zeros();
+            let after = score(&r, &o).expect("still admitted");
+            assert!(after >= before - 1e-12, "{before} -> {after}");
+        }
+    }
+
+    #[test]
+    fn property_granted_never_below_pending() {
+        let mut rng = Rng(7);
+        for _ in 0..20_000 {
+            let (mut r, o) = random_pair(&mut rng);
+            r.consent = Consent::Granted;
+            let granted = score(&r, &o);
+            r.consent = Consent::Pending;
+            let pending = score(&r, &o);
+            if let (Some(g), Some(p)) = (granted, pending) {
+                assert!(g >= p);
+            }
+        }
+    }
+
+    #[test]
+    fn property_bounds_hold() {
+        let config = MatchConfig::default();
+        let mut rng = Rng(99);
+        for _ in 0..20_000 {
+            let (r, o) = random_pair(&mut rng);
+            let scorer = Scorer::new(&config, &r, &idf(), &siblings(), DAY);
+            if let Some(s) = scorer.score(&o) {
+                assert!(s.score <= scorer.bound(s.breakdown.theme) + 1e-12);
+                let exact: f64 =
+                    scorer.needs_by_weight().iter().filter(|(t, _)| o.themes & (1 << t) != 0).map(|(_, w)| w).sum();
+                assert!(s.breakdown.theme <= scorer.theme_bound(exact) + 1e-12);
+            }
+        }
+    }
+}
