@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::api::Limits;
+use crate::matcher::MatchConfig;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/tcmatch.db";
 
@@ -99,6 +100,12 @@ pub struct ServeArgs {
     /// Requests a caller may make in a burst above the sustained rate.
     #[arg(long, env = "TCMATCH_RATE_LIMIT_BURST", default_value_t = 120)]
     pub rate_limit_burst: u32,
+    /// Matcher weights over the defaults, e.g. `theme=0.6,budget=0.05` (see README).
+    #[arg(long, env = "TCMATCH_MATCH_WEIGHTS", default_value = "")]
+    pub match_weights: String,
+    /// How often (milliseconds) the matcher index picks up writes made by other instances.
+    #[arg(long, env = "TCMATCH_SYNC_INTERVAL_MS", default_value_t = 1000)]
+    pub sync_interval_ms: u64,
     /// Seconds in-flight requests get to finish on SIGTERM/SIGINT.
     #[arg(long, env = "TCMATCH_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
@@ -114,12 +121,17 @@ pub struct Settings {
     pub limits: Limits,
     pub rate_limit_per_minute: u32,
     pub rate_limit_burst: u32,
+    pub match_config: MatchConfig,
+    pub sync_interval_ms: u64,
     pub shutdown_timeout_secs: u64,
 }
 
-impl From<ServeArgs> for Settings {
-    fn from(a: ServeArgs) -> Self {
-        Settings {
+impl TryFrom<ServeArgs> for Settings {
+    type Error = String;
+
+    fn try_from(a: ServeArgs) -> Result<Self, String> {
+        let match_config = MatchConfig::parse(&a.match_weights).map_err(|e| format!("--match-weights: {e}"))?;
+        Ok(Settings {
             bind: a.bind,
             database_url: a.database.database_url,
             workers: a.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
@@ -127,7 +139,9 @@ impl From<ServeArgs> for Settings {
             limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
             rate_limit_per_minute: a.rate_limit_per_minute,
             rate_limit_burst: a.rate_limit_burst,
+            match_config,
+            sync_interval_ms: a.sync_interval_ms.max(10),
             shutdown_timeout_secs: a.shutdown_timeout,
-        }
+        })
     }
 }

@@ -9,4 +9,5 @@ pub mod error;
 pub mod matcher;
 pub mod openapi;
 pub mod startup;
+pub mod sync;
 pub mod telemetry;

@@ -45,8 +45,8 @@ fn run(cli: Cli) -> Result<(), StartupError> {
                 }
             }
         }
-        Some(Command::Serve(args)) => serve(args.into()),
-        None => serve(cli.serve.into()),
+        Some(Command::Serve(args)) => serve(args.try_into().map_err(StartupError)?),
+        None => serve(cli.serve.try_into().map_err(StartupError)?),
     }
 }
 

@@ -17,6 +17,8 @@ use utoipa::{Modify, OpenApi};
         (name = "recommendations", description = "UPR recommendations and their import"),
         (name = "requests", description = "Assistance requests by reviewed States, and their consent"),
         (name = "offers", description = "Offers of assistance by donor States and organizations"),
+        (name = "matches", description = "Search for matches: ranked, explained offer-request pairs"),
+        (name = "engagements", description = "Matches someone acted on, and their lifecycle"),
         (name = "keys", description = "API keys (admin)"),
         (name = "audit", description = "The audit trail of every write"),
         (name = "operations", description = "Health and readiness"),

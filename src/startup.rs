@@ -2,6 +2,7 @@
 //! route table shared with the OpenAPI document.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::body::BoxBody;
@@ -21,6 +22,7 @@ use crate::domain::access::Caller;
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, FieldError, StartupError};
 use crate::openapi::ApiDoc;
+use crate::sync::Matching;
 use crate::telemetry;
 
 /// Connects to the database and brings its schema and reference data up to date.
@@ -79,7 +81,24 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| StartupError(format!("cannot listen on {}: {e}", settings.bind)))?;
         let port = listener.local_addr().map_err(|e| StartupError(e.to_string()))?.port();
-        let state = web::Data::new(AppState { db, catalog: Catalog::shipped(), limits: settings.limits });
+        let matching = {
+            let mut conn = db.get()?;
+            let started = std::time::Instant::now();
+            let m = Arc::new(Matching::load(&mut conn, Catalog::shipped(), settings.match_config)?);
+            let index = m.read();
+            tracing::info!(
+                offers = index.offer_count(),
+                requests = index.request_count(),
+                ms = started.elapsed().as_millis() as u64,
+                "matcher index built"
+            );
+            drop(index);
+            m
+        };
+        actix_web::rt::spawn(
+            Arc::clone(&matching).follow_forever(db.clone(), Duration::from_millis(settings.sync_interval_ms)),
+        );
+        let state = web::Data::new(AppState { db, catalog: Catalog::shipped(), limits: settings.limits, matching });
         let limiter = web::Data::new(RateLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst));
         let server = HttpServer::new(move || {
             let (app, doc) = documented_app();

@@ -29,7 +29,7 @@ pub struct AuditEvent {
     pub actor_organization_id: Option<String>,
     /// `create`, `update`, `consent`, `import` or `revoke`.
     pub action: String,
-    /// `organization`, `recommendation`, `request`, `offer` or `key`.
+    /// `organization`, `recommendation`, `request`, `offer`, `engagement` or `key`.
     pub resource: String,
     pub resource_id: String,
     /// The State whose request the event concerns.
@@ -50,7 +50,7 @@ pub struct AuditQuery {
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
-    /// `organization`, `recommendation`, `request`, `offer` or `key`.
+    /// `organization`, `recommendation`, `request`, `offer`, `engagement` or `key`.
     pub resource: Option<String>,
     pub resource_id: Option<String>,
     /// The key id of the actor.
@@ -63,7 +63,7 @@ pub struct AuditQuery {
     pub until: Option<String>,
 }
 
-const RESOURCES: &[&str] = &["organization", "recommendation", "request", "offer", "key"];
+const RESOURCES: &[&str] = &["organization", "recommendation", "request", "offer", "engagement", "key"];
 
 /// Records one write in the audit trail, inside the write's transaction: the fields that differ
 /// between `before` (none for a creation) and `after`.
@@ -102,7 +102,7 @@ fn view(row: AuditRow) -> AppResult<AuditEvent> {
 }
 
 /// Read the audit trail, oldest first. **Roles:** admin (everything); state (the events on its
-/// own requests).
+/// own requests and their engagements).
 #[utoipa::path(
     tag = "audit",
     params(AuditQuery),
@@ -134,7 +134,7 @@ pub async fn list(
         }
     }
     let filter = AuditFilter {
-        resource: if owner_state.is_some() { Some("request".into()) } else { q.resource },
+        resource: q.resource,
         resource_id: q.resource_id,
         actor_key_id: q.actor,
         owner_state,

@@ -11,6 +11,7 @@ use super::http::{self, JsonBody};
 use super::requests::load;
 use super::responses::{AccessErrors, CreateErrors, ItemRead};
 use super::AppState;
+use crate::db::changes;
 use crate::db::page::now;
 use crate::db::requests::{self as store, ConsentEventRow, RequestRow};
 use crate::domain::access::Caller;
@@ -122,12 +123,14 @@ pub async fn record(
                 return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
             }
             store::insert_consent_event(conn, &event)?;
+            changes::record(conn, changes::REQUEST, &row.id)?;
             let before = serde_json::json!({"consent": current, "version": row.version});
             let after = serde_json::json!({"consent": decision.status, "note": event.note, "version": updated.version});
             record_change(conn, &caller, "consent", "request", &row.id, Some(&row.state), Some(&before), &after)?;
             Ok((event, updated.version))
         })
         .await?;
+    state.matching.refresh(&state.db, vec![(changes::REQUEST, event.request_id.clone())]).await?;
     let location = format!("/api/v1/requests/{}/consent", event.request_id);
     http::created(&req, location, &view(event)?, http::version_etag(version))
 }

@@ -243,7 +243,11 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
-    pub fn from_rows<R>(page: PageOf<R>, request: &PageRequest, view: impl Fn(R) -> AppResult<T>) -> AppResult<Self> {
+    pub fn from_rows<R>(
+        page: PageOf<R>,
+        request: &PageRequest,
+        view: impl FnMut(R) -> AppResult<T>,
+    ) -> AppResult<Self> {
         Ok(Page {
             items: page.rows.into_iter().map(view).collect::<AppResult<_>>()?,
             next_cursor: page.next_after.as_deref().map(ids::encode_cursor),

@@ -4,9 +4,11 @@
 pub mod audit;
 pub mod auth;
 pub mod consent;
+pub mod engagements;
 pub mod health;
 pub mod http;
 pub mod keys;
+pub mod matches;
 pub mod offers;
 pub mod organizations;
 pub mod rate_limit;
@@ -18,14 +20,18 @@ pub mod themes;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use std::sync::Arc;
+
 use crate::db::Db;
 use crate::domain::catalog::Catalog;
+use crate::sync::Matching;
 
 /// What every handler can reach.
 pub struct AppState {
     pub db: Db,
     pub catalog: &'static Catalog,
     pub limits: Limits,
+    pub matching: Arc<Matching>,
 }
 
 /// Documented request-size limits.
@@ -58,12 +64,19 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(requests::list)
         .service(requests::get)
         .service(requests::update)
+        .service(matches::for_request)
         .service(consent::record)
         .service(consent::history)
         .service(offers::create)
         .service(offers::list)
         .service(offers::get)
         .service(offers::update)
+        .service(matches::for_offer)
+        .service(matches::list)
+        .service(engagements::create)
+        .service(engagements::list)
+        .service(engagements::get)
+        .service(engagements::transition)
         .service(keys::create)
         .service(keys::list)
         .service(keys::revoke)

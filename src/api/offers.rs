@@ -10,6 +10,7 @@ use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
+use crate::db::changes;
 use crate::db::offers::{self as store, OfferFilter, OfferRow, GLOBAL_AREA};
 use crate::db::organizations as organization_store;
 use crate::db::page::now;
@@ -352,10 +353,12 @@ pub async fn create(
             };
             draft.write_into(&mut row);
             store::insert(conn, &row, &draft.themes, &draft.areas())?;
+            changes::record(conn, changes::OFFER, &row.id)?;
             record_change(conn, &caller, "create", "offer", &row.id, None, None, &view(row.clone())?)?;
             Ok(row)
         })
         .await?;
+    state.matching.refresh(&state.db, vec![(changes::OFFER, row.id.clone())]).await?;
     let location = format!("/api/v1/offers/{}", row.id);
     let etag = http::version_etag(row.version);
     http::created(&req, location, &view(row)?, etag)
@@ -494,10 +497,12 @@ pub async fn update(
             if !store::update(conn, &updated, row.version, links)? {
                 return Err(AppError::PreconditionFailed("the offer changed meanwhile; fetch it again".into()));
             }
+            changes::record(conn, changes::OFFER, &updated.id)?;
             record_change(conn, &caller, "update", "offer", &updated.id, None, Some(&before), &view(updated.clone())?)?;
             Ok(updated)
         })
         .await?;
+    state.matching.refresh(&state.db, vec![(changes::OFFER, row.id.clone())]).await?;
     let etag = http::version_etag(row.version);
     http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
 }

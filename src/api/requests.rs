@@ -10,6 +10,7 @@ use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
+use crate::db::changes;
 use crate::db::page::now;
 use crate::db::recommendations as recommendation_store;
 use crate::db::requests::{self as store, ConsentEventRow, RequestFilter, RequestRow};
@@ -358,10 +359,12 @@ pub async fn create(
                 recorded_at: at,
             };
             store::insert(conn, &row, &draft.themes, &draft.recommendation_ids, &first)?;
+            changes::record(conn, changes::REQUEST, &row.id)?;
             record_change(conn, &caller, "create", "request", &row.id, Some(&row.state), None, &view(row.clone())?)?;
             Ok(row)
         })
         .await?;
+    state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
     let location = format!("/api/v1/requests/{}", row.id);
     let etag = http::version_etag(row.version);
     http::created(&req, location, &view(row)?, etag)
@@ -497,6 +500,7 @@ pub async fn update(
             if !store::update(conn, &updated, row.version, links)? {
                 return Err(AppError::PreconditionFailed("the request changed meanwhile; fetch it again".into()));
             }
+            changes::record(conn, changes::REQUEST, &updated.id)?;
             record_change(
                 conn,
                 &caller,
@@ -510,6 +514,7 @@ pub async fn update(
             Ok(updated)
         })
         .await?;
+    state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
     let etag = http::version_etag(row.version);
     http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
 }

@@ -2,7 +2,10 @@
 //! its pool, the write-transaction helper, migrations, and the queries of each resource.
 
 pub mod audit;
+pub mod changes;
+pub mod engagements;
 pub mod keys;
+pub mod match_source;
 pub mod migrate;
 pub mod offers;
 pub mod organizations;

@@ -202,7 +202,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    engagements (id) {
+        id -> Text,
+        request_id -> Text,
+        offer_id -> Text,
+        initiated_by -> Text,
+        status -> Text,
+        outcome -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    engagement_events (id) {
+        id -> Text,
+        engagement_id -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        side -> Text,
+        recorded_by -> Nullable<Text>,
+        note -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    changes (seq) {
+        seq -> BigInt,
+        entity -> Text,
+        entity_id -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    engagements,
+    engagement_events,
+    changes,
     api_keys,
     audit_events,
     states,

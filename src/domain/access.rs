@@ -64,6 +64,16 @@ pub enum OfferScope {
     },
 }
 
+/// Which engagements a caller sees: only the two parties and admins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngagementScope {
+    All,
+    /// Engagements on this State's requests.
+    State(String),
+    /// Engagements on this provider's offers.
+    Provider(String),
+}
+
 impl Caller {
     pub fn anonymous() -> Caller {
         Caller { identity: None, request_id: None }
@@ -90,6 +100,16 @@ impl Caller {
             Some(i) if i.role == Role::Admin => OfferScope::All,
             Some(i) => OfferScope::Published { own_provider: i.provider_id().map(str::to_string) },
             None => OfferScope::Published { own_provider: None },
+        }
+    }
+
+    /// Engagements need a key: they are between the parties.
+    pub fn engagement_scope(&self) -> Result<EngagementScope, AppError> {
+        let key = self.key()?;
+        match key.role {
+            Role::Admin => Ok(EngagementScope::All),
+            Role::State => Ok(EngagementScope::State(key.state.clone().unwrap_or_default())),
+            Role::Provider => Ok(EngagementScope::Provider(key.provider_id().unwrap_or_default().to_string())),
         }
     }
 

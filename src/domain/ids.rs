@@ -11,6 +11,8 @@ pub const REQUEST: &str = "req";
 pub const OFFER: &str = "off";
 pub const CONSENT_EVENT: &str = "cns";
 pub const API_KEY: &str = "key";
+pub const ENGAGEMENT: &str = "eng";
+pub const ENGAGEMENT_EVENT: &str = "eev";
 pub const AUDIT_EVENT: &str = "aud";
 
 pub fn new_id(prefix: &str) -> String {

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod audit;
 pub mod catalog;
+pub mod engagement;
 pub mod ids;
 pub mod recommendation_csv;
 pub mod theme_resolver;

@@ -8,8 +8,7 @@ use std::collections::HashMap;
 
 use super::config::MatchConfig;
 use super::entry::{
-    contains, id_of, key_of, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts, GLOBAL_PARTITION,
-    PARTITIONS,
+    id_of, key_of, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts, GLOBAL_PARTITION, PARTITIONS,
 };
 use super::score::{Scored, Scorer};
 use crate::domain::catalog::Catalog;
@@ -413,22 +412,26 @@ impl MatchIndex {
             + postings(&self.request_postings)
             + self.providers.iter().map(|p| p.capacity() + size_of::<String>() * 2 + 8).sum::<usize>()
     }
+}
 
-    /// Whether a request of this consent is shown to callers who are not its State or admins.
-    pub fn is_public(request: &RequestEntry) -> bool {
-        request.consent == Consent::Granted
-    }
+/// Which indexed requests a caller may see (the consent gate, in index terms).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestVisibility {
+    All,
+    /// Consented requests, plus those of the State at this catalog position.
+    Consented {
+        own_state: Option<u8>,
+    },
+}
 
-    /// Whether the indexed request belongs to the State at catalog position `state`.
-    pub fn is_from(request: &RequestEntry, state: Option<u8>) -> bool {
-        state.is_some_and(|s| s == request.state)
-    }
-
-    /// Whether an indexed offer serves this State.
-    pub fn serves(&self, offer_id: &str, state: u8) -> bool {
-        key_of(offer_id)
-            .and_then(|k| self.offers.find(k))
-            .is_some_and(|o| o.global || contains(&o.served, state as usize))
+impl RequestVisibility {
+    pub fn admits(&self, request: &RequestEntry) -> bool {
+        match self {
+            RequestVisibility::All => true,
+            RequestVisibility::Consented { own_state } => {
+                request.consent == Consent::Granted || *own_state == Some(request.state)
+            }
+        }
     }
 }
 

@@ -9,5 +9,5 @@ pub mod score;
 
 pub use config::MatchConfig;
 pub use entry::{OfferFacts, RequestFacts};
-pub use index::{MatchIndex, Pair};
+pub use index::{MatchIndex, Pair, RequestVisibility};
 pub use score::{Breakdown, Scored};

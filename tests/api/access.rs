@@ -51,6 +51,12 @@ fn offer_of(app: &TestApp, provider: &str, status: &str) -> String {
     app.create("/api/v1/offers", &body)["id"].as_str().unwrap().to_string()
 }
 
+/// Kenya's interest in an open offer of organization A, on a consented request.
+fn engagement_of(app: &TestApp, w: &World) -> String {
+    let pair = json!({"request_id": request_of(app, Some("granted")), "offer_id": offer_of(app, &w.org_a, "open"), "side": "request"});
+    app.create("/api/v1/engagements", &pair)["id"].as_str().unwrap().to_string()
+}
+
 struct Case {
     name: &'static str,
     method: &'static str,
@@ -277,6 +283,62 @@ fn cases() -> Vec<Case> {
             body: none,
             expect: [401, 200, 200, 200, 403, 403],
         },
+        Case {
+            name: "matches of pending request",
+            method: "GET",
+            path: |app, _| format!("/api/v1/requests/{}/matches", request_of(app, None)),
+            body: none,
+            expect: [404, 200, 200, 404, 404, 404],
+        },
+        Case {
+            name: "matches of consented request",
+            method: "GET",
+            path: |app, _| format!("/api/v1/requests/{}/matches", request_of(app, Some("granted"))),
+            body: none,
+            expect: [200; 6],
+        },
+        Case {
+            name: "matches of draft offer",
+            method: "GET",
+            path: |app, w| format!("/api/v1/offers/{}/matches", offer_of(app, &w.org_a, "draft")),
+            body: none,
+            expect: [404, 200, 404, 404, 200, 404],
+        },
+        Case {
+            name: "best matches",
+            method: "GET",
+            path: |_, _| "/api/v1/matches".into(),
+            body: none,
+            expect: [200; 6],
+        },
+        Case {
+            name: "express interest",
+            method: "INTEREST",
+            path: |_, _| "/api/v1/engagements".into(),
+            body: none,
+            expect: [401, 422, 201, 403, 201, 403],
+        },
+        Case {
+            name: "list engagements",
+            method: "GET",
+            path: |_, _| "/api/v1/engagements".into(),
+            body: none,
+            expect: [401, 200, 200, 200, 200, 200],
+        },
+        Case {
+            name: "read engagement",
+            method: "GET",
+            path: |app, w| format!("/api/v1/engagements/{}", engagement_of(app, w)),
+            body: none,
+            expect: [401, 200, 200, 404, 200, 404],
+        },
+        Case {
+            name: "answer interest",
+            method: "POST",
+            path: |app, w| format!("/api/v1/engagements/{}/transitions", engagement_of(app, w)),
+            body: |_| Some(json!({"to": "declined"})),
+            expect: [401, 422, 409, 404, 200, 404],
+        },
     ]
 }
 
@@ -289,6 +351,10 @@ fn every_endpoint_with_every_caller(app: TestApp) {
             let session = app.with_key(key.as_deref());
             let res = match (case.method, (case.body)(&w)) {
                 ("CSV", _) => session.send("POST", &path, &[("Content-Type", "text/csv")], Some(CSV.as_bytes())),
+                ("INTEREST", _) => {
+                    let pair = json!({"request_id": request_of(&app, Some("granted")), "offer_id": offer_of(&app, &w.org_a, "open")});
+                    session.post(&path, &pair)
+                }
                 ("POST", Some(body)) => session.post(&path, &body),
                 ("PATCH", Some(body)) => session.patch(&path, Some("*"), &body),
                 (method, _) => session.send(method, &path, &[], None),

@@ -1,0 +1,3 @@
+DROP TABLE changes;
+DROP TABLE engagement_events;
+DROP TABLE engagements;

@@ -1,0 +1,144 @@
+//! Engagements and their transitions. Only the two parties and admins see an engagement.
+
+use diesel::prelude::*;
+
+use super::page::{PageOf, PageRequest};
+use super::schema::{engagement_events, engagements, offers, requests};
+use super::{DbConn, MultiBackend};
+use crate::domain::access::EngagementScope;
+use crate::domain::engagement::EngagementStatus;
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = engagements, treat_none_as_null = true)]
+pub struct EngagementRow {
+    pub id: String,
+    pub request_id: String,
+    pub offer_id: String,
+    pub initiated_by: String,
+    pub status: String,
+    pub outcome: Option<String>,
+    pub version: i64,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = engagement_events)]
+pub struct EventRow {
+    pub id: String,
+    pub engagement_id: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub side: String,
+    pub recorded_by: Option<String>,
+    pub note: String,
+    pub at: chrono::NaiveDateTime,
+}
+
+#[derive(Debug, Default)]
+pub struct EngagementFilter {
+    pub request_id: Option<String>,
+    pub offer_id: Option<String>,
+    pub status: Option<String>,
+}
+
+/// Engagements a scope may see: all, those on a State's requests, or on a provider's offers.
+fn visible<'a>(
+    q: engagements::BoxedQuery<'a, MultiBackend>,
+    scope: &'a EngagementScope,
+) -> engagements::BoxedQuery<'a, MultiBackend> {
+    match scope {
+        EngagementScope::All => q,
+        EngagementScope::State(state) => q.filter(
+            engagements::request_id.eq_any(requests::table.filter(requests::state.eq(state)).select(requests::id)),
+        ),
+        EngagementScope::Provider(provider) => q.filter(
+            engagements::offer_id.eq_any(offers::table.filter(offers::provider_id.eq(provider)).select(offers::id)),
+        ),
+    }
+}
+
+pub fn insert(conn: &mut DbConn, row: &EngagementRow, first: &EventRow) -> AppResult<()> {
+    diesel::insert_into(engagements::table).values(row).execute(conn)?;
+    diesel::insert_into(engagement_events::table).values(first).execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str, scope: &EngagementScope) -> AppResult<Option<EngagementRow>> {
+    Ok(visible(engagements::table.into_boxed(), scope)
+        .filter(engagements::id.eq(id))
+        .select(EngagementRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Writes `row` with its new status if the stored version is still `expected`, and the event.
+pub fn transition(conn: &mut DbConn, row: &EngagementRow, expected: i64, event: &EventRow) -> AppResult<bool> {
+    let n = diesel::update(engagements::table.find(&row.id).filter(engagements::version.eq(expected)))
+        .set(row)
+        .execute(conn)?;
+    if n == 1 {
+        diesel::insert_into(engagement_events::table).values(event).execute(conn)?;
+    }
+    Ok(n == 1)
+}
+
+pub fn events(conn: &mut DbConn, id: &str) -> AppResult<Vec<EventRow>> {
+    Ok(engagement_events::table
+        .filter(engagement_events::engagement_id.eq(id))
+        .order((engagement_events::at.asc(), engagement_events::id.asc()))
+        .select(EventRow::as_select())
+        .load(conn)?)
+}
+
+/// Whether the pair already has an engagement that is not finished.
+pub fn active_for_pair(conn: &mut DbConn, request_id: &str, offer_id: &str) -> AppResult<bool> {
+    let active: Vec<&str> = EngagementStatus::ALL.iter().filter(|s| s.is_active()).map(|s| s.as_str()).collect();
+    let n: i64 = engagements::table
+        .filter(engagements::request_id.eq(request_id))
+        .filter(engagements::offer_id.eq(offer_id))
+        .filter(engagements::status.eq_any(active))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// How many engagements use the offer's capacity.
+pub fn capacity_used(conn: &mut DbConn, offer_id: &str) -> AppResult<i64> {
+    let using: Vec<&str> = EngagementStatus::ALL.iter().filter(|s| s.uses_capacity()).map(|s| s.as_str()).collect();
+    Ok(engagements::table
+        .filter(engagements::offer_id.eq(offer_id))
+        .filter(engagements::status.eq_any(using))
+        .count()
+        .get_result(conn)?)
+}
+
+fn filtered<'a>(f: &'a EngagementFilter, scope: &'a EngagementScope) -> engagements::BoxedQuery<'a, MultiBackend> {
+    let mut q = visible(engagements::table.into_boxed(), scope);
+    if let Some(id) = &f.request_id {
+        q = q.filter(engagements::request_id.eq(id));
+    }
+    if let Some(id) = &f.offer_id {
+        q = q.filter(engagements::offer_id.eq(id));
+    }
+    if let Some(status) = &f.status {
+        q = q.filter(engagements::status.eq(status));
+    }
+    q
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    f: &EngagementFilter,
+    page: &PageRequest,
+    scope: &EngagementScope,
+) -> AppResult<PageOf<EngagementRow>> {
+    let total = filtered(f, scope).count().get_result(conn)?;
+    let mut q = filtered(f, scope);
+    if let Some(after) = &page.after {
+        q = q.filter(engagements::id.gt(after));
+    }
+    let rows = q.order(engagements::id.asc()).limit(page.limit + 1).select(EngagementRow::as_select()).load(conn)?;
+    Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
+}

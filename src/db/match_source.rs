@@ -1,0 +1,185 @@
+//! What the matcher index is built from: the open offers (with the capacity their engagements
+//! leave) and the open requests whose consent is pending or granted. Reads everything, as the
+//! system: visibility is applied when results leave the service.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::schema::{engagements, offers, requests};
+use super::DbConn;
+use crate::domain::engagement::EngagementStatus;
+use crate::domain::vocab::{ConsentStatus, Modality, OfferStatus, RequestStatus};
+use crate::error::{AppError, AppResult};
+use crate::matcher::{OfferFacts, RequestFacts};
+
+type OfferColumns = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    bool,
+    String,
+    String,
+    Option<chrono::NaiveDate>,
+    Option<chrono::NaiveDate>,
+    i32,
+    Option<i64>,
+);
+
+fn json<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
+    serde_json::from_str(text).map_err(AppError::internal)
+}
+
+fn offer_facts(row: OfferColumns, used: i64) -> AppResult<OfferFacts> {
+    let (id, provider, themes, modalities, languages, global, countries, regions, starts_on, ends_on, capacity, budget) =
+        row;
+    let mut areas: Vec<String> = json(&countries)?;
+    areas.extend(json::<String>(&regions)?);
+    Ok(OfferFacts {
+        id,
+        provider,
+        themes: json(&themes)?,
+        modalities: json::<Modality>(&modalities)?,
+        languages: json(&languages)?,
+        global,
+        areas,
+        starts_on,
+        ends_on,
+        capacity_left: capacity.saturating_sub(i32::try_from(used).unwrap_or(i32::MAX)),
+        budget_usd: budget,
+    })
+}
+
+macro_rules! offer_columns {
+    () => {
+        (
+            offers::id,
+            offers::provider_id,
+            offers::themes,
+            offers::modalities,
+            offers::languages,
+            offers::is_global,
+            offers::countries,
+            offers::regions,
+            offers::starts_on,
+            offers::ends_on,
+            offers::capacity,
+            offers::budget_usd,
+        )
+    };
+}
+
+macro_rules! request_columns {
+    () => {
+        (
+            requests::id,
+            requests::state,
+            requests::themes,
+            requests::modalities,
+            requests::languages,
+            requests::starts_on,
+            requests::ends_on,
+            requests::budget_min_usd,
+            requests::budget_max_usd,
+            requests::consent_status,
+        )
+    };
+}
+
+type RequestColumns = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<chrono::NaiveDate>,
+    Option<chrono::NaiveDate>,
+    Option<i64>,
+    Option<i64>,
+    String,
+);
+
+fn request_facts(row: RequestColumns) -> AppResult<RequestFacts> {
+    let (id, state, themes, modalities, languages, starts_on, ends_on, budget_min_usd, budget_max_usd, consent) = row;
+    Ok(RequestFacts {
+        id,
+        state,
+        themes: json(&themes)?,
+        modalities: json::<Modality>(&modalities)?,
+        languages: json(&languages)?,
+        starts_on,
+        ends_on,
+        budget_min_usd,
+        budget_max_usd,
+        consent: ConsentStatus::parse(&consent).ok_or_else(|| AppError::internal("stored consent is unknown"))?,
+    })
+}
+
+fn capacity_statuses() -> Vec<&'static str> {
+    EngagementStatus::ALL.iter().filter(|s| s.uses_capacity()).map(|s| s.as_str()).collect()
+}
+
+/// Engagements using capacity, per offer.
+fn capacity_used(conn: &mut DbConn, offer: Option<&str>) -> AppResult<HashMap<String, i64>> {
+    let mut q = engagements::table
+        .filter(engagements::status.eq_any(capacity_statuses()))
+        .group_by(engagements::offer_id)
+        .select((engagements::offer_id, diesel::dsl::count_star()))
+        .into_boxed();
+    if let Some(id) = offer {
+        q = q.filter(engagements::offer_id.eq(id));
+    }
+    Ok(q.load::<(String, i64)>(conn)?.into_iter().collect())
+}
+
+pub fn open_offers(conn: &mut DbConn) -> AppResult<Vec<OfferFacts>> {
+    let used = capacity_used(conn, None)?;
+    offers::table
+        .filter(offers::status.eq(OfferStatus::Open.as_str()))
+        .select(offer_columns!())
+        .load::<OfferColumns>(conn)?
+        .into_iter()
+        .map(|row| {
+            let n = used.get(&row.0).copied().unwrap_or(0);
+            offer_facts(row, n)
+        })
+        .collect()
+}
+
+pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
+    requests::table
+        .filter(requests::status.eq(RequestStatus::Open.as_str()))
+        .filter(requests::consent_status.eq_any([ConsentStatus::Pending.as_str(), ConsentStatus::Granted.as_str()]))
+        .select(request_columns!())
+        .load::<RequestColumns>(conn)?
+        .into_iter()
+        .map(request_facts)
+        .collect()
+}
+
+/// The offer as the index should hold it, or `None` when it is not open.
+pub fn open_offer(conn: &mut DbConn, id: &str) -> AppResult<Option<OfferFacts>> {
+    let row = offers::table
+        .filter(offers::id.eq(id))
+        .filter(offers::status.eq(OfferStatus::Open.as_str()))
+        .select(offer_columns!())
+        .first::<OfferColumns>(conn)
+        .optional()?;
+    let used = capacity_used(conn, Some(id))?.get(id).copied().unwrap_or(0);
+    row.map(|r| offer_facts(r, used)).transpose()
+}
+
+/// The request as the index should hold it, or `None` when it is not open or not consented.
+pub fn open_request(conn: &mut DbConn, id: &str) -> AppResult<Option<RequestFacts>> {
+    requests::table
+        .filter(requests::id.eq(id))
+        .filter(requests::status.eq(RequestStatus::Open.as_str()))
+        .filter(requests::consent_status.eq_any([ConsentStatus::Pending.as_str(), ConsentStatus::Granted.as_str()]))
+        .select(request_columns!())
+        .first::<RequestColumns>(conn)
+        .optional()?
+        .map(request_facts)
+        .transpose()
+}

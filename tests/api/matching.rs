@@ -1,0 +1,288 @@
+//! Search for matches and engagements: ranking and explanations over HTTP, the index kept
+//! current by writes (here and on another instance), and nothing non-consented leaking.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::backend_tests;
+use crate::helpers::{Backend, TestApp};
+
+fn request(app: &TestApp, key: &str, state: &str, themes: Value, consent: Option<&str>) -> String {
+    let body = json!({
+        "state": state, "title": "Help wanted", "themes": themes, "modalities": ["legal_drafting"],
+        "languages": ["en"], "starts_on": "2030-01-01", "ends_on": "2030-12-31", "budget_min_usd": 10000
+    });
+    let id = app.with_key(Some(key)).create("/api/v1/requests", &body)["id"].as_str().unwrap().to_string();
+    if let Some(status) = consent {
+        app.with_key(Some(key)).create(&format!("/api/v1/requests/{id}/consent"), &json!({"status": status}));
+    }
+    id
+}
+
+fn offer(app: &TestApp, provider: &str, themes: Value, areas: Value) -> String {
+    let mut body = json!({
+        "provider": provider, "title": "Help offered", "themes": themes, "modalities": ["legal_drafting"],
+        "languages": ["en"], "starts_on": "2029-01-01", "ends_on": "2031-12-31", "capacity": 1, "budget_usd": 20000
+    });
+    if areas == json!("global") {
+        body["global"] = json!(true);
+    } else {
+        body["regions"] = areas;
+    }
+    app.create("/api/v1/offers", &body)["id"].as_str().unwrap().to_string()
+}
+
+fn ids(v: &Value, field: &str) -> Vec<String> {
+    v["items"].as_array().unwrap().iter().map(|m| m[field].as_str().unwrap().to_string()).collect()
+}
+
+fn ranks_explains_and_filters(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let req = request(&app, &kenya, "KEN", json!(["torture", "justice"]), Some("granted"));
+    let exact = offer(&app, "NOR", json!(["torture", "justice"]), json!(["Africa"]));
+    let partial = offer(&app, "SWE", json!(["torture"]), json!("global"));
+    let related = offer(&app, "DNK", json!(["detention"]), json!(["002"]));
+    let elsewhere = offer(&app, "FIN", json!(["torture", "justice"]), json!(["Europe"]));
+    let unrelated = offer(&app, "ISL", json!(["right-to-water"]), json!("global"));
+
+    let res = app.anonymous().get(&format!("/api/v1/requests/{req}/matches"));
+    assert_eq!(res.status, 200, "{}", res.excerpt());
+    let body = res.json();
+    assert_eq!(ids(&body, "offer_id"), [exact.as_str(), partial.as_str(), related.as_str()], "{body}");
+    let best = &body["items"][0];
+    assert_eq!(best["score"], 1.0);
+    assert_eq!(best["shared_themes"], json!(["justice", "torture"]));
+    assert_eq!(best["provider"], "NOR");
+    assert_eq!(best["state"], "KEN");
+    assert_eq!(best["consent"], "granted");
+    assert!(best["reasons"][0].as_str().unwrap().starts_with("Shares 2 of 2"), "{best}");
+    let third = &body["items"][2];
+    assert_eq!(third["related_themes"].as_array().unwrap().len(), 2, "{third}");
+    let scores: Vec<f64> = body["items"].as_array().unwrap().iter().map(|m| m["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().all(|s| (0.0..=1.0).contains(s)));
+    for m in body["items"].as_array().unwrap() {
+        for c in ["theme", "modality", "language", "timeframe", "budget"] {
+            assert!((0.0..=1.0).contains(&m["breakdown"][c].as_f64().unwrap()));
+        }
+    }
+    assert!(!ids(&body, "offer_id").contains(&elsewhere) && !ids(&body, "offer_id").contains(&unrelated));
+    let top1 = app.get(&format!("/api/v1/requests/{req}/matches?limit=1&min_score=0.5")).json();
+    assert_eq!(ids(&top1, "offer_id"), [exact.as_str()]);
+
+    let for_offer = app.anonymous().get(&format!("/api/v1/offers/{exact}/matches")).json();
+    assert_eq!(ids(&for_offer, "request_id"), [req.as_str()]);
+
+    let all = app.anonymous().get("/api/v1/matches").json();
+    assert_eq!(ids(&all, "offer_id").len(), 3, "three best per request by default");
+    let by_provider = app.anonymous().get("/api/v1/matches?provider=swe").json();
+    assert_eq!(ids(&by_provider, "offer_id"), [partial.as_str()]);
+    assert_eq!(ids(&app.get("/api/v1/matches?theme=right-to-water").json(), "offer_id").len(), 0);
+    assert_eq!(ids(&app.get("/api/v1/matches?region=weog").json(), "offer_id").len(), 0);
+    let page = app.get("/api/v1/matches?limit=2").json();
+    let next = page["next_cursor"].as_str().unwrap();
+    let rest = app.get(&format!("/api/v1/matches?limit=2&cursor={next}")).json();
+    assert_eq!(ids(&rest, "offer_id"), [related.as_str()]);
+    app.get("/api/v1/matches?min_score=2").field_error(400, "min_score");
+    app.get("/api/v1/matches?cursor=zz").field_error(400, "cursor");
+    app.get("/api/v1/requests/req_0000000000000000000000000000000a/matches").problem(404);
+}
+
+fn the_index_follows_every_write(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let req = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let path = format!("/api/v1/requests/{req}/matches");
+    assert_eq!(ids(&app.get(&path).json(), "offer_id").len(), 0);
+
+    let first = app.get("/api/v1/matches");
+    assert_eq!(app.get_with("/api/v1/matches", &[("If-None-Match", &first.etag())]).status, 304, "nothing changed");
+    let o = offer(&app, "NOR", json!(["torture"]), json!(["Africa"]));
+    assert_eq!(ids(&app.get(&path).json(), "offer_id"), [o.as_str()], "matchable as soon as its POST returns");
+    assert_eq!(
+        app.get_with("/api/v1/matches", &[("If-None-Match", &first.etag())]).status,
+        200,
+        "a write changes the ETag"
+    );
+
+    let res = app.patch(&format!("/api/v1/offers/{o}"), Some("*"), &json!({"regions": ["Europe"]}));
+    assert_eq!(res.status, 200);
+    assert!(ids(&app.get(&path).json(), "offer_id").is_empty(), "no longer serves Kenya");
+    app.patch(&format!("/api/v1/offers/{o}"), Some("*"), &json!({"regions": ["Africa"]}));
+    assert_eq!(ids(&app.get(&path).json(), "offer_id").len(), 1);
+
+    app.with_key(Some(&kenya)).create(&format!("/api/v1/requests/{req}/consent"), &json!({"status": "withdrawn"}));
+    assert!(ids(&app.get(&path).json(), "offer_id").is_empty(), "withdrawn consent never matches");
+    assert!(ids(&app.get(&format!("/api/v1/offers/{o}/matches")).json(), "request_id").is_empty());
+    app.with_key(Some(&kenya)).create(&format!("/api/v1/requests/{req}/consent"), &json!({"status": "granted"}));
+    assert_eq!(ids(&app.get(&path).json(), "offer_id").len(), 1);
+
+    app.patch(&format!("/api/v1/offers/{o}"), Some("*"), &json!({"status": "closed"}));
+    assert!(ids(&app.get(&path).json(), "offer_id").is_empty(), "closed offers do not match");
+}
+
+fn nothing_unconsented_leaks(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let uganda = app.key(json!({"role": "state", "state": "UGA"}));
+    let pending = request(&app, &kenya, "KEN", json!(["torture"]), None);
+    let granted = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let o = offer(&app, "NOR", json!(["torture"]), json!("global"));
+
+    app.anonymous().get(&format!("/api/v1/requests/{pending}/matches")).problem(404);
+    app.with_key(Some(&uganda)).get(&format!("/api/v1/requests/{pending}/matches")).problem(404);
+    let own = app.with_key(Some(&kenya)).get(&format!("/api/v1/requests/{pending}/matches")).json();
+    assert_eq!(own["items"][0]["consent"], "pending");
+
+    let anon = app.anonymous().get(&format!("/api/v1/offers/{o}/matches")).json();
+    assert_eq!(ids(&anon, "request_id"), [granted.as_str()]);
+    let as_kenya = app.with_key(Some(&kenya)).get(&format!("/api/v1/offers/{o}/matches")).json();
+    assert_eq!(ids(&as_kenya, "request_id"), [granted.as_str(), pending.as_str()], "granted ranks above pending");
+    assert!(as_kenya["items"][0]["score"].as_f64() > as_kenya["items"][1]["score"].as_f64());
+    let as_admin = app.get(&format!("/api/v1/offers/{o}/matches")).json();
+    assert_eq!(ids(&as_admin, "request_id").len(), 2);
+
+    for key in [None, Some(uganda.as_str())] {
+        let all = app.with_key(key).get("/api/v1/matches").json();
+        assert_eq!(ids(&all, "request_id"), [granted.as_str()]);
+        let pending_only = app.with_key(key).get("/api/v1/matches?consent=pending").json();
+        assert!(ids(&pending_only, "request_id").is_empty());
+        assert!(!app.with_key(key).get("/api/v1/matches").text.contains(&pending));
+    }
+    let anon_tag = app.anonymous().get("/api/v1/matches").etag();
+    let kenya_tag = app.with_key(Some(&kenya)).get("/api/v1/matches").etag();
+    assert_ne!(anon_tag, kenya_tag, "ETags differ with what the caller may see");
+    assert_eq!(app.anonymous().get_with("/api/v1/matches", &[("If-None-Match", &kenya_tag)]).status, 200);
+}
+
+fn engagement_lifecycle(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let org = app.create("/api/v1/organizations", &json!({"kind": "un_entity", "name": "OHCHR"}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ohchr = app.key(json!({"role": "provider", "organization_id": org}));
+    let other_provider = app.key(json!({"role": "provider", "state": "SWE"}));
+    let req = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let o = offer(&app, &org, json!(["torture"]), json!("global"));
+    let state = app.with_key(Some(&kenya));
+    let provider = app.with_key(Some(&ohchr));
+
+    let created = state.post("/api/v1/engagements", &json!({"request_id": req, "offer_id": o, "note": "we need this"}));
+    assert_eq!(created.status, 201, "{}", created.excerpt());
+    let eng = created.json();
+    assert_eq!(eng["status"], "interest");
+    assert_eq!(eng["initiated_by"], "request");
+    let path = format!("/api/v1/engagements/{}", eng["id"].as_str().unwrap());
+    let moves = format!("{path}/transitions");
+
+    state.post("/api/v1/engagements", &json!({"request_id": req, "offer_id": o})).problem(409);
+    state.post(&moves, &json!({"to": "agreed"})).problem(409);
+    app.with_key(Some(&other_provider)).get(&path).problem(404);
+    app.anonymous().get(&path).problem(401);
+    app.with_key(Some(&other_provider)).post(&moves, &json!({"to": "agreed"})).problem(404);
+
+    let agreed = provider.post(&moves, &json!({"to": "agreed", "note": "happy to help"}));
+    assert_eq!(agreed.status, 200, "{}", agreed.excerpt());
+    assert_eq!(app.get(&format!("/api/v1/requests/{req}")).json()["status"], "matched");
+    assert!(
+        ids(&app.get(&format!("/api/v1/requests/{req}/matches")).json(), "offer_id").is_empty(),
+        "matched requests leave the pool"
+    );
+
+    let second = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    assert!(
+        ids(&app.get(&format!("/api/v1/requests/{second}/matches")).json(), "offer_id").is_empty(),
+        "capacity used up"
+    );
+    let eng2 = state.create("/api/v1/engagements", &json!({"request_id": second, "offer_id": o}));
+    provider
+        .post(&format!("/api/v1/engagements/{}/transitions", eng2["id"].as_str().unwrap()), &json!({"to": "agreed"}))
+        .problem(409);
+
+    provider.post(&moves, &json!({"to": "completed", "outcome": "x"})).problem(409);
+    assert_eq!(state.post(&moves, &json!({"to": "in_progress"})).status, 200);
+    assert_eq!(app.get(&format!("/api/v1/requests/{req}")).json()["status"], "in_progress");
+    provider.post(&moves, &json!({"to": "completed"})).field_error(422, "outcome");
+    let done = provider.post(&moves, &json!({"to": "completed", "outcome": "Law adopted in 2031"}));
+    assert_eq!(done.status, 200, "{}", done.excerpt());
+    let done = done.json();
+    assert_eq!(done["outcome"], "Law adopted in 2031");
+    let history: Vec<(&str, &str)> = done["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["to_status"].as_str().unwrap(), e["side"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        history,
+        [("interest", "request"), ("agreed", "offer"), ("in_progress", "request"), ("completed", "offer")]
+    );
+    assert!(done["history"][1]["recorded_by"].as_str().unwrap().starts_with("provider:"));
+    provider.post(&moves, &json!({"to": "cancelled"})).problem(409);
+
+    assert_eq!(state.get("/api/v1/engagements").json()["total"], 2);
+    assert_eq!(provider.get("/api/v1/engagements?status=completed").json()["total"], 1);
+    assert_eq!(app.with_key(Some(&other_provider)).get("/api/v1/engagements").json()["total"], 0);
+    app.post("/api/v1/engagements", &json!({"request_id": second, "offer_id": o})).field_error(422, "side");
+    let events =
+        app.get(&format!("/api/v1/audit?resource=engagement&resource_id={}", eng["id"].as_str().unwrap())).json();
+    assert_eq!(events["total"], 4);
+}
+
+fn engagements_need_consent_and_reach(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let pending = request(&app, &kenya, "KEN", json!(["torture"]), None);
+    let europe = offer(&app, "NOR", json!(["torture"]), json!(["Europe"]));
+    let global = offer(&app, "NOR", json!(["torture"]), json!("global"));
+    let state = app.with_key(Some(&kenya));
+    let norway = app.key(json!({"role": "provider", "state": "NOR"}));
+    state.post("/api/v1/engagements", &json!({"request_id": pending, "offer_id": global})).problem(409);
+    app.with_key(Some(&norway))
+        .post("/api/v1/engagements", &json!({"request_id": pending, "offer_id": global}))
+        .field_error(422, "request_id");
+    let granted = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    state.post("/api/v1/engagements", &json!({"request_id": granted, "offer_id": europe})).problem(409);
+    let by_provider =
+        app.with_key(Some(&norway)).post("/api/v1/engagements", &json!({"request_id": granted, "offer_id": global}));
+    assert_eq!(by_provider.status, 201, "{}", by_provider.excerpt());
+    assert_eq!(by_provider.json()["initiated_by"], "offer");
+    app.anonymous().post("/api/v1/engagements", &json!({"request_id": granted, "offer_id": global})).problem(401);
+}
+
+/// Two instances on one database: a write through one is matched by the other once it has
+/// followed the change sequence.
+fn other_instances_catch_up(backend: Backend) {
+    let app = TestApp::spawn_pair(backend);
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let req = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let o = offer(&app, "NOR", json!(["torture"]), json!(["Africa"]));
+    let path = format!("/api/v1/requests/{req}/matches");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let via_peer = app.peer_get(&path, None).json();
+        if ids(&via_peer, "offer_id") == [o.as_str()] {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the other instance never caught up: {via_peer}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn other_sqlite_instances_catch_up() {
+    other_instances_catch_up(Backend::Sqlite);
+}
+
+#[test]
+fn other_postgres_instances_catch_up() {
+    if crate::helpers::postgres_configured() {
+        other_instances_catch_up(Backend::Postgres);
+    }
+}
+
+backend_tests!(
+    ranks_explains_and_filters,
+    the_index_follows_every_write,
+    nothing_unconsented_leaks,
+    engagement_lifecycle,
+    engagements_need_consent_and_reach,
+);
