@@ -262,6 +262,11 @@ impl MatchIndex {
         &self.encoder
     }
 
+    /// The scorer the index uses for this request (for comparisons and benchmarks).
+    pub fn scorer<'a>(&'a self, request: &'a RequestEntry, today: i32) -> Scorer<'a> {
+        Scorer::new(&self.config, request, &self.idf, &self.encoder.siblings, today)
+    }
+
     /// The `k` best open offers for an indexed request, best first.
     pub fn offers_for(&self, request_id: &str, k: usize, today: i32) -> Vec<Pair> {
         let Some(request) = self.request_entry(request_id) else { return vec![] };

@@ -1,0 +1,476 @@
+//! Matcher benchmark: `cargo bench --bench matcher`. Prints, in one run:
+//! 1. top-10 offers for one request over 1M offers: p50/p99 of the index, and of the same
+//!    ranking (same filters and weights) done by SQL in PostgreSQL with a GIN index; the ratio;
+//! 2. top-10 for every request, 100k requests x 100k offers, on all cores;
+//! 3. index memory per record, and the time to build the index from the database (1M offers).
+//!
+//! Data is generated from a fixed seed: themes drawn with the frequencies of the real UPR
+//! recommendations (tests/data), 193 States, thousands of providers. Needs PostgreSQL:
+//! `TCMATCH_BENCH_POSTGRES_URL` (default postgres://postgres@127.0.0.1:5432/test); it creates
+//! and drops the database `tcmatch_bench`. Sizes: `TCMATCH_BENCH_OFFERS`, `TCMATCH_BENCH_PAIRS`.
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Double, Integer};
+use tcmatch::db::DbConn;
+use tcmatch::domain::catalog::Catalog;
+use tcmatch::domain::recommendation_csv;
+use tcmatch::domain::vocab::{ConsentStatus, Modality};
+use tcmatch::matcher::entry::{day, Encoder};
+use tcmatch::matcher::score::Scorer;
+use tcmatch::matcher::{MatchConfig, MatchIndex, OfferFacts, RequestFacts};
+use tcmatch::sync::Matching;
+
+const LANGUAGES: [(&str, u32); 8] =
+    [("en", 40), ("fr", 20), ("es", 15), ("ar", 8), ("ru", 7), ("zh", 5), ("pt", 3), ("sw", 2)];
+
+/// xorshift64*: small, fast, reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    /// An index drawn with the given cumulative weights.
+    fn weighted(&mut self, cumulative: &[u64]) -> usize {
+        let x = self.next() % cumulative.last().copied().unwrap_or(1);
+        cumulative.partition_point(|&c| c <= x)
+    }
+}
+
+struct Generator {
+    rng: Rng,
+    themes: Vec<String>,
+    theme_weights: Vec<u64>,
+    states: Vec<String>,
+    sub_regions: Vec<String>,
+    language_weights: Vec<u64>,
+    today: NaiveDate,
+}
+
+impl Generator {
+    fn new(seed: u64) -> Generator {
+        let catalog = Catalog::shipped();
+        let csv = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/upr-info-sessions-01-13.csv"))
+            .expect("tests/data holds the UPR recommendations");
+        let mut counts = vec![1u64; catalog.themes.len()];
+        for rec in recommendation_csv::parse(&csv).expect("the shipped file parses") {
+            for slug in rec.themes {
+                counts[catalog.themes.iter().position(|t| t.slug == slug).expect("known")] += 1;
+            }
+        }
+        let cumulative = |w: &[u64]| w.iter().scan(0u64, |acc, x| { *acc += x; Some(*acc) }).collect::<Vec<_>>();
+        let members: Vec<&tcmatch::domain::catalog::State> = catalog.states.iter().filter(|s| s.un_status == "member").collect();
+        let mut sub_regions: Vec<String> = members.iter().map(|s| s.sub_region_code.clone()).collect();
+        sub_regions.sort();
+        sub_regions.dedup();
+        Generator {
+            rng: Rng(seed),
+            themes: catalog.themes.iter().map(|t| t.slug.clone()).collect(),
+            theme_weights: cumulative(&counts),
+            states: members.iter().map(|s| s.code.clone()).collect(),
+            sub_regions,
+            language_weights: cumulative(&LANGUAGES.map(|(_, w)| u64::from(w))),
+            today: chrono::Utc::now().date_naive(),
+        }
+    }
+
+    fn themes(&mut self, min: usize, max: usize) -> Vec<String> {
+        let n = min + self.rng.below(max - min + 1);
+        let mut out: Vec<String> = Vec::new();
+        while out.len() < n {
+            let t = self.themes[self.rng.weighted(&self.theme_weights)].clone();
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn modalities(&mut self, max: usize) -> Vec<Modality> {
+        let mut out: Vec<Modality> = (0..1 + self.rng.below(max)).map(|_| Modality::ALL[self.rng.below(Modality::ALL.len())]).collect();
+        out.dedup();
+        out
+    }
+
+    fn languages(&mut self, max: usize) -> Vec<String> {
+        let mut out: Vec<String> =
+            (0..1 + self.rng.below(max)).map(|_| LANGUAGES[self.rng.weighted(&self.language_weights)].0.to_string()).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn date(&mut self, from_days: i64, spread: usize) -> NaiveDate {
+        self.today + chrono::Duration::days(from_days + self.rng.below(spread) as i64)
+    }
+
+    fn offer(&mut self, i: u64) -> OfferFacts {
+        let global = self.rng.chance(15);
+        let areas = if global {
+            vec![]
+        } else {
+            (0..1 + self.rng.below(3))
+                .map(|_| match self.rng.below(10) {
+                    0..=3 => ["002", "019", "142", "150", "009"][self.rng.below(5)].to_string(),
+                    4..=6 => self.sub_regions[self.rng.below(self.sub_regions.len())].clone(),
+                    _ => self.states[self.rng.below(self.states.len())].clone(),
+                })
+                .collect()
+        };
+        let starts_on = self.date(-365, 365);
+        let ends_on = starts_on + chrono::Duration::days(365 + self.rng.below(730) as i64);
+        let provider =
+            if self.rng.chance(30) { self.states[self.rng.below(40)].clone() } else { format!("org_{:032x}", self.rng.below(5000)) };
+        OfferFacts {
+            id: format!("off_{i:032x}"),
+            provider,
+            themes: self.themes(1, 5),
+            modalities: self.modalities(3),
+            languages: self.languages(3),
+            global,
+            areas,
+            starts_on: Some(starts_on),
+            ends_on: Some(ends_on),
+            capacity_left: 1 + self.rng.below(5) as i32,
+            budget_usd: self.rng.chance(70).then(|| 10_000 + self.rng.below(490_000) as i64),
+        }
+    }
+
+    fn request(&mut self, i: u64) -> RequestFacts {
+        let starts_on = self.date(0, 365);
+        RequestFacts {
+            id: format!("req_{i:032x}"),
+            state: self.states[self.rng.below(self.states.len())].clone(),
+            themes: self.themes(2, 4),
+            modalities: self.modalities(2),
+            languages: self.languages(2),
+            starts_on: Some(starts_on),
+            ends_on: Some(starts_on + chrono::Duration::days(90 + self.rng.below(450) as i64)),
+            budget_min_usd: self.rng.chance(60).then(|| 5_000 + self.rng.below(195_000) as i64),
+            budget_max_usd: None,
+            consent: if self.rng.chance(70) { ConsentStatus::Granted } else { ConsentStatus::Pending },
+        }
+    }
+}
+
+fn env_size(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(default)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "meets target"
+    } else {
+        "MISSES target"
+    }
+}
+
+diesel::table! {
+    bench_offers (id) {
+        id -> BigInt,
+        themes -> Array<Integer>,
+        themes_mask -> BigInt,
+        modalities -> Integer,
+        languages -> Array<Integer>,
+        is_global -> Bool,
+        served -> Array<Integer>,
+        start_day -> Integer,
+        end_day -> Integer,
+        capacity_left -> Integer,
+        budget -> BigInt,
+    }
+}
+
+#[derive(QueryableByName)]
+struct Ranked {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Double)]
+    #[allow(dead_code)]
+    score: f64,
+}
+
+/// PostgreSQL text-format array literal.
+fn pg_array(values: impl IntoIterator<Item = i64>) -> String {
+    let items: Vec<String> = values.into_iter().map(|v| v.to_string()).collect();
+    format!("{{{}}}", items.join(","))
+}
+
+fn language_ids(codes: &[String]) -> Vec<i32> {
+    codes.iter().filter_map(|c| tcmatch::domain::validate::LANGUAGES.iter().position(|l| l == c)).map(|i| i as i32).collect()
+}
+
+/// The same data, shaped for SQL: theme ids in an int[] (GIN-indexed) and a bitmask, served
+/// States expanded to positions like the index does.
+fn load_sql_table(conn: &mut PgConnection, encoder: &Encoder, offers: &[OfferFacts]) {
+    conn.batch_execute(
+        "CREATE TABLE bench_offers (id BIGINT PRIMARY KEY, themes INT[] NOT NULL, themes_mask BIGINT NOT NULL,
+           modalities INT NOT NULL, languages INT[] NOT NULL, is_global BOOLEAN NOT NULL, served INT[] NOT NULL,
+           start_day INT NOT NULL, end_day INT NOT NULL, capacity_left INT NOT NULL, budget BIGINT NOT NULL)",
+    )
+    .expect("create bench table");
+    let mut text = String::with_capacity(offers.len() * 120);
+    for (i, o) in offers.iter().enumerate() {
+        let e = encoder.offer(o, 0).expect("generated offers encode");
+        let themes = (0..64).filter(|t| e.themes & (1u64 << t) != 0).map(|t| t as i64);
+        let served = (0..256).filter(|&s| e.served[s / 64] & (1u64 << (s % 64)) != 0).map(|s| s as i64);
+        let _ = writeln!(
+            text,
+            "{i}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            pg_array(themes),
+            e.themes as i64,
+            e.modalities,
+            pg_array(language_ids(&o.languages).into_iter().map(i64::from)),
+            if e.global { "t" } else { "f" },
+            pg_array(served),
+            e.start,
+            e.end,
+            e.capacity_left,
+            e.budget
+        );
+    }
+    let bytes = text.into_bytes();
+    diesel::copy_from(bench_offers::table)
+        .from_raw_data(bench_offers::table, |w| w.write_all(&bytes).map_err(|e| diesel::result::Error::SerializationError(Box::new(e))))
+        .execute(conn)
+        .expect("copy bench offers");
+    conn.batch_execute("CREATE INDEX bench_offers_themes ON bench_offers USING GIN (themes); ANALYZE bench_offers;")
+        .expect("index bench table");
+}
+
+/// The index's ranking as one SQL query: the same hard filters and the same weighted
+/// components (IDF-weighted coverage with sibling credit, precision, modality, language,
+/// timeframe, budget, consent factor).
+fn sql_top10(
+    conn: &mut PgConnection,
+    config: &MatchConfig,
+    request: &tcmatch::matcher::entry::RequestEntry,
+    scorer: &Scorer,
+    siblings: &[u64],
+    today: i32,
+) -> Vec<i64> {
+    let needs = scorer.needs_by_weight();
+    let themes: Vec<i32> = needs.iter().map(|(t, _)| *t as i32).collect();
+    let weights: Vec<f64> = needs.iter().map(|(_, w)| *w).collect();
+    let sibs: Vec<i64> = needs.iter().map(|(t, _)| siblings[*t as usize] as i64).collect();
+    let relevant: Vec<i32> = (0..64).filter(|&t| (request.themes | sibs.iter().fold(0u64, |m, s| m | *s as u64)) & (1u64 << t) != 0).collect();
+    let total: f64 = weights.iter().sum();
+    let langs: Vec<i32> = (0..192).filter(|&i| request.languages[i / 64] & (1u64 << (i % 64)) != 0).map(|i| i as i32).collect();
+    let need = if request.budget_min >= 0 { request.budget_min } else { request.budget_max };
+    let factor = if request.consent == tcmatch::matcher::entry::Consent::Granted { 1.0 } else { config.pending_factor };
+    let rmod = i32::from(request.modalities);
+    let sql = format!(
+        "SELECT o.id, ( {wt} * ( {cs} * (SELECT coalesce(sum(CASE WHEN o.themes_mask & (1::bigint << r.t) <> 0 THEN r.w
+                                         WHEN o.themes_mask & r.s <> 0 THEN r.w * {credit} ELSE 0 END), 0)
+                                    FROM unnest($1::int[], $2::float8[], $3::bigint[]) AS r(t, w, s)) / {total}
+                             + (1 - {cs}) * (SELECT count(*) FROM unnest(o.themes) x WHERE x = ANY($4::int[]))::float8 / cardinality(o.themes) )
+                + {wm} * (CASE WHEN {rmod} = 0 THEN 1 WHEN o.modalities = 0 THEN {unk}
+                               ELSE length(replace(((o.modalities & {rmod})::bit(16))::text, '0', ''))::float8 / {rmod_n} END)
+                + {wl} * (CASE WHEN cardinality($5::int[]) = 0 THEN 1 WHEN cardinality(o.languages) = 0 THEN {unk}
+                               WHEN o.languages && $5::int[] THEN 1 ELSE 0 END)
+                + {wtf} * least(1, greatest(0, least({re}, o.end_day) - greatest({rs}, o.start_day) + 1)::float8 / ({re} - {rs} + 1))
+                + {wb} * (CASE WHEN {need} < 0 THEN 1 WHEN o.budget < 0 THEN {unk} WHEN {need} = 0 THEN 1
+                               ELSE least(1, o.budget::float8 / {need}) END)
+              ) / {wsum} * {factor} AS score
+         FROM bench_offers o
+         WHERE o.themes && $1::int[] AND o.capacity_left > 0 AND o.end_day >= {today}
+           AND (o.is_global OR o.served @> ARRAY[{state}])
+         ORDER BY score DESC, o.id ASC LIMIT 10",
+        wt = config.theme,
+        cs = config.coverage_share,
+        credit = config.sibling_credit,
+        wm = config.modality,
+        wl = config.language,
+        wtf = config.timeframe,
+        wb = config.budget,
+        wsum = config.total_weight(),
+        unk = config.unknown,
+        rmod_n = rmod.count_ones().max(1),
+        re = request.end,
+        rs = request.start,
+        state = request.state,
+    );
+    diesel::sql_query(sql)
+        .bind::<Array<Integer>, _>(themes)
+        .bind::<Array<Double>, _>(weights)
+        .bind::<Array<BigInt>, _>(sibs)
+        .bind::<Array<Integer>, _>(relevant)
+        .bind::<Array<Integer>, _>(langs)
+        .load::<Ranked>(conn)
+        .expect("the SQL ranking runs")
+        .into_iter()
+        .map(|r| r.id)
+        .collect()
+}
+
+/// Writes the offers into the service's own `offers` table, as the API would have.
+fn load_service_offers(conn: &mut PgConnection, offers: &[OfferFacts]) {
+    let mut text = String::with_capacity(offers.len() * 400);
+    for o in offers {
+        let (countries, regions): (Vec<&String>, Vec<&String>) = o.areas.iter().partition(|a| a.len() == 3 && a.chars().all(|c| c.is_ascii_uppercase()));
+        let kind = if o.provider.starts_with("org_") { "organization" } else { "state" };
+        let _ = writeln!(
+            text,
+            "{}\t{kind}\t{}\tOffer\t\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\topen\t1\t2026-01-01 00:00:00\t2026-01-01 00:00:00",
+            o.id,
+            o.provider,
+            serde_json::to_string(&o.themes).expect("json"),
+            serde_json::to_string(&o.modalities).expect("json"),
+            serde_json::to_string(&o.languages).expect("json"),
+            if o.global { "t" } else { "f" },
+            serde_json::to_string(&countries).expect("json"),
+            serde_json::to_string(&regions).expect("json"),
+            o.starts_on.map_or("\\N".to_string(), |d| d.to_string()),
+            o.ends_on.map_or("\\N".to_string(), |d| d.to_string()),
+            o.capacity_left,
+            o.budget_usd.map_or("\\N".to_string(), |b| b.to_string()),
+        );
+    }
+    let bytes = text.into_bytes();
+    diesel::copy_from(tcmatch::db::schema::offers::table)
+        .from_raw_data(tcmatch::db::schema::offers::table, |w| w.write_all(&bytes).map_err(|e| diesel::result::Error::SerializationError(Box::new(e))))
+        .execute(conn)
+        .expect("copy offers");
+}
+
+fn main() {
+    let offers_n = env_size("TCMATCH_BENCH_OFFERS", 1_000_000);
+    let pairs_n = env_size("TCMATCH_BENCH_PAIRS", 100_000);
+    let base = std::env::var("TCMATCH_BENCH_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let config = MatchConfig::default();
+    let catalog = Catalog::shipped();
+    let today = day(Some(chrono::Utc::now().date_naive()), 0);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    println!("tcmatch matcher benchmark: {offers_n} offers; {pairs_n} x {pairs_n} pairs; {threads} cores\n");
+
+    let started = Instant::now();
+    let mut gen = Generator::new(0x7C3A_7C4E);
+    let offers: Vec<OfferFacts> = (0..offers_n as u64).map(|i| gen.offer(i)).collect();
+    let probes: Vec<RequestFacts> = (0..1000).map(|i| gen.request(i)).collect();
+    println!("generated in {:.1} s", started.elapsed().as_secs_f64());
+
+    // 1. One request's top 10 over all offers: index vs SQL.
+    let started = Instant::now();
+    let mut index = MatchIndex::new(catalog, config);
+    index.load(offers.iter().cloned(), probes.iter().cloned());
+    let build_in_memory = started.elapsed();
+    let mut latencies: Vec<Duration> = probes
+        .iter()
+        .map(|r| {
+            let t = Instant::now();
+            let top = index.offers_for(&r.id, 10, today);
+            let elapsed = t.elapsed();
+            std::hint::black_box(top);
+            elapsed
+        })
+        .collect();
+    latencies.sort();
+    let (p50, p99) = (percentile(&latencies, 0.50), percentile(&latencies, 0.99));
+    let index_bytes = index.heap_bytes();
+    let records = index.offer_count() + index.request_count();
+
+    let admin_url = base.clone();
+    let mut admin = PgConnection::establish(&admin_url).expect("connect to PostgreSQL");
+    admin.batch_execute("DROP DATABASE IF EXISTS tcmatch_bench WITH (FORCE)").expect("drop the old bench database");
+    admin.batch_execute("CREATE DATABASE tcmatch_bench").expect("create the bench database");
+    let bench_url = match base.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/tcmatch_bench"),
+        None => base.clone(),
+    };
+    let mut pg = PgConnection::establish(&bench_url).expect("connect to the bench database");
+    let started = Instant::now();
+    load_sql_table(&mut pg, index.encoder(), &offers);
+    println!("loaded {offers_n} offers into PostgreSQL (GIN on themes) in {:.1} s", started.elapsed().as_secs_f64());
+    let idf_siblings = index.encoder().siblings.clone();
+    let sql_probes = 40.min(probes.len());
+    let mut sql_latencies = Vec::new();
+    let mut agree = 0;
+    for r in probes.iter().take(sql_probes) {
+        let entry = index.request_entry(&r.id).expect("indexed");
+        let scorer = index.scorer(entry, today);
+        let t = Instant::now();
+        let sql_ids = sql_top10(&mut pg, &config, entry, &scorer, &idf_siblings, today);
+        sql_latencies.push(t.elapsed());
+        let index_ids: Vec<i64> =
+            index.offers_for(&r.id, 10, today).iter().map(|p| i64::from_str_radix(&p.offer_id[4..], 16).expect("hex")).collect();
+        if index_ids == sql_ids {
+            agree += 1;
+        }
+    }
+    sql_latencies.sort();
+    let (sql_p50, sql_p99) = (percentile(&sql_latencies, 0.50), percentile(&sql_latencies, 0.99));
+    println!("\n1. top-10 offers for one request over {offers_n} offers ({} requests with 2-4 themes)", latencies.len());
+    println!("   index: p50 {:.3} ms, p99 {:.3} ms  (target p99 <= 5 ms: {})", ms(p50), ms(p99), verdict(ms(p99) <= 5.0));
+    println!("   SQL (PostgreSQL, GIN): p50 {:.1} ms, p99 {:.1} ms over {sql_probes} requests", ms(sql_p50), ms(sql_p99));
+    let ratio = ms(sql_p50) / ms(p50).max(1e-6);
+    println!("   index is {ratio:.0}x faster at p50, {:.0}x at p99  (target >= 50x: {})", ms(sql_p99) / ms(p99).max(1e-6), verdict(ratio >= 50.0));
+    println!("   same top 10 from both: {agree} of {sql_probes} requests");
+
+    // 2. Every request's top 10, pairs_n x pairs_n, on all cores.
+    let mut gen = Generator::new(0x5EED);
+    let few_offers: Vec<OfferFacts> = (0..pairs_n as u64).map(|i| gen.offer(i)).collect();
+    let requests: Vec<RequestFacts> = (0..pairs_n as u64).map(|i| gen.request(i)).collect();
+    let mut all = MatchIndex::new(catalog, config);
+    all.load(few_offers, requests.iter().cloned());
+    let started = Instant::now();
+    let found: usize = std::thread::scope(|s| {
+        let chunk = requests.len().div_ceil(threads);
+        let workers: Vec<_> = requests
+            .chunks(chunk)
+            .map(|part| {
+                let all = &all;
+                s.spawn(move || part.iter().map(|r| all.offers_for(&r.id, 10, today).len()).sum::<usize>())
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("worker")).sum()
+    });
+    let every = started.elapsed();
+    println!("\n2. top-10 for every request: {pairs_n} requests x {pairs_n} offers on {threads} threads");
+    println!("   {:.2} s, {found} pairs  (target <= 5 s: {})", every.as_secs_f64(), verdict(every.as_secs_f64() <= 5.0));
+
+    // 3. Memory per record, and building the index from the database at start.
+    let per_record = index_bytes as f64 / records as f64;
+    println!("\n3. index memory: {:.0} MiB for {records} records = {per_record:.0} bytes per record  (target <= 300: {})",
+        index_bytes as f64 / 1_048_576.0, verdict(per_record <= 300.0));
+    println!("   (built in memory from facts in {:.2} s)", build_in_memory.as_secs_f64());
+    drop(index);
+    tcmatch::startup::prepare_database(&bench_url, 1).expect("migrate the bench database");
+    let started = Instant::now();
+    load_service_offers(&mut pg, &offers);
+    println!("   wrote {offers_n} offers into the service schema in {:.1} s", started.elapsed().as_secs_f64());
+    drop(offers);
+    let mut conn = DbConn::Pg(pg);
+    let started = Instant::now();
+    let matching = Matching::load(&mut conn, catalog, config).expect("the index loads");
+    let build = started.elapsed();
+    let loaded = matching.read().offer_count();
+    println!("   built from PostgreSQL at start: {loaded} offers in {:.2} s  (target <= 3 s: {})", build.as_secs_f64(), verdict(build.as_secs_f64() <= 3.0));
+    drop(conn);
+    let _ = admin.batch_execute("DROP DATABASE IF EXISTS tcmatch_bench WITH (FORCE)");
+}
