@@ -17,7 +17,6 @@ use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Double, Integer};
-use tcmatch::db::DbConn;
 use tcmatch::domain::catalog::Catalog;
 use tcmatch::domain::recommendation_csv;
 use tcmatch::domain::vocab::{ConsentStatus, Modality};
@@ -76,8 +75,16 @@ impl Generator {
                 counts[catalog.themes.iter().position(|t| t.slug == slug).expect("known")] += 1;
             }
         }
-        let cumulative = |w: &[u64]| w.iter().scan(0u64, |acc, x| { *acc += x; Some(*acc) }).collect::<Vec<_>>();
-        let members: Vec<&tcmatch::domain::catalog::State> = catalog.states.iter().filter(|s| s.un_status == "member").collect();
+        let cumulative = |w: &[u64]| {
+            w.iter()
+                .scan(0u64, |acc, x| {
+                    *acc += x;
+                    Some(*acc)
+                })
+                .collect::<Vec<_>>()
+        };
+        let members: Vec<&tcmatch::domain::catalog::State> =
+            catalog.states.iter().filter(|s| s.un_status == "member").collect();
         let mut sub_regions: Vec<String> = members.iter().map(|s| s.sub_region_code.clone()).collect();
         sub_regions.sort();
         sub_regions.dedup();
@@ -105,14 +112,16 @@ impl Generator {
     }
 
     fn modalities(&mut self, max: usize) -> Vec<Modality> {
-        let mut out: Vec<Modality> = (0..1 + self.rng.below(max)).map(|_| Modality::ALL[self.rng.below(Modality::ALL.len())]).collect();
+        let mut out: Vec<Modality> =
+            (0..1 + self.rng.below(max)).map(|_| Modality::ALL[self.rng.below(Modality::ALL.len())]).collect();
         out.dedup();
         out
     }
 
     fn languages(&mut self, max: usize) -> Vec<String> {
-        let mut out: Vec<String> =
-            (0..1 + self.rng.below(max)).map(|_| LANGUAGES[self.rng.weighted(&self.language_weights)].0.to_string()).collect();
+        let mut out: Vec<String> = (0..1 + self.rng.below(max))
+            .map(|_| LANGUAGES[self.rng.weighted(&self.language_weights)].0.to_string())
+            .collect();
         out.sort();
         out.dedup();
         out
@@ -137,8 +146,11 @@ impl Generator {
         };
         let starts_on = self.date(-365, 365);
         let ends_on = starts_on + chrono::Duration::days(365 + self.rng.below(730) as i64);
-        let provider =
-            if self.rng.chance(30) { self.states[self.rng.below(40)].clone() } else { format!("org_{:032x}", self.rng.below(5000)) };
+        let provider = if self.rng.chance(30) {
+            self.states[self.rng.below(40)].clone()
+        } else {
+            format!("org_{:032x}", self.rng.below(5000))
+        };
         OfferFacts {
             id: format!("off_{i:032x}"),
             provider,
@@ -223,7 +235,11 @@ fn pg_array(values: impl IntoIterator<Item = i64>) -> String {
 }
 
 fn language_ids(codes: &[String]) -> Vec<i32> {
-    codes.iter().filter_map(|c| tcmatch::domain::validate::LANGUAGES.iter().position(|l| l == c)).map(|i| i as i32).collect()
+    codes
+        .iter()
+        .filter_map(|c| tcmatch::domain::validate::LANGUAGES.iter().position(|l| l == c))
+        .map(|i| i as i32)
+        .collect()
 }
 
 /// The same data, shaped for SQL: theme ids in an int[] (GIN-indexed) and a bitmask, served
@@ -257,7 +273,9 @@ fn load_sql_table(conn: &mut PgConnection, encoder: &Encoder, offers: &[OfferFac
     }
     let bytes = text.into_bytes();
     diesel::copy_from(bench_offers::table)
-        .from_raw_data(bench_offers::table, |w| w.write_all(&bytes).map_err(|e| diesel::result::Error::SerializationError(Box::new(e))))
+        .from_raw_data(bench_offers::table, |w| {
+            w.write_all(&bytes).map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))
+        })
         .execute(conn)
         .expect("copy bench offers");
     conn.batch_execute("CREATE INDEX bench_offers_themes ON bench_offers USING GIN (themes); ANALYZE bench_offers;")
@@ -279,9 +297,12 @@ fn sql_top10(
     let themes: Vec<i32> = needs.iter().map(|(t, _)| *t as i32).collect();
     let weights: Vec<f64> = needs.iter().map(|(_, w)| *w).collect();
     let sibs: Vec<i64> = needs.iter().map(|(t, _)| siblings[*t as usize] as i64).collect();
-    let relevant: Vec<i32> = (0..64).filter(|&t| (request.themes | sibs.iter().fold(0u64, |m, s| m | *s as u64)) & (1u64 << t) != 0).collect();
+    let relevant: Vec<i32> = (0..64)
+        .filter(|&t| (request.themes | sibs.iter().fold(0u64, |m, s| m | *s as u64)) & (1u64 << t) != 0)
+        .collect();
     let total: f64 = weights.iter().sum();
-    let langs: Vec<i32> = (0..192).filter(|&i| request.languages[i / 64] & (1u64 << (i % 64)) != 0).map(|i| i as i32).collect();
+    let langs: Vec<i32> =
+        (0..192).filter(|&i| request.languages[i / 64] & (1u64 << (i % 64)) != 0).map(|i| i as i32).collect();
     let need = if request.budget_min >= 0 { request.budget_min } else { request.budget_max };
     let factor = if request.consent == tcmatch::matcher::entry::Consent::Granted { 1.0 } else { config.pending_factor };
     let rmod = i32::from(request.modalities);
@@ -333,7 +354,8 @@ fn sql_top10(
 fn load_service_offers(conn: &mut PgConnection, offers: &[OfferFacts]) {
     let mut text = String::with_capacity(offers.len() * 400);
     for o in offers {
-        let (countries, regions): (Vec<&String>, Vec<&String>) = o.areas.iter().partition(|a| a.len() == 3 && a.chars().all(|c| c.is_ascii_uppercase()));
+        let (countries, regions): (Vec<&String>, Vec<&String>) =
+            o.areas.iter().partition(|a| a.len() == 3 && a.chars().all(|c| c.is_ascii_uppercase()));
         let kind = if o.provider.starts_with("org_") { "organization" } else { "state" };
         let _ = writeln!(
             text,
@@ -354,7 +376,9 @@ fn load_service_offers(conn: &mut PgConnection, offers: &[OfferFacts]) {
     }
     let bytes = text.into_bytes();
     diesel::copy_from(tcmatch::db::schema::offers::table)
-        .from_raw_data(tcmatch::db::schema::offers::table, |w| w.write_all(&bytes).map_err(|e| diesel::result::Error::SerializationError(Box::new(e))))
+        .from_raw_data(tcmatch::db::schema::offers::table, |w| {
+            w.write_all(&bytes).map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))
+        })
         .execute(conn)
         .expect("copy offers");
 }
@@ -362,7 +386,8 @@ fn load_service_offers(conn: &mut PgConnection, offers: &[OfferFacts]) {
 fn main() {
     let offers_n = env_size("TCMATCH_BENCH_OFFERS", 1_000_000);
     let pairs_n = env_size("TCMATCH_BENCH_PAIRS", 100_000);
-    let base = std::env::var("TCMATCH_BENCH_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let base = std::env::var("TCMATCH_BENCH_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
     let config = MatchConfig::default();
     let catalog = Catalog::shipped();
     let today = day(Some(chrono::Utc::now().date_naive()), 0);
@@ -417,19 +442,38 @@ fn main() {
         let t = Instant::now();
         let sql_ids = sql_top10(&mut pg, &config, entry, &scorer, &idf_siblings, today);
         sql_latencies.push(t.elapsed());
-        let index_ids: Vec<i64> =
-            index.offers_for(&r.id, 10, today).iter().map(|p| i64::from_str_radix(&p.offer_id[4..], 16).expect("hex")).collect();
+        let index_ids: Vec<i64> = index
+            .offers_for(&r.id, 10, today)
+            .iter()
+            .map(|p| i64::from_str_radix(&p.offer_id[4..], 16).expect("hex"))
+            .collect();
         if index_ids == sql_ids {
             agree += 1;
         }
     }
     sql_latencies.sort();
     let (sql_p50, sql_p99) = (percentile(&sql_latencies, 0.50), percentile(&sql_latencies, 0.99));
-    println!("\n1. top-10 offers for one request over {offers_n} offers ({} requests with 2-4 themes)", latencies.len());
-    println!("   index: p50 {:.3} ms, p99 {:.3} ms  (target p99 <= 5 ms: {})", ms(p50), ms(p99), verdict(ms(p99) <= 5.0));
-    println!("   SQL (PostgreSQL, GIN): p50 {:.1} ms, p99 {:.1} ms over {sql_probes} requests", ms(sql_p50), ms(sql_p99));
+    println!(
+        "\n1. top-10 offers for one request over {offers_n} offers ({} requests with 2-4 themes)",
+        latencies.len()
+    );
+    println!(
+        "   index: p50 {:.3} ms, p99 {:.3} ms  (target p99 <= 5 ms: {})",
+        ms(p50),
+        ms(p99),
+        verdict(ms(p99) <= 5.0)
+    );
+    println!(
+        "   SQL (PostgreSQL, GIN): p50 {:.1} ms, p99 {:.1} ms over {sql_probes} requests",
+        ms(sql_p50),
+        ms(sql_p99)
+    );
     let ratio = ms(sql_p50) / ms(p50).max(1e-6);
-    println!("   index is {ratio:.0}x faster at p50, {:.0}x at p99  (target >= 50x: {})", ms(sql_p99) / ms(p99).max(1e-6), verdict(ratio >= 50.0));
+    println!(
+        "   index is {ratio:.0}x faster at p50, {:.0}x at p99  (target >= 50x: {})",
+        ms(sql_p99) / ms(p99).max(1e-6),
+        verdict(ratio >= 50.0)
+    );
     println!("   same top 10 from both: {agree} of {sql_probes} requests");
 
     // 2. Every request's top 10, pairs_n x pairs_n, on all cores.
@@ -452,12 +496,19 @@ fn main() {
     });
     let every = started.elapsed();
     println!("\n2. top-10 for every request: {pairs_n} requests x {pairs_n} offers on {threads} threads");
-    println!("   {:.2} s, {found} pairs  (target <= 5 s: {})", every.as_secs_f64(), verdict(every.as_secs_f64() <= 5.0));
+    println!(
+        "   {:.2} s, {found} pairs  (target <= 5 s: {})",
+        every.as_secs_f64(),
+        verdict(every.as_secs_f64() <= 5.0)
+    );
 
     // 3. Memory per record, and building the index from the database at start.
     let per_record = index_bytes as f64 / records as f64;
-    println!("\n3. index memory: {:.0} MiB for {records} records = {per_record:.0} bytes per record  (target <= 300: {})",
-        index_bytes as f64 / 1_048_576.0, verdict(per_record <= 300.0));
+    println!(
+        "\n3. index memory: {:.0} MiB for {records} records = {per_record:.0} bytes per record  (target <= 300: {})",
+        index_bytes as f64 / 1_048_576.0,
+        verdict(per_record <= 300.0)
+    );
     println!("   (built in memory from facts in {:.2} s)", build_in_memory.as_secs_f64());
     drop(index);
     tcmatch::startup::prepare_database(&bench_url, 1).expect("migrate the bench database");
@@ -465,12 +516,18 @@ fn main() {
     load_service_offers(&mut pg, &offers);
     println!("   wrote {offers_n} offers into the service schema in {:.1} s", started.elapsed().as_secs_f64());
     drop(offers);
-    let mut conn = DbConn::Pg(pg);
+    drop(pg);
+    let db = tcmatch::db::Db::connect(&bench_url, 4).expect("a pool on the bench database");
     let started = Instant::now();
-    let matching = Matching::load(&mut conn, catalog, config).expect("the index loads");
+    let matching = Matching::load(&db, catalog, config).expect("the index loads");
     let build = started.elapsed();
     let loaded = matching.read().offer_count();
-    println!("   built from PostgreSQL at start: {loaded} offers in {:.2} s  (target <= 3 s: {})", build.as_secs_f64(), verdict(build.as_secs_f64() <= 3.0));
-    drop(conn);
+    drop(matching);
+    println!(
+        "   built from PostgreSQL at start: {loaded} offers in {:.2} s  (target <= 3 s: {})",
+        build.as_secs_f64(),
+        verdict(build.as_secs_f64() <= 3.0)
+    );
+    drop(db);
     let _ = admin.batch_execute("DROP DATABASE IF EXISTS tcmatch_bench WITH (FORCE)");
 }

@@ -82,9 +82,8 @@ impl Application {
             .map_err(|e| StartupError(format!("cannot listen on {}: {e}", settings.bind)))?;
         let port = listener.local_addr().map_err(|e| StartupError(e.to_string()))?.port();
         let matching = {
-            let mut conn = db.get()?;
             let started = std::time::Instant::now();
-            let m = Arc::new(Matching::load(&mut conn, Catalog::shipped(), settings.match_config)?);
+            let m = Arc::new(Matching::load(&db, Catalog::shipped(), settings.match_config)?);
             let index = m.read();
             tracing::info!(
                 offers = index.offer_count(),

@@ -30,12 +30,16 @@ struct Follower {
 
 impl Matching {
     /// Builds the index from the database.
-    pub fn load(conn: &mut DbConn, catalog: &Catalog, config: MatchConfig) -> AppResult<Matching> {
-        let horizon = changes::latest(conn)?;
-        let offers = match_source::open_offers(conn)?;
-        let requests = match_source::open_requests(conn)?;
+    pub fn load(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<Matching> {
+        let horizon = changes::latest(&mut *db.get()?)?;
+        // Offers and requests are read at the same time, on two connections.
+        let (offers, requests) = std::thread::scope(|s| {
+            let requests = s.spawn(|| db.get().and_then(|mut c| match_source::open_requests(&mut c)));
+            let offers = db.get().and_then(|mut c| match_source::open_offers(&mut c));
+            (offers, requests.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked"))))
+        });
         let mut index = MatchIndex::new(catalog, config);
-        index.load(offers, requests);
+        index.load(offers?, requests?);
         Ok(Matching {
             index: RwLock::new(index),
             follower: Mutex::new(Follower { horizon, seen: BTreeSet::new(), gap_since: None }),

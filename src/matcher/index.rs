@@ -84,12 +84,38 @@ impl<T> Slots<T> {
     }
 }
 
+/// A posting list of offers: each slot with its theme mask alongside, so a query can compute
+/// the theme component and the score bound while scanning, before touching the record.
+#[derive(Clone, Default)]
+struct OfferPostings {
+    slots: Vec<u32>,
+    themes: Vec<u64>,
+}
+
+impl OfferPostings {
+    fn push(&mut self, slot: u32, themes: u64) {
+        self.slots.push(slot);
+        self.themes.push(themes);
+    }
+
+    fn remove(&mut self, slot: u32) {
+        if let Some(i) = self.slots.iter().position(|&s| s == slot) {
+            self.slots.swap_remove(i);
+            self.themes.swap_remove(i);
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.slots.capacity() * 4 + self.themes.capacity() * 8 + std::mem::size_of::<Self>()
+    }
+}
+
 pub struct MatchIndex {
     encoder: Encoder,
     config: MatchConfig,
     offers: Slots<OfferEntry>,
     requests: Slots<RequestEntry>,
-    offer_postings: Vec<Vec<u32>>,
+    offer_postings: Vec<OfferPostings>,
     request_postings: Vec<Vec<u32>>,
     /// How many records (offers and requests) carry each theme.
     df: [u32; 64],
@@ -106,7 +132,7 @@ impl MatchIndex {
             config,
             offers: Slots::new(),
             requests: Slots::new(),
-            offer_postings: vec![Vec::new(); 64 * PARTITIONS],
+            offer_postings: vec![OfferPostings::default(); 64 * PARTITIONS],
             request_postings: vec![Vec::new(); 64 * PARTITIONS],
             df: [0; 64],
             idf: [0.0; 64],
@@ -191,7 +217,7 @@ impl MatchIndex {
         count(&mut self.df, themes, 1);
         let slot = self.offers.insert(entry.key, entry);
         for list in posting_lists(themes, partitions) {
-            self.offer_postings[list].push(slot);
+            self.offer_postings[list].push(slot, themes);
         }
     }
 
@@ -199,7 +225,7 @@ impl MatchIndex {
         let Some((slot, entry)) = key_of(id).and_then(|k| self.offers.remove(k)) else { return false };
         count(&mut self.df, entry.themes, -1);
         for list in posting_lists(entry.themes, entry.partitions) {
-            self.offer_postings[list].retain(|&s| s != slot);
+            self.offer_postings[list].remove(slot);
         }
         true
     }
@@ -277,42 +303,54 @@ impl MatchIndex {
     }
 
     fn top_offers(&self, request: &RequestEntry, k: usize, today: i32) -> Vec<(u128, Scored)> {
-        let scorer = Scorer::new(&self.config, request, &self.idf, &self.encoder.siblings, today);
+        let scorer = self.scorer(request, today);
         let mut top = TopK::new(k);
         let partitions = [request.partition as usize, GLOBAL_PARTITION];
-        with_visited(self.offers.items.len(), |visited| {
-            let mut visit = |theme: u32, top: &mut TopK| {
-                for p in partitions {
-                    for &slot in &self.offer_postings[theme as usize * PARTITIONS + p] {
-                        if visited.first_visit(slot) {
-                            if let Some(offer) = self.offers.get(slot) {
-                                if let Some(scored) = scorer.score(offer) {
-                                    top.push(offer.key, scored);
-                                }
+        let visit = |theme: u32, walked: u64, top: &mut TopK| {
+            // The theme component a posting needs to matter, raised as the k-th best rises.
+            let mut min_theme = top.threshold().map_or(f64::NEG_INFINITY, |t| scorer.min_theme_for(t));
+            for p in partitions {
+                let list = &self.offer_postings[theme as usize * PARTITIONS + p];
+                for (&slot, &themes) in list.slots.iter().zip(&list.themes) {
+                    // Met already in the list of a theme walked earlier.
+                    if themes & walked != 0 {
+                        continue;
+                    }
+                    let theme_score = scorer.theme_of(themes);
+                    if theme_score < min_theme {
+                        continue;
+                    }
+                    if let Some(offer) = self.offers.get(slot) {
+                        if let Some(scored) = scorer.score_with_theme(offer, theme_score) {
+                            if top.push(offer.key, scored) {
+                                min_theme = top.threshold().map_or(f64::NEG_INFINITY, |t| scorer.min_theme_for(t));
                             }
                         }
                     }
                 }
-            };
-            let needs = scorer.needs_by_weight();
-            let total: f64 = needs.iter().map(|(_, w)| w).sum();
-            let mut seen_weight = 0.0;
-            for (theme, weight) in needs {
-                // An offer not met yet has none of the themes walked so far.
-                if top.cannot_beat(scorer.bound(scorer.theme_bound(total - seen_weight))) {
-                    return;
-                }
-                visit(theme, &mut top);
-                seen_weight += weight;
             }
-            if top.cannot_beat(scorer.bound(scorer.theme_bound(0.0))) {
-                return;
+        };
+        let needs = scorer.needs_by_weight();
+        let total: f64 = needs.iter().map(|(_, w)| w).sum();
+        let mut walked = 0u64;
+        let mut seen_weight = 0.0;
+        for (theme, weight) in needs {
+            // An offer not met yet has none of the themes walked so far.
+            if top.cannot_beat(scorer.bound(scorer.theme_bound(total - seen_weight))) {
+                return top.into_sorted();
             }
-            let siblings = scorer.sibling_themes();
-            for theme in (0..64).filter(|t| siblings & (1 << t) != 0) {
-                visit(theme, &mut top);
-            }
-        });
+            visit(theme, walked, &mut top);
+            walked |= 1 << theme;
+            seen_weight += weight;
+        }
+        if top.cannot_beat(scorer.bound(scorer.theme_bound(0.0))) {
+            return top.into_sorted();
+        }
+        let siblings = scorer.sibling_themes();
+        for theme in (0..64).filter(|t| siblings & (1u64 << t) != 0) {
+            visit(theme, walked, &mut top);
+            walked |= 1 << theme;
+        }
         top.into_sorted()
     }
 
@@ -409,11 +447,12 @@ impl MatchIndex {
         let postings =
             |lists: &Vec<Vec<u32>>| lists.iter().map(|l| l.capacity() * 4 + size_of::<Vec<u32>>()).sum::<usize>();
         let map = |n: usize| n * (size_of::<u128>() + size_of::<u32>() + 1) * 8 / 7;
+        let offer_postings: usize = self.offer_postings.iter().map(OfferPostings::heap_bytes).sum();
         self.offers.items.capacity() * size_of::<Option<OfferEntry>>()
             + map(self.offers.by_key.capacity())
             + self.requests.items.capacity() * size_of::<Option<RequestEntry>>()
             + map(self.requests.by_key.capacity())
-            + postings(&self.offer_postings)
+            + offer_postings
             + postings(&self.request_postings)
             + self.providers.iter().map(|p| p.capacity() + size_of::<String>() * 2 + 8).sum::<usize>()
     }
@@ -469,19 +508,26 @@ impl TopK {
         a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
     }
 
-    fn push(&mut self, key: u128, scored: Scored) {
+    /// Keeps the pair if it is among the k best so far; says whether it was.
+    fn push(&mut self, key: u128, scored: Scored) -> bool {
         if self.k == 0 {
-            return;
+            return false;
         }
         if self.items.len() == self.k {
             let (last_key, last) = self.items[self.k - 1];
             if !Self::better((scored.score, key), (last.score, last_key)) {
-                return;
+                return false;
             }
             self.items.pop();
         }
         let at = self.items.partition_point(|(k, s)| Self::better((s.score, *k), (scored.score, key)));
         self.items.insert(at, (key, scored));
+        true
+    }
+
+    /// The k-th best score, once there are k.
+    fn threshold(&self) -> Option<f64> {
+        (self.k > 0 && self.items.len() == self.k).then(|| self.items[self.k - 1].1.score)
     }
 
     /// Whether nothing scoring at most `bound` can enter any more.
@@ -574,7 +620,7 @@ mod tests {
     /// Every admitted offer scored one by one: what the index must reproduce.
     fn brute_force(index: &MatchIndex, request_id: &str, k: usize) -> Vec<(u128, f64)> {
         let request = index.request_entry(request_id).unwrap();
-        let scorer = Scorer::new(&index.config, request, &index.idf, &index.encoder.siblings, TODAY);
+        let scorer = index.scorer(request, TODAY);
         let mut all: Vec<(u128, f64)> =
             index.offers.iter().filter_map(|o| scorer.score(o).map(|s| (o.key, s.score))).collect();
         all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

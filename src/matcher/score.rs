@@ -25,6 +25,17 @@ pub struct Scored {
     pub breakdown: Breakdown,
 }
 
+/// `1/n` for the number of themes an offer carries (0 for none).
+const RECIPROCALS: [f64; 65] = {
+    let mut table = [0.0; 65];
+    let mut n = 1;
+    while n < 65 {
+        table[n] = 1.0 / n as f64;
+        n += 1;
+    }
+    table
+};
+
 /// One request theme and what it is worth.
 #[derive(Debug, Clone, Copy)]
 struct Need {
@@ -39,6 +50,7 @@ pub struct Scorer<'a> {
     request: &'a RequestEntry,
     needs: Vec<Need>,
     total_weight: f64,
+    inverse_weight: f64,
     /// Request themes and their siblings: what makes an offer theme relevant.
     relevant: u64,
     today: i32,
@@ -57,10 +69,12 @@ impl<'a> Scorer<'a> {
         let relevant = needs.iter().fold(request.themes, |m, n| m | n.siblings);
         let start = if request.start == i32::MIN { today } else { request.start };
         let end = if request.end == i32::MAX { start.saturating_add(365).max(start) } else { request.end };
+        let total_weight: f64 = needs.iter().map(|n| n.weight).sum();
         Scorer {
             config,
             request,
-            total_weight: needs.iter().map(|n| n.weight).sum(),
+            total_weight,
+            inverse_weight: if total_weight > 0.0 { 1.0 / total_weight } else { 0.0 },
             needs,
             relevant,
             today,
@@ -80,37 +94,45 @@ impl<'a> Scorer<'a> {
     }
 
     pub fn theme(&self, offer: &OfferEntry) -> f64 {
-        if self.total_weight <= 0.0 {
-            return 0.0;
+        self.theme_of(offer.themes)
+    }
+
+    /// The theme component for an offer with these themes. Branch-free: it runs once for every
+    /// posting a query scans.
+    pub fn theme_of(&self, themes: u64) -> f64 {
+        let mut covered = 0.0;
+        for n in &self.needs {
+            let exact = f64::from(u8::from(themes & n.bit != 0));
+            let sibling = f64::from(u8::from(themes & n.siblings != 0));
+            covered += n.weight * (exact + (1.0 - exact) * sibling * self.config.sibling_credit);
         }
-        let covered: f64 = self
-            .needs
-            .iter()
-            .map(|n| {
-                if offer.themes & n.bit != 0 {
-                    n.weight
-                } else if offer.themes & n.siblings != 0 {
-                    n.weight * self.config.sibling_credit
-                } else {
-                    0.0
-                }
-            })
-            .sum();
         if covered <= 0.0 {
             return 0.0;
         }
-        let coverage = covered / self.total_weight;
-        let precision =
-            f64::from((offer.themes & self.relevant).count_ones()) / f64::from(offer.themes.count_ones().max(1));
-        self.config.coverage_share * coverage + (1.0 - self.config.coverage_share) * precision
+        let precision = f64::from((themes & self.relevant).count_ones()) * RECIPROCALS[themes.count_ones() as usize];
+        self.config.coverage_share * covered * self.inverse_weight + (1.0 - self.config.coverage_share) * precision
+    }
+
+    /// The smallest theme component that can still beat a k-th best score of `threshold`.
+    pub fn min_theme_for(&self, threshold: f64) -> f64 {
+        let c = self.config;
+        let slope = self.consent_factor * c.theme / c.total_weight();
+        if slope <= 0.0 {
+            return f64::NEG_INFINITY;
+        }
+        (threshold - self.bound(0.0)) / slope
     }
 
     /// The score, or `None` when a hard filter fails or no theme is shared, even partly.
     pub fn score(&self, offer: &OfferEntry) -> Option<Scored> {
+        self.score_with_theme(offer, self.theme(offer))
+    }
+
+    /// [`Scorer::score`] when the theme component is already known (from a posting's mask).
+    pub fn score_with_theme(&self, offer: &OfferEntry, theme: f64) -> Option<Scored> {
         if !self.admits(offer) {
             return None;
         }
-        let theme = self.theme(offer);
         if theme <= 0.0 {
             return None;
         }
@@ -132,10 +154,11 @@ impl<'a> Scorer<'a> {
         Some(Scored { score, breakdown })
     }
 
-    /// The best score any offer whose theme component is at most `theme` could reach.
+    /// The best score any offer whose theme component is at most `theme` could reach; a hair
+    /// above, since the score sums the same terms in another order and rounds differently.
     pub fn bound(&self, theme: f64) -> f64 {
         let c = self.config;
-        self.consent_factor * (c.theme * theme + c.total_weight() - c.theme) / c.total_weight()
+        self.consent_factor * (c.theme * theme + c.total_weight() - c.theme) / c.total_weight() + 1e-9
     }
 
     /// The theme component an offer reaches with exact matches on `exact` needs (positions in
