@@ -84,7 +84,7 @@ pub struct ServeArgs {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "TCMATCH_WORKERS")]
     pub workers: Option<usize>,
-    /// Database connections in the pool.
+    /// Database connections in the pool (at least 3: the matcher index loads on three at start).
     #[arg(long, env = "TCMATCH_POOL_SIZE", default_value_t = 10)]
     pub pool_size: u32,
     /// Largest accepted JSON body, in bytes.
@@ -135,7 +135,7 @@ impl TryFrom<ServeArgs> for Settings {
             bind: a.bind,
             database_url: a.database.database_url,
             workers: a.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
-            pool_size: a.pool_size.max(1),
+            pool_size: a.pool_size.max(3),
             limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
             rate_limit_per_minute: a.rate_limit_per_minute,
             rate_limit_burst: a.rate_limit_burst,

@@ -32,14 +32,22 @@ impl Matching {
     /// Builds the index from the database.
     pub fn load(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<Matching> {
         let horizon = changes::latest(&mut *db.get()?)?;
-        // Offers and requests are read at the same time, on two connections.
-        let (offers, requests) = std::thread::scope(|s| {
+        // Two halves of the offers, and the requests, are read at the same time.
+        let joined = |h: std::thread::ScopedJoinHandle<'_, AppResult<Vec<_>>>| {
+            h.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked")))
+        };
+        let (first, second, requests) = std::thread::scope(|s| {
+            let second = s.spawn(|| db.get().and_then(|mut c| match_source::open_offers(&mut c, 1)));
             let requests = s.spawn(|| db.get().and_then(|mut c| match_source::open_requests(&mut c)));
-            let offers = db.get().and_then(|mut c| match_source::open_offers(&mut c));
-            (offers, requests.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked"))))
+            let first = db.get().and_then(|mut c| match_source::open_offers(&mut c, 0));
+            (
+                first,
+                joined(second),
+                requests.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked"))),
+            )
         });
         let mut index = MatchIndex::new(catalog, config);
-        index.load(offers?, requests?);
+        index.load(first?.into_iter().chain(second?), requests?);
         Ok(Matching {
             index: RwLock::new(index),
             follower: Mutex::new(Follower { horizon, seen: BTreeSet::new(), gap_since: None }),

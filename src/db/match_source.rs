@@ -134,10 +134,14 @@ fn capacity_used(conn: &mut DbConn, offer: Option<&str>) -> AppResult<HashMap<St
     Ok(q.load::<(String, i64)>(conn)?.into_iter().collect())
 }
 
-pub fn open_offers(conn: &mut DbConn) -> AppResult<Vec<OfferFacts>> {
+/// The open offers of one half (`half` 0 or 1, by the last hex digit of the id, which is
+/// random), so two connections can read them at once.
+pub fn open_offers(conn: &mut DbConn, half: u8) -> AppResult<Vec<OfferFacts>> {
     let used = capacity_used(conn, None)?;
+    let split = if half == 0 { "substr(id, length(id), 1) < '8'" } else { "substr(id, length(id), 1) >= '8'" };
     offers::table
         .filter(offers::status.eq(OfferStatus::Open.as_str()))
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(split))
         .select(offer_columns!())
         .load::<OfferColumns>(conn)?
         .into_iter()

@@ -211,6 +211,21 @@ impl Encoder {
     }
 }
 
+/// 16 bits that are set for a language set's languages (several languages share a bit): two
+/// sets with no bit in common share no language.
+pub fn language_signature(set: &LanguageSet) -> u16 {
+    let mut signature = 0u16;
+    for (word, bits) in set.iter().enumerate() {
+        let mut bits = *bits;
+        while bits != 0 {
+            let i = word * 64 + bits.trailing_zeros() as usize;
+            signature |= 1 << (i % 16);
+            bits &= bits - 1;
+        }
+    }
+    signature
+}
+
 pub fn contains(set: &StateSet, i: usize) -> bool {
     set[i / 64] & (1 << (i % 64)) != 0
 }

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use super::config::MatchConfig;
 use super::entry::{
-    id_of, key_of, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts, GLOBAL_PARTITION, PARTITIONS,
+    id_of, key_of, language_signature, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts,
+    GLOBAL_PARTITION, PARTITIONS,
 };
 use super::score::{Scored, Scorer};
 use crate::domain::catalog::Catalog;
@@ -67,6 +68,11 @@ impl<T> Slots<T> {
         Some((slot, item))
     }
 
+    /// The slot the next `insert` will use.
+    fn next_slot(&self) -> u32 {
+        self.free.last().copied().unwrap_or(self.items.len() as u32)
+    }
+
     fn get(&self, slot: u32) -> Option<&T> {
         self.items.get(slot as usize).and_then(Option::as_ref)
     }
@@ -84,29 +90,34 @@ impl<T> Slots<T> {
     }
 }
 
-/// A posting list of offers: each slot with its theme mask alongside, so a query can compute
-/// the theme component and the score bound while scanning, before touching the record.
+/// A posting list of offers: each slot with the offer's theme mask, modality mask and language
+/// signature alongside, so a query computes the theme component and a tight score bound while
+/// scanning in order, and touches a record only when it can still enter the top k.
 #[derive(Clone, Default)]
 struct OfferPostings {
     slots: Vec<u32>,
     themes: Vec<u64>,
+    /// Modality mask (low 16 bits) and language signature (high 16 bits).
+    fit: Vec<u32>,
 }
 
 impl OfferPostings {
-    fn push(&mut self, slot: u32, themes: u64) {
+    fn push(&mut self, slot: u32, offer: &OfferEntry) {
         self.slots.push(slot);
-        self.themes.push(themes);
+        self.themes.push(offer.themes);
+        self.fit.push(u32::from(offer.modalities) | u32::from(language_signature(&offer.languages)) << 16);
     }
 
     fn remove(&mut self, slot: u32) {
         if let Some(i) = self.slots.iter().position(|&s| s == slot) {
             self.slots.swap_remove(i);
             self.themes.swap_remove(i);
+            self.fit.swap_remove(i);
         }
     }
 
     fn heap_bytes(&self) -> usize {
-        self.slots.capacity() * 4 + self.themes.capacity() * 8 + std::mem::size_of::<Self>()
+        self.slots.capacity() * 4 + self.themes.capacity() * 8 + self.fit.capacity() * 4 + std::mem::size_of::<Self>()
     }
 }
 
@@ -215,10 +226,11 @@ impl MatchIndex {
         }
         let (themes, partitions) = (entry.themes, entry.partitions);
         count(&mut self.df, themes, 1);
-        let slot = self.offers.insert(entry.key, entry);
         for list in posting_lists(themes, partitions) {
-            self.offer_postings[list].push(slot, themes);
+            let slot = self.offers.next_slot();
+            self.offer_postings[list].push(slot, &entry);
         }
+        self.offers.insert(entry.key, entry);
     }
 
     fn drop_offer(&mut self, id: &str) -> bool {
@@ -311,13 +323,13 @@ impl MatchIndex {
             let mut min_theme = top.threshold().map_or(f64::NEG_INFINITY, |t| scorer.min_theme_for(t));
             for p in partitions {
                 let list = &self.offer_postings[theme as usize * PARTITIONS + p];
-                for (&slot, &themes) in list.slots.iter().zip(&list.themes) {
-                    // Met already in the list of a theme walked earlier.
-                    if themes & walked != 0 {
+                for ((&slot, &themes), &fit) in list.slots.iter().zip(&list.themes).zip(&list.fit) {
+                    // An offer met already in the list of a theme walked earlier scores 0 here.
+                    let theme_score = scorer.theme_of(themes) * f64::from(u8::from(themes & walked == 0));
+                    if theme_score < min_theme || theme_score <= 0.0 {
                         continue;
                     }
-                    let theme_score = scorer.theme_of(themes);
-                    if theme_score < min_theme {
+                    if top.cannot_beat(scorer.posting_bound(theme_score, fit as u16, (fit >> 16) as u16)) {
                         continue;
                     }
                     if let Some(offer) = self.offers.get(slot) {

@@ -3,7 +3,7 @@
 //! only on the request so each candidate costs a few bit operations.
 
 use super::config::MatchConfig;
-use super::entry::{contains, Consent, OfferEntry, RequestEntry};
+use super::entry::{contains, language_signature, Consent, OfferEntry, RequestEntry};
 
 /// Each component of a score, in [0, 1].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,6 +57,7 @@ pub struct Scorer<'a> {
     /// The request's period, closed (open ends replaced by today and a year on).
     period: (i32, i32),
     consent_factor: f64,
+    request_signature: u16,
 }
 
 impl<'a> Scorer<'a> {
@@ -79,6 +80,7 @@ impl<'a> Scorer<'a> {
             relevant,
             today,
             period: (start, end.max(start)),
+            request_signature: language_signature(&request.languages),
             consent_factor: match request.consent {
                 Consent::Granted => 1.0,
                 Consent::Pending => config.pending_factor,
@@ -106,11 +108,30 @@ impl<'a> Scorer<'a> {
             let sibling = f64::from(u8::from(themes & n.siblings != 0));
             covered += n.weight * (exact + (1.0 - exact) * sibling * self.config.sibling_credit);
         }
-        if covered <= 0.0 {
-            return 0.0;
-        }
         let precision = f64::from((themes & self.relevant).count_ones()) * RECIPROCALS[themes.count_ones() as usize];
-        self.config.coverage_share * covered * self.inverse_weight + (1.0 - self.config.coverage_share) * precision
+        let theme =
+            self.config.coverage_share * covered * self.inverse_weight + (1.0 - self.config.coverage_share) * precision;
+        // Nothing covered, not even partly: no theme score at all (without a branch).
+        theme * f64::from(u8::from(covered > 0.0))
+    }
+
+    /// A bound tighter than [`Scorer::bound`] from what a posting carries: the theme component,
+    /// the offer's modalities (exact) and its language signature (may overstate a shared
+    /// language, never understate it).
+    pub fn posting_bound(&self, theme: f64, modalities: u16, language_signature: u16) -> f64 {
+        let c = self.config;
+        let modality = self.modality_of(modalities);
+        let language = if self.request_signature == 0 {
+            1.0
+        } else if language_signature == 0 {
+            c.unknown
+        } else if self.request_signature & language_signature != 0 {
+            1.0
+        } else {
+            0.0
+        };
+        let best = c.theme * theme + c.modality * modality + c.language * language + c.timeframe + c.budget;
+        self.consent_factor * best / c.total_weight() + 1e-9
     }
 
     /// The smallest theme component that can still beat a k-th best score of `threshold`.
@@ -185,7 +206,11 @@ impl<'a> Scorer<'a> {
     }
 
     fn modality(&self, offer: &OfferEntry) -> f64 {
-        match (self.request.modalities, offer.modalities) {
+        self.modality_of(offer.modalities)
+    }
+
+    fn modality_of(&self, offer_modalities: u16) -> f64 {
+        match (self.request.modalities, offer_modalities) {
             (0, _) => 1.0,
             (_, 0) => self.config.unknown,
             (r, o) => f64::from((r & o).count_ones()) / f64::from(r.count_ones()),
@@ -412,6 +437,21 @@ mod tests {
             if let (Some(g), Some(p)) = (granted, pending) {
                 assert!(g >= p);
             }
+        }
+    }
+
+    #[test]
+    fn property_posting_bound_never_understates() {
+        let config = MatchConfig::default();
+        let mut rng = Rng(2024);
+        for _ in 0..50_000 {
+            let (r, mut o) = random_pair(&mut rng);
+            o.languages = [rng.next() & rng.next(), rng.below(2), 0];
+            let scorer = Scorer::new(&config, &r, &idf(), &siblings(), DAY);
+            let Some(s) = scorer.score(&o) else { continue };
+            let signature = crate::matcher::entry::language_signature(&o.languages);
+            let bound = scorer.posting_bound(s.breakdown.theme, o.modalities, signature);
+            assert!(s.score <= bound, "{} > {bound}", s.score);
         }
     }
 
