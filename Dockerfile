@@ -5,6 +5,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends libssl-dev pkg-
 WORKDIR /src
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY src ./src
+COPY benches ./benches
 COPY migrations ./migrations
 COPY data ./data
 RUN cargo build --release --locked && strip target/release/tcmatch

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::db::{changes, match_source, Db, DbConn};
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, AppResult};
+use crate::matcher::entry::Encoder;
 use crate::matcher::{MatchConfig, MatchIndex};
 
 /// A gap in the sequence (a transaction that took a number but has not committed) is waited
@@ -36,10 +37,11 @@ impl Matching {
         let joined = |h: std::thread::ScopedJoinHandle<'_, AppResult<Vec<_>>>| {
             h.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked")))
         };
+        let encoder = Encoder::new(catalog);
         let (first, second, requests) = std::thread::scope(|s| {
-            let second = s.spawn(|| db.get().and_then(|mut c| match_source::open_offers(&mut c, 1)));
+            let second = s.spawn(|| db.get().and_then(|mut c| match_source::open_offer_entries(&mut c, 1, &encoder)));
             let requests = s.spawn(|| db.get().and_then(|mut c| match_source::open_requests(&mut c)));
-            let first = db.get().and_then(|mut c| match_source::open_offers(&mut c, 0));
+            let first = db.get().and_then(|mut c| match_source::open_offer_entries(&mut c, 0, &encoder));
             (
                 first,
                 joined(second),
@@ -47,7 +49,9 @@ impl Matching {
             )
         });
         let mut index = MatchIndex::new(catalog, config);
-        index.load(first?.into_iter().chain(second?), requests?);
+        let mut offers = first?;
+        offers.extend(second?);
+        index.load_encoded(offers, requests?);
         Ok(Matching {
             index: RwLock::new(index),
             follower: Mutex::new(Follower { horizon, seen: BTreeSet::new(), gap_since: None }),

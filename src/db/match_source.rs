@@ -11,6 +11,7 @@ use super::DbConn;
 use crate::domain::engagement::EngagementStatus;
 use crate::domain::vocab::{ConsentStatus, Modality, OfferStatus, RequestStatus};
 use crate::error::{AppError, AppResult};
+use crate::matcher::entry::{Encoder, OfferEntry};
 use crate::matcher::{OfferFacts, RequestFacts};
 
 type OfferColumns = (
@@ -29,6 +30,11 @@ type OfferColumns = (
 );
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
+    serde_json::from_str(text).map_err(AppError::internal)
+}
+
+/// A JSON list of plain strings, borrowed from the text (slugs and codes have no escapes).
+fn borrowed(text: &str) -> AppResult<Vec<&str>> {
     serde_json::from_str(text).map_err(AppError::internal)
 }
 
@@ -134,24 +140,6 @@ fn capacity_used(conn: &mut DbConn, offer: Option<&str>) -> AppResult<HashMap<St
     Ok(q.load::<(String, i64)>(conn)?.into_iter().collect())
 }
 
-/// The open offers of one half (`half` 0 or 1, by the last hex digit of the id, which is
-/// random), so two connections can read them at once.
-pub fn open_offers(conn: &mut DbConn, half: u8) -> AppResult<Vec<OfferFacts>> {
-    let used = capacity_used(conn, None)?;
-    let split = if half == 0 { "substr(id, length(id), 1) < '8'" } else { "substr(id, length(id), 1) >= '8'" };
-    offers::table
-        .filter(offers::status.eq(OfferStatus::Open.as_str()))
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(split))
-        .select(offer_columns!())
-        .load::<OfferColumns>(conn)?
-        .into_iter()
-        .map(|row| {
-            let n = used.get(&row.0).copied().unwrap_or(0);
-            offer_facts(row, n)
-        })
-        .collect()
-}
-
 pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
     requests::table
         .filter(requests::status.eq(RequestStatus::Open.as_str()))
@@ -161,6 +149,56 @@ pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
         .into_iter()
         .map(request_facts)
         .collect()
+}
+
+/// [`open_offers`], encoded for the index as it is read: the JSON lists are parsed into borrowed
+/// strings and turned into bitmasks at once, so a start-up load of a million offers allocates
+/// little. Returns each record with its provider.
+pub fn open_offer_entries(conn: &mut DbConn, half: u8, encoder: &Encoder) -> AppResult<Vec<(OfferEntry, String)>> {
+    let used = capacity_used(conn, None)?;
+    let split = if half == 0 { "substr(id, length(id), 1) < '8'" } else { "substr(id, length(id), 1) >= '8'" };
+    let rows = offers::table
+        .filter(offers::status.eq(OfferStatus::Open.as_str()))
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(split))
+        .select(offer_columns!())
+        .load::<OfferColumns>(conn)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (
+        id,
+        provider,
+        themes,
+        modalities,
+        languages,
+        global,
+        countries,
+        regions,
+        starts_on,
+        ends_on,
+        capacity,
+        budget,
+    ) in &rows
+    {
+        let mut areas = borrowed(countries)?;
+        areas.extend(borrowed(regions)?);
+        let used = used.get(id).copied().unwrap_or(0);
+        let facts = OfferFacts {
+            id: id.as_str(),
+            provider: provider.as_str(),
+            themes: borrowed(themes)?,
+            modalities: json::<Modality>(modalities)?,
+            languages: borrowed(languages)?,
+            global: *global,
+            areas,
+            starts_on: *starts_on,
+            ends_on: *ends_on,
+            capacity_left: capacity.saturating_sub(i32::try_from(used).unwrap_or(i32::MAX)),
+            budget_usd: *budget,
+        };
+        if let Some(entry) = encoder.offer(&facts, 0) {
+            out.push((entry, provider.clone()));
+        }
+    }
+    Ok(out)
 }
 
 /// The offer as the index should hold it, or `None` when it is not open.

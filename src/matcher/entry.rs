@@ -21,18 +21,18 @@ pub type StateSet = [u64; 4];
 /// A set of ISO 639-1 languages (by position in the list of 184 codes).
 pub type LanguageSet = [u64; 3];
 
-/// An open offer, as storage knows it.
+/// An open offer, as storage knows it (with owned strings, or borrowed ones when loading).
 #[derive(Debug, Clone, PartialEq)]
-pub struct OfferFacts {
-    pub id: String,
+pub struct OfferFacts<S = String> {
+    pub id: S,
     /// A State code or an organization id.
-    pub provider: String,
-    pub themes: Vec<String>,
+    pub provider: S,
+    pub themes: Vec<S>,
     pub modalities: Vec<Modality>,
-    pub languages: Vec<String>,
+    pub languages: Vec<S>,
     pub global: bool,
     /// State codes and region codes served.
-    pub areas: Vec<String>,
+    pub areas: Vec<S>,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     /// Capacity minus the engagements that use it.
@@ -100,7 +100,8 @@ pub struct Encoder {
     themes: HashMap<String, u8>,
     states: HashMap<String, u8>,
     state_partition: Vec<u8>,
-    areas: HashMap<String, StateSet>,
+    /// For each area code: its States, and the bit of each region partition they fall in.
+    areas: HashMap<String, (StateSet, u8)>,
     languages: HashMap<&'static str, u8>,
     /// For each theme, the other themes of its group.
     pub siblings: Vec<u64>,
@@ -118,11 +119,13 @@ impl Encoder {
             .iter()
             .map(|s| REGIONS.iter().position(|r| *r == s.region_code).unwrap_or(GLOBAL_PARTITION) as u8)
             .collect();
-        let mut areas = HashMap::new();
-        for s in &catalog.states {
+        let mut areas: HashMap<String, (StateSet, u8)> = HashMap::new();
+        for (i, s) in catalog.states.iter().enumerate() {
+            let partition = REGIONS.iter().position(|r| *r == s.region_code).unwrap_or(GLOBAL_PARTITION);
             for area in catalog.areas_of(s).into_iter().chain([s.code.as_str()]) {
-                let set: &mut StateSet = areas.entry(area.to_string()).or_insert([0; 4]);
-                insert(set, states[&s.code] as usize);
+                let (set, partitions) = areas.entry(area.to_string()).or_insert(([0; 4], 0));
+                insert(set, i);
+                *partitions |= 1 << partition;
             }
         }
         let siblings = catalog
@@ -142,13 +145,13 @@ impl Encoder {
         Encoder { themes, states, state_partition, areas, languages, siblings }
     }
 
-    pub fn theme_mask(&self, slugs: &[String]) -> u64 {
-        slugs.iter().filter_map(|s| self.themes.get(s)).fold(0, |mask, &i| mask | (1 << i))
+    pub fn theme_mask<S: AsRef<str>>(&self, slugs: &[S]) -> u64 {
+        slugs.iter().filter_map(|s| self.themes.get(s.as_ref())).fold(0, |mask, &i| mask | (1 << i))
     }
 
-    fn language_set(&self, codes: &[String]) -> LanguageSet {
+    fn language_set<S: AsRef<str>>(&self, codes: &[S]) -> LanguageSet {
         let mut set = [0u64; 3];
-        for i in codes.iter().filter_map(|c| self.languages.get(c.as_str())) {
+        for i in codes.iter().filter_map(|c| self.languages.get(c.as_ref())) {
             set[*i as usize / 64] |= 1 << (*i % 64);
         }
         set
@@ -158,22 +161,22 @@ impl Encoder {
         self.states.get(code).copied()
     }
 
-    pub fn offer(&self, f: &OfferFacts, provider: u32) -> Option<OfferEntry> {
+    pub fn offer<S: AsRef<str>>(&self, f: &OfferFacts<S>, provider: u32) -> Option<OfferEntry> {
         let mut served = [0u64; 4];
+        let mut partitions = 0u8;
         for area in &f.areas {
-            if let Some(set) = self.areas.get(area) {
+            if let Some((set, parts)) = self.areas.get(area.as_ref()) {
                 for (s, a) in served.iter_mut().zip(set) {
                     *s |= a;
                 }
+                partitions |= parts;
             }
         }
-        let partitions = if f.global {
-            1 << GLOBAL_PARTITION
-        } else {
-            (0..256usize).filter(|&i| contains(&served, i)).fold(0u8, |p, i| p | (1 << self.state_partition[i]))
-        };
+        if f.global {
+            partitions = 1 << GLOBAL_PARTITION;
+        }
         Some(OfferEntry {
-            key: key_of(&f.id)?,
+            key: key_of(f.id.as_ref())?,
             provider,
             themes: self.theme_mask(&f.themes),
             modalities: modality_mask(&f.modalities),

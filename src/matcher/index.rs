@@ -257,7 +257,26 @@ impl MatchIndex {
 
     fn put_offer(&mut self, facts: &OfferFacts) {
         let provider = self.provider_id(&facts.provider);
-        let Some(entry) = self.encoder.offer(facts, provider) else { return };
+        if let Some(entry) = self.encoder.offer(facts, provider) {
+            self.put_offer_entry(entry);
+        }
+    }
+
+    /// Loads offers already encoded (in the threads that read them), with their providers.
+    pub fn load_encoded(&mut self, offers: Vec<(OfferEntry, String)>, requests: Vec<RequestFacts>) {
+        self.offers.reserve(offers.len());
+        for (mut entry, provider) in offers {
+            entry.provider = self.provider_id(&provider);
+            self.put_offer_entry(entry);
+        }
+        for r in &requests {
+            self.put_request(r);
+        }
+        self.refresh_idf();
+        self.generation += 1;
+    }
+
+    fn put_offer_entry(&mut self, entry: OfferEntry) {
         if entry.themes == 0 {
             return;
         }
