@@ -151,9 +151,10 @@ pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
         .collect()
 }
 
-/// [`open_offers`], encoded for the index as it is read: the JSON lists are parsed into borrowed
-/// strings and turned into bitmasks at once, so a start-up load of a million offers allocates
-/// little. Returns each record with its provider.
+/// The open offers of one half (`half` 0 or 1, by the last hex digit of the id, which is random,
+/// so two connections read them at once), encoded for the index as they are read: the JSON
+/// lists are parsed into borrowed strings and turned into bitmasks at once, so a start-up load
+/// of a million offers allocates little. Returns each record with its provider.
 pub fn open_offer_entries(conn: &mut DbConn, half: u8, encoder: &Encoder) -> AppResult<Vec<(OfferEntry, String)>> {
     let used = capacity_used(conn, None)?;
     let split = if half == 0 { "substr(id, length(id), 1) < '8'" } else { "substr(id, length(id), 1) >= '8'" };
