@@ -211,6 +211,19 @@ fn view(index: &MatchIndex, pair: &Pair) -> AppResult<Match> {
     })
 }
 
+impl TopQuery {
+    /// `limit` (default 10) and `min_score` (default 0), checked.
+    fn parse(&self) -> AppResult<(usize, f64)> {
+        let limit = http::int_param("limit", self.limit.as_deref(), 1, 100)?.unwrap_or(10) as usize;
+        Ok((limit, score_param(self.min_score.as_deref())?))
+    }
+}
+
+/// The pairs scoring at least `min_score`, explained.
+fn explained(index: &MatchIndex, pairs: &[Pair], min_score: f64) -> AppResult<Vec<Match>> {
+    pairs.iter().filter(|p| p.scored.score >= min_score).map(|p| view(index, p)).collect()
+}
+
 /// Which indexed requests a caller may see: the request scope, in index terms.
 fn visibility(caller: &Caller, index: &MatchIndex) -> RequestVisibility {
     match caller.request_scope() {
@@ -241,8 +254,7 @@ pub async fn for_request(
     id: web::Path<String>,
     q: web::Query<TopQuery>,
 ) -> AppResult<HttpResponse> {
-    let limit = http::int_param("limit", q.limit.as_deref(), 1, 100)?.unwrap_or(10) as usize;
-    let min_score = score_param(q.min_score.as_deref())?;
+    let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
     let scope = caller.request_scope();
     let lookup = id.clone();
@@ -253,12 +265,7 @@ pub async fn for_request(
         })
         .await?;
     let index = state.matching.read();
-    let items = index
-        .offers_for(&id, limit, today())
-        .iter()
-        .filter(|p| p.scored.score >= min_score)
-        .map(|p| view(&index, p))
-        .collect::<AppResult<Vec<_>>>()?;
+    let items = explained(&index, &index.offers_for(&id, limit, today()), min_score)?;
     drop(index);
     http::json_response(&req, StatusCode::OK, &MatchList { items, next_cursor: None }, None)
 }
@@ -283,8 +290,7 @@ pub async fn for_offer(
     id: web::Path<String>,
     q: web::Query<TopQuery>,
 ) -> AppResult<HttpResponse> {
-    let limit = http::int_param("limit", q.limit.as_deref(), 1, 100)?.unwrap_or(10) as usize;
-    let min_score = score_param(q.min_score.as_deref())?;
+    let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
     let scope = caller.offer_scope();
     let lookup = id.clone();
@@ -294,12 +300,7 @@ pub async fn for_offer(
         .await?;
     let index = state.matching.read();
     let visible = visibility(&caller, &index);
-    let items = index
-        .requests_for(&id, limit, today(), |r| visible.admits(r))
-        .iter()
-        .filter(|p| p.scored.score >= min_score)
-        .map(|p| view(&index, p))
-        .collect::<AppResult<Vec<_>>>()?;
+    let items = explained(&index, &index.requests_for(&id, limit, today(), |r| visible.admits(r)), min_score)?;
     drop(index);
     http::json_response(&req, StatusCode::OK, &MatchList { items, next_cursor: None }, None)
 }
