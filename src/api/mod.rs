@@ -57,6 +57,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(organizations::update)
         .service(recommendations::create)
         .service(recommendations::import)
+        .service(recommendations::summarize)
         .service(recommendations::list)
         .service(recommendations::get)
         .service(recommendations::update)

@@ -12,7 +12,7 @@ use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErr
 use super::AppState;
 use crate::db::audit::{self as audit_store, Entry};
 use crate::db::page::now;
-use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow};
+use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow, SummaryKey};
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::recommendation_csv::{self, cycle_of_session, ImportedRecommendation};
@@ -110,6 +110,8 @@ pub struct RecommendationQuery {
     pub cycle: Option<String>,
     #[param(value_type = Option<u32>)]
     pub session: Option<String>,
+    /// Words that must all appear in the text (case-insensitive).
+    pub q: Option<String>,
     /// Only recommendations changed at or after this RFC 3339 time.
     #[param(value_type = Option<DateTime<Utc>>)]
     pub updated_since: Option<String>,
@@ -305,21 +307,164 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::RECOMMENDATION)?;
-    let state_filter = http::state_param("state_under_review", q.state_under_review.as_deref())?;
-    let region = http::region_param("region", q.region.as_deref())?;
-    let filter = RecommendationFilter {
-        states_under_review: http::state_or_region(state_filter, region),
-        recommending_state: http::state_param("recommending_state", q.recommending_state.as_deref())?,
-        theme: http::theme_param("theme", q.theme.as_deref())?,
-        response: http::vocab_param("response", q.response.as_deref(), Response::parse, Response::expected)?
-            .map(|r| r.as_str().to_string()),
-        cycle: http::int_param("cycle", q.cycle.as_deref(), 1, 99)?,
-        session: http::int_param("session", q.session.as_deref(), 1, 99)?,
-        updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
-    };
+    let filter = Filters {
+        state_under_review: q.state_under_review.as_deref(),
+        region: q.region.as_deref(),
+        recommending_state: q.recommending_state.as_deref(),
+        theme: q.theme.as_deref(),
+        response: q.response.as_deref(),
+        cycle: q.cycle.as_deref(),
+        session: q.session.as_deref(),
+        text: q.q.as_deref(),
+        updated_since: q.updated_since.as_deref(),
+    }
+    .parse()?;
     let request = page.clone();
     let rows = state.db.run(move |conn| store::list(conn, &filter, &request)).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
+}
+
+/// The filters the list and the summary share, as given.
+struct Filters<'a> {
+    state_under_review: Option<&'a str>,
+    region: Option<&'a str>,
+    recommending_state: Option<&'a str>,
+    theme: Option<&'a str>,
+    response: Option<&'a str>,
+    cycle: Option<&'a str>,
+    session: Option<&'a str>,
+    text: Option<&'a str>,
+    updated_since: Option<&'a str>,
+}
+
+impl Filters<'_> {
+    fn parse(&self) -> AppResult<RecommendationFilter> {
+        let state = http::state_param("state_under_review", self.state_under_review)?;
+        let region = http::region_param("region", self.region)?;
+        let words: Vec<String> = self.text.unwrap_or("").split_whitespace().map(str::to_string).collect();
+        if words.len() > 10 || words.iter().any(|w| w.chars().count() > 100) {
+            return Err(AppError::bad_param("q", "at most 10 words of at most 100 characters"));
+        }
+        Ok(RecommendationFilter {
+            states_under_review: http::state_or_region(state, region),
+            recommending_state: http::state_param("recommending_state", self.recommending_state)?,
+            theme: http::theme_param("theme", self.theme)?,
+            response: http::vocab_param("response", self.response, Response::parse, Response::expected)?
+                .map(|r| r.as_str().to_string()),
+            cycle: http::int_param("cycle", self.cycle, 1, 99)?,
+            session: http::int_param("session", self.session, 1, 99)?,
+            words,
+            updated_since: http::timestamp_param("updated_since", self.updated_since)?,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SummaryQuery {
+    /// `recommending_state` (default), `theme`, `response` or `cycle`.
+    pub group_by: Option<String>,
+    /// The reviewed State (alpha-3).
+    pub state_under_review: Option<String>,
+    /// Region of the reviewed State: M49 code or name, or UN regional group.
+    pub region: Option<String>,
+    pub recommending_state: Option<String>,
+    /// Theme slug (or text that resolves to one theme).
+    pub theme: Option<String>,
+    #[param(value_type = Option<Response>)]
+    pub response: Option<String>,
+    #[param(value_type = Option<u32>)]
+    pub cycle: Option<String>,
+    #[param(value_type = Option<u32>)]
+    pub session: Option<String>,
+    /// Words that must all appear in the recommendation's text (case-insensitive).
+    pub q: Option<String>,
+    /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Summary {
+    pub group_by: String,
+    /// Recommendations matching the filters.
+    pub total: i64,
+    /// Largest first.
+    pub groups: Vec<SummaryGroup>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SummaryGroup {
+    /// A State code, theme slug, response or cycle; null for recommendations whose
+    /// recommending State is not recorded.
+    pub key: Option<String>,
+    pub label: String,
+    pub count: i64,
+    pub supported: i64,
+    pub noted: i64,
+}
+
+/// Who recommended what: counts of recommendations grouped by recommending State, theme,
+/// response or cycle, with how many were supported and noted, under the list's filters
+/// (e.g. which States raised torture with Kenya, and what Kenya answered).
+#[utoipa::path(
+    tag = "recommendations",
+    params(SummaryQuery),
+    responses((status = 200, body = Summary, headers(("ETag" = String))), ListRead)
+)]
+#[get("/recommendations/summary")]
+pub async fn summarize(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<SummaryQuery>,
+) -> AppResult<HttpResponse> {
+    let q = q.into_inner();
+    let by = match q.group_by.as_deref().unwrap_or("recommending_state") {
+        "recommending_state" => SummaryKey::RecommendingState,
+        "theme" => SummaryKey::Theme,
+        "response" => SummaryKey::Response,
+        "cycle" => SummaryKey::Cycle,
+        _ => return Err(AppError::bad_param("group_by", "must be recommending_state, theme, response or cycle")),
+    };
+    let filter = Filters {
+        state_under_review: q.state_under_review.as_deref(),
+        region: q.region.as_deref(),
+        recommending_state: q.recommending_state.as_deref(),
+        theme: q.theme.as_deref(),
+        response: q.response.as_deref(),
+        cycle: q.cycle.as_deref(),
+        session: q.session.as_deref(),
+        text: q.q.as_deref(),
+        updated_since: None,
+    }
+    .parse()?;
+    let (total, rows) =
+        state.db.run(move |conn| Ok((store::count(conn, &filter)?, store::summary(conn, &filter, by)?))).await?;
+    let catalog = state.catalog;
+    let lang = super::themes::language(&req, q.lang.as_deref())?;
+    let groups = rows
+        .into_iter()
+        .map(|r| SummaryGroup {
+            label: match (by, r.key.as_deref()) {
+                (_, None) => "Not recorded".to_string(),
+                (SummaryKey::RecommendingState, Some(code)) => {
+                    catalog.state(code).map_or(code.to_string(), |s| s.name.clone())
+                }
+                (SummaryKey::Theme, Some(slug)) => {
+                    catalog.theme(slug).map_or(slug.to_string(), |t| t.label_in(lang).to_string())
+                }
+                (SummaryKey::Cycle, Some(cycle)) => format!("Cycle {cycle}"),
+                (SummaryKey::Response, Some(response)) => response.to_string(),
+            },
+            noted: r.count - r.supported,
+            key: r.key,
+            count: r.count,
+            supported: r.supported,
+        })
+        .collect();
+    let group_by = q.group_by.unwrap_or_else(|| "recommending_state".into());
+    let res = http::json_response(&req, StatusCode::OK, &Summary { group_by, total, groups }, None)?;
+    Ok(super::themes::in_language(res, lang))
 }
 
 /// Change a recommendation. Needs `If-Match` with its current ETag or version. **Roles:** admin.

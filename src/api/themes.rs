@@ -1,6 +1,6 @@
 //! `/themes`: the canonical recommendation-theme taxonomy and free-text resolution.
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -8,15 +8,76 @@ use utoipa::{IntoParams, ToSchema};
 use super::http;
 use super::responses::{ItemRead, ListRead};
 use super::AppState;
-use crate::domain::catalog::{Theme, ThemeGroup};
+use crate::domain::catalog::{Theme, ThemeGroup, UN_LANGUAGES};
 use crate::domain::theme_resolver::{Resolution, ACCEPT_MARGIN, ACCEPT_SCORE};
 use crate::error::{AppError, AppResult, Problem};
 
 /// The taxonomy: its groups and its themes.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Taxonomy<'a> {
+    /// The language of the `label`s.
+    pub lang: &'static str,
     pub groups: &'a [ThemeGroup],
-    pub themes: Vec<&'a Theme>,
+    pub themes: Vec<LocalizedTheme<'a>>,
+}
+
+/// A theme with its label in the chosen language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LocalizedTheme<'a> {
+    /// The label in the requested language (`?lang=` or `Accept-Language`), English where a
+    /// translation is missing.
+    pub label: &'a str,
+    #[serde(flatten)]
+    pub theme: &'a Theme,
+}
+
+impl<'a> LocalizedTheme<'a> {
+    fn new(theme: &'a Theme, lang: &str) -> Self {
+        LocalizedTheme { label: theme.label_in(lang), theme }
+    }
+}
+
+/// The UN language a reader asked for: `?lang=` first (400 if it is not one of the six), then
+/// the best `Accept-Language` range among them, else English.
+pub fn language(req: &HttpRequest, param: Option<&str>) -> AppResult<&'static str> {
+    if let Some(lang) = param {
+        let lang = lang.trim().to_ascii_lowercase();
+        return UN_LANGUAGES
+            .iter()
+            .find(|l| **l == lang)
+            .copied()
+            .ok_or_else(|| AppError::bad_param("lang", format!("must be one of {}", UN_LANGUAGES.join(", "))));
+    }
+    let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let mut best: Option<(f32, &'static str)> = None;
+    for range in header.split(',') {
+        let mut parts = range.split(';');
+        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let primary = tag.split('-').next().unwrap_or("");
+        let quality =
+            parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.trim().parse::<f32>().ok()).unwrap_or(1.0);
+        if let Some(lang) = UN_LANGUAGES.iter().find(|l| **l == primary) {
+            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, lang));
+            }
+        }
+    }
+    Ok(best.map_or("en", |(_, lang)| lang))
+}
+
+/// Marks a response as being in `lang`, which may have come from `Accept-Language`.
+pub fn in_language(mut res: HttpResponse, lang: &'static str) -> HttpResponse {
+    res.headers_mut().insert(header::CONTENT_LANGUAGE, header::HeaderValue::from_static(lang));
+    res.headers_mut().insert(header::VARY, header::HeaderValue::from_static("Accept-Language"));
+    res
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// Label language: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -25,6 +86,8 @@ pub struct Taxonomy<'a> {
 pub struct ThemeQuery {
     /// Only themes of this group (slug).
     pub group: Option<String>,
+    /// Label language: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -37,6 +100,8 @@ pub struct ResolveQuery {
     /// How many candidates, 1-20 (default 5).
     #[param(value_type = Option<u32>)]
     pub limit: Option<String>,
+    /// Label language: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    pub lang: Option<String>,
 }
 
 /// One ranked theme for a free-text query.
@@ -79,8 +144,15 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Th
             return Err(AppError::bad_param("group", format!("unknown group '{group}'")));
         }
     }
-    let themes = catalog.themes.iter().filter(|t| q.group.as_deref().is_none_or(|g| t.group == g)).collect();
-    http::json_response(&req, StatusCode::OK, &Taxonomy { groups: &catalog.groups, themes }, None)
+    let lang = language(&req, q.lang.as_deref())?;
+    let themes = catalog
+        .themes
+        .iter()
+        .filter(|t| q.group.as_deref().is_none_or(|g| t.group == g))
+        .map(|t| LocalizedTheme::new(t, lang))
+        .collect();
+    let body = Taxonomy { lang, groups: &catalog.groups, themes };
+    Ok(in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }
 
 /// Rank canonical themes for free text (the same rule that normalises tags on writes).
@@ -104,6 +176,7 @@ pub async fn resolve(
         return Err(AppError::bad_param("q", "must be 1 to 200 characters"));
     }
     let limit = http::int_param("limit", q.limit.as_deref(), 1, 20)?.unwrap_or(5) as usize;
+    let lang = language(&req, q.lang.as_deref())?;
     let resolved = match catalog.resolver.resolve(text) {
         Resolution::Theme(i) => Some(catalog.themes[i].slug.clone()),
         Resolution::Unresolved(_) => None,
@@ -116,7 +189,7 @@ pub async fn resolve(
             let theme = &catalog.themes[c.theme];
             ThemeCandidate {
                 slug: theme.slug.clone(),
-                label: theme.label().to_string(),
+                label: theme.label_in(lang).to_string(),
                 score: c.score,
                 matched: c.matched,
             }
@@ -129,20 +202,26 @@ pub async fn resolve(
         accept_score: ACCEPT_SCORE,
         accept_margin: ACCEPT_MARGIN,
     };
-    http::json_response(&req, StatusCode::OK, &body, None)
+    Ok(in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }
 
 /// One theme by slug.
 #[utoipa::path(
     tag = "reference data",
-    params(("slug" = String, Path, description = "Theme slug", example = "womens-rights")),
+    params(("slug" = String, Path, description = "Theme slug", example = "womens-rights"), LangQuery),
     responses(
-        (status = 200, body = Theme, headers(("ETag" = String))),
+        (status = 200, body = LocalizedTheme, headers(("ETag" = String), ("Content-Language" = String))),
         ItemRead,
     )
 )]
 #[get("/themes/{slug}")]
-pub async fn get(req: HttpRequest, state: web::Data<AppState>, slug: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn get(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    q: web::Query<LangQuery>,
+) -> AppResult<HttpResponse> {
+    let lang = language(&req, q.lang.as_deref())?;
     let theme = state.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
-    http::json_response(&req, StatusCode::OK, theme, None)
+    Ok(in_language(http::json_response(&req, StatusCode::OK, &LocalizedTheme::new(theme, lang), None)?, lang))
 }

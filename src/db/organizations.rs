@@ -30,7 +30,10 @@ pub struct OrganizationFilter {
     pub updated_since: Option<chrono::NaiveDateTime>,
 }
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+diesel::define_sql_function!(
+    /// SQL `lower()`, on both backends.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text
+);
 
 pub fn insert(conn: &mut DbConn, row: &OrganizationRow) -> AppResult<()> {
     diesel::insert_into(organizations::table).values(row).execute(conn)?;

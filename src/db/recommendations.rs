@@ -34,7 +34,26 @@ pub struct RecommendationFilter {
     pub response: Option<String>,
     pub cycle: Option<i32>,
     pub session: Option<i32>,
+    /// Words that must all appear in the text (case-insensitive).
+    pub words: Vec<String>,
     pub updated_since: Option<chrono::NaiveDateTime>,
+}
+
+/// What the summary groups by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryKey {
+    RecommendingState,
+    Theme,
+    Response,
+    Cycle,
+}
+
+/// One group of the summary: its key, how many recommendations, and how many were supported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub key: Option<String>,
+    pub count: i64,
+    pub supported: i64,
 }
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bind-parameter limits.
@@ -122,7 +141,54 @@ fn filtered<'a>(f: &'a RecommendationFilter) -> recommendations::BoxedQuery<'a, 
     if let Some(since) = f.updated_since {
         q = q.filter(recommendations::updated_at.ge(since));
     }
+    for word in &f.words {
+        let pattern = format!("%{}%", super::organizations::escape_like(&word.to_lowercase()));
+        q = q.filter(super::organizations::lower(recommendations::text).like(pattern).escape('\\'));
+    }
     q
+}
+
+/// Counts of the filtered recommendations per group, largest first (then by key). The rows'
+/// keys are read and counted here: a boxed (dynamically filtered) query takes no GROUP BY.
+pub fn summary(conn: &mut DbConn, f: &RecommendationFilter, by: SummaryKey) -> AppResult<Vec<SummaryRow>> {
+    let pairs: Vec<(Option<String>, String)> = match by {
+        SummaryKey::RecommendingState => {
+            filtered(f).select((recommendations::recommending_state, recommendations::response)).load(conn)?
+        }
+        SummaryKey::Response => {
+            filtered(f).select((recommendations::response.nullable(), recommendations::response)).load(conn)?
+        }
+        SummaryKey::Cycle => filtered(f)
+            .select((recommendations::cycle, recommendations::response))
+            .load::<(i32, String)>(conn)?
+            .into_iter()
+            .map(|(cycle, response)| (Some(cycle.to_string()), response))
+            .collect(),
+        SummaryKey::Theme => {
+            let rows: Vec<(String, String)> =
+                filtered(f).select((recommendations::themes, recommendations::response)).load(conn)?;
+            let mut pairs = Vec::with_capacity(rows.len() * 2);
+            for (themes, response) in rows {
+                let themes: Vec<String> = serde_json::from_str(&themes).map_err(crate::error::AppError::internal)?;
+                pairs.extend(themes.into_iter().map(|t| (Some(t), response.clone())));
+            }
+            pairs
+        }
+    };
+    let mut groups: std::collections::HashMap<Option<String>, (i64, i64)> = std::collections::HashMap::new();
+    for (key, response) in pairs {
+        let group = groups.entry(key).or_default();
+        group.0 += 1;
+        group.1 += i64::from(response == crate::domain::vocab::Response::Supported.as_str());
+    }
+    let mut rows: Vec<SummaryRow> =
+        groups.into_iter().map(|(key, (count, supported))| SummaryRow { key, count, supported }).collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    Ok(rows)
+}
+
+pub fn count(conn: &mut DbConn, f: &RecommendationFilter) -> AppResult<i64> {
+    Ok(filtered(f).count().get_result(conn)?)
 }
 
 pub fn list(conn: &mut DbConn, f: &RecommendationFilter, page: &PageRequest) -> AppResult<PageOf<RecommendationRow>> {

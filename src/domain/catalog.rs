@@ -71,9 +71,17 @@ pub struct Theme {
     pub synonyms: BTreeMap<String, Vec<String>>,
 }
 
+/// The six UN languages labels are given in.
+pub const UN_LANGUAGES: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
+
 impl Theme {
     pub fn label(&self) -> &str {
-        self.labels.get("en").map(String::as_str).unwrap_or(&self.upr_info_label)
+        self.label_in("en")
+    }
+
+    /// The label in a UN language, English where a translation is missing.
+    pub fn label_in(&self, lang: &str) -> &str {
+        self.labels.get(lang).or_else(|| self.labels.get("en")).map(String::as_str).unwrap_or(&self.upr_info_label)
     }
 }
 

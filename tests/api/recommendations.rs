@@ -1,6 +1,6 @@
 //! Recommendations: one by one, and the UPR Info CSV import (all or nothing).
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::backend_tests;
 use crate::helpers::TestApp;
@@ -131,4 +131,55 @@ fn pages_walk_the_whole_list(app: TestApp) {
     assert_eq!(texts, expected);
 }
 
-backend_tests!(create_read_update, import_is_all_or_nothing, real_upr_info_file_imports, pages_walk_the_whole_list);
+fn who_recommended_what(app: TestApp) {
+    let csv = format!(
+        "{HEADER}Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Torture and other CID treatment,10\n\
+         Kenya,Africa,AU,Investigate torture by police.,Norway,WEOG,,Noted,5,\"Torture and other CID treatment,Justice\",10\n\
+         Kenya,Africa,AU,Criminalise torture in the Penal Code.,France,WEOG,,Accepted,5,Torture and other CID treatment,23\n\
+         Kenya,Africa,AU,Adopt a moratorium on the DEATH penalty.,&#40;Unknown&#41;,,,Noted,4,Death penalty,23\n\
+         Uganda,Africa,AU,End torture in detention.,Norway,WEOG,,Accepted,5,Torture and other CID treatment,12\n"
+    );
+    assert_eq!(import(&app, csv.as_bytes()).status, 201);
+
+    let by_state = app.get("/api/v1/recommendations/summary?state_under_review=KEN&theme=torture").json();
+    assert_eq!(by_state["group_by"], "recommending_state");
+    assert_eq!(by_state["total"], 3);
+    assert_eq!(by_state["groups"][0], json!({"key": "NOR", "label": "Norway", "count": 2, "supported": 1, "noted": 1}));
+    assert_eq!(by_state["groups"][1]["key"], "FRA");
+
+    let unknown = app.get("/api/v1/recommendations/summary?state_under_review=KEN&theme=death-penalty").json();
+    assert_eq!(unknown["groups"][0]["key"], Value::Null);
+    assert_eq!(unknown["groups"][0]["label"], "Not recorded");
+
+    let by_theme = app.get("/api/v1/recommendations/summary?group_by=theme&state_under_review=KEN&lang=fr").json();
+    let first = &by_theme["groups"][0];
+    assert_eq!(first["key"], "torture");
+    assert_eq!(first["count"], 3);
+    assert_eq!(first["label"], app.get("/api/v1/themes/torture").json()["labels"]["fr"]);
+    let by_response = app.get("/api/v1/recommendations/summary?group_by=response&region=african").json();
+    assert_eq!(by_response["total"], 5);
+    assert_eq!(
+        by_response["groups"][0],
+        json!({"key": "supported", "label": "supported", "count": 3, "supported": 3, "noted": 0})
+    );
+    let by_cycle = app.get("/api/v1/recommendations/summary?group_by=cycle&recommending_state=NOR").json();
+    assert_eq!(by_cycle["groups"][0], json!({"key": "1", "label": "Cycle 1", "count": 3, "supported": 2, "noted": 1}));
+    app.get("/api/v1/recommendations/summary?group_by=planet").field_error(400, "group_by");
+
+    let found = app.get("/api/v1/recommendations?q=Torture%20police").json();
+    assert_eq!(found["total"], 1, "every word must appear, in any case");
+    let found = app.get("/api/v1/recommendations?q=death%20MORATORIUM").json();
+    assert_eq!(found["items"][0]["session"], 23);
+    assert_eq!(app.get("/api/v1/recommendations?q=torture&state_under_review=UGA").json()["total"], 1);
+    assert_eq!(app.get("/api/v1/recommendations?q=100%25").json()["total"], 0, "wildcards are literal");
+    let searched = app.get("/api/v1/recommendations/summary?q=torture").json();
+    assert_eq!(searched["total"], 3, "OPCAT is tagged torture but does not say it");
+}
+
+backend_tests!(
+    create_read_update,
+    import_is_all_or_nothing,
+    real_upr_info_file_imports,
+    pages_walk_the_whole_list,
+    who_recommended_what
+);

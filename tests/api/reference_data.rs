@@ -67,4 +67,34 @@ fn themes_list_get_and_resolve(app: TestApp) {
     app.get("/api/v1/themes/resolve?q=x&limit=500").field_error(400, "limit");
 }
 
-backend_tests!(states_are_seeded_and_filterable, reference_reads_are_conditional, themes_list_get_and_resolve);
+fn labels_follow_the_requested_language(app: TestApp) {
+    let fr = app.get("/api/v1/themes/womens-rights?lang=fr");
+    assert_eq!(fr.header("content-language"), Some("fr"));
+    assert_eq!(fr.header("vary"), Some("Accept-Language"));
+    let body = fr.json();
+    assert_eq!(body["label"], body["labels"]["fr"]);
+    assert_ne!(body["label"], body["labels"]["en"]);
+
+    let ru = app.get_with("/api/v1/themes/torture", &[("Accept-Language", "de-DE, ru-RU;q=0.8, en;q=0.5")]).json();
+    assert_eq!(ru["label"], ru["labels"]["ru"], "the best UN language in the header");
+    let de = app.get_with("/api/v1/themes/torture", &[("Accept-Language", "de")]);
+    assert_eq!(de.header("content-language"), Some("en"), "English when none of the six is asked for");
+    let explicit = app.get_with("/api/v1/themes/torture?lang=es", &[("Accept-Language", "fr")]).json();
+    assert_eq!(explicit["label"], explicit["labels"]["es"], "?lang= wins over the header");
+
+    let zh = app.get("/api/v1/themes?lang=zh").json();
+    assert_eq!(zh["lang"], "zh");
+    assert!(zh["themes"].as_array().unwrap().iter().all(|t| t["label"] == t["labels"]["zh"]));
+    let resolved = app.get("/api/v1/themes/resolve?q=droits%20des%20femmes&lang=ar").json();
+    assert_eq!(resolved["candidates"][0]["label"], app.get("/api/v1/themes/womens-rights").json()["labels"]["ar"]);
+    app.get("/api/v1/themes/torture?lang=de").field_error(400, "lang");
+    let en = app.get("/api/v1/themes/torture").etag();
+    assert_ne!(en, app.get("/api/v1/themes/torture?lang=fr").etag(), "each language has its own ETag");
+}
+
+backend_tests!(
+    states_are_seeded_and_filterable,
+    reference_reads_are_conditional,
+    themes_list_get_and_resolve,
+    labels_follow_the_requested_language,
+);
