@@ -21,6 +21,7 @@ use crate::db::{self, Db};
 use crate::domain::access::Caller;
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, FieldError, StartupError};
+use crate::metrics::Metrics;
 use crate::openapi::ApiDoc;
 use crate::sync::Matching;
 use crate::telemetry;
@@ -65,6 +66,7 @@ pub fn documented_app() -> (
         .openapi(ApiDoc::openapi())
         .service(health::healthz)
         .service(health::readyz)
+        .service(health::metrics)
         .service(utoipa_actix_web::scope("/api/v1").configure(api::routes))
         .split_for_parts()
 }
@@ -99,10 +101,12 @@ impl Application {
         );
         let state = web::Data::new(AppState { db, catalog: Catalog::shipped(), limits: settings.limits, matching });
         let limiter = web::Data::new(RateLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst));
+        let metrics = web::Data::new(Metrics::default());
         let server = HttpServer::new(move || {
             let (app, doc) = documented_app();
             app.app_data(state.clone())
                 .app_data(limiter.clone())
+                .app_data(metrics.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| bad_request("query", err.to_string())))
                 .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
                 .service(web::redirect("/swagger-ui", "/swagger-ui/"))

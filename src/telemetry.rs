@@ -12,6 +12,7 @@ use tracing::Instrument;
 use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
+use crate::metrics::Metrics;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -47,9 +48,14 @@ pub async fn request_span(
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID, value);
     }
+    let elapsed = started.elapsed();
     span.in_scope(|| {
-        tracing::info!(status = res.status().as_u16(), elapsed_ms = started.elapsed().as_secs_f64() * 1000.0, "served");
+        tracing::info!(status = res.status().as_u16(), elapsed_ms = elapsed.as_secs_f64() * 1000.0, "served");
     });
+    if let Some(metrics) = res.request().app_data::<actix_web::web::Data<Metrics>>() {
+        let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
+        metrics.observe(res.request().method().as_str(), &route, res.status().as_u16(), elapsed);
+    }
     Ok(res)
 }
 

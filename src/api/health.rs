@@ -1,4 +1,5 @@
-//! `/healthz` (the process is up) and `/readyz` (the database answers).
+//! `/healthz` (the process is up), `/readyz` (the database answers; the index is built before
+//! the server listens) and `/metrics` (Prometheus).
 
 use actix_web::{get, web, HttpResponse};
 use diesel::connection::SimpleConnection;
@@ -7,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use crate::error::{AppResult, Problem};
+use crate::metrics::{Gauges, Metrics};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
@@ -36,4 +38,22 @@ pub async fn healthz() -> HttpResponse {
 pub async fn readyz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     state.db.run(|conn| Ok(conn.batch_execute("SELECT 1")?)).await?;
     Ok(HttpResponse::Ok().json(Health { status: "ready", database: Some(state.db.backend()) }))
+}
+
+/// Prometheus metrics of this instance (text exposition format).
+#[utoipa::path(tag = "operations", responses((status = 200, description = "Prometheus text", body = String, content_type = "text/plain")))]
+#[get("/metrics")]
+pub async fn metrics(state: web::Data<AppState>, metrics: web::Data<Metrics>) -> HttpResponse {
+    let (pool_connections, pool_idle) = state.db.pool_state();
+    let gauges = {
+        let index = state.matching.read();
+        Gauges {
+            index_offers: index.offer_count(),
+            index_requests: index.request_count(),
+            index_generation: index.generation(),
+            pool_connections,
+            pool_idle,
+        }
+    };
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(metrics.render(&gauges))
 }

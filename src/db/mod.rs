@@ -148,6 +148,12 @@ impl Db {
         self.backend
     }
 
+    /// Open and idle connections.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.pool.state();
+        (state.connections, state.idle_connections)
+    }
+
     pub fn get(&self) -> AppResult<PooledConn> {
         Ok(self.pool.get()?)
     }

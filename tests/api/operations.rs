@@ -26,6 +26,23 @@ fn docs_are_served(app: TestApp) {
     assert_eq!(app.get("/swagger-ui").status, 200, "redirects to the UI");
 }
 
+fn metrics_are_exposed(app: TestApp) {
+    app.get("/api/v1/states/KEN");
+    app.anonymous().get("/api/v1/requests/req_0000000000000000000000000000000a");
+    app.create("/api/v1/offers", &json!({"provider": "NOR", "title": "t", "themes": ["torture"], "global": true}));
+    let res = app.get("/metrics");
+    assert_eq!(res.status, 200);
+    assert!(res.header("content-type").unwrap().starts_with("text/plain"));
+    let text = res.text;
+    assert!(
+        text.contains(r#"tcmatch_http_requests_total{method="GET",route="/api/v1/states/{code}",status="200"} 1"#),
+        "{text}"
+    );
+    assert!(text.contains(r#"route="/api/v1/requests/{id}",status="404"} 1"#), "{text}");
+    assert!(text.contains("tcmatch_http_request_duration_seconds_count"));
+    assert!(text.contains("tcmatch_index_offers 1"), "{text}");
+}
+
 fn requests_carry_an_id(app: TestApp) {
     let res = app.get_with("/healthz", &[("X-Request-Id", "abc-123")]);
     assert_eq!(res.header("x-request-id"), Some("abc-123"));
@@ -69,7 +86,13 @@ fn two_postgres_instances_share_one_database() {
     }
 }
 
-backend_tests!(health_and_readiness, docs_are_served, requests_carry_an_id, data_survives_a_restart);
+backend_tests!(
+    health_and_readiness,
+    docs_are_served,
+    metrics_are_exposed,
+    requests_carry_an_id,
+    data_survives_a_restart
+);
 
 /// The real binary: `create-key` bootstraps an admin key; then the server, twice, on one SQLite
 /// file: data written by the first process is read by the second, and SIGTERM stops a process
