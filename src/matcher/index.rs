@@ -374,14 +374,31 @@ impl MatchIndex {
         let scorer = self.scorer(request, today);
         let mut top = TopK::new(k);
         let partitions = [request.partition as usize, GLOBAL_PARTITION];
-        let visit = |theme: u32, walked: u64, top: &mut TopK| {
+        // Walks one theme's lists. `weight` is the theme's weight when it is one of the
+        // request's (0 for a related theme).
+        let visit = |theme: u32, weight: f64, walked: u64, top: &mut TopK| {
+            // The request's other themes not walked yet: an offer with none of them has this
+            // theme alone exact, and once that cannot beat the k-th best, one AND rejects it.
+            let others = request.themes & !walked & !(1u64 << theme);
+            let alone = scorer.bound(scorer.theme_bound(weight));
+            let mut need_another = weight > 0.0 && top.cannot_beat(alone);
+            // Weaker, and true sooner: nothing else of the request's, not even a related theme.
+            let related = others | scorer.sibling_themes();
+            let bare = scorer.bound(scorer.theme_of(1u64 << theme));
+            let mut need_related = weight > 0.0 && top.cannot_beat(bare);
             // The theme component a posting needs to matter, raised as the k-th best rises.
             let mut min_theme = top.threshold().map_or(f64::NEG_INFINITY, |t| scorer.min_theme_for(t));
             for p in partitions {
                 let list = &self.offer_postings[theme as usize * PARTITIONS + p];
                 for ((&slot, &themes), &fit) in list.slots.iter().zip(&list.themes).zip(&list.fit) {
-                    // An offer met already in the list of a theme walked earlier scores 0 here.
-                    let theme_score = scorer.theme_of(themes) * f64::from(u8::from(themes & walked == 0));
+                    // Met already in the list of a theme walked earlier, or alone here in vain.
+                    if themes & walked != 0
+                        || (need_another && themes & others == 0)
+                        || (need_related && themes & related == 0)
+                    {
+                        continue;
+                    }
+                    let theme_score = scorer.theme_of(themes);
                     if theme_score < min_theme || theme_score <= 0.0 {
                         continue;
                     }
@@ -392,6 +409,8 @@ impl MatchIndex {
                         if let Some(scored) = scorer.score_with_theme(offer, theme_score) {
                             if top.push(offer.key, scored) {
                                 min_theme = top.threshold().map_or(f64::NEG_INFINITY, |t| scorer.min_theme_for(t));
+                                need_another = weight > 0.0 && top.cannot_beat(alone);
+                                need_related = weight > 0.0 && top.cannot_beat(bare);
                             }
                         }
                     }
@@ -407,7 +426,7 @@ impl MatchIndex {
             if top.cannot_beat(scorer.bound(scorer.theme_bound(total - seen_weight))) {
                 return top.into_sorted();
             }
-            visit(theme, walked, &mut top);
+            visit(theme, weight, walked, &mut top);
             walked |= 1 << theme;
             seen_weight += weight;
         }
@@ -416,7 +435,7 @@ impl MatchIndex {
         }
         let siblings = scorer.sibling_themes();
         for theme in (0..64).filter(|t| siblings & (1u64 << t) != 0) {
-            visit(theme, walked, &mut top);
+            visit(theme, 0.0, walked, &mut top);
             walked |= 1 << theme;
         }
         top.into_sorted()
