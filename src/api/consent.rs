@@ -132,7 +132,7 @@ pub async fn record(
         .await?;
     state.matching.refresh(&state.db, vec![(changes::REQUEST, event.request_id.clone())]).await?;
     let location = format!("/api/v1/requests/{}/consent", event.request_id);
-    http::created(&req, location, &view(event)?, http::version_etag(version))
+    http::created(&req, location, version, &view(event)?)
 }
 
 /// The full consent history of a request, newest first. **Roles:** admin; state (its own requests).

@@ -256,8 +256,7 @@ pub async fn create(
         })
         .await?;
     let location = format!("/api/v1/engagements/{}", row.id);
-    let etag = http::version_etag(row.version);
-    http::created(&req, location, &view(row, events)?, etag)
+    http::created(&req, location, row.version, &view(row, events)?)
 }
 
 /// Whether the offer is global or names the State or one of its areas.
@@ -359,8 +358,7 @@ pub async fn transition(
         .matching
         .refresh(&state.db, vec![(changes::OFFER, row.offer_id.clone()), (changes::REQUEST, row.request_id.clone())])
         .await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row, events)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row, events)?)
 }
 
 /// One engagement with its history. **Roles:** the two parties; admin.
@@ -392,8 +390,7 @@ pub async fn get(
             Ok((row, events))
         })
         .await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row, events)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row, events)?)
 }
 
 /// The caller's engagements (all, for admins), oldest first. **Roles:** the parties; admin.

@@ -145,7 +145,7 @@ where
 }
 
 /// The strong ETag of a versioned resource.
-pub fn version_etag(version: i64) -> String {
+fn version_etag(version: i64) -> String {
     format!("\"v{version}\"")
 }
 
@@ -172,9 +172,19 @@ pub fn json_response<T: Serialize>(
         .body(bytes))
 }
 
-/// Like [`json_response`] with 201 Created and a `Location`.
-pub fn created<T: Serialize>(req: &HttpRequest, location: String, body: &T, etag: String) -> AppResult<HttpResponse> {
-    let mut res = json_response(req, StatusCode::CREATED, body, Some(etag))?;
+/// A versioned resource: its ETag is its version.
+pub fn versioned<T: Serialize>(
+    req: &HttpRequest,
+    status: StatusCode,
+    version: i64,
+    body: &T,
+) -> AppResult<HttpResponse> {
+    json_response(req, status, body, Some(version_etag(version)))
+}
+
+/// Like [`versioned`] with 201 Created and a `Location`.
+pub fn created<T: Serialize>(req: &HttpRequest, location: String, version: i64, body: &T) -> AppResult<HttpResponse> {
+    let mut res = versioned(req, StatusCode::CREATED, version, body)?;
     let value = header::HeaderValue::from_str(&location).map_err(AppError::internal)?;
     res.headers_mut().insert(header::LOCATION, value);
     Ok(res)

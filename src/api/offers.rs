@@ -360,8 +360,7 @@ pub async fn create(
         .await?;
     state.matching.refresh(&state.db, vec![(changes::OFFER, row.id.clone())]).await?;
     let location = format!("/api/v1/offers/{}", row.id);
-    let etag = http::version_etag(row.version);
-    http::created(&req, location, &view(row)?, etag)
+    http::created(&req, location, row.version, &view(row)?)
 }
 
 /// One offer. **Roles:** anyone sees offers that are not drafts; a provider key also its own drafts; admin all.
@@ -384,8 +383,7 @@ pub async fn get(
     let id = id.into_inner();
     let scope = caller.offer_scope();
     let row = state.db.run(move |conn| load(conn, &id, &scope)).await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }
 
 /// List offers, oldest first. **Roles:** anyone sees offers that are not drafts; a provider key also its own drafts; admin all.
@@ -503,6 +501,5 @@ pub async fn update(
         })
         .await?;
     state.matching.refresh(&state.db, vec![(changes::OFFER, row.id.clone())]).await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }

@@ -172,8 +172,7 @@ pub async fn create(
         })
         .await?;
     let location = format!("/api/v1/organizations/{}", row.id);
-    let etag = http::version_etag(row.version);
-    http::created(&req, location, &view(row)?, etag)
+    http::created(&req, location, row.version, &view(row)?)
 }
 
 /// One organization.
@@ -193,8 +192,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
         .run(move |conn| store::find(conn, &id))
         .await?
         .ok_or_else(|| AppError::NotFound("organization".into()))?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }
 
 /// List organizations, oldest first.
@@ -289,6 +287,5 @@ pub async fn update(
             Ok(row)
         })
         .await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }

@@ -211,8 +211,7 @@ pub async fn create(
         })
         .await?;
     let location = format!("/api/v1/recommendations/{}", row.id);
-    let etag = http::version_etag(row.version);
-    http::created(&req, location, &view(row)?, etag)
+    http::created(&req, location, row.version, &view(row)?)
 }
 
 /// Import a UPR Info CSV export (columns To, Text, From, Response, Action, Issue, Session).
@@ -286,8 +285,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
         .run(move |conn| store::find(conn, &id))
         .await?
         .ok_or_else(|| AppError::NotFound("recommendation".into()))?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }
 
 /// List recommendations in import order.
@@ -529,6 +527,5 @@ pub async fn update(
             Ok(updated)
         })
         .await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }

@@ -366,8 +366,7 @@ pub async fn create(
         .await?;
     state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
     let location = format!("/api/v1/requests/{}", row.id);
-    let etag = http::version_etag(row.version);
-    http::created(&req, location, &view(row)?, etag)
+    http::created(&req, location, row.version, &view(row)?)
 }
 
 /// One assistance request. **Roles:** anyone sees requests whose State granted consent (not drafts); a state key also its own; admin all. A hidden request is 404.
@@ -390,8 +389,7 @@ pub async fn get(
     let id = id.into_inner();
     let scope = caller.request_scope();
     let row = state.db.run(move |conn| load(conn, &id, &scope)).await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }
 
 /// List assistance requests, oldest first. **Roles:** anyone sees requests whose State granted consent (not drafts); a state key also its own; admin all. Totals count only what the caller sees.
@@ -515,6 +513,5 @@ pub async fn update(
         })
         .await?;
     state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
-    let etag = http::version_etag(row.version);
-    http::json_response(&req, StatusCode::OK, &view(row)?, Some(etag))
+    http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }
