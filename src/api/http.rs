@@ -240,6 +240,19 @@ impl IfMatch {
     }
 }
 
+/// The `Idempotency-Key` header, if sent: 1-200 printable ASCII characters.
+pub fn idempotency_key(req: &HttpRequest) -> AppResult<Option<String>> {
+    let Some(value) = req.headers().get("Idempotency-Key") else { return Ok(None) };
+    let key = value.to_str().unwrap_or("").trim();
+    if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(AppError::BadRequest {
+            detail: "the Idempotency-Key header must be 1 to 200 printable characters".into(),
+            errors: vec![FieldError::new("Idempotency-Key", "1 to 200 printable ASCII characters")],
+        });
+    }
+    Ok(Some(key.to_string()))
+}
+
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T> {

@@ -11,12 +11,13 @@ use super::http::{self, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::audit::{self as audit_store, Entry};
+use crate::db::idempotency::{self, Claim};
 use crate::db::page::now;
 use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow, SummaryKey};
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::recommendation_csv::{self, cycle_of_session, ImportedRecommendation};
-use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
+use crate::domain::validate::{fnv1a, Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult, Problem};
 
@@ -215,12 +216,15 @@ pub async fn create(
 }
 
 /// Import a UPR Info CSV export (columns To, Text, From, Response, Action, Issue, Session).
-/// All rows are stored in one transaction, or none: a bad row rejects the file, naming its line. **Roles:** admin.
+/// All rows are stored in one transaction, or none: a bad row rejects the file, naming its line.
+/// With an `Idempotency-Key`, a retried upload gets the first answer again
+/// (`Idempotent-Replayed: true`) instead of storing the rows twice. **Roles:** admin.
 #[utoipa::path(
     security(("api_key" = [])),
     tag = "recommendations",
     request_body(content = String, content_type = "text/csv",
         description = "UPR Info CSV: `To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session`; `Accepted` means supported"),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (1-200 printable characters) that makes a retried upload safe")),
     responses(
         (status = 201, body = ImportSummary),
         (status = 400, description = "Not UTF-8", body = Problem, content_type = "application/problem+json"),
@@ -239,7 +243,9 @@ pub async fn import(
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
     http::require_content_type(&req, &["text/csv", "application/csv", "text/plain"], "text/csv")?;
+    let idempotency_key = http::idempotency_key(&req)?;
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
+    let request_hash = format!("{:016x}-{}", fnv1a(&body), body.len());
     let parsed = web::block(move || recommendation_csv::parse(&body)).await??;
     let at = now();
     let rows: Vec<RecommendationRow> = parsed.iter().map(|r| new_row(r, at)).collect();
@@ -250,9 +256,22 @@ pub async fn import(
         last_id: rows.last().map(|r| r.id.clone()).unwrap_or_default(),
     };
     let changes = serde_json::to_value(&summary).map_err(AppError::internal)?;
-    state
+    let answer = serde_json::to_string(&summary).map_err(AppError::internal)?;
+    let replayed = state
         .db
         .write(move |conn| {
+            let actor = caller.key()?.key_id.clone();
+            let claim = idempotency_key.as_deref().map(|key| Claim {
+                actor: &actor,
+                endpoint: "recommendations/import",
+                key,
+                request_hash: &request_hash,
+            });
+            if let Some(claim) = &claim {
+                if let Some(stored) = idempotency::replay(conn, claim)? {
+                    return Ok(Some(stored));
+                }
+            }
             store::insert_many(conn, &rows, &themes)?;
             let entry = Entry {
                 action: "import",
@@ -261,9 +280,20 @@ pub async fn import(
                 owner_state: None,
                 changes,
             };
-            audit_store::record(conn, &caller, entry)
+            audit_store::record(conn, &caller, entry)?;
+            if let Some(claim) = &claim {
+                idempotency::remember(conn, claim, StatusCode::CREATED.as_u16(), &answer)?;
+            }
+            Ok(None)
         })
         .await?;
+    if let Some((status, body)) = replayed {
+        tracing::info!("replayed an import for its Idempotency-Key");
+        return Ok(HttpResponse::build(StatusCode::from_u16(status).map_err(AppError::internal)?)
+            .insert_header(("Idempotent-Replayed", "true"))
+            .content_type("application/json")
+            .body(body));
+    }
     tracing::info!(rows = summary.imported, "imported recommendations");
     http::json_response(&req, StatusCode::CREATED, &summary, None)
 }

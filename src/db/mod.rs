@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod changes;
 pub mod engagements;
+pub mod idempotency;
 pub mod keys;
 pub mod match_source;
 pub mod migrate;

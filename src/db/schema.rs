@@ -237,7 +237,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    idempotency_keys (actor, endpoint, idempotency_key) {
+        actor -> Text,
+        endpoint -> Text,
+        idempotency_key -> Text,
+        request_hash -> Text,
+        status -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    idempotency_keys,
     engagements,
     engagement_events,
     changes,

@@ -131,6 +131,33 @@ fn pages_walk_the_whole_list(app: TestApp) {
     assert_eq!(texts, expected);
 }
 
+fn retried_imports_with_a_key_store_once(app: TestApp) {
+    let csv = format!("{HEADER}Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Justice,10\n");
+    let send = |key: &str, body: &str| {
+        app.send(
+            "POST",
+            "/api/v1/recommendations/import",
+            &[("Content-Type", "text/csv"), ("Idempotency-Key", key)],
+            Some(body.as_bytes()),
+        )
+    };
+    let first = send("upload-2026-11-23", &csv);
+    assert_eq!(first.status, 201, "{}", first.excerpt());
+    assert_eq!(first.header("idempotent-replayed"), None);
+    let again = send("upload-2026-11-23", &csv);
+    assert_eq!(again.status, 201);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(again.json(), first.json(), "the first answer, again");
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 1, "stored once");
+
+    let other = format!("{HEADER}Kenya,Africa,AU,Something else.,Norway,WEOG,,Noted,5,Justice,10\n");
+    send("upload-2026-11-23", &other).field_error(422, "Idempotency-Key");
+    assert_eq!(send("upload-2026-11-24", &csv).status, 201, "a new key is a new upload");
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 2);
+    send(&"k".repeat(201), &csv).field_error(400, "Idempotency-Key");
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 2);
+}
+
 fn who_recommended_what(app: TestApp) {
     let csv = format!(
         "{HEADER}Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Torture and other CID treatment,10\n\
@@ -181,5 +208,6 @@ backend_tests!(
     import_is_all_or_nothing,
     real_upr_info_file_imports,
     pages_walk_the_whole_list,
+    retried_imports_with_a_key_store_once,
     who_recommended_what
 );

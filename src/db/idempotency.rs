@@ -1,0 +1,56 @@
+//! Stored answers to calls made with an `Idempotency-Key`: looked up and written inside the
+//! call's own transaction, so a retry never does the work twice.
+
+use diesel::prelude::*;
+
+use super::page::now;
+use super::schema::idempotency_keys;
+use super::DbConn;
+use crate::error::{AppError, AppResult};
+
+/// Who sent the key, to which endpoint, the key, and a hash of the body it came with.
+pub struct Claim<'a> {
+    pub actor: &'a str,
+    pub endpoint: &'a str,
+    pub key: &'a str,
+    pub request_hash: &'a str,
+}
+
+/// The stored answer for this claim, if the call was made before with the same body; 422 if
+/// the key was used with another body.
+pub fn replay(conn: &mut DbConn, claim: &Claim<'_>) -> AppResult<Option<(u16, String)>> {
+    let stored: Option<(String, i32, String)> = idempotency_keys::table
+        .find((claim.actor, claim.endpoint, claim.key))
+        .select((idempotency_keys::request_hash, idempotency_keys::status, idempotency_keys::body))
+        .first(conn)
+        .optional()?;
+    match stored {
+        None => Ok(None),
+        Some((hash, status, body)) if hash == claim.request_hash => {
+            Ok(Some((u16::try_from(status).unwrap_or(200), body)))
+        }
+        Some(_) => Err(AppError::invalid("Idempotency-Key", "this key was already used with a different body")),
+    }
+}
+
+/// Stores the answer; a concurrent call with the same key fails here (409) and rolls back.
+pub fn remember(conn: &mut DbConn, claim: &Claim<'_>, status: u16, body: &str) -> AppResult<()> {
+    diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::actor.eq(claim.actor),
+            idempotency_keys::endpoint.eq(claim.endpoint),
+            idempotency_keys::idempotency_key.eq(claim.key),
+            idempotency_keys::request_hash.eq(claim.request_hash),
+            idempotency_keys::status.eq(i32::from(status)),
+            idempotency_keys::body.eq(body),
+            idempotency_keys::created_at.eq(now()),
+        ))
+        .execute(conn)
+        .map_err(|e| match AppError::from(e) {
+            AppError::Conflict(_) => {
+                AppError::Conflict("a call with this Idempotency-Key is under way; retry it to get its answer".into())
+            }
+            other => other,
+        })?;
+    Ok(())
+}
