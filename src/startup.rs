@@ -99,7 +99,13 @@ impl Application {
         actix_web::rt::spawn(
             Arc::clone(&matching).follow_forever(db.clone(), Duration::from_millis(settings.sync_interval_ms)),
         );
-        let state = web::Data::new(AppState { db, catalog: Catalog::shipped(), limits: settings.limits, matching });
+        let state = web::Data::new(AppState {
+            db,
+            catalog: Catalog::shipped(),
+            limits: settings.limits,
+            matching,
+            match_answers: Default::default(),
+        });
         let limiter = web::Data::new(RateLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst));
         let metrics = web::Data::new(Metrics::default());
         let server = HttpServer::new(move || {

@@ -338,10 +338,11 @@ pub async fn list(
 
     let index = state.matching.read();
     let visible = visibility(&caller, &index);
-    // The answer depends only on the index's data, the query and who asks: tag those.
+    // The answer depends only on the index's data, the day, the query and who asks: tag those.
+    let today = today();
     let etag = format!(
         "\"{:016x}\"",
-        fnv1a(format!("{}|{}|{:?}", index.generation(), req.query_string(), caller.request_scope()).as_bytes())
+        fnv1a(format!("{}|{today}|{}|{:?}", index.generation(), req.query_string(), caller.request_scope()).as_bytes())
     );
     if req
         .headers()
@@ -353,10 +354,13 @@ pub async fn list(
             .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
             .finish());
     }
+    if let Some(body) = state.match_answers.get(&etag) {
+        return Ok(answer(etag, body));
+    }
     let theme_mask = theme.map(|t| index.encoder().theme_mask(&[t])).unwrap_or(0);
     let state_positions: Option<Vec<u8>> =
         states.map(|codes| codes.iter().filter_map(|c| index.encoder().state(c)).collect());
-    let pairs = index.best_pairs(per_request, today(), |r| {
+    let pairs = index.best_pairs(per_request, today, |r| {
         visible.admits(r)
             && (theme_mask == 0 || r.themes & theme_mask != 0)
             && state_positions.as_ref().is_none_or(|s| s.contains(&r.state))
@@ -377,7 +381,41 @@ pub async fn list(
     let next_cursor = (selected.len() > limit).then(|| encode_offset(offset + limit));
     let items = selected.iter().take(limit).map(|p| view(&index, p)).collect::<AppResult<Vec<_>>>()?;
     drop(index);
-    http::json_response(&req, StatusCode::OK, &MatchList { items, next_cursor }, Some(etag))
+    let body = web::Bytes::from(serde_json::to_vec(&MatchList { items, next_cursor }).map_err(AppError::internal)?);
+    state.match_answers.put(etag.clone(), body.clone());
+    Ok(answer(etag, body))
+}
+
+fn answer(etag: String, body: web::Bytes) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((actix_web::http::header::ETAG, etag))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
+        .content_type("application/json")
+        .body(body)
+}
+
+/// Recent answers of `GET /matches` by ETag (which names the index generation, the query and
+/// the caller's scope), so dashboards polling without `If-None-Match` do not redo the ranking.
+#[derive(Default)]
+pub struct AnswerCache {
+    answers: std::sync::Mutex<std::collections::HashMap<String, web::Bytes>>,
+}
+
+impl AnswerCache {
+    /// Answers kept; past that the cache starts over (old generations are useless anyway).
+    const CAPACITY: usize = 256;
+
+    fn get(&self, etag: &str) -> Option<web::Bytes> {
+        self.answers.lock().unwrap_or_else(|p| p.into_inner()).get(etag).cloned()
+    }
+
+    fn put(&self, etag: String, body: web::Bytes) {
+        let mut answers = self.answers.lock().unwrap_or_else(|p| p.into_inner());
+        if answers.len() >= Self::CAPACITY {
+            answers.clear();
+        }
+        answers.insert(etag, body);
+    }
 }
 
 fn encode_offset(offset: usize) -> String {

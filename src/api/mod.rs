@@ -32,6 +32,8 @@ pub struct AppState {
     pub catalog: &'static Catalog,
     pub limits: Limits,
     pub matching: Arc<Matching>,
+    /// Recent answers of `GET /matches`.
+    pub match_answers: matches::AnswerCache,
 }
 
 /// Documented request-size limits.

@@ -96,6 +96,8 @@ fn the_index_follows_every_write(app: TestApp) {
 
     let first = app.get("/api/v1/matches");
     assert_eq!(app.get_with("/api/v1/matches", &[("If-None-Match", &first.etag())]).status, 304, "nothing changed");
+    let again = app.get("/api/v1/matches");
+    assert_eq!((again.etag(), again.text.clone()), (first.etag(), first.text.clone()), "a poll without If-None-Match");
     let o = offer(&app, "NOR", json!(["torture"]), json!(["Africa"]));
     assert_eq!(ids(&app.get(&path).json(), "offer_id"), [o.as_str()], "matchable as soon as its POST returns");
     assert_eq!(
@@ -103,6 +105,7 @@ fn the_index_follows_every_write(app: TestApp) {
         200,
         "a write changes the ETag"
     );
+    assert!(app.get("/api/v1/matches").text.contains(&o), "and the answer");
 
     let res = app.patch(&format!("/api/v1/offers/{o}"), Some("*"), &json!({"regions": ["Europe"]}));
     assert_eq!(res.status, 200);
