@@ -64,16 +64,21 @@ pub fn insert_many(conn: &mut DbConn, rows: &[RecommendationRow], themes: &[Vec<
     for chunk in rows.chunks(CHUNK) {
         insert_all!(conn, recommendations::table, chunk)?;
     }
-    let links: Vec<_> = rows
+    let links: Vec<(&str, &[String])> = rows.iter().zip(themes).map(|(r, t)| (r.id.as_str(), t.as_slice())).collect();
+    insert_links(conn, &links)
+}
+
+/// Theme links of recommendations, many rows per INSERT.
+fn insert_links(conn: &mut DbConn, links: &[(&str, &[String])]) -> AppResult<()> {
+    let rows: Vec<_> = links
         .iter()
-        .zip(themes)
-        .flat_map(|(row, slugs)| {
+        .flat_map(|(id, slugs)| {
             slugs.iter().map(move |slug| {
-                (recommendation_themes::recommendation_id.eq(&row.id), recommendation_themes::theme.eq(slug))
+                (recommendation_themes::recommendation_id.eq(*id), recommendation_themes::theme.eq(slug))
             })
         })
         .collect();
-    for chunk in links.chunks(CHUNK) {
+    for chunk in rows.chunks(CHUNK) {
         insert_all!(conn, recommendation_themes::table, chunk)?;
     }
     Ok(())
@@ -98,18 +103,9 @@ pub fn update(conn: &mut DbConn, row: &RecommendationRow, expected: i64, themes:
     if n == 1 {
         diesel::delete(recommendation_themes::table.filter(recommendation_themes::recommendation_id.eq(&row.id)))
             .execute(conn)?;
-        insert_many_links(conn, &row.id, themes)?;
+        insert_links(conn, &[(row.id.as_str(), themes)])?;
     }
     Ok(n == 1)
-}
-
-fn insert_many_links(conn: &mut DbConn, id: &str, themes: &[String]) -> AppResult<()> {
-    for slug in themes {
-        diesel::insert_into(recommendation_themes::table)
-            .values((recommendation_themes::recommendation_id.eq(id), recommendation_themes::theme.eq(slug)))
-            .execute(conn)?;
-    }
-    Ok(())
 }
 
 fn filtered<'a>(f: &'a RecommendationFilter) -> recommendations::BoxedQuery<'a, MultiBackend> {
