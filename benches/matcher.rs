@@ -7,7 +7,8 @@
 //! Data is generated from a fixed seed: themes drawn with the frequencies of the real UPR
 //! recommendations (tests/data), 193 States, thousands of providers. Needs PostgreSQL:
 //! `TCMATCH_BENCH_POSTGRES_URL` (default postgres://postgres@127.0.0.1:5432/test); it creates
-//! and drops the database `tcmatch_bench`. Sizes: `TCMATCH_BENCH_OFFERS`, `TCMATCH_BENCH_PAIRS`.
+//! and drops the database `tcmatch_bench`. Sizes: `TCMATCH_BENCH_OFFERS`, `TCMATCH_BENCH_PAIRS`;
+//! threads for the all-pairs run: `TCMATCH_BENCH_THREADS` (default: all cores).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -320,7 +321,7 @@ fn sql_top10(
                                ELSE least(1, o.budget::float8 / {need}) END)
               ) / {wsum} * {factor} AS score
          FROM bench_offers o
-         WHERE o.themes && $1::int[] AND o.capacity_left > 0 AND o.end_day >= {today}
+         WHERE o.themes && $4::int[] AND o.capacity_left > 0 AND o.end_day >= {today}
            AND (o.is_global OR o.served @> ARRAY[{state}])
          ORDER BY score DESC, o.id ASC LIMIT 10",
         wt = config.theme,
@@ -391,7 +392,7 @@ fn main() {
     let config = MatchConfig::default();
     let catalog = Catalog::shipped();
     let today = day(Some(chrono::Utc::now().date_naive()), 0);
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let threads = env_size("TCMATCH_BENCH_THREADS", std::thread::available_parallelism().map_or(2, |n| n.get()));
     println!("tcmatch matcher benchmark: {offers_n} offers; {pairs_n} x {pairs_n} pairs; {threads} cores\n");
 
     let started = Instant::now();
@@ -483,17 +484,7 @@ fn main() {
     let mut all = MatchIndex::new(catalog, config);
     all.load(few_offers, requests.iter().cloned());
     let started = Instant::now();
-    let found: usize = std::thread::scope(|s| {
-        let chunk = requests.len().div_ceil(threads);
-        let workers: Vec<_> = requests
-            .chunks(chunk)
-            .map(|part| {
-                let all = &all;
-                s.spawn(move || part.iter().map(|r| all.offers_for(&r.id, 10, today).len()).sum::<usize>())
-            })
-            .collect();
-        workers.into_iter().map(|w| w.join().expect("worker")).sum()
-    });
+    let found: usize = all.top_offers_for_all(10, today, threads, |_| true).iter().map(|(_, top)| top.len()).sum();
     let every = started.elapsed();
     println!("\n2. top-10 for every request: {pairs_n} requests x {pairs_n} offers on {threads} threads");
     println!(

@@ -360,7 +360,8 @@ pub async fn list(
     let theme_mask = theme.map(|t| index.encoder().theme_mask(&[t])).unwrap_or(0);
     let state_positions: Option<Vec<u8>> =
         states.map(|codes| codes.iter().filter_map(|c| index.encoder().state(c)).collect());
-    let pairs = index.best_pairs(per_request, today, |r| {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pairs = index.best_pairs(per_request, today, cores, |r| {
         visible.admits(r)
             && (theme_mask == 0 || r.themes & theme_mask != 0)
             && state_positions.as_ref().is_none_or(|s| s.contains(&r.state))

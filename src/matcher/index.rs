@@ -484,17 +484,42 @@ impl MatchIndex {
             .collect()
     }
 
+    /// The `k` best offers for every request that `include` admits, computed on `threads`
+    /// threads: (request key, its best offers' keys and scores).
+    pub fn top_offers_for_all(
+        &self,
+        k: usize,
+        today: i32,
+        threads: usize,
+        include: impl Fn(&RequestEntry) -> bool + Sync,
+    ) -> Vec<(u128, Vec<(u128, Scored)>)> {
+        let requests: Vec<&RequestEntry> = self.requests.iter().filter(|r| include(r)).collect();
+        let run = |part: &[&RequestEntry]| -> Vec<(u128, Vec<(u128, Scored)>)> {
+            part.iter().map(|r| (r.key, self.top_offers(r, k, today))).collect()
+        };
+        let chunk = requests.len().div_ceil(threads.max(1)).max(1);
+        if requests.len() <= chunk {
+            return run(&requests);
+        }
+        std::thread::scope(|s| {
+            let workers: Vec<_> = requests.chunks(chunk).map(|part| s.spawn(move || run(part))).collect();
+            workers.into_iter().flat_map(|w| w.join().expect("a matcher thread panicked")).collect()
+        })
+    }
+
     /// The best pairs across the repository: each request that `include` admits contributes its
     /// `per_request` best offers; sorted by score, then request id, then offer id.
-    pub fn best_pairs(&self, per_request: usize, today: i32, include: impl Fn(&RequestEntry) -> bool) -> Vec<Pair> {
+    pub fn best_pairs(
+        &self,
+        per_request: usize,
+        today: i32,
+        threads: usize,
+        include: impl Fn(&RequestEntry) -> bool + Sync,
+    ) -> Vec<Pair> {
         let mut pairs: Vec<Pair> = Vec::new();
-        for request in self.requests.iter().filter(|r| include(r)) {
-            for (key, scored) in self.top_offers(request, per_request, today) {
-                pairs.push(Pair {
-                    request_id: id_of(ids::REQUEST, request.key),
-                    offer_id: id_of(ids::OFFER, key),
-                    scored,
-                });
+        for (request, top) in self.top_offers_for_all(per_request, today, threads, include) {
+            for (key, scored) in top {
+                pairs.push(Pair { request_id: id_of(ids::REQUEST, request), offer_id: id_of(ids::OFFER, key), scored });
             }
         }
         pairs.sort_by(|a, b| {
@@ -748,6 +773,29 @@ mod tests {
                     .collect();
                 assert_eq!(got, brute_force(&index, &r.id, k), "request {} k {k}", r.id);
             }
+        }
+    }
+
+    #[test]
+    fn all_requests_on_two_threads_equal_one_query_each() {
+        let catalog = Catalog::shipped();
+        let mut index = MatchIndex::new(catalog, MatchConfig::default());
+        let slugs: Vec<&str> = catalog.themes.iter().map(|t| t.slug.as_str()).collect();
+        let offers: Vec<OfferFacts> = (0..400)
+            .map(|i| offer(&[slugs[i % 9], slugs[i % 5]], &["002", "150"][i % 2..=i % 2], i % 7 == 0))
+            .collect();
+        let requests: Vec<RequestFacts> = (0..60)
+            .map(|i| request(["KEN", "FRA", "JPN"][i % 3], &[slugs[i % 9], slugs[i % 4]], ConsentStatus::Granted))
+            .collect();
+        index.load(offers, requests.clone());
+        let all = index.top_offers_for_all(5, TODAY, 2, |_| true);
+        assert_eq!(all.len(), requests.len());
+        for (request, top) in all {
+            let id = id_of(ids::REQUEST, request);
+            let one: Vec<(String, f64)> =
+                index.offers_for(&id, 5, TODAY).into_iter().map(|p| (p.offer_id, p.scored.score)).collect();
+            let got: Vec<(String, f64)> = top.into_iter().map(|(k, s)| (id_of(ids::OFFER, k), s.score)).collect();
+            assert_eq!(got, one, "request {id}");
         }
     }
 
