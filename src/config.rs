@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::api::Limits;
 use crate::matcher::MatchConfig;
+use crate::suggest::evaluation::Sessions;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/tcmatch.db";
 
@@ -37,6 +38,28 @@ pub enum Command {
         /// Write to this file instead of stdout.
         #[arg(long)]
         output: Option<PathBuf>,
+    },
+    /// Train the theme suggestion model on a UPR Info CSV export (its `Issue` labels).
+    Train {
+        /// The CSV (columns To, Text, From, Response, Action, Issue, Session).
+        csv: PathBuf,
+        /// UPR sessions to learn from, e.g. 1-10.
+        #[arg(long, default_value = "1-13")]
+        sessions: Sessions,
+        /// Where to write the model (the service ships data/theme-model.bin).
+        #[arg(long)]
+        output: PathBuf,
+    },
+    /// Measure theme suggestion on a labelled UPR Info CSV export: micro- and macro-F1.
+    Evaluate {
+        /// The CSV (columns To, Text, From, Response, Action, Issue, Session).
+        csv: PathBuf,
+        /// UPR sessions to measure on, e.g. 11-13 (default: every row).
+        #[arg(long)]
+        sessions: Option<Sessions>,
+        /// A model written by `tcmatch train` (default: the shipped one).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
 }
 

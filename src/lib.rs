@@ -10,5 +10,6 @@ pub mod matcher;
 pub mod metrics;
 pub mod openapi;
 pub mod startup;
+pub mod suggest;
 pub mod sync;
 pub mod telemetry;

@@ -1,10 +1,15 @@
-//! The `tcmatch` command: `serve` (default), `migrate`, `openapi`.
+//! The `tcmatch` command: `serve` (default), `migrate`, `create-key`, `openapi`, and `train` and
+//! `evaluate` for the theme suggestion model.
 
 use clap::Parser;
 use tcmatch::api::keys::NewKey;
 use tcmatch::config::{Cli, Command, LogFormat, Settings};
 use tcmatch::domain::access::Role;
+use tcmatch::domain::catalog::Catalog;
 use tcmatch::error::StartupError;
+use tcmatch::suggest::evaluation;
+use tcmatch::suggest::model::{Model, TrainParams};
+use tcmatch::suggest::Suggester;
 use tcmatch::{openapi, startup, telemetry};
 
 fn main() {
@@ -45,9 +50,65 @@ fn run(cli: Cli) -> Result<(), StartupError> {
                 }
             }
         }
+        Some(Command::Train { csv, sessions, output }) => {
+            let rows = read_labelled(&csv)?;
+            let chosen = sessions.select(&rows.rows);
+            let started = std::time::Instant::now();
+            let model =
+                evaluation::train(&chosen, Catalog::shipped(), &TrainParams::default()).map_err(StartupError)?;
+            let bytes = model.to_bytes();
+            std::fs::write(&output, &bytes)
+                .map_err(|e| StartupError(format!("cannot write {}: {e}", output.display())))?;
+            println!(
+                "trained on {} rows of sessions {sessions} ({} without labels left out) in {:.1} s; {} bytes to {}",
+                chosen.len(),
+                rows.unlabelled,
+                started.elapsed().as_secs_f64(),
+                bytes.len(),
+                output.display()
+            );
+            Ok(())
+        }
+        Some(Command::Evaluate { csv, sessions, model }) => {
+            let rows = read_labelled(&csv)?;
+            let chosen = match sessions {
+                Some(s) => s.select(&rows.rows),
+                None => rows.rows.iter().collect(),
+            };
+            let loaded;
+            let suggester = match &model {
+                Some(path) => {
+                    let bytes = std::fs::read(path)
+                        .map_err(|e| StartupError(format!("cannot read {}: {e}", path.display())))?;
+                    let model = Model::from_bytes(&bytes)
+                        .map_err(|e| StartupError(format!("{} is no theme model: {e}", path.display())))?;
+                    loaded = Suggester::new(model, Catalog::shipped()).map_err(StartupError)?;
+                    &loaded
+                }
+                None => Suggester::shipped(),
+            };
+            let report = evaluation::evaluate(suggester, &chosen);
+            let what = sessions.map_or("all sessions".to_string(), |s| format!("sessions {s}"));
+            println!("{} labelled rows of {what} ({} without labels left out)", report.rows, rows.unlabelled);
+            println!(
+                "micro-precision {:.4}  micro-recall {:.4}  micro-F1 {:.4}  macro-F1 {:.4}",
+                report.micro_precision, report.micro_recall, report.micro_f1, report.macro_f1
+            );
+            println!("{:.1} µs per recommendation (one core)", report.micros_per_row);
+            println!("weakest themes (F1, rows with it, rows suggested it):");
+            for t in report.themes.iter().take(8) {
+                println!("  {:.3} {:>6} {:>6}  {}", t.f1, t.support, t.suggested, t.theme);
+            }
+            Ok(())
+        }
         Some(Command::Serve(args)) => serve(args.try_into().map_err(StartupError)?),
         None => serve(cli.serve.try_into().map_err(StartupError)?),
     }
+}
+
+fn read_labelled(path: &std::path::Path) -> Result<evaluation::Labelled, StartupError> {
+    let bytes = std::fs::read(path).map_err(|e| StartupError(format!("cannot read {}: {e}", path.display())))?;
+    evaluation::read_csv(&bytes).map_err(|e| StartupError(format!("{}: {e}", path.display())))
 }
 
 fn serve(settings: Settings) -> Result<(), StartupError> {

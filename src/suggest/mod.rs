@@ -1,0 +1,163 @@
+//! Theme suggestion: which recommendation themes a text is about. A multi-label classifier
+//! ([`model`]) learned from UPR recommendations labelled by UPR Info ([`evaluation`] trains and
+//! measures it; `tcmatch train` and `tcmatch evaluate` run that) ships in `data/`, so the
+//! service needs no training at start and no network.
+
+pub mod evaluation;
+pub mod model;
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::catalog::Catalog;
+use model::Model;
+
+/// The shipped model, trained by `tcmatch train` on all of tests/data (UPR sessions 1-13).
+const SHIPPED_MODEL: &[u8] = include_bytes!("../../data/theme-model.bin");
+
+/// A theme is suggested when its confidence reaches this. Each theme's own decision point,
+/// tuned on held-out data in training, is mapped to it, so one number holds for all themes.
+pub const SUGGEST_THRESHOLD: f32 = 0.5;
+
+/// One theme the model sees in a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ThemeSuggestion {
+    /// Theme slug.
+    #[schema(example = "womens-rights")]
+    pub theme: String,
+    /// From 0 to 1; the theme is suggested from 0.5.
+    #[schema(example = 0.93)]
+    pub confidence: f32,
+    /// The words of the text (lowercased, stemmed; pairs of words too) that weigh most for it.
+    #[schema(example = json!(["women", "discrimin", "violenc against"]))]
+    pub words: Vec<String>,
+}
+
+/// The model with its labels mapped onto the catalog's themes.
+pub struct Suggester {
+    model: Model,
+    /// For each model label, the slug of its theme.
+    slugs: Vec<String>,
+}
+
+impl Suggester {
+    /// The model shipped in the binary (checked by the tests, so loading cannot fail).
+    pub fn shipped() -> &'static Suggester {
+        static SHIPPED: OnceLock<Suggester> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let model = Model::from_bytes(SHIPPED_MODEL).expect("the shipped theme model is valid");
+            Suggester::new(model, Catalog::shipped()).expect("the shipped theme model knows the catalog's themes")
+        })
+    }
+
+    /// Maps the model's labels (UPR Info issue names) onto the catalog's themes.
+    pub fn new(model: Model, catalog: &Catalog) -> Result<Suggester, String> {
+        let slugs = model
+            .labels()
+            .iter()
+            .map(|label| {
+                catalog
+                    .theme_by_upr_label(label)
+                    .map(|t| t.slug.clone())
+                    .ok_or_else(|| format!("the model's label '{label}' is no theme of the catalog"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Suggester { model, slugs })
+    }
+
+    /// Every theme the model knows, most likely first.
+    pub fn rank(&self, text: &str) -> Vec<ThemeSuggestion> {
+        let mut ranked: Vec<ThemeSuggestion> = self
+            .model
+            .score(text)
+            .into_iter()
+            .map(|s| ThemeSuggestion {
+                theme: self.slugs[usize::from(s.label)].clone(),
+                confidence: calibrated(s.confidence, self.model.threshold(s.label)),
+                words: s.drivers,
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then_with(|| a.theme.cmp(&b.theme)));
+        ranked
+    }
+
+    /// The themes to tag `text` with: those reaching [`SUGGEST_THRESHOLD`], or, when none does
+    /// and `at_least_one` says a text always has a theme, the most likely one.
+    pub fn suggest(&self, text: &str, at_least_one: bool) -> Vec<ThemeSuggestion> {
+        let mut ranked = self.rank(text);
+        let reached = ranked.iter().take_while(|s| s.confidence >= SUGGEST_THRESHOLD).count();
+        ranked.truncate(if reached == 0 && at_least_one { 1 } else { reached });
+        ranked
+    }
+}
+
+/// Maps a label's probability onto one scale where its decision threshold sits at
+/// [`SUGGEST_THRESHOLD`], keeping the order of probabilities, 0 and 1; rounded to 3 decimals.
+fn calibrated(probability: f32, threshold: f32) -> f32 {
+    let threshold = threshold.clamp(1e-3, 1.0 - 1e-3);
+    let p = probability.clamp(0.0, 1.0);
+    let scaled = if p < threshold {
+        SUGGEST_THRESHOLD * p / threshold
+    } else {
+        SUGGEST_THRESHOLD + (1.0 - SUGGEST_THRESHOLD) * (p - threshold) / (1.0 - threshold)
+    };
+    (scaled * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calibration_puts_each_threshold_at_one_half_and_keeps_order() {
+        for threshold in [0.1f32, 0.3, 0.5, 0.8] {
+            assert_eq!(calibrated(threshold, threshold), SUGGEST_THRESHOLD);
+            assert_eq!(calibrated(0.0, threshold), 0.0);
+            assert_eq!(calibrated(1.0, threshold), 1.0);
+            let mut last = -1.0;
+            for i in 0..=100 {
+                let c = calibrated(i as f32 / 100.0, threshold);
+                assert!(c >= last && (0.0..=1.0).contains(&c));
+                last = c;
+            }
+        }
+    }
+
+    #[test]
+    fn the_shipped_model_loads_and_knows_every_theme() {
+        let suggester = Suggester::shipped();
+        let catalog = Catalog::shipped();
+        assert_eq!(suggester.slugs.len(), catalog.themes.len());
+        for theme in &catalog.themes {
+            assert!(suggester.slugs.contains(&theme.slug), "{}", theme.slug);
+        }
+    }
+
+    /// tests/data/theme-sample.csv: 32 recommendations written for this test in the style of
+    /// later UPR cycles (sessions 34-41), labelled by hand; no model has seen them.
+    #[test]
+    fn the_shipped_model_beats_a_floor_on_a_fixed_unseen_sample() {
+        let sample = evaluation::read_csv(include_bytes!("../../tests/data/theme-sample.csv")).unwrap();
+        let rows: Vec<_> = sample.rows.iter().collect();
+        let report = evaluation::evaluate(Suggester::shipped(), &rows);
+        assert_eq!(report.rows, 32);
+        assert!(report.micro_f1 >= 0.75, "micro-F1 {:.3} below the floor", report.micro_f1);
+        assert!(report.macro_f1 >= 0.70, "macro-F1 {:.3} below the floor", report.macro_f1);
+    }
+
+    #[test]
+    fn suggestions_reach_the_threshold_or_are_the_single_best() {
+        let suggester = Suggester::shipped();
+        let text =
+            "Ratify the Optional Protocol to the Convention against Torture and set up a national preventive mechanism";
+        let suggested = suggester.suggest(text, true);
+        assert!(suggested.iter().any(|s| s.theme == "torture"), "{suggested:?}");
+        assert!(suggested.iter().all(|s| s.confidence >= SUGGEST_THRESHOLD));
+        assert!(suggested.iter().all(|s| !s.words.is_empty()));
+        let noise = suggester.suggest("zzz qqq", true);
+        assert_eq!(noise.len(), 1, "a text always gets its most likely theme: {noise:?}");
+        assert!(suggester.suggest("zzz qqq", false).is_empty());
+    }
+}
