@@ -52,6 +52,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(states::get)
         .service(themes::list)
         .service(themes::resolve)
+        .service(themes::suggest)
         .service(themes::get)
         .service(organizations::create)
         .service(organizations::list)

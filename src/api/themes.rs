@@ -1,16 +1,20 @@
-//! `/themes`: the canonical recommendation-theme taxonomy and free-text resolution.
+//! `/themes`: the canonical recommendation-theme taxonomy, free-text tag resolution, and theme
+//! suggestion from the text of a recommendation, request or offer.
 
 use actix_web::http::{header, StatusCode};
-use actix_web::{get, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::http;
-use super::responses::{ItemRead, ListRead};
+use super::http::{self, JsonBody};
+use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead};
 use super::AppState;
+use crate::domain::access::Caller;
 use crate::domain::catalog::{Theme, ThemeGroup, UN_LANGUAGES};
 use crate::domain::theme_resolver::{Resolution, ACCEPT_MARGIN, ACCEPT_SCORE};
+use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::error::{AppError, AppResult, Problem};
+use crate::suggest::{Suggester, SUGGEST_THRESHOLD};
 
 /// The taxonomy: its groups and its themes.
 #[derive(Debug, Serialize, ToSchema)]
@@ -224,4 +228,90 @@ pub async fn get(
     let lang = language(&req, q.lang.as_deref())?;
     let theme = state.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
     Ok(in_language(http::json_response(&req, StatusCode::OK, &LocalizedTheme::new(theme, lang), None)?, lang))
+}
+
+/// Text to suggest themes for.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestRequest {
+    /// A recommendation, or the title and description of a request or offer (English).
+    #[schema(example = "Adopt a law criminalising domestic violence and marital rape")]
+    pub text: String,
+    /// How many themes to rank, 1-54 (default 5).
+    pub limit: Option<u32>,
+}
+
+/// Themes for a text, most likely first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThemeSuggestions {
+    /// The language of the `label`s.
+    pub lang: &'static str,
+    /// A theme is suggested (tagged on records) from this confidence.
+    pub threshold: f32,
+    pub suggestions: Vec<SuggestedTheme>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SuggestedTheme {
+    #[schema(example = "womens-rights")]
+    pub theme: String,
+    pub label: String,
+    /// From 0 to 1.
+    pub confidence: f32,
+    /// Whether the confidence reaches the threshold.
+    pub suggested: bool,
+    /// The words of the text (lowercased, stemmed; pairs of words too) that weigh most for it.
+    pub words: Vec<String>,
+}
+
+/// Suggest themes for a text, with a confidence and the words behind each, from a model
+/// learned from UPR recommendations labelled by UPR Info. **Roles:** any key.
+#[utoipa::path(
+    security(("api_key" = [])),
+    tag = "reference data",
+    params(LangQuery),
+    request_body = SuggestRequest,
+    responses(
+        (status = 200, body = ThemeSuggestions, headers(("Content-Language" = String))),
+        CreateErrors,
+        AccessErrors,
+    )
+)]
+#[post("/themes/suggest")]
+pub async fn suggest(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<LangQuery>,
+    body: JsonBody<SuggestRequest>,
+) -> AppResult<HttpResponse> {
+    caller.key()?;
+    let themes = state.catalog.themes.len();
+    let mut c = Checks::new();
+    let text = c.required_text("text", &body.0.text, MAX_TEXT_CHARS);
+    let limit = body.0.limit.unwrap_or(5) as usize;
+    if !(1..=themes).contains(&limit) {
+        c.fail("limit", format!("must be from 1 to {themes}"));
+    }
+    c.finish()?;
+    let lang = language(&req, q.lang.as_deref())?;
+    let ranked = web::block(move || {
+        let mut ranked = Suggester::shipped().rank(&text);
+        ranked.truncate(limit);
+        ranked
+    })
+    .await
+    .map_err(AppError::internal)?;
+    let suggestions = ranked
+        .into_iter()
+        .map(|s| SuggestedTheme {
+            label: state.catalog.theme(&s.theme).map_or(s.theme.as_str(), |t| t.label_in(lang)).to_string(),
+            suggested: s.confidence >= SUGGEST_THRESHOLD,
+            confidence: s.confidence,
+            words: s.words,
+            theme: s.theme,
+        })
+        .collect();
+    let body = ThemeSuggestions { lang, threshold: SUGGEST_THRESHOLD, suggestions };
+    Ok(in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }

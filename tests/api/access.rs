@@ -84,6 +84,13 @@ fn cases() -> Vec<Case> {
             expect: [200; 6],
         },
         Case {
+            name: "suggest themes",
+            method: "POST",
+            path: |_, _| "/api/v1/themes/suggest".into(),
+            body: |_| Some(json!({ "text": "Ratify the Convention against Torture" })),
+            expect: [401, 200, 200, 200, 200, 200],
+        },
+        Case {
             name: "list organizations",
             method: "GET",
             path: |_, _| "/api/v1/organizations".into(),

@@ -1,6 +1,8 @@
 //! States and themes, seeded at start-up from the shipped data.
 
 use crate::backend_tests;
+use serde_json::json;
+
 use crate::helpers::TestApp;
 
 fn states_are_seeded_and_filterable(app: TestApp) {
@@ -92,7 +94,43 @@ fn labels_follow_the_requested_language(app: TestApp) {
     assert_ne!(en, app.get("/api/v1/themes/torture?lang=fr").etag(), "each language has its own ETag");
 }
 
+fn themes_are_suggested_from_text(app: TestApp) {
+    let text = "Adopt a comprehensive law on violence against women, including domestic violence and marital rape";
+    let answer = app.post("/api/v1/themes/suggest", &json!({ "text": text, "limit": 3 }));
+    assert_eq!(answer.status, 200, "{}", answer.text);
+    let body = answer.json();
+    assert_eq!(body["threshold"], 0.5);
+    let suggestions = body["suggestions"].as_array().unwrap();
+    assert_eq!(suggestions.len(), 3);
+    let top = &suggestions[0];
+    assert_eq!(top["theme"], "womens-rights");
+    assert_eq!(top["label"], "Women's rights");
+    assert_eq!(top["suggested"], true);
+    assert!(top["confidence"].as_f64().unwrap() >= 0.5);
+    assert!(top["words"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("women")), "{top}");
+    let confidences: Vec<f64> = suggestions.iter().map(|s| s["confidence"].as_f64().unwrap()).collect();
+    assert!(confidences.windows(2).all(|w| w[0] >= w[1]), "best first: {confidences:?}");
+    for s in suggestions {
+        assert_eq!(s["suggested"].as_bool().unwrap(), s["confidence"].as_f64().unwrap() >= 0.5);
+    }
+
+    let french = app.post("/api/v1/themes/suggest?lang=fr", &json!({ "text": "Abolish the death penalty" }));
+    assert_eq!(french.header("content-language"), Some("fr"));
+    let french = french.json();
+    assert_eq!(french["suggestions"][0]["theme"], "death-penalty");
+    assert_eq!(french["suggestions"][0]["label"], "Peine de mort");
+    assert_eq!(french["suggestions"].as_array().unwrap().len(), 5, "five by default");
+
+    app.post("/api/v1/themes/suggest", &json!({ "text": "  " })).field_error(422, "text");
+    app.post("/api/v1/themes/suggest", &json!({ "text": "x", "limit": 0 })).field_error(422, "limit");
+    app.post("/api/v1/themes/suggest", &json!({ "text": "x", "limit": 55 })).field_error(422, "limit");
+    app.post("/api/v1/themes/suggest", &json!({ "text": "x", "extra": 1 })).field_error(422, "extra");
+    app.post("/api/v1/themes/suggest", &json!({ "text": "x".repeat(20_001) })).field_error(422, "text");
+    assert_eq!(app.anonymous().post("/api/v1/themes/suggest", &json!({ "text": "x" })).status, 401);
+}
+
 backend_tests!(
+    themes_are_suggested_from_text,
     states_are_seeded_and_filterable,
     reference_reads_are_conditional,
     themes_list_get_and_resolve,
