@@ -18,9 +18,10 @@ use crate::db::DbConn;
 use crate::domain::access::{Caller, OfferScope};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
-use crate::domain::validate::{dedup, Checks, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
 use crate::error::{AppError, AppResult};
+use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Offer {
@@ -34,6 +35,9 @@ pub struct Offer {
     pub description: String,
     /// Theme slugs.
     pub themes: Vec<String>,
+    /// Themes among `themes` that the model suggested from the title and description and no
+    /// person has confirmed yet; a PATCH that sets `themes` confirms them.
+    pub suggested_themes: Vec<ThemeSuggestion>,
     pub modalities: Vec<Modality>,
     /// ISO 639-1 codes.
     pub languages: Vec<String>,
@@ -63,8 +67,14 @@ pub struct NewOffer {
     pub title: String,
     #[serde(default)]
     pub description: String,
-    /// Theme slugs or free text (normalised to the taxonomy); at least one.
+    /// Theme slugs or free text (normalised to the taxonomy); at least one, unless
+    /// `suggest_themes` is set.
+    #[serde(default)]
     pub themes: Vec<String>,
+    /// Also tag the offer with the themes suggested from its title and description (listed in
+    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one.
+    #[serde(default)]
+    pub suggest_themes: bool,
     #[serde(default)]
     pub modalities: Vec<Modality>,
     #[serde(default)]
@@ -92,7 +102,11 @@ pub struct NewOffer {
 pub struct OfferChanges {
     pub title: Option<String>,
     pub description: Option<String>,
+    /// Sets the themes, confirming them all.
     pub themes: Option<Vec<String>>,
+    /// Suggest themes again from the title and description (by default, unconfirmed
+    /// suggestions are made again when either changes).
+    pub suggest_themes: Option<bool>,
     pub modalities: Option<Vec<Modality>>,
     pub languages: Option<Vec<String>>,
     pub global: Option<bool>,
@@ -140,6 +154,9 @@ struct Draft {
     title: String,
     description: String,
     themes: Vec<String>,
+    /// Suggest themes from the text.
+    suggest: bool,
+    suggested: Vec<ThemeSuggestion>,
     modalities: Vec<Modality>,
     languages: Vec<String>,
     global: bool,
@@ -158,9 +175,14 @@ impl Draft {
         let mut c = Checks::new();
         let title = c.required_text("title", &self.title, MAX_TITLE_CHARS);
         let description = c.optional_text("description", &self.description, MAX_TEXT_CHARS);
-        let themes = c.themes("themes", &self.themes);
-        if self.themes.is_empty() {
-            c.fail("themes", "give at least one theme");
+        let mut themes = c.themes("themes", &self.themes);
+        let mut suggested = self.suggested;
+        if self.suggest {
+            let text = suggest::text_of(&title, &description);
+            suggested.extend(Suggester::shipped().tag(&mut themes, &text, MAX_LIST_ITEMS));
+        }
+        if themes.is_empty() && self.themes.is_empty() {
+            c.fail("themes", "give at least one theme, or set suggest_themes");
         }
         c.list_size("modalities", self.modalities.len());
         let languages = c.languages("languages", &self.languages);
@@ -200,6 +222,7 @@ impl Draft {
             title,
             description,
             themes,
+            suggested,
             modalities: dedup(&self.modalities),
             languages,
             countries,
@@ -221,6 +244,7 @@ impl Draft {
         row.title = self.title.clone();
         row.description = self.description.clone();
         row.themes = http::to_json_text(&self.themes);
+        row.suggested_themes = http::to_json_text(&self.suggested);
         row.modalities = http::to_json_text(&self.modalities);
         row.languages = http::to_json_text(&self.languages);
         row.is_global = self.global;
@@ -258,6 +282,7 @@ pub fn view(row: OfferRow) -> AppResult<Offer> {
     Ok(Offer {
         provider_kind: ProviderKind::parse(&row.provider_kind).ok_or_else(|| stored("provider kind"))?,
         themes: http::json_list(&row.themes)?,
+        suggested_themes: http::json_list(&row.suggested_themes)?,
         modalities: http::json_list(&row.modalities)?,
         languages: http::json_list(&row.languages)?,
         countries: http::json_list(&row.countries)?,
@@ -311,6 +336,8 @@ pub async fn create(
         title: b.title,
         description: b.description,
         themes: b.themes,
+        suggest: b.suggest_themes,
+        suggested: Vec::new(),
         modalities: b.modalities,
         languages: b.languages,
         global: b.global,
@@ -350,6 +377,7 @@ pub async fn create(
                 version: 1,
                 created_at: at,
                 updated_at: at,
+                suggested_themes: String::new(),
             };
             draft.write_into(&mut row);
             store::insert(conn, &row, &draft.themes, &draft.areas())?;
@@ -470,12 +498,24 @@ pub async fn update(
             if current.status.is_final() {
                 return Err(AppError::Conflict(format!("the offer is {}; it no longer changes", current.status)));
             }
+            let text_changed = ch.title.as_ref().is_some_and(|t| *t != current.title)
+                || ch.description.as_ref().is_some_and(|d| *d != current.description);
+            let given_themes = ch.themes.is_some();
+            let (themes, suggested, suggest) = suggest::after_change(
+                current.themes,
+                current.suggested_themes,
+                ch.themes,
+                ch.suggest_themes,
+                text_changed,
+            );
             let links_changed =
-                ch.themes.is_some() || ch.global.is_some() || ch.countries.is_some() || ch.regions.is_some();
+                given_themes || suggest || ch.global.is_some() || ch.countries.is_some() || ch.regions.is_some();
             let draft = Draft {
                 title: ch.title.unwrap_or(current.title),
                 description: ch.description.unwrap_or(current.description),
-                themes: ch.themes.unwrap_or(current.themes),
+                themes,
+                suggest,
+                suggested,
                 modalities: ch.modalities.unwrap_or(current.modalities),
                 languages: ch.languages.unwrap_or(current.languages),
                 global: ch.global.unwrap_or(current.global),

@@ -17,9 +17,10 @@ use crate::db::recommendations::{self as store, RecommendationFilter, Recommenda
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::recommendation_csv::{self, cycle_of_session, ImportedRecommendation};
-use crate::domain::validate::{fnv1a, Checks, MAX_TEXT_CHARS};
+use crate::domain::validate::{fnv1a, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS};
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult, Problem};
+use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Recommendation {
@@ -39,8 +40,11 @@ pub struct Recommendation {
     pub response: Response,
     /// UPR Info action category, 1 (minimal action) to 5 (specific action).
     pub action_category: Option<i32>,
-    /// Theme slugs.
+    /// Theme slugs: given, or suggested from the text when none was given.
     pub themes: Vec<String>,
+    /// Themes among `themes` that the model suggested and no person has confirmed yet; a PATCH
+    /// that sets `themes` confirms them.
+    pub suggested_themes: Vec<ThemeSuggestion>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -57,7 +61,8 @@ pub struct NewRecommendation {
     pub text: String,
     pub response: Response,
     pub action_category: Option<i32>,
-    /// Theme slugs or free text (normalised to the taxonomy).
+    /// Theme slugs or free text (normalised to the taxonomy); when empty, themes are
+    /// suggested from the text.
     #[serde(default)]
     pub themes: Vec<String>,
 }
@@ -122,6 +127,7 @@ fn view(row: RecommendationRow) -> AppResult<Recommendation> {
     Ok(Recommendation {
         response: Response::parse(&row.response).ok_or_else(|| AppError::internal("stored response is unknown"))?,
         themes: http::json_list(&row.themes)?,
+        suggested_themes: http::json_list(&row.suggested_themes)?,
         id: row.id,
         state_under_review: row.state_under_review,
         recommending_state: row.recommending_state,
@@ -165,7 +171,16 @@ fn checked(r: &NewRecommendation) -> AppResult<ImportedRecommendation> {
     })
 }
 
-fn new_row(r: &ImportedRecommendation, at: chrono::NaiveDateTime) -> RecommendationRow {
+/// Themes for a recommendation given none: suggested from its text, and marked so.
+fn suggest_missing_themes(r: &mut ImportedRecommendation) -> Vec<ThemeSuggestion> {
+    if r.themes.is_empty() {
+        Suggester::shipped().tag(&mut r.themes, &r.text, MAX_LIST_ITEMS)
+    } else {
+        Vec::new()
+    }
+}
+
+fn new_row(r: &ImportedRecommendation, suggested: &[ThemeSuggestion], at: chrono::NaiveDateTime) -> RecommendationRow {
     RecommendationRow {
         id: ids::new_id(ids::RECOMMENDATION),
         state_under_review: r.state_under_review.clone(),
@@ -179,6 +194,7 @@ fn new_row(r: &ImportedRecommendation, at: chrono::NaiveDateTime) -> Recommendat
         version: 1,
         created_at: at,
         updated_at: at,
+        suggested_themes: http::to_json_text(&suggested),
     }
 }
 
@@ -201,8 +217,9 @@ pub async fn create(
     body: JsonBody<NewRecommendation>,
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
-    let rec = checked(&body.0)?;
-    let row = new_row(&rec, now());
+    let mut rec = checked(&body.0)?;
+    let suggested = suggest_missing_themes(&mut rec);
+    let row = new_row(&rec, &suggested, now());
     let stored = row.clone();
     state
         .db
@@ -246,9 +263,20 @@ pub async fn import(
     let idempotency_key = http::idempotency_key(&req)?;
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
     let request_hash = format!("{:016x}-{}", fnv1a(&body), body.len());
-    let parsed = web::block(move || recommendation_csv::parse(&body)).await??;
     let at = now();
-    let rows: Vec<RecommendationRow> = parsed.iter().map(|r| new_row(r, at)).collect();
+    let parsed = web::block(move || {
+        recommendation_csv::parse(&body).map(|rows| {
+            rows.into_iter()
+                .map(|mut r| {
+                    let suggested = suggest_missing_themes(&mut r);
+                    let row = new_row(&r, &suggested, at);
+                    (r, row)
+                })
+                .collect::<Vec<_>>()
+        })
+    })
+    .await??;
+    let (parsed, rows): (Vec<ImportedRecommendation>, Vec<RecommendationRow>) = parsed.into_iter().unzip();
     let themes: Vec<Vec<String>> = parsed.into_iter().map(|r| r.themes).collect();
     let summary = ImportSummary {
         imported: rows.len(),
@@ -529,6 +557,9 @@ pub async fn update(
             if_match.check(row.version)?;
             let before = view(row.clone())?;
             let current = view(row.clone())?;
+            let text_changed = ch.text.as_ref().is_some_and(|t| *t != current.text);
+            let (themes, suggested, _) =
+                suggest::after_change(current.themes, current.suggested_themes, ch.themes, None, text_changed);
             let merged = NewRecommendation {
                 state_under_review: ch.state_under_review.unwrap_or(current.state_under_review),
                 recommending_state: ch.recommending_state.unwrap_or(current.recommending_state),
@@ -537,15 +568,16 @@ pub async fn update(
                 text: ch.text.unwrap_or(current.text),
                 response: ch.response.unwrap_or(current.response),
                 action_category: ch.action_category.unwrap_or(current.action_category),
-                themes: ch.themes.unwrap_or(current.themes),
+                themes,
             };
-            let rec = checked(&merged)?;
+            let mut rec = checked(&merged)?;
+            let suggested = if rec.themes.is_empty() { suggest_missing_themes(&mut rec) } else { suggested };
             let updated = RecommendationRow {
                 version: row.version + 1,
                 updated_at: now(),
                 id: row.id.clone(),
                 created_at: row.created_at,
-                ..new_row(&rec, row.created_at)
+                ..new_row(&rec, &suggested, row.created_at)
             };
             if !store::update(conn, &updated, row.version, &rec.themes)? {
                 return Err(AppError::PreconditionFailed(

@@ -20,6 +20,7 @@ use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{ConsentStatus, Modality, Priority, RequestStatus};
 use crate::error::{AppError, AppResult};
+use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 /// The request's current consent; its history is at `/requests/{id}/consent`.
 #[derive(Debug, Serialize, ToSchema)]
@@ -39,8 +40,11 @@ pub struct AssistanceRequest {
     pub description: String,
     /// The UPR recommendations this request is about (all addressed to `state`).
     pub recommendation_ids: Vec<String>,
-    /// Theme slugs: given, or inherited from the recommendations.
+    /// Theme slugs: given, or inherited from the recommendations, and those suggested.
     pub themes: Vec<String>,
+    /// Themes among `themes` that the model suggested from the title and description and no
+    /// person has confirmed yet; a PATCH that sets `themes` confirms them.
+    pub suggested_themes: Vec<ThemeSuggestion>,
     pub modalities: Vec<Modality>,
     /// ISO 639-1 codes of the languages the assistance can be given in.
     pub languages: Vec<String>,
@@ -67,9 +71,14 @@ pub struct NewRequest {
     pub description: String,
     #[serde(default)]
     pub recommendation_ids: Vec<String>,
-    /// Theme slugs or free text; may be left empty when recommendations are given.
+    /// Theme slugs or free text; may be left empty when recommendations are given or
+    /// `suggest_themes` is set.
     #[serde(default)]
     pub themes: Vec<String>,
+    /// Also tag the request with the themes suggested from its title and description (listed in
+    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one.
+    #[serde(default)]
+    pub suggest_themes: bool,
     #[serde(default)]
     pub modalities: Vec<Modality>,
     #[serde(default)]
@@ -91,7 +100,11 @@ pub struct RequestChanges {
     pub title: Option<String>,
     pub description: Option<String>,
     pub recommendation_ids: Option<Vec<String>>,
+    /// Sets the themes, confirming them all.
     pub themes: Option<Vec<String>>,
+    /// Suggest themes again from the title and description (by default, unconfirmed
+    /// suggestions are made again when either changes).
+    pub suggest_themes: Option<bool>,
     pub modalities: Option<Vec<Modality>>,
     pub languages: Option<Vec<String>>,
     #[serde(default, deserialize_with = "http::nullable")]
@@ -145,6 +158,9 @@ struct Draft {
     description: String,
     recommendation_ids: Vec<String>,
     themes: Vec<String>,
+    /// Suggest themes from the text once the others are known.
+    suggest: bool,
+    suggested: Vec<ThemeSuggestion>,
     modalities: Vec<Modality>,
     languages: Vec<String>,
     starts_on: Option<NaiveDate>,
@@ -186,7 +202,7 @@ impl Draft {
     }
 
     /// Checks the recommendations exist and address `state`; without themes of its own, the
-    /// request takes theirs.
+    /// request takes theirs; then come the suggested themes, when asked for.
     fn link_recommendations(&mut self, conn: &mut DbConn, state: &str) -> AppResult<()> {
         let mut c = Checks::new();
         let found = recommendation_store::find_many(conn, &self.recommendation_ids)?;
@@ -209,8 +225,13 @@ impl Draft {
                 }
             }
         }
+        if self.suggest {
+            let text = suggest::text_of(&self.title, &self.description);
+            let added = Suggester::shipped().tag(&mut self.themes, &text, MAX_LIST_ITEMS);
+            self.suggested.extend(added);
+        }
         if self.themes.is_empty() {
-            c.fail("themes", "give at least one theme, or recommendations that have themes");
+            c.fail("themes", "give at least one theme, or recommendations that have themes, or set suggest_themes");
         }
         c.finish()
     }
@@ -220,6 +241,7 @@ impl Draft {
         row.description = self.description.clone();
         row.recommendation_ids = http::to_json_text(&self.recommendation_ids);
         row.themes = http::to_json_text(&self.themes);
+        row.suggested_themes = http::to_json_text(&self.suggested);
         row.modalities = http::to_json_text(&self.modalities);
         row.languages = http::to_json_text(&self.languages);
         row.starts_on = self.starts_on;
@@ -247,6 +269,7 @@ pub fn view(row: RequestRow) -> AppResult<AssistanceRequest> {
     Ok(AssistanceRequest {
         recommendation_ids: http::json_list(&row.recommendation_ids)?,
         themes: http::json_list(&row.themes)?,
+        suggested_themes: http::json_list(&row.suggested_themes)?,
         modalities: http::json_list(&row.modalities)?,
         languages: http::json_list(&row.languages)?,
         priority: Priority::parse(&row.priority).ok_or_else(|| stored("priority"))?,
@@ -311,6 +334,8 @@ pub async fn create(
         description: b.description,
         recommendation_ids: b.recommendation_ids,
         themes: b.themes,
+        suggest: b.suggest_themes,
+        suggested: Vec::new(),
         modalities: b.modalities,
         languages: b.languages,
         starts_on: b.starts_on,
@@ -347,6 +372,7 @@ pub async fn create(
                 version: 1,
                 created_at: at,
                 updated_at: at,
+                suggested_themes: String::new(),
             };
             draft.write_into(&mut row);
             let first = ConsentEventRow {
@@ -475,12 +501,24 @@ pub async fn update(
             if current.status.is_final() {
                 return Err(AppError::Conflict(format!("the request is {}; it no longer changes", current.status)));
             }
-            let links_changed = ch.themes.is_some() || ch.recommendation_ids.is_some();
+            let text_changed = ch.title.as_ref().is_some_and(|t| *t != current.title)
+                || ch.description.as_ref().is_some_and(|d| *d != current.description);
+            let given_themes = ch.themes.is_some();
+            let (themes, suggested, suggest) = suggest::after_change(
+                current.themes,
+                current.suggested_themes,
+                ch.themes,
+                ch.suggest_themes,
+                text_changed,
+            );
+            let links_changed = given_themes || suggest || ch.recommendation_ids.is_some();
             let mut draft = Draft {
                 title: ch.title.unwrap_or(current.title),
                 description: ch.description.unwrap_or(current.description),
                 recommendation_ids: ch.recommendation_ids.unwrap_or(current.recommendation_ids),
-                themes: ch.themes.unwrap_or(current.themes),
+                themes,
+                suggest,
+                suggested,
                 modalities: ch.modalities.unwrap_or(current.modalities),
                 languages: ch.languages.unwrap_or(current.languages),
                 starts_on: ch.starts_on.unwrap_or(current.starts_on),

@@ -39,6 +39,8 @@ pub struct OfferRow {
     pub version: i64,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// JSON array of the themes the model suggested, not yet confirmed.
+    pub suggested_themes: String,
 }
 
 #[derive(Debug, Default)]

@@ -71,6 +71,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        suggested_themes -> Text,
     }
 }
 
@@ -102,6 +103,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        suggested_themes -> Text,
     }
 }
 
@@ -152,6 +154,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        suggested_themes -> Text,
     }
 }
 

@@ -93,6 +93,52 @@ impl Suggester {
     }
 }
 
+/// Themes of a record the model suggested and no person has confirmed (they are among its
+/// `themes` too): everything else of `themes` is confirmed.
+pub fn confirmed(themes: &[String], suggested: &[ThemeSuggestion]) -> Vec<String> {
+    themes.iter().filter(|t| !suggested.iter().any(|s| &s.theme == *t)).cloned().collect()
+}
+
+/// A record's themes after a change: the list to start from, the suggestions that stay, and
+/// whether to suggest again. Setting `themes` confirms exactly those; suggestions no one
+/// confirmed are made again when asked (`suggest_again`) or, by default, when the text changed.
+pub fn after_change(
+    themes: Vec<String>,
+    suggested: Vec<ThemeSuggestion>,
+    new_themes: Option<Vec<String>>,
+    suggest_again: Option<bool>,
+    text_changed: bool,
+) -> (Vec<String>, Vec<ThemeSuggestion>, bool) {
+    match new_themes {
+        Some(given) => (given, Vec::new(), suggest_again == Some(true)),
+        None if suggest_again.unwrap_or(text_changed && !suggested.is_empty()) => {
+            (confirmed(&themes, &suggested), Vec::new(), true)
+        }
+        None => (themes, suggested, false),
+    }
+}
+
+/// The text of a request or offer the model reads.
+pub fn text_of(title: &str, description: &str) -> String {
+    format!("{title}\n{description}")
+}
+
+impl Suggester {
+    /// Adds to `themes` the themes suggested for `text` that it lacks (the most likely one
+    /// alone when `themes` is empty and none reaches the threshold), keeping at most `max`
+    /// themes in all; returns the added ones.
+    pub fn tag(&self, themes: &mut Vec<String>, text: &str, max: usize) -> Vec<ThemeSuggestion> {
+        let added: Vec<ThemeSuggestion> = self
+            .suggest(text, themes.is_empty())
+            .into_iter()
+            .filter(|s| !themes.contains(&s.theme))
+            .take(max.saturating_sub(themes.len()))
+            .collect();
+        themes.extend(added.iter().map(|s| s.theme.clone()));
+        added
+    }
+}
+
 /// Maps a label's probability onto one scale where its decision threshold sits at
 /// [`SUGGEST_THRESHOLD`], keeping the order of probabilities, 0 and 1; rounded to 3 decimals.
 fn calibrated(probability: f32, threshold: f32) -> f32 {
@@ -109,6 +155,21 @@ fn calibrated(probability: f32, threshold: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tagging_adds_missing_themes_and_confirmed_ones_stay_apart() {
+        let suggester = Suggester::shipped();
+        let text = "Abolish the death penalty and ratify the Second Optional Protocol to the ICCPR";
+        let mut themes = vec!["death-penalty".to_string()];
+        let added = suggester.tag(&mut themes, text, 10);
+        assert!(added.iter().all(|s| s.theme != "death-penalty" && s.confidence >= SUGGEST_THRESHOLD));
+        assert_eq!(themes.len(), 1 + added.len());
+        assert_eq!(confirmed(&themes, &added), vec!["death-penalty".to_string()]);
+        let mut full = vec!["torture".to_string()];
+        assert!(suggester.tag(&mut full, text, 1).is_empty(), "no room beyond max");
+        let mut none: Vec<String> = Vec::new();
+        assert_eq!(suggester.tag(&mut none, "zzz", 10).len(), 1, "an untagged text gets its best theme");
+    }
 
     #[test]
     fn calibration_puts_each_threshold_at_one_half_and_keeps_order() {

@@ -14,3 +14,4 @@ mod organizations;
 mod recommendations;
 mod reference_data;
 mod requests;
+mod suggestions;
