@@ -260,7 +260,7 @@ pub struct SuggestedTheme {
     pub confidence: f32,
     /// Whether the confidence reaches the threshold.
     pub suggested: bool,
-    /// The words of the text (lowercased, stemmed; pairs of words too) that weigh most for it.
+    /// The words of the text (and pairs of words) that weigh most for it.
     pub words: Vec<String>,
 }
 
@@ -295,13 +295,7 @@ pub async fn suggest(
     }
     c.finish()?;
     let lang = language(&req, q.lang.as_deref())?;
-    let ranked = web::block(move || {
-        let mut ranked = Suggester::shipped().rank(&text);
-        ranked.truncate(limit);
-        ranked
-    })
-    .await
-    .map_err(AppError::internal)?;
+    let ranked = web::block(move || Suggester::shipped().rank(&text, limit)).await.map_err(AppError::internal)?;
     let suggestions = ranked
         .into_iter()
         .map(|s| SuggestedTheme {

@@ -30,8 +30,8 @@ pub struct ThemeSuggestion {
     /// From 0 to 1; the theme is suggested from 0.5.
     #[schema(example = 0.93)]
     pub confidence: f32,
-    /// The words of the text (lowercased, stemmed; pairs of words too) that weigh most for it.
-    #[schema(example = json!(["women", "discrimin", "violenc against"]))]
+    /// The words of the text (and pairs of words) that weigh most for it.
+    #[schema(example = json!(["women", "domestic violence", "rape"]))]
     pub words: Vec<String>,
 }
 
@@ -67,8 +67,15 @@ impl Suggester {
         Ok(Suggester { model, slugs })
     }
 
-    /// Every theme the model knows, most likely first.
-    pub fn rank(&self, text: &str) -> Vec<ThemeSuggestion> {
+    /// The `limit` most likely themes, best first.
+    pub fn rank(&self, text: &str, limit: usize) -> Vec<ThemeSuggestion> {
+        let mut ranked = self.ranked(text);
+        ranked.truncate(limit);
+        in_own_words(text, ranked)
+    }
+
+    /// Every theme the model knows, most likely first, with the words as the model sees them.
+    fn ranked(&self, text: &str) -> Vec<ThemeSuggestion> {
         let mut ranked: Vec<ThemeSuggestion> = self
             .model
             .score(text)
@@ -86,11 +93,41 @@ impl Suggester {
     /// The themes to tag `text` with: those reaching [`SUGGEST_THRESHOLD`], or, when none does
     /// and `at_least_one` says a text always has a theme, the most likely one.
     pub fn suggest(&self, text: &str, at_least_one: bool) -> Vec<ThemeSuggestion> {
-        let mut ranked = self.rank(text);
+        let mut ranked = self.ranked(text);
         let reached = ranked.iter().take_while(|s| s.confidence >= SUGGEST_THRESHOLD).count();
         ranked.truncate(if reached == 0 && at_least_one { 1 } else { reached });
-        ranked
+        in_own_words(text, ranked)
     }
+}
+
+/// Replaces the model's word stems ("violenc", "forc marriag") by the words of the text they
+/// come from ("violence", "forced marriages"), the first occurrence of each; a stem not found
+/// stays as it is.
+fn in_own_words(text: &str, mut suggestions: Vec<ThemeSuggestion>) -> Vec<ThemeSuggestion> {
+    let words: Vec<(&str, String)> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| (w, w.to_lowercase())).collect();
+    let surface = |stems: &[&str]| -> Option<String> {
+        (0..words.len().saturating_sub(stems.len() - 1)).find_map(|start| {
+            let window = &words[start..start + stems.len()];
+            window
+                .iter()
+                .zip(stems)
+                .all(|((_, lower), stem)| lower.starts_with(stem))
+                .then(|| window.iter().map(|(w, _)| *w).collect::<Vec<_>>().join(" "))
+        })
+    };
+    for s in &mut suggestions {
+        let mut own: Vec<String> = Vec::with_capacity(s.words.len());
+        for term in &s.words {
+            let stems: Vec<&str> = term.split(' ').collect();
+            let word = surface(&stems).unwrap_or_else(|| term.clone());
+            if !own.contains(&word) {
+                own.push(word);
+            }
+        }
+        s.words = own;
+    }
+    suggestions
 }
 
 /// Themes of a record the model suggested and no person has confirmed (they are among its
@@ -169,6 +206,22 @@ mod tests {
         assert!(suggester.tag(&mut full, text, 1).is_empty(), "no room beyond max");
         let mut none: Vec<String> = Vec::new();
         assert_eq!(suggester.tag(&mut none, "zzz", 10).len(), 1, "an untagged text gets its best theme");
+    }
+
+    #[test]
+    fn words_are_shown_as_the_text_has_them() {
+        let text = "Prevent Forced Marriages and violence against girls";
+        let shown = in_own_words(
+            text,
+            vec![ThemeSuggestion {
+                theme: "womens-rights".into(),
+                confidence: 0.9,
+                words: vec!["forc marriag".into(), "violenc".into(), "girl".into(), "unseen".into(), "violenc".into()],
+            }],
+        );
+        assert_eq!(shown[0].words, ["Forced Marriages", "violence", "girls", "unseen"]);
+        let real = Suggester::shipped().rank("Criminalise domestic violence and marital rape", 1);
+        assert!(real[0].words.iter().all(|w| !w.contains("violenc ") && w != "violenc"), "{real:?}");
     }
 
     #[test]
