@@ -64,6 +64,9 @@ impl std::hash::Hasher for KeyHasher {
 
 type KeyMap = HashMap<u128, u32, std::hash::BuildHasherDefault<KeyHasher>>;
 
+/// Requests a thread takes at a time when answering for all requests.
+const ALL_PAIRS_BATCH: usize = 256;
+
 /// Records, with slots reused after removal so postings hold small numbers.
 struct Slots<T> {
     items: Vec<Option<T>>,
@@ -493,18 +496,35 @@ impl MatchIndex {
         threads: usize,
         include: impl Fn(&RequestEntry) -> bool + Sync,
     ) -> Vec<(u128, Vec<(u128, Scored)>)> {
-        let requests: Vec<&RequestEntry> = self.requests.iter().filter(|r| include(r)).collect();
+        let mut requests: Vec<&RequestEntry> = self.requests.iter().filter(|r| include(r)).collect();
+        // Neighbours in this order walk the same posting lists, which stay in the core's cache.
+        requests.sort_unstable_by_key(|r| (r.partition, r.themes, r.key));
         let run = |part: &[&RequestEntry]| -> Vec<(u128, Vec<(u128, Scored)>)> {
             part.iter().map(|r| (r.key, self.top_offers(r, k, today))).collect()
         };
-        let chunk = requests.len().div_ceil(threads.max(1)).max(1);
-        if requests.len() <= chunk {
+        if threads <= 1 || requests.len() < 2 * ALL_PAIRS_BATCH {
             return run(&requests);
         }
-        std::thread::scope(|s| {
-            let workers: Vec<_> = requests.chunks(chunk).map(|part| s.spawn(move || run(part))).collect();
+        // Threads take batches in turn, so a region with more work than others is shared too.
+        let batches: Vec<&[&RequestEntry]> = requests.chunks(ALL_PAIRS_BATCH).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut answered: Vec<(usize, Vec<(u128, Vec<(u128, Scored)>)>)> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(batch) = batches.get(i) else { return done };
+                            done.push((i, run(batch)));
+                        }
+                    })
+                })
+                .collect();
             workers.into_iter().flat_map(|w| w.join().expect("a matcher thread panicked")).collect()
-        })
+        });
+        answered.sort_unstable_by_key(|(i, _)| *i);
+        answered.into_iter().flat_map(|(_, answers)| answers).collect()
     }
 
     /// The best pairs across the repository: each request that `include` admits contributes its
@@ -784,7 +804,8 @@ mod tests {
         let offers: Vec<OfferFacts> = (0..400)
             .map(|i| offer(&[slugs[i % 9], slugs[i % 5]], &["002", "150"][i % 2..=i % 2], i % 7 == 0))
             .collect();
-        let requests: Vec<RequestFacts> = (0..60)
+        // Enough requests for several batches per thread.
+        let requests: Vec<RequestFacts> = (0..5 * ALL_PAIRS_BATCH)
             .map(|i| request(["KEN", "FRA", "JPN"][i % 3], &[slugs[i % 9], slugs[i % 4]], ConsentStatus::Granted))
             .collect();
         index.load(offers, requests.clone());
