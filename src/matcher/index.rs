@@ -64,6 +64,9 @@ impl std::hash::Hasher for KeyHasher {
 
 type KeyMap = HashMap<u128, u32, std::hash::BuildHasherDefault<KeyHasher>>;
 
+/// One request's best offers: its key, and the offers' keys with their scores, best first.
+pub type BestOffers = (u128, Vec<(u128, Scored)>);
+
 /// Requests a thread takes at a time when answering for all requests.
 const ALL_PAIRS_BATCH: usize = 256;
 
@@ -495,11 +498,11 @@ impl MatchIndex {
         today: i32,
         threads: usize,
         include: impl Fn(&RequestEntry) -> bool + Sync,
-    ) -> Vec<(u128, Vec<(u128, Scored)>)> {
+    ) -> Vec<BestOffers> {
         let mut requests: Vec<&RequestEntry> = self.requests.iter().filter(|r| include(r)).collect();
         // Neighbours in this order walk the same posting lists, which stay in the core's cache.
         requests.sort_unstable_by_key(|r| (r.partition, r.themes, r.key));
-        let run = |part: &[&RequestEntry]| -> Vec<(u128, Vec<(u128, Scored)>)> {
+        let run = |part: &[&RequestEntry]| -> Vec<BestOffers> {
             part.iter().map(|r| (r.key, self.top_offers(r, k, today))).collect()
         };
         if threads <= 1 || requests.len() < 2 * ALL_PAIRS_BATCH {
@@ -508,7 +511,7 @@ impl MatchIndex {
         // Threads take batches in turn, so a region with more work than others is shared too.
         let batches: Vec<&[&RequestEntry]> = requests.chunks(ALL_PAIRS_BATCH).collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
-        let mut answered: Vec<(usize, Vec<(u128, Vec<(u128, Scored)>)>)> = std::thread::scope(|s| {
+        let mut answered: Vec<(usize, Vec<BestOffers>)> = std::thread::scope(|s| {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
                     s.spawn(|| {
