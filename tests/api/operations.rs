@@ -1,4 +1,4 @@
-//! Health, readiness, API docs, and what survives a restart.
+//! Health, readiness, API docs, what survives a restart, and the theme model's commands.
 
 use serde_json::json;
 
@@ -153,4 +153,41 @@ fn binary_restart_keeps_data_and_stops_on_sigterm() {
     assert_eq!(read["name"], "Persistent Commission");
     stop(second);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `tcmatch evaluate` measures the shipped theme model on any UPR Info CSV, and `tcmatch train`
+/// writes a model that `evaluate --model` reads back.
+#[test]
+fn theme_model_commands_train_and_evaluate() {
+    use std::process::Command;
+
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/theme-sample.csv");
+    let evaluated = Command::new(env!("CARGO_BIN_EXE_tcmatch")).args(["evaluate", sample]).output().unwrap();
+    let printed = String::from_utf8_lossy(&evaluated.stdout);
+    assert!(evaluated.status.success(), "{printed}{}", String::from_utf8_lossy(&evaluated.stderr));
+    assert!(printed.starts_with("32 labelled rows of all sessions"), "{printed}");
+    let micro: f64 =
+        printed.split("micro-F1 ").nth(1).and_then(|r| r.split_whitespace().next()).unwrap().parse().unwrap();
+    assert!(micro >= 0.75, "{printed}");
+
+    let dir = std::env::temp_dir().join(format!("tcmatch-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("model.bin");
+    let trained = Command::new(env!("CARGO_BIN_EXE_tcmatch"))
+        .args(["train", sample, "--sessions", "34-41", "--output"])
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
+    let reread = Command::new(env!("CARGO_BIN_EXE_tcmatch"))
+        .args(["evaluate", sample, "--sessions", "39", "--model"])
+        .arg(&model)
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&reread.stdout);
+    assert!(reread.status.success() && printed.starts_with("6 labelled rows of sessions 39-39"), "{printed}");
+
+    let refused = Command::new(env!("CARGO_BIN_EXE_tcmatch")).args(["evaluate", sample, "--sessions", "9-2"]).output();
+    assert!(!refused.unwrap().status.success(), "a backwards session range is refused");
+    std::fs::remove_dir_all(dir).unwrap();
 }
