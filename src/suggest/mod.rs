@@ -71,32 +71,41 @@ impl Suggester {
     pub fn rank(&self, text: &str, limit: usize) -> Vec<ThemeSuggestion> {
         let mut ranked = self.ranked(text);
         ranked.truncate(limit);
-        in_own_words(text, ranked)
-    }
-
-    /// Every theme the model knows, most likely first, with the words as the model sees them.
-    fn ranked(&self, text: &str) -> Vec<ThemeSuggestion> {
-        let mut ranked: Vec<ThemeSuggestion> = self
-            .model
-            .score(text)
-            .into_iter()
-            .map(|s| ThemeSuggestion {
-                theme: self.slugs[usize::from(s.label)].clone(),
-                confidence: calibrated(s.confidence, self.model.threshold(s.label)),
-                words: s.drivers,
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then_with(|| a.theme.cmp(&b.theme)));
-        ranked
+        self.explained(text, ranked)
     }
 
     /// The themes to tag `text` with: those reaching [`SUGGEST_THRESHOLD`], or, when none does
     /// and `at_least_one` says a text always has a theme, the most likely one.
     pub fn suggest(&self, text: &str, at_least_one: bool) -> Vec<ThemeSuggestion> {
         let mut ranked = self.ranked(text);
-        let reached = ranked.iter().take_while(|s| s.confidence >= SUGGEST_THRESHOLD).count();
+        let reached = ranked.iter().take_while(|(_, confidence)| *confidence >= SUGGEST_THRESHOLD).count();
         ranked.truncate(if reached == 0 && at_least_one { 1 } else { reached });
-        in_own_words(text, ranked)
+        self.explained(text, ranked)
+    }
+
+    /// Every label with its calibrated confidence, most likely first (ties by theme).
+    fn ranked(&self, text: &str) -> Vec<(u16, f32)> {
+        let mut ranked: Vec<(u16, f32)> = (0u16..)
+            .zip(self.model.confidences(text))
+            .map(|(label, p)| (label, calibrated(p, self.model.threshold(label))))
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1).then_with(|| self.slugs[usize::from(a.0)].cmp(&self.slugs[usize::from(b.0)]))
+        });
+        ranked
+    }
+
+    /// The chosen labels as themes, with the words behind each.
+    fn explained(&self, text: &str, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
+        let suggestions = chosen
+            .into_iter()
+            .map(|(label, confidence)| ThemeSuggestion {
+                theme: self.slugs[usize::from(label)].clone(),
+                confidence,
+                words: self.model.drivers(text, label),
+            })
+            .collect();
+        in_own_words(text, suggestions)
     }
 }
 

@@ -8,8 +8,8 @@
 //! to `i16` with one scale.
 //!
 //! Per-label thresholds are tuned on out-of-fold probabilities of the training set (coordinate
-//! ascent on micro-F1, shrunk towards one global threshold), and [`Model::assign`] always
-//! returns at least the best label.
+//! ascent on micro-F1, shrunk towards one global threshold); [`Model::threshold`] hands them to the
+//! caller, which decides.
 //!
 //! [`Model::to_bytes`] writes a versioned binary format: magic, version, payload length,
 //! payload, FNV-1a 64 checksum of the payload. [`Model::from_bytes`] validates all of it and
@@ -70,16 +70,6 @@ impl Default for TrainParams {
             seed: 42,
         }
     }
-}
-
-/// A label's score for one text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Scored {
-    pub label: u16,
-    /// Sigmoid of the label's linear score, in `[0, 1]`.
-    pub confidence: f32,
-    /// Up to [`MAX_DRIVERS`] normalised words/bigrams of the text that raised the label's score most.
-    pub drivers: Vec<String>,
 }
 
 /// Maximum number of drivers reported per label.
@@ -156,43 +146,31 @@ impl Model {
         &self.labels
     }
 
-    /// The decision threshold of `label` on [`Scored::confidence`] (1.0 for an unknown label).
+    /// The decision threshold of `label` on its confidence (1.0 for an unknown label).
     pub fn threshold(&self, label: u16) -> f32 {
         self.thresholds.get(usize::from(label)).copied().unwrap_or(1.0)
     }
 
-    /// All labels scored, best first (ties by label index).
-    pub fn score(&self, text: &str) -> Vec<Scored> {
+    /// Every label's confidence (the sigmoid of its linear score, in `[0, 1]`), by label index.
+    pub fn confidences(&self, text: &str) -> Vec<f32> {
         let vector = self.vocab.vector(&self.tokenizer.terms(text));
-        let probs = self.linear.probabilities(&vector, self.labels.len());
-        let mut contributions: Vec<Vec<(f32, u32)>> = vec![Vec::new(); self.labels.len()];
-        for &(feature, x) in &vector {
-            for &(label, w) in self.linear.row(feature) {
-                let c = x * f32::from(w);
-                if c > 0.0 {
-                    contributions[usize::from(label)].push((c, feature));
-                }
-            }
-        }
-        let mut scored: Vec<Scored> = probs
-            .into_iter()
-            .zip(contributions)
-            .enumerate()
-            .map(|(label, (confidence, mut c))| {
-                c.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                let drivers = c.iter().take(MAX_DRIVERS).map(|&(_, f)| self.vocab.terms[f as usize].clone()).collect();
-                Scored { label: label as u16, confidence, drivers }
-            })
-            .collect();
-        scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.label.cmp(&b.label)));
-        scored
+        self.linear.probabilities(&vector, self.labels.len())
     }
 
-    /// The labels assigned to `text`: those whose confidence reaches their threshold,
-    /// or the best label alone if none does. Sorted by label index.
-    pub fn assign(&self, text: &str) -> Vec<u16> {
+    /// Up to [`MAX_DRIVERS`] normalised words or word pairs of `text` that raise the score of
+    /// `label` most, strongest first.
+    pub fn drivers(&self, text: &str, label: u16) -> Vec<String> {
         let vector = self.vocab.vector(&self.tokenizer.terms(text));
-        assign_from(&self.linear.probabilities(&vector, self.labels.len()), &self.thresholds)
+        let mut contributions: Vec<(f32, u32)> = vector
+            .iter()
+            .filter_map(|&(feature, x)| {
+                let weight = self.linear.row(feature).iter().find(|(l, _)| *l == label)?.1;
+                let c = x * f32::from(weight);
+                (c > 0.0).then_some((c, feature))
+            })
+            .collect();
+        contributions.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        contributions.iter().take(MAX_DRIVERS).map(|&(_, f)| self.vocab.terms[f as usize].clone()).collect()
     }
 
     /// Serialises the model (see the module documentation for the format).
@@ -261,18 +239,6 @@ impl Model {
         }
         Ok(Model { labels, tokenizer, vocab, linear, thresholds })
     }
-}
-
-/// Labels whose probability reaches their threshold, else the single best one.
-fn assign_from(probs: &[f32], thresholds: &[f32]) -> Vec<u16> {
-    let mut out: Vec<u16> =
-        probs.iter().zip(thresholds).enumerate().filter(|(_, (p, t))| p >= t).map(|(l, _)| l as u16).collect();
-    if out.is_empty() {
-        if let Some((best, _)) = probs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0))) {
-            out.push(best as u16);
-        }
-    }
-    out
 }
 
 /// Per-label thresholds maximising micro-F1 of out-of-fold scores by coordinate ascent,
@@ -812,23 +778,18 @@ mod tests {
     fn learns_toy_labels_with_drivers() {
         let model = toy_model(&toy_params());
         assert_eq!(model.labels()[0], "Death penalty");
-        let scored = model.score("The State should abolish the death penalty.");
-        assert_eq!(scored.len(), 4);
-        assert_eq!(scored[0].label, 0);
-        assert!(scored.windows(2).all(|w| w[0].confidence >= w[1].confidence));
-        assert!(scored.iter().all(|s| (0.0..=1.0).contains(&s.confidence)));
-        assert!(scored[0].drivers.iter().any(|d| d.contains("death")), "{:?}", scored[0].drivers);
-        assert!(scored[0].drivers.len() <= MAX_DRIVERS);
-        assert!(model.assign("Investigate torture allegations in detention.").contains(&3));
-    }
-
-    #[test]
-    fn assign_returns_at_least_one_label() {
-        let model = toy_model(&toy_params());
-        assert_eq!(model.assign("").len(), 1);
-        assert_eq!(model.assign("zzz qqq").len(), 1);
-        assert_eq!(assign_from(&[0.1, 0.3, 0.2], &[0.5, 0.5, 0.5]), [1]);
-        assert_eq!(assign_from(&[0.6, 0.3, 0.7], &[0.5, 0.5, 0.5]), [0, 2]);
+        let text = "The State should abolish the death penalty.";
+        let confidences = model.confidences(text);
+        assert_eq!(confidences.len(), 4);
+        assert!(confidences.iter().all(|c| (0.0..=1.0).contains(c)));
+        let best = (0..4).max_by(|&a, &b| confidences[a].total_cmp(&confidences[b])).unwrap();
+        assert_eq!(best, 0);
+        let drivers = model.drivers(text, 0);
+        assert!(drivers.iter().any(|d| d.contains("death")), "{drivers:?}");
+        assert!(drivers.len() <= MAX_DRIVERS);
+        let torture = model.confidences("Investigate torture allegations in detention.");
+        assert!(torture[3] >= model.threshold(3), "{torture:?}");
+        assert!(model.drivers("zzz qqq", 0).is_empty(), "unknown words drive nothing");
     }
 
     #[test]
@@ -849,8 +810,8 @@ mod tests {
             assert_eq!(back.to_bytes(), bytes);
             assert_eq!(back.labels(), model.labels());
             for (text, _) in TEXTS {
-                assert_eq!(back.score(text), model.score(text));
-                assert_eq!(back.assign(text), model.assign(text));
+                assert_eq!(back.confidences(text), model.confidences(text));
+                assert_eq!(back.drivers(text, 0), model.drivers(text, 0));
             }
         }
     }
@@ -901,8 +862,8 @@ mod tests {
             let checksum = fnv1a(&bad[HEADER_LEN..end]).to_le_bytes();
             bad[end..].copy_from_slice(&checksum);
             if let Ok(model) = Model::from_bytes(&bad) {
-                let _ = model.score("abolish the death penalty");
-                let _ = model.assign("ratify the convention");
+                let _ = model.confidences("abolish the death penalty");
+                let _ = model.drivers("ratify the convention", 1);
             }
         }
     }
