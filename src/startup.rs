@@ -23,6 +23,7 @@ use crate::domain::catalog::Catalog;
 use crate::error::{AppError, FieldError, StartupError};
 use crate::metrics::Metrics;
 use crate::openapi::ApiDoc;
+use crate::suggest::Suggester;
 use crate::sync::Matching;
 use crate::telemetry;
 
@@ -96,6 +97,10 @@ impl Application {
             drop(index);
             m
         };
+        // The theme model loads now, not on the first suggestion.
+        let started = std::time::Instant::now();
+        let themes = Suggester::shipped();
+        tracing::info!(ms = started.elapsed().as_millis() as u64, themes = themes.theme_count(), "theme model loaded");
         actix_web::rt::spawn(
             Arc::clone(&matching).follow_forever(db.clone(), Duration::from_millis(settings.sync_interval_ms)),
         );

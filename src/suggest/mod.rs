@@ -67,6 +67,11 @@ impl Suggester {
         Ok(Suggester { model, slugs })
     }
 
+    /// How many themes the model tells apart.
+    pub fn theme_count(&self) -> usize {
+        self.slugs.len()
+    }
+
     /// The `limit` most likely themes, best first.
     pub fn rank(&self, text: &str, limit: usize) -> Vec<ThemeSuggestion> {
         let mut ranked = self.ranked(text);
@@ -252,7 +257,7 @@ mod tests {
     fn the_shipped_model_loads_and_knows_every_theme() {
         let suggester = Suggester::shipped();
         let catalog = Catalog::shipped();
-        assert_eq!(suggester.slugs.len(), catalog.themes.len());
+        assert_eq!(suggester.theme_count(), catalog.themes.len());
         for theme in &catalog.themes {
             assert!(suggester.slugs.contains(&theme.slug), "{}", theme.slug);
         }
