@@ -234,7 +234,7 @@ pub async fn create(
 
 /// Import a UPR Info CSV export (columns To, Text, From, Response, Action, Issue, Session).
 /// All rows are stored in one transaction, or none: a bad row rejects the file, naming its line.
-/// With an `Idempotency-Key`, a retried upload gets the first answer again
+/// With an `Idempotency-Key`, a retried upload (within 24 hours) gets the first answer again
 /// (`Idempotent-Replayed: true`) instead of storing the rows twice. **Roles:** admin.
 #[utoipa::path(
     security(("api_key" = [])),

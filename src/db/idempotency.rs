@@ -1,5 +1,6 @@
 //! Stored answers to calls made with an `Idempotency-Key`: looked up and written inside the
-//! call's own transaction, so a retry never does the work twice.
+//! call's own transaction, so a retry never does the work twice. Answers are kept for
+//! [`KEPT_FOR_HOURS`]; after that the same key starts a new call.
 
 use diesel::prelude::*;
 
@@ -7,6 +8,9 @@ use super::page::now;
 use super::schema::idempotency_keys;
 use super::DbConn;
 use crate::error::{AppError, AppResult};
+
+/// How long a stored answer is replayed.
+pub const KEPT_FOR_HOURS: i64 = 24;
 
 /// Who sent the key, to which endpoint, the key, and a hash of the body it came with.
 pub struct Claim<'a> {
@@ -19,6 +23,8 @@ pub struct Claim<'a> {
 /// The stored answer for this claim, if the call was made before with the same body; 422 if
 /// the key was used with another body.
 pub fn replay(conn: &mut DbConn, claim: &Claim<'_>) -> AppResult<Option<(u16, String)>> {
+    let expired = now() - chrono::Duration::hours(KEPT_FOR_HOURS);
+    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired))).execute(conn)?;
     let stored: Option<(String, i32, String)> = idempotency_keys::table
         .find((claim.actor, claim.endpoint, claim.key))
         .select((idempotency_keys::request_hash, idempotency_keys::status, idempotency_keys::body))

@@ -238,6 +238,14 @@ impl TestApp {
         self.address = format!("http://127.0.0.1:{}", self.server.port);
     }
 
+    /// Runs a statement on the app's database directly (to age or damage stored data).
+    pub fn sql(&self, statement: &str) {
+        use diesel::RunQueryDsl;
+        let db = tcmatch::db::Db::connect(&self.database.url, 1).expect("the test database");
+        let mut conn = db.get().expect("a connection");
+        diesel::sql_query(statement).execute(&mut *conn).expect("the statement runs");
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

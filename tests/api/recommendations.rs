@@ -156,6 +156,13 @@ fn retried_imports_with_a_key_store_once(app: TestApp) {
     assert_eq!(app.get("/api/v1/recommendations").json()["total"], 2);
     send(&"k".repeat(201), &csv).field_error(400, "Idempotency-Key");
     assert_eq!(app.get("/api/v1/recommendations").json()["total"], 2);
+
+    // A day later the key is free again: the same key with another body is a new upload.
+    app.sql("UPDATE idempotency_keys SET created_at = '2000-01-01 00:00:00'");
+    let later = send("upload-2026-11-23", &other);
+    assert_eq!(later.status, 201, "{}", later.excerpt());
+    assert_eq!(later.header("idempotent-replayed"), None);
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 3);
 }
 
 fn who_recommended_what(app: TestApp) {
