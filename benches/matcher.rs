@@ -8,7 +8,8 @@
 //! recommendations (tests/data), 193 States, thousands of providers. Needs PostgreSQL:
 //! `TCMATCH_BENCH_POSTGRES_URL` (default postgres://postgres@127.0.0.1:5432/test); it creates
 //! and drops the database `tcmatch_bench`. Sizes: `TCMATCH_BENCH_OFFERS`, `TCMATCH_BENCH_PAIRS`;
-//! threads for the all-pairs run: `TCMATCH_BENCH_THREADS` (default: all cores).
+//! threads for the all-pairs run: `TCMATCH_BENCH_THREADS` (default: all cores); which parts to
+//! run: `TCMATCH_BENCH_PARTS` (default `1,2,3`; part 2 alone needs no database).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -384,28 +385,20 @@ fn load_service_offers(conn: &mut PgConnection, offers: &[OfferFacts]) {
         .expect("copy offers");
 }
 
-fn main() {
-    let offers_n = env_size("TCMATCH_BENCH_OFFERS", 1_000_000);
-    let pairs_n = env_size("TCMATCH_BENCH_PAIRS", 100_000);
-    let base = std::env::var("TCMATCH_BENCH_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let config = MatchConfig::default();
-    let catalog = Catalog::shipped();
-    let today = day(Some(chrono::Utc::now().date_naive()), 0);
-    let threads = env_size("TCMATCH_BENCH_THREADS", std::thread::available_parallelism().map_or(2, |n| n.get()));
-    println!("tcmatch matcher benchmark: {offers_n} offers; {pairs_n} x {pairs_n} pairs; {threads} cores\n");
+/// The bench database: dropped and created afresh; its URL.
+fn fresh_bench_database(base: &str) -> String {
+    let mut admin = PgConnection::establish(base).expect("connect to PostgreSQL");
+    admin.batch_execute("DROP DATABASE IF EXISTS tcmatch_bench WITH (FORCE)").expect("drop the old bench database");
+    admin.batch_execute("CREATE DATABASE tcmatch_bench").expect("create the bench database");
+    match base.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/tcmatch_bench"),
+        None => base.to_string(),
+    }
+}
 
-    let started = Instant::now();
-    let mut gen = Generator::new(0x7C3A_7C4E);
-    let offers: Vec<OfferFacts> = (0..offers_n as u64).map(|i| gen.offer(i)).collect();
-    let probes: Vec<RequestFacts> = (0..1000).map(|i| gen.request(i)).collect();
-    println!("generated in {:.1} s", started.elapsed().as_secs_f64());
-
-    // 1. One request's top 10 over all offers: index vs SQL.
-    let started = Instant::now();
-    let mut index = MatchIndex::new(catalog, config);
-    index.load(offers.iter().cloned(), probes.iter().cloned());
-    let build_in_memory = started.elapsed();
+/// 1. One request's top 10 over all offers: the index against the same ranking in SQL.
+fn top10_against_sql(index: &MatchIndex, offers: &[OfferFacts], probes: &[RequestFacts], bench_url: &str, today: i32) {
+    let config = *index.config();
     let mut latencies: Vec<Duration> = probes
         .iter()
         .map(|r| {
@@ -418,22 +411,15 @@ fn main() {
         .collect();
     latencies.sort();
     let (p50, p99) = (percentile(&latencies, 0.50), percentile(&latencies, 0.99));
-    let index_bytes = index.heap_bytes();
-    let records = index.offer_count() + index.request_count();
-
-    let admin_url = base.clone();
-    let mut admin = PgConnection::establish(&admin_url).expect("connect to PostgreSQL");
-    admin.batch_execute("DROP DATABASE IF EXISTS tcmatch_bench WITH (FORCE)").expect("drop the old bench database");
-    admin.batch_execute("CREATE DATABASE tcmatch_bench").expect("create the bench database");
-    let bench_url = match base.rsplit_once('/') {
-        Some((server, _)) => format!("{server}/tcmatch_bench"),
-        None => base.clone(),
-    };
-    let mut pg = PgConnection::establish(&bench_url).expect("connect to the bench database");
+    let mut pg = PgConnection::establish(bench_url).expect("connect to the bench database");
     let started = Instant::now();
-    load_sql_table(&mut pg, index.encoder(), &offers);
-    println!("loaded {offers_n} offers into PostgreSQL (GIN on themes) in {:.1} s", started.elapsed().as_secs_f64());
-    let idf_siblings = index.encoder().siblings.clone();
+    load_sql_table(&mut pg, index.encoder(), offers);
+    println!(
+        "loaded {} offers into PostgreSQL (GIN on themes) in {:.1} s",
+        offers.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let siblings = index.encoder().siblings.clone();
     let sql_probes = 40.min(probes.len());
     let mut sql_latencies = Vec::new();
     let mut agree = 0;
@@ -441,7 +427,7 @@ fn main() {
         let entry = index.request_entry(&r.id).expect("indexed");
         let scorer = index.scorer(entry, today);
         let t = Instant::now();
-        let sql_ids = sql_top10(&mut pg, &config, entry, &scorer, &idf_siblings, today);
+        let sql_ids = sql_top10(&mut pg, &config, entry, &scorer, &siblings, today);
         sql_latencies.push(t.elapsed());
         let index_ids: Vec<i64> = index
             .offers_for(&r.id, 10, today)
@@ -455,7 +441,8 @@ fn main() {
     sql_latencies.sort();
     let (sql_p50, sql_p99) = (percentile(&sql_latencies, 0.50), percentile(&sql_latencies, 0.99));
     println!(
-        "\n1. top-10 offers for one request over {offers_n} offers ({} requests with 2-4 themes)",
+        "\n1. top-10 offers for one request over {} offers ({} requests with 2-4 themes)",
+        offers.len(),
         latencies.len()
     );
     println!(
@@ -476,49 +463,95 @@ fn main() {
         verdict(ratio >= 50.0)
     );
     println!("   same top 10 from both: {agree} of {sql_probes} requests");
+}
 
-    // 2. Every request's top 10, pairs_n x pairs_n, on all cores.
+/// 2. Every request's top 10, `n` requests x `n` offers, on `threads` threads.
+fn all_pairs(n: usize, threads: usize, config: MatchConfig, today: i32) {
     let mut gen = Generator::new(0x5EED);
-    let few_offers: Vec<OfferFacts> = (0..pairs_n as u64).map(|i| gen.offer(i)).collect();
-    let requests: Vec<RequestFacts> = (0..pairs_n as u64).map(|i| gen.request(i)).collect();
-    let mut all = MatchIndex::new(catalog, config);
-    all.load(few_offers, requests.iter().cloned());
+    let offers: Vec<OfferFacts> = (0..n as u64).map(|i| gen.offer(i)).collect();
+    let requests: Vec<RequestFacts> = (0..n as u64).map(|i| gen.request(i)).collect();
+    let mut index = MatchIndex::new(Catalog::shipped(), config);
+    index.load(offers, requests);
     let started = Instant::now();
-    let found: usize = all.top_offers_for_all(10, today, threads, |_| true).iter().map(|(_, top)| top.len()).sum();
+    let found: usize = index.top_offers_for_all(10, today, threads, |_| true).iter().map(|(_, top)| top.len()).sum();
     let every = started.elapsed();
-    println!("\n2. top-10 for every request: {pairs_n} requests x {pairs_n} offers on {threads} threads");
+    println!("\n2. top-10 for every request: {n} requests x {n} offers on {threads} threads");
     println!(
         "   {:.2} s, {found} pairs  (target <= 5 s: {})",
         every.as_secs_f64(),
         verdict(every.as_secs_f64() <= 5.0)
     );
+}
 
-    // 3. Memory per record, and building the index from the database at start.
+/// 3. Memory per record, and building the index from the database at start.
+fn memory_and_build(index: MatchIndex, offers: Vec<OfferFacts>, build_in_memory: Duration, bench_url: &str) {
+    let records = index.offer_count() + index.request_count();
+    let index_bytes = index.heap_bytes();
     let per_record = index_bytes as f64 / records as f64;
+    let config = *index.config();
+    drop(index);
     println!(
         "\n3. index memory: {:.0} MiB for {records} records = {per_record:.0} bytes per record  (target <= 300: {})",
         index_bytes as f64 / 1_048_576.0,
         verdict(per_record <= 300.0)
     );
     println!("   (built in memory from facts in {:.2} s)", build_in_memory.as_secs_f64());
-    drop(index);
-    tcmatch::startup::prepare_database(&bench_url, 1).expect("migrate the bench database");
+    tcmatch::startup::prepare_database(bench_url, 1).expect("migrate the bench database");
+    let mut pg = PgConnection::establish(bench_url).expect("connect to the bench database");
     let started = Instant::now();
     load_service_offers(&mut pg, &offers);
-    println!("   wrote {offers_n} offers into the service schema in {:.1} s", started.elapsed().as_secs_f64());
+    println!("   wrote {} offers into the service schema in {:.1} s", offers.len(), started.elapsed().as_secs_f64());
     drop(offers);
     drop(pg);
-    let db = tcmatch::db::Db::connect(&bench_url, 4).expect("a pool on the bench database");
+    let db = tcmatch::db::Db::connect(bench_url, 4).expect("a pool on the bench database");
     let started = Instant::now();
-    let matching = Matching::load(&db, catalog, config).expect("the index loads");
+    let matching = Matching::load(&db, Catalog::shipped(), config).expect("the index loads");
     let build = started.elapsed();
     let loaded = matching.read().offer_count();
-    drop(matching);
     println!(
         "   built from PostgreSQL at start: {loaded} offers in {:.2} s  (target <= 3 s: {})",
         build.as_secs_f64(),
         verdict(build.as_secs_f64() <= 3.0)
     );
-    drop(db);
-    let _ = admin.batch_execute("DROP DATABASE IF EXISTS tcmatch_bench WITH (FORCE)");
+}
+
+fn main() {
+    let offers_n = env_size("TCMATCH_BENCH_OFFERS", 1_000_000);
+    let pairs_n = env_size("TCMATCH_BENCH_PAIRS", 100_000);
+    let parts = std::env::var("TCMATCH_BENCH_PARTS").unwrap_or_else(|_| "1,2,3".into());
+    let part = |n: &str| parts.split(',').any(|p| p.trim() == n);
+    let base = std::env::var("TCMATCH_BENCH_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let config = MatchConfig::default();
+    let today = day(Some(chrono::Utc::now().date_naive()), 0);
+    let threads = env_size("TCMATCH_BENCH_THREADS", std::thread::available_parallelism().map_or(2, |n| n.get()));
+    println!(
+        "tcmatch matcher benchmark: {offers_n} offers; {pairs_n} x {pairs_n} pairs; {threads} cores; parts {parts}\n"
+    );
+
+    if part("1") || part("3") {
+        let started = Instant::now();
+        let mut gen = Generator::new(0x7C3A_7C4E);
+        let offers: Vec<OfferFacts> = (0..offers_n as u64).map(|i| gen.offer(i)).collect();
+        let probes: Vec<RequestFacts> = (0..1000).map(|i| gen.request(i)).collect();
+        println!("generated in {:.1} s", started.elapsed().as_secs_f64());
+        let started = Instant::now();
+        let mut index = MatchIndex::new(Catalog::shipped(), config);
+        index.load(offers.iter().cloned(), probes.iter().cloned());
+        let build_in_memory = started.elapsed();
+        let bench_url = fresh_bench_database(&base);
+        if part("1") {
+            top10_against_sql(&index, &offers, &probes, &bench_url, today);
+        }
+        if part("2") {
+            all_pairs(pairs_n, threads, config, today);
+        }
+        if part("3") {
+            memory_and_build(index, offers, build_in_memory, &bench_url);
+        }
+        let mut admin = PgConnection::establish(&base).expect("connect to PostgreSQL");
+        let _ = admin.batch_execute("DROP DATABASE IF EXISTS tcmatch_bench WITH (FORCE)");
+    } else if part("2") {
+        all_pairs(pairs_n, threads, config, today);
+    }
 }
