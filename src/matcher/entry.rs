@@ -84,6 +84,8 @@ pub struct RequestEntry {
     pub key: u128,
     pub state: u8,
     pub partition: u8,
+    /// The State's bit among the localities of its region (see [`Encoder::localities`]).
+    pub locality: u8,
     pub themes: u64,
     pub modalities: u16,
     pub languages: LanguageSet,
@@ -100,6 +102,8 @@ pub struct Encoder {
     themes: HashMap<String, u8>,
     states: HashMap<String, u8>,
     state_partition: Vec<u8>,
+    /// For each State, its bit among the localities of its region.
+    state_locality: Vec<u8>,
     /// For each area code: its States, and the bit of each region partition they fall in.
     areas: HashMap<String, (StateSet, u8)>,
     languages: HashMap<&'static str, u8>,
@@ -114,11 +118,12 @@ impl Encoder {
             catalog.themes.iter().enumerate().map(|(i, t)| (t.slug.clone(), i as u8)).collect();
         let states: HashMap<String, u8> =
             catalog.states.iter().enumerate().map(|(i, s)| (s.code.clone(), i as u8)).collect();
-        let state_partition = catalog
+        let state_partition: Vec<u8> = catalog
             .states
             .iter()
             .map(|s| REGIONS.iter().position(|r| *r == s.region_code).unwrap_or(GLOBAL_PARTITION) as u8)
             .collect();
+        let state_locality = localities(catalog, &state_partition);
         let mut areas: HashMap<String, (StateSet, u8)> = HashMap::new();
         for (i, s) in catalog.states.iter().enumerate() {
             let partition = REGIONS.iter().position(|r| *r == s.region_code).unwrap_or(GLOBAL_PARTITION);
@@ -142,7 +147,7 @@ impl Encoder {
             })
             .collect();
         let languages = LANGUAGES.iter().enumerate().map(|(i, code)| (*code, i as u8)).collect();
-        Encoder { themes, states, state_partition, areas, languages, siblings }
+        Encoder { themes, states, state_partition, state_locality, areas, languages, siblings }
     }
 
     pub fn theme_mask<S: AsRef<str>>(&self, slugs: &[S]) -> u64 {
@@ -155,6 +160,25 @@ impl Encoder {
             set[*i as usize / 64] |= 1 << (*i % 64);
         }
         set
+    }
+
+    /// For each posting partition, the localities in it where `served` has a State; every
+    /// locality for the global partition. A posting carries its partition's, so a query skips
+    /// an offer for other parts of the region without reading the offer.
+    pub fn localities(&self, served: &StateSet) -> [u8; PARTITIONS] {
+        let mut out = [0u8; PARTITIONS];
+        for (word, bits) in served.iter().enumerate() {
+            let mut bits = *bits;
+            while bits != 0 {
+                let state = word * 64 + bits.trailing_zeros() as usize;
+                if let (Some(&p), Some(&l)) = (self.state_partition.get(state), self.state_locality.get(state)) {
+                    out[p as usize] |= l;
+                }
+                bits &= bits - 1;
+            }
+        }
+        out[GLOBAL_PARTITION] = u8::MAX;
+        out
     }
 
     pub fn state(&self, code: &str) -> Option<u8> {
@@ -202,6 +226,7 @@ impl Encoder {
             key: key_of(&f.id)?,
             state,
             partition: self.state_partition[state as usize],
+            locality: self.state_locality[state as usize],
             themes: self.theme_mask(&f.themes),
             modalities: modality_mask(&f.modalities),
             languages: self.language_set(&f.languages),
@@ -212,6 +237,34 @@ impl Encoder {
             consent,
         })
     }
+}
+
+/// Each State's locality bit: its intermediate region, or its sub-region where there is none,
+/// numbered within its region partition (at most eight there).
+fn localities(catalog: &Catalog, state_partition: &[u8]) -> Vec<u8> {
+    let key =
+        |s: &crate::domain::catalog::State| s.intermediate_region_code.clone().unwrap_or(s.sub_region_code.clone());
+    let mut by_partition: Vec<Vec<String>> = vec![Vec::new(); PARTITIONS];
+    for (s, &p) in catalog.states.iter().zip(state_partition) {
+        by_partition[p as usize].push(key(s));
+    }
+    for keys in &mut by_partition {
+        keys.sort();
+        keys.dedup();
+    }
+    catalog
+        .states
+        .iter()
+        .zip(state_partition)
+        .map(|(s, &p)| {
+            if p as usize == GLOBAL_PARTITION {
+                return u8::MAX;
+            }
+            let position = by_partition[p as usize].binary_search(&key(s)).expect("collected above");
+            assert!(position < 8, "at most eight localities in a region");
+            1u8 << position
+        })
+        .collect()
 }
 
 /// 16 bits that are set for a language set's languages (several languages share a bit): two

@@ -162,12 +162,47 @@ impl OfferPostings {
     }
 }
 
+/// The offers of one theme in one partition, split by the localities of the partition they
+/// serve: a query reads only the lists that serve its State's locality.
+#[derive(Clone, Default)]
+struct LocalPostings(Vec<(u8, OfferPostings)>);
+
+impl LocalPostings {
+    fn push(&mut self, localities: u8, slot: u32, offer: &OfferEntry) {
+        let at = match self.0.iter().position(|(l, _)| *l == localities) {
+            Some(at) => at,
+            None => {
+                self.0.push((localities, OfferPostings::default()));
+                self.0.len() - 1
+            }
+        };
+        self.0[at].1.push(slot, offer);
+    }
+
+    fn remove(&mut self, localities: u8, slot: u32) {
+        if let Some((_, list)) = self.0.iter_mut().find(|(l, _)| *l == localities) {
+            list.remove(slot);
+        }
+    }
+
+    /// The lists of offers that serve a State in `locality`.
+    fn serving(&self, locality: u8) -> impl Iterator<Item = &OfferPostings> {
+        self.0.iter().filter(move |(l, _)| l & locality != 0).map(|(_, list)| list)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.0.capacity() * std::mem::size_of::<(u8, OfferPostings)>()
+            + self.0.iter().map(|(_, list)| list.heap_bytes() - std::mem::size_of::<OfferPostings>()).sum::<usize>()
+            + std::mem::size_of::<Self>()
+    }
+}
+
 pub struct MatchIndex {
     encoder: Encoder,
     config: MatchConfig,
     offers: Slots<OfferEntry>,
     requests: Slots<RequestEntry>,
-    offer_postings: Vec<OfferPostings>,
+    offer_postings: Vec<LocalPostings>,
     request_postings: Vec<Vec<u32>>,
     /// How many records (offers and requests) carry each theme.
     df: [u32; 64],
@@ -184,7 +219,7 @@ impl MatchIndex {
             config,
             offers: Slots::new(),
             requests: Slots::new(),
-            offer_postings: vec![OfferPostings::default(); 64 * PARTITIONS],
+            offer_postings: vec![LocalPostings::default(); 64 * PARTITIONS],
             request_postings: vec![Vec::new(); 64 * PARTITIONS],
             df: [0; 64],
             idf: [0.0; 64],
@@ -288,9 +323,10 @@ impl MatchIndex {
         }
         let (themes, partitions) = (entry.themes, entry.partitions);
         count(&mut self.df, themes, 1);
+        let localities = self.encoder.localities(&entry.served);
+        let slot = self.offers.next_slot();
         for list in posting_lists(themes, partitions) {
-            let slot = self.offers.next_slot();
-            self.offer_postings[list].push(slot, &entry);
+            self.offer_postings[list].push(localities[list % PARTITIONS], slot, &entry);
         }
         self.offers.insert(entry.key, entry);
     }
@@ -298,8 +334,9 @@ impl MatchIndex {
     fn drop_offer(&mut self, id: &str) -> bool {
         let Some((slot, entry)) = key_of(id).and_then(|k| self.offers.remove(k)) else { return false };
         count(&mut self.df, entry.themes, -1);
+        let localities = self.encoder.localities(&entry.served);
         for list in posting_lists(entry.themes, entry.partitions) {
-            self.offer_postings[list].remove(slot);
+            self.offer_postings[list].remove(localities[list % PARTITIONS], slot);
         }
         true
     }
@@ -380,43 +417,23 @@ impl MatchIndex {
         let scorer = self.scorer(request, today);
         let mut top = TopK::new(k);
         let partitions = [request.partition as usize, GLOBAL_PARTITION];
-        // Walks one theme's lists. `weight` is the theme's weight when it is one of the
-        // request's (0 for a related theme).
-        let visit = |theme: u32, weight: f64, walked: u64, top: &mut TopK| {
-            // The request's other themes not walked yet: an offer with none of them has this
-            // theme alone exact, and once that cannot beat the k-th best, one AND rejects it.
-            let others = request.themes & !walked & !(1u64 << theme);
-            let alone = scorer.bound(scorer.theme_bound(weight));
-            let mut need_another = weight > 0.0 && top.cannot_beat(alone);
-            // Weaker, and true sooner: nothing else of the request's, not even a related theme.
-            let related = others | scorer.sibling_themes();
-            let bare = scorer.bound(scorer.theme_of(1u64 << theme));
-            let mut need_related = weight > 0.0 && top.cannot_beat(bare);
-            // The theme component a posting needs to matter, raised as the k-th best rises.
-            let mut min_theme = top.threshold().map_or(f64::NEG_INFINITY, |t| scorer.min_theme_for(t));
+        // Walks one theme's lists, skipping what was met in the list of a theme walked earlier.
+        // Every posting gets its bound computed without a branch; the one branch left is taken
+        // for the few postings that may still enter the top k.
+        let visit = |theme: u32, walked: u64, top: &mut TopK| {
+            let mut floor = top.floor();
             for p in partitions {
-                let list = &self.offer_postings[theme as usize * PARTITIONS + p];
-                for ((&slot, &themes), &fit) in list.slots.iter().zip(&list.themes).zip(&list.fit) {
-                    // Met already in the list of a theme walked earlier, or alone here in vain.
-                    if themes & walked != 0
-                        || (need_another && themes & others == 0)
-                        || (need_related && themes & related == 0)
-                    {
-                        continue;
-                    }
-                    let theme_score = scorer.theme_of(themes);
-                    if theme_score < min_theme || theme_score <= 0.0 {
-                        continue;
-                    }
-                    if top.cannot_beat(scorer.posting_bound(theme_score, fit as u16, (fit >> 16) as u16)) {
-                        continue;
-                    }
-                    if let Some(offer) = self.offers.get(slot) {
+                for list in self.offer_postings[theme as usize * PARTITIONS + p].serving(request.locality) {
+                    for ((&slot, &themes), &fit) in list.slots.iter().zip(&list.themes).zip(&list.fit) {
+                        let theme_score = scorer.theme_of(themes);
+                        let bound = scorer.posting_bound(theme_score, fit as u16, (fit >> 16) as u16);
+                        if !((themes & walked == 0) & (bound >= floor)) {
+                            continue;
+                        }
+                        let Some(offer) = self.offers.get(slot) else { continue };
                         if let Some(scored) = scorer.score_with_theme(offer, theme_score) {
                             if top.push(offer.key, scored) {
-                                min_theme = top.threshold().map_or(f64::NEG_INFINITY, |t| scorer.min_theme_for(t));
-                                need_another = weight > 0.0 && top.cannot_beat(alone);
-                                need_related = weight > 0.0 && top.cannot_beat(bare);
+                                floor = top.floor();
                             }
                         }
                     }
@@ -432,7 +449,7 @@ impl MatchIndex {
             if top.cannot_beat(scorer.bound(scorer.theme_bound(total - seen_weight))) {
                 return top.into_sorted();
             }
-            visit(theme, weight, walked, &mut top);
+            visit(theme, walked, &mut top);
             walked |= 1 << theme;
             seen_weight += weight;
         }
@@ -441,7 +458,7 @@ impl MatchIndex {
         }
         let siblings = scorer.sibling_themes();
         for theme in (0..64).filter(|t| siblings & (1u64 << t) != 0) {
-            visit(theme, 0.0, walked, &mut top);
+            visit(theme, walked, &mut top);
             walked |= 1 << theme;
         }
         top.into_sorted()
@@ -501,7 +518,7 @@ impl MatchIndex {
     ) -> Vec<BestOffers> {
         let mut requests: Vec<&RequestEntry> = self.requests.iter().filter(|r| include(r)).collect();
         // Neighbours in this order walk the same posting lists, which stay in the core's cache.
-        requests.sort_unstable_by_key(|r| (r.partition, r.themes, r.key));
+        requests.sort_unstable_by_key(|r| (r.partition, r.locality, r.themes, r.key));
         let run = |part: &[&RequestEntry]| -> Vec<BestOffers> {
             part.iter().map(|r| (r.key, self.top_offers(r, k, today))).collect()
         };
@@ -582,7 +599,7 @@ impl MatchIndex {
         let postings =
             |lists: &Vec<Vec<u32>>| lists.iter().map(|l| l.capacity() * 4 + size_of::<Vec<u32>>()).sum::<usize>();
         let map = |n: usize| n * (size_of::<u128>() + size_of::<u32>() + 1) * 8 / 7;
-        let offer_postings: usize = self.offer_postings.iter().map(OfferPostings::heap_bytes).sum();
+        let offer_postings: usize = self.offer_postings.iter().map(LocalPostings::heap_bytes).sum();
         self.offers.items.capacity() * size_of::<Option<OfferEntry>>()
             + map(self.offers.by_key.capacity())
             + self.requests.items.capacity() * size_of::<Option<RequestEntry>>()
@@ -660,9 +677,13 @@ impl TopK {
         true
     }
 
-    /// The k-th best score, once there are k.
-    fn threshold(&self) -> Option<f64> {
-        (self.k > 0 && self.items.len() == self.k).then(|| self.items[self.k - 1].1.score)
+    /// The least score a pair needs to be worth scoring: the k-th best once there are k.
+    fn floor(&self) -> f64 {
+        match self.k {
+            0 => f64::INFINITY,
+            k if self.items.len() == k => self.items[k - 1].1.score,
+            _ => f64::NEG_INFINITY,
+        }
     }
 
     /// Whether nothing scoring at most `bound` can enter any more.
@@ -768,7 +789,9 @@ mod tests {
         let catalog = Catalog::shipped();
         let mut index = MatchIndex::new(catalog, MatchConfig::default());
         let slugs: Vec<&str> = catalog.themes.iter().map(|t| t.slug.as_str()).collect();
-        let areas = ["002", "142", "150", "019", "009", "KEN", "FRA", "weog"];
+        // Regions, sub-regions and intermediate regions, States and a regional group: postings
+        // are split by the localities they serve.
+        let areas = ["002", "142", "150", "019", "009", "014", "011", "202", "155", "KEN", "NGA", "FRA", "weog"];
         let mut seed = 12345u64;
         let mut next = |n: usize| {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -781,9 +804,9 @@ mod tests {
             offers.push(offer(&themes, &area, next(5) == 0));
         }
         let mut requests = Vec::new();
-        for _ in 0..50 {
+        for _ in 0..80 {
             let themes: Vec<&str> = (0..1 + next(3)).map(|_| slugs[next(12)]).collect();
-            let state = ["KEN", "FRA", "JPN", "BRA", "AUS"][next(5)];
+            let state = ["KEN", "NGA", "EGY", "FRA", "POL", "JPN", "BRA", "AUS"][next(8)];
             requests.push(request(state, &themes, ConsentStatus::Granted));
         }
         index.load(offers, requests.clone());

@@ -44,11 +44,54 @@ struct Need {
     siblings: u64,
 }
 
+/// Up to four request themes, with the summed weight of every subset of them: the coverage of
+/// an offer's themes is then a few bit tests and two lookups per four themes, not a sum.
+#[derive(Debug, Clone)]
+struct NeedBlock {
+    bits: [u64; 4],
+    siblings: [u64; 4],
+    /// `sums[s]`: the weight of the needs in subset `s` (bit `i` for need `i`).
+    sums: [f64; 16],
+}
+
+impl NeedBlock {
+    fn blocks(needs: &[Need]) -> Vec<NeedBlock> {
+        needs
+            .chunks(4)
+            .map(|chunk| {
+                let mut block = NeedBlock { bits: [0; 4], siblings: [0; 4], sums: [0.0; 16] };
+                for (i, need) in chunk.iter().enumerate() {
+                    block.bits[i] = need.bit;
+                    block.siblings[i] = need.siblings;
+                }
+                for subset in 1..16usize {
+                    let lowest = subset.trailing_zeros() as usize;
+                    let weight = chunk.get(lowest).map_or(0.0, |n| n.weight);
+                    block.sums[subset] = block.sums[subset & (subset - 1)] + weight;
+                }
+                block
+            })
+            .collect()
+    }
+
+    /// The needs these themes meet exactly, and those they meet only by a sibling, as subsets.
+    #[inline]
+    fn hits(&self, themes: u64) -> (usize, usize) {
+        let (mut exact, mut related) = (0, 0);
+        for i in 0..4 {
+            exact |= usize::from(themes & self.bits[i] != 0) << i;
+            related |= usize::from(themes & self.siblings[i] != 0) << i;
+        }
+        (exact, related & !exact)
+    }
+}
+
 /// Scores offers against one request.
 pub struct Scorer<'a> {
     config: &'a MatchConfig,
     request: &'a RequestEntry,
     needs: Vec<Need>,
+    blocks: Vec<NeedBlock>,
     total_weight: f64,
     inverse_weight: f64,
     /// Request themes and their siblings: what makes an offer theme relevant.
@@ -58,6 +101,13 @@ pub struct Scorer<'a> {
     period: (i32, i32),
     consent_factor: f64,
     request_signature: u16,
+    /// What [`Scorer::posting_bound`] adds up: the theme component's slope, the modality part
+    /// by the number of modalities in common (index 16: the offer names none), and the
+    /// language part with the timeframe and budget at their best (index: 2 when the offer
+    /// names no language, plus 1 when the signatures share a bit).
+    theme_slope: f64,
+    modality_bound: [f64; 17],
+    language_bound: [f64; 4],
 }
 
 impl<'a> Scorer<'a> {
@@ -71,20 +121,40 @@ impl<'a> Scorer<'a> {
         let start = if request.start == i32::MIN { today } else { request.start };
         let end = if request.end == i32::MAX { start.saturating_add(365).max(start) } else { request.end };
         let total_weight: f64 = needs.iter().map(|n| n.weight).sum();
+        let consent_factor = match request.consent {
+            Consent::Granted => 1.0,
+            Consent::Pending => config.pending_factor,
+        };
+        let scale = consent_factor / config.total_weight();
+        let mut modality_bound = [0.0; 17];
+        for (common, bound) in modality_bound.iter_mut().enumerate() {
+            let value = match request.modalities {
+                0 => 1.0,
+                _ if common == 16 => config.unknown,
+                r => common as f64 / f64::from(r.count_ones()),
+            };
+            *bound = scale * config.modality * value;
+        }
+        let request_signature = language_signature(&request.languages);
+        let language_bound = [0.0, 1.0, config.unknown, config.unknown].map(|value| {
+            let value = if request_signature == 0 { 1.0 } else { value };
+            scale * (config.language * value + config.timeframe + config.budget) + 1e-9
+        });
         Scorer {
             config,
             request,
             total_weight,
             inverse_weight: if total_weight > 0.0 { 1.0 / total_weight } else { 0.0 },
+            blocks: NeedBlock::blocks(&needs),
             needs,
             relevant,
             today,
             period: (start, end.max(start)),
-            request_signature: language_signature(&request.languages),
-            consent_factor: match request.consent {
-                Consent::Granted => 1.0,
-                Consent::Pending => config.pending_factor,
-            },
+            request_signature,
+            consent_factor,
+            theme_slope: scale * config.theme,
+            modality_bound,
+            language_bound,
         }
     }
 
@@ -99,15 +169,17 @@ impl<'a> Scorer<'a> {
         self.theme_of(offer.themes)
     }
 
-    /// The theme component for an offer with these themes. Branch-free: it runs once for every
-    /// posting a query scans.
+    /// The theme component for an offer with these themes. It runs for most postings a query
+    /// scans: bit tests and table lookups, no branches.
+    #[inline]
     pub fn theme_of(&self, themes: u64) -> f64 {
-        let mut covered = 0.0;
-        for n in &self.needs {
-            let exact = f64::from(u8::from(themes & n.bit != 0));
-            let sibling = f64::from(u8::from(themes & n.siblings != 0));
-            covered += n.weight * (exact + (1.0 - exact) * sibling * self.config.sibling_credit);
+        let (mut exact_weight, mut related_weight) = (0.0, 0.0);
+        for block in &self.blocks {
+            let (exact, related) = block.hits(themes);
+            exact_weight += block.sums[exact];
+            related_weight += block.sums[related];
         }
+        let covered = exact_weight + self.config.sibling_credit * related_weight;
         let precision = f64::from((themes & self.relevant).count_ones()) * RECIPROCALS[themes.count_ones() as usize];
         let theme =
             self.config.coverage_share * covered * self.inverse_weight + (1.0 - self.config.coverage_share) * precision;
@@ -117,31 +189,13 @@ impl<'a> Scorer<'a> {
 
     /// A bound tighter than [`Scorer::bound`] from what a posting carries: the theme component,
     /// the offer's modalities (exact) and its language signature (may overstate a shared
-    /// language, never understate it).
+    /// language, never understate it). Table lookups, no branches: it runs for every posting.
+    #[inline]
     pub fn posting_bound(&self, theme: f64, modalities: u16, language_signature: u16) -> f64 {
-        let c = self.config;
-        let modality = self.modality_of(modalities);
-        let language = if self.request_signature == 0 {
-            1.0
-        } else if language_signature == 0 {
-            c.unknown
-        } else if self.request_signature & language_signature != 0 {
-            1.0
-        } else {
-            0.0
-        };
-        let best = c.theme * theme + c.modality * modality + c.language * language + c.timeframe + c.budget;
-        self.consent_factor * best / c.total_weight() + 1e-9
-    }
-
-    /// The smallest theme component that can still beat a k-th best score of `threshold`.
-    pub fn min_theme_for(&self, threshold: f64) -> f64 {
-        let c = self.config;
-        let slope = self.consent_factor * c.theme / c.total_weight();
-        if slope <= 0.0 {
-            return f64::NEG_INFINITY;
-        }
-        (threshold - self.bound(0.0)) / slope
+        let modality = (modalities & self.request.modalities).count_ones() as usize | usize::from(modalities == 0) << 4;
+        let language =
+            usize::from(language_signature == 0) << 1 | usize::from(language_signature & self.request_signature != 0);
+        self.theme_slope * theme + self.modality_bound[modality] + self.language_bound[language]
     }
 
     /// The score, or `None` when a hard filter fails or no theme is shared, even partly.
@@ -266,6 +320,7 @@ mod tests {
             key: 1,
             state: 10,
             partition: 0,
+            locality: 1,
             themes: 0b0011,
             modalities: 0b01,
             languages: [1, 0, 0],
@@ -422,6 +477,41 @@ mod tests {
             o.themes |= 1 << missing.trailing_zeros();
             let after = score(&r, &o).expect("still admitted");
             assert!(after >= before - 1e-12, "{before} -> {after}");
+        }
+    }
+
+    #[test]
+    fn property_theme_component_follows_its_definition() {
+        let config = MatchConfig::default();
+        // Groups of three themes; requests of up to twelve themes span several need blocks.
+        let siblings: Vec<u64> = (0..64).map(|t| (0b111u64 << (t / 3 * 3)) & !(1 << t)).collect();
+        let idf = idf();
+        let mut rng = Rng(31);
+        for _ in 0..20_000 {
+            let (mut r, _) = random_pair(&mut rng);
+            r.themes = (rng.next() & 0xfff).max(1);
+            let offered = rng.next() & 0xfff & rng.next();
+            // Need by need: its weight when offered, the sibling credit for a theme of its group.
+            let needs = (0..64).filter(|t| r.themes & (1u64 << t) != 0);
+            let (mut covered, mut total, mut relevant) = (0.0, 0.0, r.themes);
+            for t in needs {
+                total += idf[t];
+                relevant |= siblings[t];
+                if offered & (1 << t) != 0 {
+                    covered += idf[t];
+                } else if offered & siblings[t] != 0 {
+                    covered += idf[t] * config.sibling_credit;
+                }
+            }
+            let precision = f64::from((offered & relevant).count_ones()) / f64::from(offered.count_ones().max(1));
+            let expected = if covered > 0.0 {
+                config.coverage_share * covered / total + (1.0 - config.coverage_share) * precision
+            } else {
+                0.0
+            };
+            let scorer = Scorer::new(&config, &r, &idf, &siblings, DAY);
+            let got = scorer.theme_of(offered);
+            assert!((got - expected).abs() < 1e-12, "{:b} for {:b}: {got} != {expected}", offered, r.themes);
         }
     }
 
