@@ -33,25 +33,33 @@ impl Matching {
     /// Builds the index from the database.
     pub fn load(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<Matching> {
         let horizon = changes::latest(&mut *db.get()?)?;
-        // Two halves of the offers, and the requests, are read at the same time.
-        let joined = |h: std::thread::ScopedJoinHandle<'_, AppResult<Vec<_>>>| {
-            h.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked")))
-        };
         let encoder = Encoder::new(catalog);
-        let (first, second, requests) = std::thread::scope(|s| {
-            let second = s.spawn(|| db.get().and_then(|mut c| match_source::open_offer_entries(&mut c, 1, &encoder)));
-            let requests = s.spawn(|| db.get().and_then(|mut c| match_source::open_requests(&mut c)));
-            let first = db.get().and_then(|mut c| match_source::open_offer_entries(&mut c, 0, &encoder));
-            (
-                first,
-                joined(second),
-                requests.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked"))),
-            )
-        });
+        let halves = match_source::offer_halves(&mut *db.get()?)?;
         let mut index = MatchIndex::new(catalog, config);
-        let mut offers = first?;
-        offers.extend(second?);
-        index.load_encoded(offers, requests?);
+        // Two connections read the two halves of the offers and a third the requests, while
+        // this thread adds what they have read to the index.
+        let (sender, batches) = std::sync::mpsc::sync_channel(4);
+        std::thread::scope(|s| -> AppResult<()> {
+            let readers = [0, 1].map(|half| {
+                let (sender, encoder, halves) = (sender.clone(), &encoder, &halves);
+                s.spawn(move || {
+                    let deliver =
+                        |batch| sender.send(batch).map_err(|_| AppError::internal("the index stopped loading"));
+                    match_source::open_offer_entries(&mut *db.get()?, halves, half, encoder, deliver)
+                })
+            });
+            drop(sender);
+            let requests = s.spawn(|| match_source::open_requests(&mut *db.get()?));
+            let mut bulk = index.bulk();
+            for batch in batches {
+                bulk.offers(batch);
+            }
+            for reader in readers {
+                joined(reader)?;
+            }
+            bulk.requests(&joined(requests)?);
+            Ok(())
+        })?;
         Ok(Matching {
             index: RwLock::new(index),
             follower: Mutex::new(Follower { horizon, seen: BTreeSet::new(), gap_since: None }),
@@ -149,6 +157,11 @@ impl Follower {
             self.gap_since = None;
         }
     }
+}
+
+/// What a loader thread returned, or an error if it panicked.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, AppResult<T>>) -> AppResult<T> {
+    handle.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked")))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 
 use super::schema::{engagements, offers, requests};
@@ -151,55 +152,99 @@ pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
         .collect()
 }
 
-/// The open offers of one half (`half` 0 or 1, by the last hex digit of the id, which is random,
-/// so two connections read them at once), encoded for the index as they are read: the JSON
-/// lists are parsed into borrowed strings and turned into bitmasks at once, so a start-up load
-/// of a million offers allocates little. Returns each record with its provider.
-pub fn open_offer_entries(conn: &mut DbConn, half: u8, encoder: &Encoder) -> AppResult<Vec<(OfferEntry, String)>> {
+/// How the start-up load splits the open offers between two connections.
+pub enum Halves {
+    /// PostgreSQL: the table's pages below this one, and the rest, so each connection scans only
+    /// its own pages. The halves are read in two snapshots: an offer updated in between may be
+    /// met twice (the index keeps one) or not at all (its change, later than the load's
+    /// horizon, brings it in).
+    Pages(i64),
+    /// Elsewhere: by the last hex digit of the id, which is random.
+    IdDigit,
+}
+
+#[derive(diesel::QueryableByName)]
+struct TablePages {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pages: i64,
+}
+
+pub fn offer_halves(conn: &mut DbConn) -> AppResult<Halves> {
+    match conn {
+        DbConn::Pg(c) => {
+            let size = "SELECT pg_relation_size('offers') / current_setting('block_size')::bigint AS pages";
+            Ok(Halves::Pages(diesel::sql_query(size).get_result::<TablePages>(c)?.pages / 2))
+        }
+        DbConn::Sqlite(_) => Ok(Halves::IdDigit),
+    }
+}
+
+/// Offers handed over at a time by [`open_offer_entries`].
+const BATCH: usize = 16_384;
+
+/// The open offers of one half (`half` 0 or 1), encoded for the index row by row as they are
+/// read: the JSON lists are parsed into borrowed strings and turned into bitmasks at once, so a
+/// start-up load of a million offers allocates little. Hands each batch of records, with their
+/// providers, to `deliver` as soon as it is read.
+pub fn open_offer_entries(
+    conn: &mut DbConn,
+    halves: &Halves,
+    half: u8,
+    encoder: &Encoder,
+    mut deliver: impl FnMut(Vec<(OfferEntry, String)>) -> AppResult<()>,
+) -> AppResult<()> {
     let used = capacity_used(conn, None)?;
-    let split = if half == 0 { "substr(id, length(id), 1) < '8'" } else { "substr(id, length(id), 1) >= '8'" };
+    let split = match (halves, half) {
+        (Halves::Pages(middle), 0) => format!("ctid < '({middle},0)'::tid"),
+        (Halves::Pages(middle), _) => format!("ctid >= '({middle},0)'::tid"),
+        (Halves::IdDigit, 0) => "substr(id, length(id), 1) < '8'".to_string(),
+        (Halves::IdDigit, _) => "substr(id, length(id), 1) >= '8'".to_string(),
+    };
     let rows = offers::table
         .filter(offers::status.eq(OfferStatus::Open.as_str()))
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(split))
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&split))
         .select(offer_columns!())
-        .load::<OfferColumns>(conn)?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (
-        id,
-        provider,
-        themes,
-        modalities,
-        languages,
-        global,
-        countries,
-        regions,
-        starts_on,
-        ends_on,
-        capacity,
-        budget,
-    ) in &rows
-    {
-        let mut areas = borrowed(countries)?;
-        areas.extend(borrowed(regions)?);
-        let used = used.get(id).copied().unwrap_or(0);
+        .load_iter::<OfferColumns, DefaultLoadingMode>(conn)?;
+    let mut batch = Vec::with_capacity(BATCH);
+    for row in rows {
+        let (
+            id,
+            provider,
+            themes,
+            modalities,
+            languages,
+            global,
+            countries,
+            regions,
+            starts_on,
+            ends_on,
+            capacity,
+            budget,
+        ) = row?;
+        let mut areas = borrowed(&countries)?;
+        areas.extend(borrowed(&regions)?);
+        let used = used.get(&id).copied().unwrap_or(0);
         let facts = OfferFacts {
             id: id.as_str(),
             provider: provider.as_str(),
-            themes: borrowed(themes)?,
-            modalities: json::<Modality>(modalities)?,
-            languages: borrowed(languages)?,
-            global: *global,
+            themes: borrowed(&themes)?,
+            modalities: json::<Modality>(&modalities)?,
+            languages: borrowed(&languages)?,
+            global,
             areas,
-            starts_on: *starts_on,
-            ends_on: *ends_on,
+            starts_on,
+            ends_on,
             capacity_left: capacity.saturating_sub(i32::try_from(used).unwrap_or(i32::MAX)),
-            budget_usd: *budget,
+            budget_usd: budget,
         };
         if let Some(entry) = encoder.offer(&facts, 0) {
-            out.push((entry, provider.clone()));
+            batch.push((entry, provider));
+        }
+        if batch.len() == BATCH {
+            deliver(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))?;
         }
     }
-    Ok(out)
+    deliver(batch)
 }
 
 /// The offer as the index should hold it, or `None` when it is not open.

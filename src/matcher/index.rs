@@ -303,18 +303,10 @@ impl MatchIndex {
         }
     }
 
-    /// Loads offers already encoded (in the threads that read them), with their providers.
-    pub fn load_encoded(&mut self, offers: Vec<(OfferEntry, String)>, requests: Vec<RequestFacts>) {
-        self.offers.reserve(offers.len());
-        for (mut entry, provider) in offers {
-            entry.provider = self.provider_id(&provider);
-            self.put_offer_entry(entry);
-        }
-        for r in &requests {
-            self.put_request(r);
-        }
-        self.refresh_idf();
-        self.generation += 1;
+    /// Adds many records at once (the start-up load): the theme weights are computed once, when
+    /// the returned loader is dropped.
+    pub fn bulk(&mut self) -> BulkLoad<'_> {
+        BulkLoad(self)
     }
 
     fn put_offer_entry(&mut self, entry: OfferEntry) {
@@ -332,7 +324,11 @@ impl MatchIndex {
     }
 
     fn drop_offer(&mut self, id: &str) -> bool {
-        let Some((slot, entry)) = key_of(id).and_then(|k| self.offers.remove(k)) else { return false };
+        key_of(id).is_some_and(|key| self.drop_offer_key(key))
+    }
+
+    fn drop_offer_key(&mut self, key: u128) -> bool {
+        let Some((slot, entry)) = self.offers.remove(key) else { return false };
         count(&mut self.df, entry.themes, -1);
         let localities = self.encoder.localities(&entry.served);
         for list in posting_lists(entry.themes, entry.partitions) {
@@ -610,6 +606,37 @@ impl MatchIndex {
     }
 }
 
+/// Adds records to an index without reweighing the themes after each; dropping it reweighs.
+pub struct BulkLoad<'a>(&'a mut MatchIndex);
+
+impl BulkLoad<'_> {
+    /// Offers encoded elsewhere (in the threads that read them), with their providers.
+    pub fn offers(&mut self, offers: Vec<(OfferEntry, String)>) {
+        let index = &mut *self.0;
+        index.offers.reserve(offers.len());
+        for (mut entry, provider) in offers {
+            entry.provider = index.provider_id(&provider);
+            // Read twice when it moved between the loaders' snapshots: one copy stays (and the
+            // change that moved it brings the current one).
+            index.drop_offer_key(entry.key);
+            index.put_offer_entry(entry);
+        }
+    }
+
+    pub fn requests(&mut self, requests: &[RequestFacts]) {
+        for r in requests {
+            self.0.put_request(r);
+        }
+    }
+}
+
+impl Drop for BulkLoad<'_> {
+    fn drop(&mut self) {
+        self.0.refresh_idf();
+        self.0.generation += 1;
+    }
+}
+
 /// Which indexed requests a caller may see (the consent gate, in index terms).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RequestVisibility {
@@ -844,6 +871,24 @@ mod tests {
             let got: Vec<(String, f64)> = top.into_iter().map(|(k, s)| (id_of(ids::OFFER, k), s.score)).collect();
             assert_eq!(got, one, "request {id}");
         }
+    }
+
+    #[test]
+    fn a_bulk_load_keeps_one_copy_of_an_offer_read_twice() {
+        let mut index = MatchIndex::new(Catalog::shipped(), MatchConfig::default());
+        let r = request("KEN", &["torture"], ConsentStatus::Granted);
+        let o = offer(&["torture"], &["014"], false);
+        let entry = index.encoder().offer(&o, 0).unwrap();
+        let mut bulk = index.bulk();
+        bulk.offers(vec![(entry.clone(), "NOR".into())]);
+        bulk.offers(vec![(entry, "SWE".into())]);
+        bulk.requests(std::slice::from_ref(&r));
+        drop(bulk);
+        assert_eq!(index.offer_count(), 1);
+        assert_eq!(index.offers_for(&r.id, 10, TODAY).len(), 1);
+        assert_eq!(index.provider_of(&o.id), Some("SWE"));
+        index.remove_offer(&o.id);
+        assert!(index.offers_for(&r.id, 10, TODAY).is_empty(), "no copy left behind");
     }
 
     #[test]

@@ -123,6 +123,31 @@ fn the_index_follows_every_write(app: TestApp) {
     assert!(ids(&app.get(&path).json(), "offer_id").is_empty(), "closed offers do not match");
 }
 
+/// A restart builds the index from the database: two connections read two halves of the offers
+/// (on PostgreSQL, two ranges of the table's pages, so enough offers to fill several pages).
+fn the_index_is_rebuilt_at_start(mut app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let req = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let mut offers: Vec<String> = (0..60)
+        .map(|i| {
+            let areas = if i % 3 == 0 { json!("global") } else { json!(["Africa"]) };
+            offer(&app, "NOR", json!(["torture"]), areas)
+        })
+        .collect();
+    let closed = offers.pop().unwrap();
+    app.patch(&format!("/api/v1/offers/{closed}"), Some("*"), &json!({"status": "closed"}));
+    let path = format!("/api/v1/requests/{req}/matches?limit=100");
+    let before = app.get(&path).json();
+    app.restart();
+    let after = app.get(&path).json();
+    let mut found = ids(&after, "offer_id");
+    assert_eq!(found.len(), 59, "every open offer, once: {after}");
+    found.sort();
+    offers.sort();
+    assert_eq!(found, offers);
+    assert_eq!(after["items"], before["items"], "the same ranking as before the restart");
+}
+
 fn nothing_unconsented_leaks(app: TestApp) {
     let kenya = app.key(json!({"role": "state", "state": "KEN"}));
     let uganda = app.key(json!({"role": "state", "state": "UGA"}));
@@ -285,6 +310,7 @@ fn other_postgres_instances_catch_up() {
 backend_tests!(
     ranks_explains_and_filters,
     the_index_follows_every_write,
+    the_index_is_rebuilt_at_start,
     nothing_unconsented_leaks,
     engagement_lifecycle,
     engagements_need_consent_and_reach,
