@@ -45,14 +45,19 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 /// Fails with 415 unless the request's media type is one of `accepted` (or a `+json` type when
 /// JSON is accepted). A missing Content-Type is taken as the first accepted type.
 pub fn require_content_type(req: &HttpRequest, accepted: &[&str], name: &str) -> AppResult<()> {
-    let Some(value) = req.headers().get(header::CONTENT_TYPE) else { return Ok(()) };
-    let media = value.to_str().unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let Some(media) = media_type(req) else { return Ok(()) };
     let json_like = accepted.contains(&"application/json") && media.ends_with("+json");
     if accepted.contains(&media.as_str()) || json_like {
         Ok(())
     } else {
         Err(AppError::UnsupportedMediaType(format!("send the body as {name} (got '{media}')")))
     }
+}
+
+/// The request's media type, lowercased, without parameters (`None` without a Content-Type).
+pub fn media_type(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(header::CONTENT_TYPE)?;
+    Some(value.to_str().unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase())
 }
 
 /// Reads the whole body, failing with 413 as soon as it exceeds `limit` bytes.

@@ -72,6 +72,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(consent::record)
         .service(consent::history)
         .service(offers::create)
+        .service(offers::create_many)
         .service(offers::list)
         .service(offers::get)
         .service(offers::update)

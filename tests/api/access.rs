@@ -232,6 +232,13 @@ fn cases() -> Vec<Case> {
             expect: [401, 201, 403, 403, 201, 403],
         },
         Case {
+            name: "bulk offers for org A",
+            method: "POST",
+            path: |_, _| "/api/v1/offers/bulk".into(),
+            body: |w| Some(json!([{"provider": w.org_a, "title": "x", "themes": ["torture"], "global": true}])),
+            expect: [401, 201, 403, 403, 201, 403],
+        },
+        Case {
             name: "read draft offer",
             method: "GET",
             path: |app, w| format!("/api/v1/offers/{}", offer_of(app, &w.org_a, "draft")),

@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::backend_tests;
-use crate::helpers::TestApp;
+use crate::helpers::{Resp, TestApp};
 
 fn new_offer(provider: &str) -> Value {
     json!({
@@ -115,4 +115,97 @@ fn conditional_update(app: TestApp) {
     app.patch(&path, Some("\"v3\""), &json!({"status": "open"})).problem(409);
 }
 
-backend_tests!(create_by_state_and_organization, validation, serves_filter, conditional_update);
+fn post_bulk(app: &TestApp, key: Option<&str>, content_type: &str, body: &str, idempotency: Option<&str>) -> Resp {
+    let mut headers = vec![("Content-Type", content_type)];
+    if let Some(k) = idempotency {
+        headers.push(("Idempotency-Key", k));
+    }
+    let key = key.unwrap_or(&app.admin_key);
+    app.with_key(Some(key)).send("POST", "/api/v1/offers/bulk", &headers, Some(body.as_bytes()))
+}
+
+fn offer_total(app: &TestApp) -> i64 {
+    app.get("/api/v1/offers").json()["total"].as_i64().unwrap()
+}
+
+/// Scripts submit many offers at once: all or none, every problem named by position, and a
+/// retry with the same Idempotency-Key never stores them twice.
+fn bulk_submission(app: TestApp) {
+    let mut second = new_offer("SWE");
+    second["title"] = json!("Training for prison staff");
+    let mut third = new_offer("DNK");
+    third["themes"] = json!([]);
+    third["suggest_themes"] = json!(true);
+    third["title"] = json!("Support to ratify the Convention against Torture");
+    let body = json!([new_offer("NOR"), second, third]).to_string();
+    let res = post_bulk(&app, None, "application/json", &body, Some("batch-1"));
+    assert_eq!(res.status, 201, "{}", res.excerpt());
+    let stored = res.json();
+    assert_eq!(stored["created"], 3);
+    let items = stored["items"].as_array().unwrap();
+    let providers: Vec<&str> = items.iter().map(|o| o["provider"].as_str().unwrap()).collect();
+    assert_eq!(providers, ["NOR", "SWE", "DNK"], "in the order given");
+    assert!(items[2]["themes"].as_array().unwrap().iter().any(|t| t == "torture"), "{}", items[2]);
+    for item in items {
+        assert_eq!(app.get(&format!("/api/v1/offers/{}", item["id"].as_str().unwrap())).status, 200);
+    }
+    assert_eq!(offer_total(&app), 3);
+
+    let again = post_bulk(&app, None, "application/json", &body, Some("batch-1"));
+    assert_eq!((again.status, again.header("idempotent-replayed")), (201, Some("true")));
+    assert_eq!(again.json(), stored, "the first answer, replayed");
+    assert_eq!(offer_total(&app), 3, "not stored twice");
+    let other = json!([new_offer("FIN")]).to_string();
+    post_bulk(&app, None, "application/json", &other, Some("batch-1")).field_error(422, "Idempotency-Key");
+
+    let ndjson = format!("{}\n\n{}\n", new_offer("FIN"), new_offer("ISL"));
+    let res = post_bulk(&app, None, "application/x-ndjson", &ndjson, None);
+    assert_eq!((res.status, res.json()["created"].clone()), (201, json!(2)), "{}", res.excerpt());
+    assert_eq!(offer_total(&app), 5);
+}
+
+fn bulk_submission_is_all_or_nothing(app: TestApp) {
+    let mut bad_theme = new_offer("SWE");
+    bad_theme["themes"] = json!(["torture", "womn rihgts"]);
+    let mut no_title = new_offer("DNK");
+    no_title["title"] = json!("");
+    let unknown_provider = new_offer("XXX");
+    let body = json!([new_offer("NOR"), bad_theme, no_title]).to_string();
+    let res = post_bulk(&app, None, "application/json", &body, None);
+    assert!(res.field_error(422, "[1].themes[1]").contains("did you mean"), "{}", res.text);
+    res.field_error(422, "[2].title");
+    let res = post_bulk(&app, None, "application/json", &json!([new_offer("NOR"), unknown_provider]).to_string(), None);
+    res.field_error(422, "[1].provider");
+    let mut wrong_type = new_offer("NOR");
+    wrong_type["capacity"] = json!("three");
+    post_bulk(&app, None, "application/json", &json!([new_offer("NOR"), wrong_type]).to_string(), None)
+        .field_error(422, "[1].capacity");
+    let ndjson = format!("{}\n{{\"provider\": \n", new_offer("NOR"));
+    let res = post_bulk(&app, None, "application/x-ndjson", &ndjson, None);
+    assert!(res.problem(400)["detail"].as_str().unwrap().starts_with("line 2:"), "{}", res.text);
+    post_bulk(&app, None, "application/json", "[]", None).field_error(422, "body");
+    post_bulk(&app, None, "application/json", &new_offer("NOR").to_string(), None).problem(422);
+    post_bulk(&app, None, "text/csv", "provider\nNOR\n", None).problem(415);
+    let too_many = json!(vec![new_offer("NOR"); 1001]).to_string();
+    post_bulk(&app, None, "application/json", &too_many, None).field_error(422, "body");
+    assert_eq!(offer_total(&app), 0, "nothing stored by a rejected submission");
+
+    let org =
+        app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Own"}))["id"].as_str().unwrap().to_string();
+    let provider = app.key(json!({"role": "provider", "organization_id": org}));
+    let body = json!([new_offer(&org), new_offer("NOR")]).to_string();
+    let res = post_bulk(&app, Some(&provider), "application/json", &body, None);
+    assert!(res.problem(403)["detail"].as_str().unwrap().contains("[1]"), "{}", res.text);
+    assert_eq!(offer_total(&app), 0);
+    let body = json!([new_offer(&org), new_offer(&org)]).to_string();
+    assert_eq!(post_bulk(&app, Some(&provider), "application/json", &body, None).status, 201);
+}
+
+backend_tests!(
+    create_by_state_and_organization,
+    validation,
+    serves_filter,
+    conditional_update,
+    bulk_submission,
+    bulk_submission_is_all_or_nothing
+);
