@@ -179,6 +179,31 @@ fn nothing_unconsented_leaks(app: TestApp) {
     let kenya_tag = app.with_key(Some(&kenya)).get("/api/v1/matches").etag();
     assert_ne!(anon_tag, kenya_tag, "ETags differ with what the caller may see");
     assert_eq!(app.anonymous().get_with("/api/v1/matches", &[("If-None-Match", &kenya_tag)]).status, 200);
+
+    // Refused and withdrawn requests never match, whoever asks, through any of the three.
+    let refused = request(&app, &kenya, "KEN", json!(["torture"]), Some("refused"));
+    let withdrawn = request(&app, &kenya, "KEN", json!(["torture"]), Some("withdrawn"));
+    let provider = app.key(json!({"role": "provider", "state": "NOR"}));
+    let callers =
+        [None, Some(uganda.as_str()), Some(kenya.as_str()), Some(provider.as_str()), Some(app.admin_key.as_str())];
+    for key in callers {
+        let client = app.with_key(key);
+        for hidden in [&refused, &withdrawn] {
+            let own = client.get(&format!("/api/v1/requests/{hidden}/matches"));
+            if own.status == 200 {
+                assert!(ids(&own.json(), "offer_id").is_empty(), "{key:?} sees matches of {hidden}");
+            } else {
+                assert_eq!(own.status, 404, "{key:?}: {}", own.excerpt());
+            }
+            for path in [format!("/api/v1/offers/{o}/matches"), "/api/v1/matches".to_string()] {
+                assert!(!client.get(&path).text.contains(hidden.as_str()), "{key:?} sees {hidden} in {path}");
+            }
+            for consent in ["refused", "withdrawn"] {
+                let filtered = client.get(&format!("/api/v1/matches?consent={consent}"));
+                assert!(!filtered.text.contains(hidden.as_str()), "{key:?}: {}", filtered.excerpt());
+            }
+        }
+    }
 }
 
 fn engagement_lifecycle(app: TestApp) {
