@@ -1,8 +1,10 @@
 //! Controlled vocabularies. Each is stored as its snake_case text and rejected when unknown.
 
 /// Declares a closed set of snake_case values with its JSON form, schema and text conversions.
+/// `$text` is a `tt`, not a `literal`: utoipa reads `#[serde(rename)]` only from a bare string
+/// token, and a `literal` fragment reaches it wrapped, so the schema fell back to variant names.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:tt),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
                  serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
@@ -154,6 +156,30 @@ mod tests {
         }
         assert_eq!(RequestStatus::parse("in_progress"), Some(RequestStatus::InProgress));
         assert_eq!(RequestStatus::parse("In_Progress"), None);
+    }
+
+    /// The OpenAPI schema of a vocabulary lists exactly the values its JSON form takes.
+    fn assert_schema_lists<T: utoipa::PartialSchema + serde::Serialize>(all: &[T]) {
+        let schema = serde_json::to_value(T::schema()).unwrap();
+        let values: Vec<serde_json::Value> = all.iter().map(|v| serde_json::to_value(v).unwrap()).collect();
+        assert_eq!(schema["enum"], serde_json::Value::Array(values), "{schema}");
+    }
+
+    #[test]
+    fn schemas_list_the_json_values() {
+        use crate::domain::access::Role;
+        use crate::domain::engagement::{EngagementStatus, Side};
+        assert_schema_lists(Modality::ALL);
+        assert_schema_lists(Priority::ALL);
+        assert_schema_lists(RequestStatus::ALL);
+        assert_schema_lists(ConsentStatus::ALL);
+        assert_schema_lists(OfferStatus::ALL);
+        assert_schema_lists(OrganizationKind::ALL);
+        assert_schema_lists(Response::ALL);
+        assert_schema_lists(ProviderKind::ALL);
+        assert_schema_lists(Role::ALL);
+        assert_schema_lists(EngagementStatus::ALL);
+        assert_schema_lists(Side::ALL);
     }
 
     #[test]
