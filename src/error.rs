@@ -60,6 +60,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("{0} not found")]
     NotFound(String),
+    /// The path exists but does not take this method (405); `allow` lists those it takes.
+    #[error("method not allowed: {method}")]
+    MethodNotAllowed { method: String, allow: String },
     /// The change conflicts with the resource's current state (409).
     #[error("conflict: {0}")]
     Conflict(String),
@@ -109,6 +112,7 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",
+            AppError::MethodNotAllowed { .. } => "method_not_allowed",
             AppError::Conflict(_) => "conflict",
             AppError::PreconditionFailed(_) => "precondition_failed",
             AppError::PreconditionRequired => "precondition_required",
@@ -127,6 +131,7 @@ impl AppError {
             AppError::Unauthorized => "An API key is required",
             AppError::Forbidden(_) => "Not allowed",
             AppError::NotFound(_) => "Not found",
+            AppError::MethodNotAllowed { .. } => "Method not allowed",
             AppError::Conflict(_) => "The request conflicts with the current state",
             AppError::PreconditionFailed(_) => "The resource has changed",
             AppError::PreconditionRequired => "If-Match is required",
@@ -154,6 +159,9 @@ impl AppError {
                 vec![FieldError::new("Authorization", "missing, malformed, unknown or revoked key")],
             ),
             AppError::NotFound(what) => (format!("{what} not found"), vec![]),
+            AppError::MethodNotAllowed { method, allow } => {
+                (format!("this path does not take {method}; it takes {allow}"), vec![])
+            }
             AppError::TooManyRequests { retry_after_secs } => {
                 (format!("request rate limit reached; retry in {retry_after_secs} s"), vec![])
             }
@@ -188,6 +196,7 @@ impl ResponseError for AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
@@ -216,6 +225,9 @@ impl ResponseError for AppError {
             }
             AppError::Unauthorized => {
                 res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            AppError::MethodNotAllowed { allow, .. } => {
+                res.insert_header((header::ALLOW, allow.as_str()));
             }
             _ => {}
         }

@@ -14,6 +14,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::api::keys::{self, IssuedKey, NewKey};
+use crate::api::methods::{self, AllowedMethods};
 use crate::api::rate_limit::{self, RateLimiter};
 use crate::api::{self, auth, health, AppState};
 use crate::config::Settings;
@@ -115,7 +116,9 @@ impl Application {
         let metrics = web::Data::new(Metrics::default());
         let server = HttpServer::new(move || {
             let (app, doc) = documented_app();
+            let allowed = web::Data::new(AllowedMethods::from_document(&doc));
             app.app_data(state.clone())
+                .app_data(allowed)
                 .app_data(limiter.clone())
                 .app_data(metrics.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| bad_request("query", err.to_string())))
@@ -124,6 +127,7 @@ impl Application {
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", doc))
                 .default_service(web::to(not_found))
                 .wrap(from_fn(auth::authenticate))
+                .wrap(from_fn(methods::head_as_get))
                 .wrap(from_fn(rate_limit::limit))
                 .wrap(Compress::default())
                 .wrap(from_fn(telemetry::request_span))
@@ -162,6 +166,11 @@ fn bad_request(field: &str, message: String) -> actix_web::Error {
     .into()
 }
 
-async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
-    Err(AppError::NotFound(format!("{} {}", req.method(), req.path())))
+/// No route took the request: 405 if the path takes other methods, else 404.
+async fn not_found(req: HttpRequest, allowed: web::Data<AllowedMethods>) -> Result<HttpResponse, AppError> {
+    let method = req.method().to_string();
+    Err(match allowed.for_path(req.path()) {
+        Some(allow) => AppError::MethodNotAllowed { method, allow },
+        None => AppError::NotFound(format!("{method} {}", req.path())),
+    })
 }

@@ -1,10 +1,10 @@
 //! Who is calling. Middleware on every `/api/` request checks `Authorization: Bearer <key>`
 //! against the stored key hashes (so a revoked key fails at once, on every instance, on every
-//! endpoint) and leaves the `Caller` for handlers; no header means anonymous.
+//! endpoint) and leaves the `Caller` for handlers; no header means anonymous, which may only read.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::header;
+use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use std::future::{ready, Ready};
@@ -30,9 +30,17 @@ pub async fn authenticate(
                 Some(lookup(state, hash_secret(&token)).await?)
             }
         };
+        // Every write needs a key: say so before the body is read or validated.
+        if identity.is_none() && is_write(req.method()) {
+            return Err(AppError::Unauthorized.into());
+        }
         req.extensions_mut().insert(Caller { identity, request_id });
     }
     next.call(req).await
+}
+
+fn is_write(method: &Method) -> bool {
+    [Method::POST, Method::PUT, Method::PATCH, Method::DELETE].contains(method)
 }
 
 async fn lookup(state: &web::Data<AppState>, hash: String) -> AppResult<Identity> {

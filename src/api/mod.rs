@@ -9,6 +9,7 @@ pub mod health;
 pub mod http;
 pub mod keys;
 pub mod matches;
+pub mod methods;
 pub mod offers;
 pub mod organizations;
 pub mod rate_limit;

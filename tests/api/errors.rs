@@ -48,9 +48,38 @@ fn oversize_bodies(app: TestApp) {
 fn unknown_routes_and_paths(app: TestApp) {
     app.get("/api/v1/nothing-here").problem(404);
     app.get("/api/v2/requests").problem(404);
-    app.send("DELETE", "/api/v1/requests", &[], None).problem(404);
+    let wrong_method = app.send("DELETE", "/api/v1/requests", &[], None);
+    wrong_method.problem(405);
+    assert_eq!(wrong_method.header("allow"), Some("GET, HEAD, POST"));
+    let wrong_method = app.send("PUT", "/api/v1/offers/off_01a20a180eac722e95aafb17dd9349be", &[], None);
+    assert_eq!(wrong_method.problem(405)["detail"], "this path does not take PUT; it takes GET, HEAD, PATCH");
+    app.send("TRACE", "/healthz", &[], None).problem(405);
     app.get("/api/v1/requests/req_01a20a180eac722e95aafb17dd9349be").problem(404);
     app.get("/api/v1/offers/%E2%9C%93").problem(404);
 }
 
-backend_tests!(malformed_bodies, oversize_bodies, unknown_routes_and_paths);
+fn head_answers_as_get_without_a_body(app: TestApp) {
+    let get = app.get("/api/v1/themes");
+    let head = app.send("HEAD", "/api/v1/themes", &[], None);
+    assert_eq!(head.status, 200);
+    assert_eq!(head.text, "");
+    assert_eq!(head.etag(), get.etag());
+    let cached = app.send("HEAD", "/api/v1/themes", &[("If-None-Match", &get.etag())], None);
+    assert_eq!(cached.status, 304);
+}
+
+fn anonymous_writes_are_refused_before_their_body_is_read(app: TestApp) {
+    let json = [("Content-Type", "application/json")];
+    let anonymous = app.anonymous();
+    anonymous.send("POST", "/api/v1/organizations", &json, Some(b"{\"kind\": \"Cso\"")).problem(401);
+    anonymous.send("PATCH", "/api/v1/requests/req_1", &json, Some(b"{}")).problem(401);
+    anonymous.send("POST", "/api/v1/keys", &json, Some(b"{\"role\": \"Admin\"}")).problem(401);
+}
+
+backend_tests!(
+    malformed_bodies,
+    oversize_bodies,
+    unknown_routes_and_paths,
+    head_answers_as_get_without_a_body,
+    anonymous_writes_are_refused_before_their_body_is_read
+);
