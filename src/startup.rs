@@ -121,7 +121,6 @@ impl Application {
                 .app_data(allowed)
                 .app_data(limiter.clone())
                 .app_data(metrics.clone())
-                .app_data(web::QueryConfig::default().error_handler(|err, _| bad_request("query", err.to_string())))
                 .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
                 .service(web::redirect("/swagger-ui", "/swagger-ui/"))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", doc))
@@ -158,7 +157,6 @@ impl Application {
 }
 
 fn bad_request(field: &str, message: String) -> actix_web::Error {
-    let message = message.trim_start_matches("Query deserialize error: ").to_string();
     AppError::BadRequest {
         detail: format!("the {field} parameters are not valid: {message}"),
         errors: vec![FieldError::new(field, message)],

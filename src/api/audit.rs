@@ -46,7 +46,7 @@ pub struct AuditEvent {
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -118,7 +118,7 @@ pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<AuditQuery>,
+    q: http::Params<AuditQuery>,
 ) -> AppResult<HttpResponse> {
     let key = caller.key()?;
     let owner_state = match key.role {

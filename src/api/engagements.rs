@@ -86,7 +86,7 @@ pub struct Transition {
 #[into_params(parameter_in = Query)]
 pub struct EngagementQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -405,7 +405,7 @@ pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<EngagementQuery>,
+    q: http::Params<EngagementQuery>,
 ) -> AppResult<HttpResponse> {
     let scope = caller.engagement_scope()?;
     let q = q.into_inner();

@@ -42,6 +42,61 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     }
 }
 
+/// Query parameters, decoded into `T`. A parameter given empty (`?state=&limit=`) counts as left
+/// out, as a form that submits its blank fields means.
+pub struct Params<T>(T);
+
+impl<T> Params<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Params<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Params<T> {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(given_params(req.query_string()))
+    }
+}
+
+fn given_params<T: DeserializeOwned>(query: &str) -> AppResult<Params<T>> {
+    let given: Vec<&str> =
+        query.split('&').filter(|pair| pair.split_once('=').is_some_and(|(_, v)| !v.is_empty())).collect();
+    match actix_web::web::Query::<T>::from_query(&given.join("&")) {
+        Ok(q) => Ok(Params(q.into_inner())),
+        Err(err) => Err(param_error(err.to_string().trim_start_matches("Query deserialize error: "))),
+    }
+}
+
+/// The field-level error for serde's message about the query (which names the parameter in
+/// backticks: "missing field `q`", "unknown field `colour`, expected one of `limit`, ...").
+fn param_error(message: &str) -> AppError {
+    let named = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next());
+    if let Some(field) = named("missing field `") {
+        AppError::bad_param(field, "is required")
+    } else if let Some(field) = named("unknown field `") {
+        let expected = message
+            .split_once("expected ")
+            .map_or(String::new(), |(_, e)| e.trim_start_matches("one of ").replace('`', ""));
+        AppError::bad_param(field, format!("is not a parameter of this operation; it takes {expected}"))
+    } else {
+        AppError::BadRequest {
+            detail: format!("the query parameters are not valid: {message}"),
+            errors: vec![FieldError::new("query", message)],
+        }
+    }
+}
+
 /// Fails with 415 unless the request's media type is one of `accepted` (or a `+json` type when
 /// JSON is accepted). A missing Content-Type is taken as the first accepted type.
 pub fn require_content_type(req: &HttpRequest, accepted: &[&str], name: &str) -> AppResult<()> {

@@ -68,7 +68,7 @@ pub struct NewKey {
 #[into_params(parameter_in = Query)]
 pub struct KeyQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -180,7 +180,7 @@ pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<KeyQuery>,
+    q: http::Params<KeyQuery>,
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::API_KEY)?;

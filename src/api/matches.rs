@@ -72,10 +72,10 @@ pub struct MatchList {
 #[into_params(parameter_in = Query)]
 pub struct TopQuery {
     /// How many, 1-100 (default 10).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// Only pairs scoring at least this, in [0, 1].
-    #[param(value_type = Option<f64>)]
+    #[param(value_type = Option<f64>, minimum = 0, maximum = 1)]
     pub min_score: Option<String>,
 }
 
@@ -84,7 +84,7 @@ pub struct TopQuery {
 #[into_params(parameter_in = Query)]
 pub struct MatchQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -100,10 +100,10 @@ pub struct MatchQuery {
     #[param(value_type = Option<ConsentStatus>)]
     pub consent: Option<String>,
     /// Only pairs scoring at least this, in [0, 1].
-    #[param(value_type = Option<f64>)]
+    #[param(value_type = Option<f64>, minimum = 0, maximum = 1)]
     pub min_score: Option<String>,
     /// Best offers taken per request, 1-20 (default 3).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 20)]
     pub per_request: Option<String>,
 }
 
@@ -252,7 +252,7 @@ pub async fn for_request(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
-    q: web::Query<TopQuery>,
+    q: http::Params<TopQuery>,
 ) -> AppResult<HttpResponse> {
     let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
@@ -288,7 +288,7 @@ pub async fn for_offer(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
-    q: web::Query<TopQuery>,
+    q: http::Params<TopQuery>,
 ) -> AppResult<HttpResponse> {
     let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
@@ -320,7 +320,7 @@ pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<MatchQuery>,
+    q: http::Params<MatchQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let limit = http::int_param("limit", q.limit.as_deref(), 1, http::MAX_PAGE_SIZE as i32)?

@@ -27,9 +27,6 @@ enum Segment {
     Parameter,
 }
 
-/// In the order `Allow` lists them.
-const METHODS: [&str; 6] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
-
 impl AllowedMethods {
     pub fn from_document(doc: &OpenApi) -> AllowedMethods {
         let routes = doc
@@ -50,18 +47,17 @@ impl AllowedMethods {
         AllowedMethods(routes)
     }
 
-    /// The `Allow` value for a path some route serves (every route whose pattern it fits), or
-    /// `None` for a path nothing serves.
+    /// The `Allow` value for a path some route serves, from the route that names most of its
+    /// segments literally (`/themes/suggest` over `/themes/{slug}`); `None` for a path nothing
+    /// serves.
     pub fn for_path(&self, path: &str) -> Option<String> {
         let given: Vec<&str> = path.split('/').collect();
-        let fitting: Vec<&str> = self
+        let (_, methods) = self
             .0
             .iter()
             .filter(|(pattern, _)| fits(pattern, &given))
-            .flat_map(|(_, methods)| methods.iter().copied())
-            .collect();
-        (!fitting.is_empty())
-            .then(|| METHODS.iter().filter(|m| fitting.contains(m)).copied().collect::<Vec<_>>().join(", "))
+            .max_by_key(|(pattern, _)| pattern.iter().filter(|s| matches!(s, Segment::Literal(_))).count())?;
+        Some(methods.join(", "))
     }
 }
 
@@ -96,7 +92,7 @@ mod tests {
         assert_eq!(allow("/api/v1/requests").as_deref(), Some("GET, HEAD, POST"));
         assert_eq!(allow("/api/v1/requests/req_1").as_deref(), Some("GET, HEAD, PATCH"));
         assert_eq!(allow("/api/v1/requests/req_1/matches").as_deref(), Some("GET, HEAD"));
-        assert_eq!(allow("/api/v1/themes/suggest").as_deref(), Some("GET, HEAD, POST"), "and /themes/{{slug}}");
+        assert_eq!(allow("/api/v1/themes/suggest").as_deref(), Some("POST"), "not /themes/{{slug}}");
         assert_eq!(allow("/api/v1/requests//matches"), None);
         assert_eq!(allow("/api/v1/nothing"), None);
         assert_eq!(allow("/api/v1/requests/req_1/matches/extra"), None);

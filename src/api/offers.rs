@@ -65,8 +65,10 @@ pub struct NewOffer {
     /// A donor State (alpha-3) or an organization id.
     #[schema(example = "NOR")]
     pub provider: String,
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     /// Theme slugs or free text (normalised to the taxonomy); at least one, unless
     /// `suggest_themes` is set.
@@ -91,7 +93,9 @@ pub struct NewOffer {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     /// Default 1.
+    #[schema(minimum = 1, maximum = 10000)]
     pub capacity: Option<i32>,
+    #[schema(minimum = 0)]
     pub budget_usd: Option<i64>,
     /// `draft` or `open` (default `open`).
     pub status: Option<OfferStatus>,
@@ -101,7 +105,9 @@ pub struct NewOffer {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OfferChanges {
+    #[schema(min_length = 1, max_length = 300)]
     pub title: Option<String>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
     /// Sets the themes, confirming them all.
     pub themes: Option<Vec<String>>,
@@ -119,9 +125,11 @@ pub struct OfferChanges {
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
     pub ends_on: Option<Option<NaiveDate>>,
+    #[schema(minimum = 1, maximum = 10000)]
     pub capacity: Option<i32>,
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<i64>, nullable)]
+    #[schema(minimum = 0)]
     pub budget_usd: Option<Option<i64>>,
     pub status: Option<OfferStatus>,
 }
@@ -131,7 +139,7 @@ pub struct OfferChanges {
 #[into_params(parameter_in = Query)]
 pub struct OfferQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -587,7 +595,7 @@ pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<OfferQuery>,
+    q: http::Params<OfferQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let catalog = Catalog::shipped();

@@ -39,10 +39,12 @@ pub struct Organization {
 #[serde(deny_unknown_fields)]
 pub struct NewOrganization {
     pub kind: OrganizationKind,
+    #[schema(min_length = 1, max_length = 300)]
     pub name: String,
     pub country: Option<String>,
     pub website: Option<String>,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
 }
 
@@ -51,6 +53,7 @@ pub struct NewOrganization {
 #[serde(deny_unknown_fields)]
 pub struct OrganizationChanges {
     pub kind: Option<OrganizationKind>,
+    #[schema(min_length = 1, max_length = 300)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<String>, nullable)]
@@ -58,6 +61,7 @@ pub struct OrganizationChanges {
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<String>, nullable)]
     pub website: Option<Option<String>>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
 }
 
@@ -66,7 +70,7 @@ pub struct OrganizationChanges {
 #[into_params(parameter_in = Query)]
 pub struct OrganizationQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -208,7 +212,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
 pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<OrganizationQuery>,
+    q: http::Params<OrganizationQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::ORGANIZATION)?;

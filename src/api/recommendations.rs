@@ -55,11 +55,15 @@ pub struct Recommendation {
 pub struct NewRecommendation {
     pub state_under_review: String,
     pub recommending_state: Option<String>,
+    #[schema(minimum = 1, maximum = 99)]
     pub session: i32,
     /// Must agree with the session when given.
+    #[schema(minimum = 1, maximum = 99)]
     pub cycle: Option<i32>,
+    #[schema(min_length = 1, max_length = 20000)]
     pub text: String,
     pub response: Response,
+    #[schema(minimum = 1, maximum = 5)]
     pub action_category: Option<i32>,
     /// Theme slugs or free text (normalised to the taxonomy); when empty, themes are
     /// suggested from the text.
@@ -75,12 +79,16 @@ pub struct RecommendationChanges {
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<String>, nullable)]
     pub recommending_state: Option<Option<String>>,
+    #[schema(minimum = 1, maximum = 99)]
     pub session: Option<i32>,
+    #[schema(minimum = 1, maximum = 99)]
     pub cycle: Option<i32>,
+    #[schema(min_length = 1, max_length = 20000)]
     pub text: Option<String>,
     pub response: Option<Response>,
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<i32>, nullable)]
+    #[schema(minimum = 1, maximum = 5)]
     pub action_category: Option<Option<i32>>,
     pub themes: Option<Vec<String>>,
 }
@@ -99,7 +107,7 @@ pub struct ImportSummary {
 #[into_params(parameter_in = Query)]
 pub struct RecommendationQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -112,9 +120,9 @@ pub struct RecommendationQuery {
     pub theme: Option<String>,
     #[param(value_type = Option<Response>)]
     pub response: Option<String>,
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 99)]
     pub cycle: Option<String>,
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 99)]
     pub session: Option<String>,
     /// Words that must all appear in the text (case-insensitive).
     pub q: Option<String>,
@@ -359,7 +367,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
 pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<RecommendationQuery>,
+    q: http::Params<RecommendationQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::RECOMMENDATION)?;
@@ -420,6 +428,7 @@ impl Filters<'_> {
 #[into_params(parameter_in = Query)]
 pub struct SummaryQuery {
     /// `recommending_state` (default), `theme`, `response` or `cycle`.
+    #[param(pattern = "^(recommending_state|theme|response|cycle)$")]
     pub group_by: Option<String>,
     /// The reviewed State (alpha-3).
     pub state_under_review: Option<String>,
@@ -430,13 +439,14 @@ pub struct SummaryQuery {
     pub theme: Option<String>,
     #[param(value_type = Option<Response>)]
     pub response: Option<String>,
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 99)]
     pub cycle: Option<String>,
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 99)]
     pub session: Option<String>,
     /// Words that must all appear in the recommendation's text (case-insensitive).
     pub q: Option<String>,
     /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
 }
 
@@ -472,7 +482,7 @@ pub struct SummaryGroup {
 pub async fn summarize(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<SummaryQuery>,
+    q: http::Params<SummaryQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let by = match q.group_by.as_deref().unwrap_or("recommending_state") {

@@ -66,8 +66,10 @@ pub struct NewRequest {
     /// The requesting State, alpha-3.
     #[schema(example = "KEN")]
     pub state: String,
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     #[serde(default)]
     pub recommendation_ids: Vec<String>,
@@ -85,7 +87,9 @@ pub struct NewRequest {
     pub languages: Vec<String>,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
+    #[schema(minimum = 0)]
     pub budget_min_usd: Option<i64>,
+    #[schema(minimum = 0)]
     pub budget_max_usd: Option<i64>,
     /// Default `medium`.
     pub priority: Option<Priority>,
@@ -97,7 +101,9 @@ pub struct NewRequest {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequestChanges {
+    #[schema(min_length = 1, max_length = 300)]
     pub title: Option<String>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
     pub recommendation_ids: Option<Vec<String>>,
     /// Sets the themes, confirming them all.
@@ -115,9 +121,11 @@ pub struct RequestChanges {
     pub ends_on: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<i64>, nullable)]
+    #[schema(minimum = 0)]
     pub budget_min_usd: Option<Option<i64>>,
     #[serde(default, deserialize_with = "http::nullable")]
     #[schema(value_type = Option<i64>, nullable)]
+    #[schema(minimum = 0)]
     pub budget_max_usd: Option<Option<i64>>,
     pub priority: Option<Priority>,
     pub status: Option<RequestStatus>,
@@ -128,7 +136,7 @@ pub struct RequestChanges {
 #[into_params(parameter_in = Query)]
 pub struct RequestQuery {
     /// Page size, 1-200 (default 50).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -433,7 +441,7 @@ pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<RequestQuery>,
+    q: http::Params<RequestQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::REQUEST)?;

@@ -1,30 +1,48 @@
 //! The error responses operations share, declared once for the OpenAPI document. Every one is
 //! a `Problem` sent as `application/problem+json`.
 
+use std::collections::BTreeMap;
+
+use utoipa::openapi::{RefOr, Response};
 use utoipa::IntoResponses;
 
 use crate::error::Problem;
 
-/// A read of one item.
+/// A read of one item: what a read of a list may answer, and 404.
+pub struct ItemRead;
+
+impl IntoResponses for ItemRead {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut responses = ListRead::responses();
+        responses.extend(Missing::responses());
+        responses
+    }
+}
+
+/// The 404 of a read of one item.
 #[derive(IntoResponses)]
-pub enum ItemRead {
-    #[response(status = 304, description = "Not modified: the `If-None-Match` ETag is current")]
-    NotModified,
+pub enum Missing {
     #[response(status = 404, description = "No such item", content_type = "application/problem+json")]
     NotFound(Problem),
 }
 
-/// A read of a list.
+/// A read of a list (or of one item, through `ItemRead`).
 #[derive(IntoResponses)]
 pub enum ListRead {
     #[response(status = 304, description = "Not modified: the `If-None-Match` ETag is current")]
     NotModified,
     #[response(
         status = 400,
-        description = "A query parameter, or the cursor, is not valid",
+        description = "A query parameter (or a list's cursor) is not valid",
         content_type = "application/problem+json"
     )]
     BadParameter(Problem),
+    #[response(
+        status = 401,
+        description = "A key was sent but is unknown, malformed or revoked (reads need no key)",
+        content_type = "application/problem+json"
+    )]
+    BadKey(Problem),
 }
 
 /// A write that creates.

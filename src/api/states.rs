@@ -18,6 +18,7 @@ pub struct StateQuery {
     /// M49 region code or name (`002`, `Africa`), or UN regional group (`weog`).
     pub region: Option<String>,
     /// `member` or `observer`.
+    #[param(pattern = "^(member|observer)$")]
     pub un_status: Option<String>,
 }
 
@@ -31,7 +32,11 @@ pub struct StateQuery {
     )
 )]
 #[get("/states")]
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<StateQuery>) -> AppResult<HttpResponse> {
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: http::Params<StateQuery>,
+) -> AppResult<HttpResponse> {
     let region = http::region_param("region", q.region.as_deref())?;
     if let Some(status) = q.un_status.as_deref() {
         if status != "member" && status != "observer" {

@@ -81,6 +81,7 @@ pub fn in_language(mut res: HttpResponse, lang: &'static str) -> HttpResponse {
 #[into_params(parameter_in = Query)]
 pub struct LangQuery {
     /// Label language: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
 }
 
@@ -91,6 +92,7 @@ pub struct ThemeQuery {
     /// Only themes of this group (slug).
     pub group: Option<String>,
     /// Label language: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
 }
 
@@ -99,12 +101,13 @@ pub struct ThemeQuery {
 #[into_params(parameter_in = Query)]
 pub struct ResolveQuery {
     /// Free text: a slug, a label or synonym in any UN language, or a misspelling of one.
-    #[param(example = "womens rigths")]
+    #[param(example = "womens rigths", min_length = 1, max_length = 200)]
     pub q: String,
     /// How many candidates, 1-20 (default 5).
-    #[param(value_type = Option<u32>)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 20)]
     pub limit: Option<String>,
     /// Label language: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
+    #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
 }
 
@@ -141,7 +144,11 @@ pub struct ThemeResolution {
     )
 )]
 #[get("/themes")]
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<ThemeQuery>) -> AppResult<HttpResponse> {
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: http::Params<ThemeQuery>,
+) -> AppResult<HttpResponse> {
     let catalog = state.catalog;
     if let Some(group) = q.group.as_deref() {
         if catalog.group(group).is_none() {
@@ -172,7 +179,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, q: web::Query<Th
 pub async fn resolve(
     req: HttpRequest,
     state: web::Data<AppState>,
-    q: web::Query<ResolveQuery>,
+    q: http::Params<ResolveQuery>,
 ) -> AppResult<HttpResponse> {
     let catalog = state.catalog;
     let text = q.q.trim();
@@ -223,7 +230,7 @@ pub async fn get(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    q: web::Query<LangQuery>,
+    q: http::Params<LangQuery>,
 ) -> AppResult<HttpResponse> {
     let lang = language(&req, q.lang.as_deref())?;
     let theme = state.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
@@ -236,8 +243,10 @@ pub async fn get(
 pub struct SuggestRequest {
     /// A recommendation, or the title and description of a request or offer (English).
     #[schema(example = "Adopt a law criminalising domestic violence and marital rape")]
+    #[schema(min_length = 1, max_length = 20000)]
     pub text: String,
     /// How many themes to rank, 1-54 (default 5).
+    #[schema(minimum = 1, maximum = 54)]
     pub limit: Option<u32>,
 }
 
@@ -282,7 +291,7 @@ pub async fn suggest(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<LangQuery>,
+    q: http::Params<LangQuery>,
     body: JsonBody<SuggestRequest>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;

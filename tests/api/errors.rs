@@ -58,6 +58,14 @@ fn unknown_routes_and_paths(app: TestApp) {
     app.get("/api/v1/offers/%E2%9C%93").problem(404);
 }
 
+fn empty_parameters_count_as_left_out(app: TestApp) {
+    let plain = app.get("/api/v1/states");
+    let blank = app.get("/api/v1/states?region=&un_status=");
+    assert_eq!((blank.status, blank.text), (200, plain.text));
+    assert_eq!(app.get("/api/v1/requests?limit=&cursor=&state=&updated_since=").status, 200);
+    app.get("/api/v1/states?un_status=%20").field_error(400, "un_status");
+}
+
 fn head_answers_as_get_without_a_body(app: TestApp) {
     let get = app.get("/api/v1/themes");
     let head = app.send("HEAD", "/api/v1/themes", &[], None);
@@ -80,6 +88,7 @@ backend_tests!(
     malformed_bodies,
     oversize_bodies,
     unknown_routes_and_paths,
+    empty_parameters_count_as_left_out,
     head_answers_as_get_without_a_body,
     anonymous_writes_are_refused_before_their_body_is_read
 );

@@ -65,7 +65,9 @@ fn themes_list_get_and_resolve(app: TestApp) {
     assert!(nonsense["resolved"].is_null());
 
     app.get("/api/v1/themes/resolve?q=").field_error(400, "q");
-    app.get("/api/v1/themes/resolve").problem(400);
+    app.get("/api/v1/themes/resolve").field_error(400, "q");
+    let unknown = app.get("/api/v1/themes/resolve?q=x&colour=red").field_error(400, "colour");
+    assert_eq!(unknown, "is not a parameter of this operation; it takes q, limit, lang");
     app.get("/api/v1/themes/resolve?q=x&limit=500").field_error(400, "limit");
 }
 
