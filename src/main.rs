@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use tcmatch::api::keys::NewKey;
-use tcmatch::config::{Cli, Command, LogFormat, Settings};
+use tcmatch::config::{Cli, Command, ServeArgs, Settings};
 use tcmatch::domain::access::Role;
 use tcmatch::domain::catalog::Catalog;
 use tcmatch::error::StartupError;
@@ -101,8 +101,8 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             }
             Ok(())
         }
-        Some(Command::Serve(args)) => serve(args.try_into().map_err(StartupError)?),
-        None => serve(cli.serve.try_into().map_err(StartupError)?),
+        Some(Command::Serve(args)) => serve(args),
+        None => serve(cli.serve),
     }
 }
 
@@ -111,12 +111,9 @@ fn read_labelled(path: &std::path::Path) -> Result<evaluation::Labelled, Startup
     evaluation::read_csv(&bytes).map_err(|e| StartupError(format!("{}: {e}", path.display())))
 }
 
-fn serve(settings: Settings) -> Result<(), StartupError> {
-    telemetry::init(if std::env::var("TCMATCH_LOG_FORMAT").as_deref() == Ok("json") {
-        LogFormat::Json
-    } else {
-        LogFormat::Text
-    });
+fn serve(args: ServeArgs) -> Result<(), StartupError> {
+    telemetry::init(args.database.log_format);
+    let settings = Settings::try_from(args).map_err(StartupError)?;
     actix_web::rt::System::new().block_on(async {
         let app = startup::Application::build(&settings)?;
         app.run_until_stopped().await.map_err(|e| StartupError(e.to_string()))

@@ -96,18 +96,18 @@ backend_tests!(
 
 /// The real binary: `create-key` bootstraps an admin key; then the server, twice, on one SQLite
 /// file: data written by the first process is read by the second, and SIGTERM stops a process
-/// cleanly (exit code 0).
+/// cleanly (exit code 0). Each logs in the format its `--log-format` asks for.
 #[test]
 fn binary_restart_keeps_data_and_stops_on_sigterm() {
     use std::process::{Child, Command, Stdio};
     use std::time::{Duration, Instant};
 
-    fn start(db: &str) -> (Child, String) {
+    fn start(db: &str, log_format: &str) -> (Child, String) {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new(env!("CARGO_BIN_EXE_tcmatch"))
             .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--database-url", db, "--workers", "1"])
-            .env("TCMATCH_LOG", "warn")
-            .stdout(Stdio::null())
+            .args(["--log-format", log_format])
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("the binary starts");
@@ -120,11 +120,13 @@ fn binary_restart_keeps_data_and_stops_on_sigterm() {
         (child, base)
     }
 
-    fn stop(mut child: Child) {
+    /// Stops the process with SIGTERM and returns what it logged.
+    fn stop(child: Child) -> String {
         let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
         assert!(status.success());
-        let exit = child.wait().unwrap();
-        assert!(exit.success(), "graceful shutdown exits 0, got {exit:?}");
+        let exit = child.wait_with_output().unwrap();
+        assert!(exit.status.success(), "graceful shutdown exits 0, got {:?}", exit.status);
+        String::from_utf8(exit.stdout).unwrap()
     }
 
     let dir = std::env::temp_dir().join(format!("tcmatch-bin-{}", uuid::Uuid::new_v4().simple()));
@@ -137,21 +139,28 @@ fn binary_restart_keeps_data_and_stops_on_sigterm() {
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let secret = String::from_utf8(made.stdout).unwrap().trim().to_string();
     assert!(secret.starts_with("tcm_"), "{secret}");
-    let (first, base) = start(&db);
+    let (first, base) = start(&db, "text");
     let created: serde_json::Value = ureq::post(&format!("{base}/api/v1/organizations"))
         .set("Authorization", &format!("Bearer {secret}"))
         .send_json(json!({"kind": "nhri", "name": "Persistent Commission"}))
         .unwrap()
         .into_json()
         .unwrap();
-    stop(first);
+    let text_log = stop(first);
+    assert!(text_log.contains("tcmatch listening"), "{text_log}");
+    assert!(!text_log.contains('\x1b'), "no colour codes outside a terminal");
 
-    let (second, base) = start(&db);
+    let (second, base) = start(&db, "json");
     let id = created["id"].as_str().unwrap();
     let read: serde_json::Value =
         ureq::get(&format!("{base}/api/v1/organizations/{id}")).call().unwrap().into_json().unwrap();
     assert_eq!(read["name"], "Persistent Commission");
-    stop(second);
+    let json_log = stop(second);
+    for line in json_log.lines() {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(event["level"].is_string(), "{line}");
+    }
+    assert!(json_log.contains("\"message\":\"tcmatch listening\""), "{json_log}");
     let _ = std::fs::remove_dir_all(dir);
 }
 
