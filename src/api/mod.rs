@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bulk_offers;
 pub mod consent;
 pub mod engagements;
 pub mod health;
@@ -73,7 +74,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(consent::record)
         .service(consent::history)
         .service(offers::create)
-        .service(offers::create_many)
+        .service(bulk_offers::create_many)
         .service(offers::list)
         .service(offers::get)
         .service(offers::update)

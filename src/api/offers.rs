@@ -11,7 +11,6 @@ use super::http::{self, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::changes;
-use crate::db::idempotency::{self, Claim};
 use crate::db::offers::{self as store, OfferFilter, OfferRow, GLOBAL_AREA};
 use crate::db::organizations as organization_store;
 use crate::db::page::now;
@@ -19,9 +18,9 @@ use crate::db::DbConn;
 use crate::domain::access::{Caller, OfferScope};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
-use crate::domain::validate::{dedup, fnv1a, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -159,7 +158,7 @@ pub struct OfferQuery {
 }
 
 /// Every field of an offer its provider edits, merged and checked.
-struct Draft {
+pub(super) struct Draft {
     title: String,
     description: String,
     themes: Vec<String>,
@@ -288,7 +287,7 @@ fn provider(conn: &mut DbConn, given: &str) -> AppResult<(ProviderKind, String)>
 
 impl NewOffer {
     /// The checked draft, and the provider as given.
-    fn into_draft(self) -> AppResult<(String, Draft)> {
+    pub(super) fn into_draft(self) -> AppResult<(String, Draft)> {
         let status = self.status.unwrap_or(OfferStatus::Open);
         if !status.creatable() {
             return Err(AppError::invalid("status", "a new offer is draft or open"));
@@ -317,7 +316,12 @@ impl NewOffer {
 
 /// Stores a new offer for a provider the caller may act for, with its change record and audit
 /// entry (inside the caller's transaction).
-fn store_new(conn: &mut DbConn, caller: &Caller, given_provider: &str, draft: &Draft) -> AppResult<OfferRow> {
+pub(super) fn store_new(
+    conn: &mut DbConn,
+    caller: &Caller,
+    given_provider: &str,
+    draft: &Draft,
+) -> AppResult<OfferRow> {
     let (kind, provider_id) = provider(conn, given_provider)?;
     caller.may_act_for_provider(&provider_id)?;
     let at = now();
@@ -405,156 +409,6 @@ pub async fn create(
     state.matching.refresh(&state.db, vec![(changes::OFFER, row.id.clone())]).await?;
     let location = format!("/api/v1/offers/{}", row.id);
     http::created(&req, location, row.version, &view(row)?)
-}
-
-/// Offers one `POST /offers/bulk` may carry.
-pub const MAX_BULK_OFFERS: usize = 1000;
-
-/// What a bulk submission stored, in the order given.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkOffers {
-    pub created: usize,
-    pub items: Vec<Offer>,
-}
-
-/// Publish many offers in one call (scripts): a JSON array of offers, or NDJSON (one offer per
-/// line, `application/x-ndjson`), at most 1000. All are stored in one transaction, or none:
-/// every problem is reported at once, its field prefixed with the offer's position (`[3].themes[0]`,
-/// counting from 0 in the order given). With an `Idempotency-Key`, a retried submission (within
-/// 24 hours) gets the first answer again (`Idempotent-Replayed: true`) instead of storing the
-/// offers twice. **Roles:** admin; provider (for its own organization or donor State, in every offer).
-#[utoipa::path(
-    security(("api_key" = [])),
-    tag = "offers",
-    request_body(description = "Offers, as a JSON array or as NDJSON", content(
-        (Vec<NewOffer> = "application/json"),
-        (String = "application/x-ndjson"),
-    )),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (1-200 printable characters) that makes a retried submission safe")),
-    responses(
-        (status = 201, body = BulkOffers),
-        CreateErrors,
-        AccessErrors,
-    )
-)]
-#[post("/offers/bulk")]
-pub async fn create_many(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    caller: Caller,
-    mut payload: web::Payload,
-) -> AppResult<HttpResponse> {
-    caller.key()?;
-    http::require_content_type(
-        &req,
-        &["application/json", "application/x-ndjson"],
-        "a JSON array (application/json) or NDJSON (application/x-ndjson)",
-    )?;
-    let ndjson = http::media_type(&req).as_deref() == Some("application/x-ndjson");
-    let idempotency_key = http::idempotency_key(&req)?;
-    let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let request_hash = format!("{:016x}-{}", fnv1a(&body), body.len());
-    let drafts = web::block(move || bulk_drafts(&body, ndjson)).await??;
-    let (created, answer) = state
-        .db
-        .write(move |conn| {
-            let actor = caller.key()?.key_id.clone();
-            let claim = idempotency_key.as_deref().map(|key| Claim {
-                actor: &actor,
-                endpoint: "offers/bulk",
-                key,
-                request_hash: &request_hash,
-            });
-            if let Some(stored) = claim.as_ref().map(|c| idempotency::replay(conn, c)).transpose()?.flatten() {
-                return Ok((None, stored));
-            }
-            let mut rows = Vec::with_capacity(drafts.len());
-            let mut problems = Vec::new();
-            for (i, (given_provider, draft)) in drafts.iter().enumerate() {
-                match store_new(conn, &caller, given_provider, draft) {
-                    Ok(row) => rows.push(row),
-                    Err(AppError::Validation(errors)) => problems.extend(at_position(i, errors)),
-                    Err(AppError::Forbidden(why)) => return Err(AppError::Forbidden(format!("[{i}]: {why}"))),
-                    Err(other) => return Err(other),
-                }
-            }
-            if !problems.is_empty() {
-                return Err(AppError::Validation(problems));
-            }
-            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let items = rows.into_iter().map(view).collect::<AppResult<Vec<Offer>>>()?;
-            let answer =
-                serde_json::to_string(&BulkOffers { created: items.len(), items }).map_err(AppError::internal)?;
-            if let Some(claim) = &claim {
-                idempotency::remember(conn, claim, StatusCode::CREATED.as_u16(), &answer)?;
-            }
-            Ok((Some(ids), (StatusCode::CREATED.as_u16(), answer)))
-        })
-        .await?;
-    let (status, body) = answer;
-    let mut res = HttpResponse::build(StatusCode::from_u16(status).map_err(AppError::internal)?);
-    match created {
-        Some(ids) => {
-            tracing::info!(offers = ids.len(), "stored offers in bulk");
-            state.matching.refresh(&state.db, ids.into_iter().map(|id| (changes::OFFER, id)).collect()).await?;
-        }
-        None => {
-            tracing::info!("replayed a bulk submission for its Idempotency-Key");
-            res.insert_header(("Idempotent-Replayed", "true"));
-        }
-    }
-    Ok(res.content_type("application/json").body(body))
-}
-
-/// Decodes and checks every offer of a bulk body, reporting all problems at once.
-fn bulk_drafts(body: &[u8], ndjson: bool) -> AppResult<Vec<(String, Draft)>> {
-    let offers: Vec<NewOffer> = if ndjson {
-        let text = std::str::from_utf8(body).map_err(|e| AppError::BadRequest {
-            detail: format!("the body is not valid UTF-8 (byte {})", e.valid_up_to()),
-            errors: vec![FieldError::new("body", "invalid UTF-8")],
-        })?;
-        let lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
-        lines
-            .enumerate()
-            .map(|(i, (line, json))| {
-                http::decode_json(json.as_bytes()).map_err(|e| match e {
-                    AppError::Validation(errors) => AppError::Validation(at_position(i, errors)),
-                    AppError::BadRequest { detail, .. } => AppError::BadRequest {
-                        detail: format!("line {}: {detail}", line + 1),
-                        errors: vec![FieldError::new(format!("[{i}]"), "not a JSON object")],
-                    },
-                    other => other,
-                })
-            })
-            .collect::<AppResult<_>>()?
-    } else {
-        http::decode_json(body)?
-    };
-    if offers.is_empty() {
-        return Err(AppError::invalid("body", "send at least one offer"));
-    }
-    if offers.len() > MAX_BULK_OFFERS {
-        return Err(AppError::invalid("body", format!("at most {MAX_BULK_OFFERS} offers in one call")));
-    }
-    let mut drafts = Vec::with_capacity(offers.len());
-    let mut problems = Vec::new();
-    for (i, offer) in offers.into_iter().enumerate() {
-        match offer.into_draft() {
-            Ok(draft) => drafts.push(draft),
-            Err(AppError::Validation(errors)) => problems.extend(at_position(i, errors)),
-            Err(other) => return Err(other),
-        }
-    }
-    if problems.is_empty() {
-        Ok(drafts)
-    } else {
-        Err(AppError::Validation(problems))
-    }
-}
-
-/// Field errors of the offer at position `i` of a bulk body, named from the body's root.
-fn at_position(i: usize, errors: Vec<FieldError>) -> Vec<FieldError> {
-    errors.into_iter().map(|e| FieldError::new(format!("[{i}].{}", e.field), e.message)).collect()
 }
 
 /// One offer. **Roles:** anyone sees offers that are not drafts; a provider key also its own drafts; admin all.

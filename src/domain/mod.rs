@@ -4,6 +4,7 @@
 pub mod access;
 pub mod audit;
 pub mod catalog;
+pub mod csv_rows;
 pub mod engagement;
 pub mod ids;
 pub mod recommendation_csv;

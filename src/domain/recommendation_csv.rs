@@ -3,6 +3,7 @@
 //! with the line number of each bad row.
 
 use super::catalog::Catalog;
+use super::csv_rows;
 use super::validate::MAX_TEXT_CHARS;
 use super::vocab::Response;
 use crate::error::{AppError, FieldError};
@@ -36,14 +37,7 @@ pub fn cycle_of_session(session: i32) -> i32 {
 }
 
 pub fn parse(body: &[u8]) -> Result<Vec<ImportedRecommendation>, AppError> {
-    let text = std::str::from_utf8(body).map_err(|e| {
-        let line = body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        AppError::BadRequest {
-            detail: format!("the CSV is not valid UTF-8 (line {line})"),
-            errors: vec![FieldError::new(format!("line {line}"), "invalid UTF-8")],
-        }
-    })?;
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv_rows::reader(body)?;
     let headers =
         reader.headers().map_err(|e| AppError::invalid("line 1", format!("cannot read the header: {e}")))?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);

@@ -185,7 +185,7 @@ fn bulk_submission_is_all_or_nothing(app: TestApp) {
     assert!(res.problem(400)["detail"].as_str().unwrap().starts_with("line 2:"), "{}", res.text);
     post_bulk(&app, None, "application/json", "[]", None).field_error(422, "body");
     post_bulk(&app, None, "application/json", &new_offer("NOR").to_string(), None).problem(422);
-    post_bulk(&app, None, "text/csv", "provider\nNOR\n", None).problem(415);
+    post_bulk(&app, None, "text/xml", "<offers/>", None).problem(415);
     let too_many = json!(vec![new_offer("NOR"); 1001]).to_string();
     post_bulk(&app, None, "application/json", &too_many, None).field_error(422, "body");
     assert_eq!(offer_total(&app), 0, "nothing stored by a rejected submission");
@@ -201,11 +201,44 @@ fn bulk_submission_is_all_or_nothing(app: TestApp) {
     assert_eq!(post_bulk(&app, Some(&provider), "application/json", &body, None).status, 201);
 }
 
+/// A spreadsheet exported as CSV: one offer per row, lists separated by `;`.
+fn bulk_submission_as_csv(app: TestApp) {
+    let csv = "provider,title,themes,modalities,languages,global,regions,starts_on,ends_on,capacity,budget_usd\n\
+               NOR,Legal drafting on torture prevention,torture; detention,legal_drafting,en;fr,,Africa,2027-01-01,2028-12-31,3,100000\n\
+               SWE,\"Training, for prison staff\",detention,training,,yes,,,,,\n";
+    let res = post_bulk(&app, None, "text/csv", csv, Some("sheet-1"));
+    assert_eq!(res.status, 201, "{}", res.excerpt());
+    let items = res.json()["items"].as_array().unwrap().clone();
+    assert_eq!(items[0]["themes"], json!(["torture", "detention"]), "{}", items[0]);
+    assert_eq!(items[0]["languages"], json!(["en", "fr"]));
+    assert_eq!((items[0]["capacity"].clone(), items[0]["budget_usd"].clone()), (json!(3), json!(100000)));
+    assert_eq!(items[1]["title"], "Training, for prison staff");
+    assert_eq!((items[1]["global"].clone(), items[1]["capacity"].clone()), (json!(true), json!(1)), "defaults");
+    assert_eq!(post_bulk(&app, None, "text/csv", csv, Some("sheet-1")).header("idempotent-replayed"), Some("true"));
+    assert_eq!(offer_total(&app), 2);
+
+    let bad = "provider,title,themes,global,capacity,starts_on\n\
+               NOR,Bad date,torture,,,2027-02-30\n\
+               DNK,Bad theme,womn rihgts,perhaps,2,\n\
+               FIN,,torture,true,,\n";
+    let res = post_bulk(&app, None, "text/csv", bad, None);
+    assert!(res.field_error(422, "line 3: global").contains("true or false"), "{}", res.text);
+    let res = post_bulk(&app, None, "text/csv", &bad.replace("perhaps", "no"), None);
+    res.field_error(422, "line 2: starts_on");
+    assert!(res.field_error(422, "line 3: themes[0]").contains("did you mean"), "{}", res.text);
+    assert_eq!(res.field_error(422, "line 4: title"), "must not be empty");
+    post_bulk(&app, None, "text/csv", "provider,title,colour\nNOR,x,red\n", None).field_error(422, "line 1");
+    post_bulk(&app, None, "text/csv", "title\nx\n", None).field_error(422, "line 1");
+    post_bulk(&app, None, "text/csv", "provider,title\n", None).field_error(422, "body");
+    assert_eq!(offer_total(&app), 2, "nothing stored by a rejected sheet");
+}
+
 backend_tests!(
     create_by_state_and_organization,
     validation,
     serves_filter,
     conditional_update,
     bulk_submission,
-    bulk_submission_is_all_or_nothing
+    bulk_submission_is_all_or_nothing,
+    bulk_submission_as_csv
 );
