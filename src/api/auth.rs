@@ -2,7 +2,7 @@
 //! against the stored key hashes (so a revoked key fails at once, on every instance, on every
 //! endpoint) and leaves the `Caller` for handlers; no header means anonymous, which may only read.
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
@@ -19,24 +19,34 @@ use crate::telemetry::RequestId;
 pub async fn authenticate(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     if req.path().starts_with("/api/") {
-        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
-        let identity = match req.headers().get(header::AUTHORIZATION) {
-            None => None,
-            Some(value) => {
-                let token = value.to_str().ok().and_then(bearer_token).ok_or(AppError::Unauthorized)?;
-                let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
-                Some(lookup(state, hash_secret(&token)).await?)
+        match caller_of(&req).await {
+            Ok(caller) => {
+                req.extensions_mut().insert(caller);
             }
-        };
-        // Every write needs a key: say so before the body is read or validated.
-        if identity.is_none() && is_write(req.method()) {
-            return Err(AppError::Unauthorized.into());
+            // Answered, not raised, so the request log and metrics see it.
+            Err(err) => return Ok(req.error_response(err).map_into_right_body()),
         }
-        req.extensions_mut().insert(Caller { identity, request_id });
     }
-    next.call(req).await
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
+}
+
+async fn caller_of(req: &ServiceRequest) -> AppResult<Caller> {
+    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
+    let identity = match req.headers().get(header::AUTHORIZATION) {
+        None => None,
+        Some(value) => {
+            let token = value.to_str().ok().and_then(bearer_token).ok_or(AppError::Unauthorized)?;
+            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+            Some(lookup(state, hash_secret(&token)).await?)
+        }
+    };
+    // Every write needs a key: say so before the body is read or validated.
+    if identity.is_none() && is_write(req.method()) {
+        return Err(AppError::Unauthorized);
+    }
+    Ok(Caller { identity, request_id })
 }
 
 fn is_write(method: &Method) -> bool {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
@@ -65,7 +65,7 @@ impl RateLimiter {
 pub async fn limit(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     if req.path().starts_with("/api/") {
         if let Some(limiter) = req.app_data::<web::Data<RateLimiter>>() {
             let caller = match req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
@@ -73,11 +73,12 @@ pub async fn limit(
                 None => format!("ip:{}", req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()),
             };
             if let Err(retry_after_secs) = limiter.take(&caller) {
-                return Err(AppError::TooManyRequests { retry_after_secs }.into());
+                // Answered, not raised, so the request log and metrics see it.
+                return Ok(req.error_response(AppError::TooManyRequests { retry_after_secs }).map_into_right_body());
             }
         }
     }
-    next.call(req).await
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
 #[cfg(test)]

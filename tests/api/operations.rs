@@ -30,6 +30,7 @@ fn metrics_are_exposed(app: TestApp) {
     app.get("/api/v1/states/KEN");
     app.anonymous().get("/api/v1/requests/req_0000000000000000000000000000000a");
     app.create("/api/v1/offers", &json!({"provider": "NOR", "title": "t", "themes": ["torture"], "global": true}));
+    app.with_key(Some("tcm_unknown")).get("/api/v1/states").problem(401);
     let res = app.get("/metrics");
     assert_eq!(res.status, 200);
     assert!(res.header("content-type").unwrap().starts_with("text/plain"));
@@ -39,6 +40,7 @@ fn metrics_are_exposed(app: TestApp) {
         "{text}"
     );
     assert!(text.contains(r#"route="/api/v1/requests/{id}",status="404"} 1"#), "{text}");
+    assert!(text.contains(r#"route="/api/v1/states",status="401"} 1"#), "refused by the middleware: {text}");
     assert!(text.contains("tcmatch_http_request_duration_seconds_count"));
     assert!(text.contains("tcmatch_index_offers 1"), "{text}");
 }
@@ -48,6 +50,8 @@ fn requests_carry_an_id(app: TestApp) {
     assert_eq!(res.header("x-request-id"), Some("abc-123"));
     let generated = app.get("/healthz");
     assert!(generated.header("x-request-id").is_some_and(|v| v.len() >= 16));
+    let refused = app.anonymous().send("POST", "/api/v1/organizations", &[("X-Request-Id", "abc-401")], Some(b"{}"));
+    assert_eq!((refused.status, refused.header("x-request-id")), (401, Some("abc-401")));
 }
 
 fn data_survives_a_restart(mut app: TestApp) {
