@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::api::cors::CorsOrigins;
 use crate::api::Limits;
 use crate::matcher::MatchConfig;
 use crate::suggest::evaluation::Sessions;
@@ -132,6 +133,10 @@ pub struct ServeArgs {
     /// Seconds in-flight requests get to finish on SIGTERM/SIGINT.
     #[arg(long, env = "TCMATCH_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
+    /// Origins whose browser apps may call the API (`https://dash.example.org,...`, or `*`);
+    /// none by default.
+    #[arg(long, env = "TCMATCH_CORS_ORIGINS", default_value = "")]
+    pub cors_origins: String,
 }
 
 /// Everything `startup::Application` needs; tests build it directly.
@@ -147,6 +152,7 @@ pub struct Settings {
     pub match_config: MatchConfig,
     pub sync_interval_ms: u64,
     pub shutdown_timeout_secs: u64,
+    pub cors_origins: CorsOrigins,
 }
 
 impl TryFrom<ServeArgs> for Settings {
@@ -165,6 +171,7 @@ impl TryFrom<ServeArgs> for Settings {
             match_config,
             sync_interval_ms: a.sync_interval_ms.max(10),
             shutdown_timeout_secs: a.shutdown_timeout,
+            cors_origins: CorsOrigins::parse(&a.cors_origins).map_err(|e| format!("--cors-origins: {e}"))?,
         })
     }
 }

@@ -16,7 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::api::keys::{self, IssuedKey, NewKey};
 use crate::api::methods::{self, AllowedMethods};
 use crate::api::rate_limit::{self, RateLimiter};
-use crate::api::{self, auth, health, AppState};
+use crate::api::{self, auth, cors, health, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::domain::access::Caller;
@@ -114,11 +114,13 @@ impl Application {
         });
         let limiter = web::Data::new(RateLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst));
         let metrics = web::Data::new(Metrics::default());
+        let cors_origins = web::Data::new(settings.cors_origins.clone());
         let server = HttpServer::new(move || {
             let (app, doc) = documented_app();
             let allowed = web::Data::new(AllowedMethods::from_document(&doc));
             app.app_data(state.clone())
                 .app_data(allowed)
+                .app_data(cors_origins.clone())
                 .app_data(limiter.clone())
                 .app_data(metrics.clone())
                 .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
@@ -129,6 +131,7 @@ impl Application {
                 .wrap(from_fn(methods::head_as_get))
                 .wrap(from_fn(rate_limit::limit))
                 .wrap(Compress::default())
+                .wrap(from_fn(cors::cors))
                 .wrap(from_fn(telemetry::request_span))
         })
         .workers(settings.workers)

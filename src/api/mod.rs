@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod bulk_offers;
 pub mod consent;
+pub mod cors;
 pub mod engagements;
 pub mod health;
 pub mod http;

@@ -167,6 +167,7 @@ pub fn settings(database_url: &str) -> Settings {
         match_config: tcmatch::matcher::MatchConfig::default(),
         sync_interval_ms: 100,
         shutdown_timeout_secs: 5,
+        cors_origins: Default::default(),
     }
 }
 
@@ -368,11 +369,11 @@ pub struct Resp {
 impl Resp {
     fn read(res: ureq::Response) -> Resp {
         let status = res.status();
-        let headers = res
-            .headers_names()
-            .into_iter()
-            .filter_map(|name| res.header(&name).map(|v| (name.clone(), v.to_string())))
-            .collect();
+        let mut names = res.headers_names();
+        names.sort();
+        names.dedup();
+        let headers =
+            names.iter().flat_map(|name| res.all(name).into_iter().map(|v| (name.clone(), v.to_string()))).collect();
         let text = res.into_string().expect("a text body");
         Resp { status, headers, text }
     }

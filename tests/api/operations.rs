@@ -90,6 +90,49 @@ fn two_postgres_instances_share_one_database() {
     }
 }
 
+/// Browser apps on a configured origin may call the API (the backend does not matter here).
+#[test]
+fn cross_origin_calls_from_configured_origins() {
+    use tcmatch::api::cors::CorsOrigins;
+    let dash = "https://dash.example.org";
+    let app = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.cors_origins = CorsOrigins::parse(dash).unwrap();
+    });
+    let preflight = app.anonymous().send(
+        "OPTIONS",
+        "/api/v1/requests/req_1",
+        &[("Origin", dash), ("Access-Control-Request-Method", "PATCH"), ("Access-Control-Request-Headers", "if-match")],
+        None,
+    );
+    assert_eq!(preflight.status, 204);
+    assert_eq!(preflight.header("access-control-allow-origin"), Some(dash));
+    assert!(preflight.header("access-control-allow-methods").unwrap().contains("PATCH"));
+    assert!(preflight.header("access-control-allow-headers").unwrap().contains("If-Match"));
+
+    let read = app.anonymous().get_with("/api/v1/themes", &[("Origin", dash)]);
+    assert_eq!((read.status, read.header("access-control-allow-origin")), (200, Some(dash)));
+    assert!(read.header("access-control-expose-headers").unwrap().contains("ETag"));
+    let vary: Vec<&str> = read.headers.iter().filter(|(k, _)| k == "vary").map(|(_, v)| v.as_str()).collect();
+    assert!(vary.iter().any(|v| v.contains("Origin")), "{vary:?}");
+    let refused = app.anonymous().send("POST", "/api/v1/offers", &[("Origin", dash)], Some(b"{}"));
+    assert_eq!((refused.status, refused.header("access-control-allow-origin")), (401, Some(dash)), "errors too");
+
+    let elsewhere = "https://elsewhere.example.org";
+    let other = app.anonymous().get_with("/api/v1/themes", &[("Origin", elsewhere)]);
+    assert_eq!((other.status, other.header("access-control-allow-origin")), (200, None));
+    let other_preflight = app.anonymous().send(
+        "OPTIONS",
+        "/api/v1/themes",
+        &[("Origin", elsewhere), ("Access-Control-Request-Method", "GET")],
+        None,
+    );
+    assert_eq!((other_preflight.status, other_preflight.header("access-control-allow-origin")), (405, None));
+
+    let default = TestApp::spawn(Backend::Sqlite);
+    let closed = default.anonymous().get_with("/api/v1/themes", &[("Origin", dash)]);
+    assert_eq!(closed.header("access-control-allow-origin"), None, "off unless configured");
+}
+
 backend_tests!(
     health_and_readiness,
     docs_are_served,
