@@ -243,7 +243,6 @@ fn visibility(caller: &Caller, index: &MatchIndex) -> RequestVisibility {
     responses(
         (status = 200, body = MatchList, headers(("ETag" = String))),
         ItemRead,
-        (status = 400, description = "Bad parameter", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/requests/{id}/matches")]
@@ -279,7 +278,6 @@ pub async fn for_request(
     responses(
         (status = 200, body = MatchList, headers(("ETag" = String))),
         ItemRead,
-        (status = 400, description = "Bad parameter", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/offers/{id}/matches")]
