@@ -225,7 +225,7 @@ fn explained(index: &MatchIndex, pairs: &[Pair], min_score: f64) -> AppResult<Ve
 }
 
 /// Which indexed requests a caller may see: the request scope, in index terms.
-fn visibility(caller: &Caller, index: &MatchIndex) -> RequestVisibility {
+pub(super) fn visibility(caller: &Caller, index: &MatchIndex) -> RequestVisibility {
     match caller.request_scope() {
         RequestScope::All => RequestVisibility::All,
         RequestScope::Consented { own_state } => {

@@ -19,6 +19,7 @@ pub mod recommendations;
 pub mod requests;
 pub mod responses;
 pub mod states;
+pub mod stats;
 pub mod themes;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -81,6 +82,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(offers::update)
         .service(matches::for_offer)
         .service(matches::list)
+        .service(stats::themes)
         .service(engagements::create)
         .service(engagements::list)
         .service(engagements::get)

@@ -79,6 +79,13 @@ pub struct OfferEntry {
     pub budget: i64,
 }
 
+impl OfferEntry {
+    /// Open to new engagements on `today`: capacity left and not ended.
+    pub fn is_available(&self, today: i32) -> bool {
+        self.capacity_left > 0 && self.end >= today
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestEntry {
     pub key: u128,
@@ -148,6 +155,16 @@ impl Encoder {
             .collect();
         let languages = LANGUAGES.iter().enumerate().map(|(i, code)| (*code, i as u8)).collect();
         Encoder { themes, states, state_partition, state_locality, areas, languages, siblings }
+    }
+
+    /// Themes in the catalog; theme bit `i` is the catalog's theme `i`.
+    pub fn theme_count(&self) -> usize {
+        self.siblings.len()
+    }
+
+    /// The States of an area (M49 region or sub-region, regional group, or State code).
+    pub fn area(&self, code: &str) -> Option<&StateSet> {
+        self.areas.get(code).map(|(states, _)| states)
     }
 
     pub fn theme_mask<S: AsRef<str>>(&self, slugs: &[S]) -> u64 {

@@ -248,6 +248,19 @@ impl MatchIndex {
         self.requests.len()
     }
 
+    pub fn offers(&self) -> impl Iterator<Item = &OfferEntry> {
+        self.offers.iter()
+    }
+
+    pub fn requests(&self) -> impl Iterator<Item = &RequestEntry> {
+        self.requests.iter()
+    }
+
+    /// Providers seen so far (an offer's `provider` is below this).
+    pub fn provider_count(&self) -> usize {
+        self.providers.len()
+    }
+
     /// Loads many records at once (start-up): the theme weights are computed once at the end.
     pub fn load(
         &mut self,
@@ -765,38 +778,8 @@ fn with_visited<R>(slots: usize, f: impl FnOnce(&mut Visited) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::vocab::{ConsentStatus, Modality};
-
-    fn offer(themes: &[&str], areas: &[&str], global: bool) -> OfferFacts {
-        OfferFacts {
-            id: ids::new_id(ids::OFFER),
-            provider: "NOR".into(),
-            themes: themes.iter().map(|t| t.to_string()).collect(),
-            modalities: vec![Modality::Training],
-            languages: vec!["en".into()],
-            global,
-            areas: areas.iter().map(|t| t.to_string()).collect(),
-            starts_on: None,
-            ends_on: None,
-            capacity_left: 1,
-            budget_usd: None,
-        }
-    }
-
-    fn request(state: &str, themes: &[&str], consent: ConsentStatus) -> RequestFacts {
-        RequestFacts {
-            id: ids::new_id(ids::REQUEST),
-            state: state.into(),
-            themes: themes.iter().map(|t| t.to_string()).collect(),
-            modalities: vec![Modality::Training],
-            languages: vec!["en".into()],
-            starts_on: None,
-            ends_on: None,
-            budget_min_usd: None,
-            budget_max_usd: None,
-            consent,
-        }
-    }
+    use crate::domain::vocab::ConsentStatus;
+    use crate::matcher::fixtures::{offer, request};
 
     const TODAY: i32 = 739_000;
 

@@ -1,11 +1,14 @@
 //! The matcher: pure, deterministic scoring of offer-request pairs (`score`) over compact
 //! in-memory records (`entry`), and the index that answers top-k queries without scanning
-//! every record (`index`). No I/O here: storage feeds it `OfferFacts` and `RequestFacts`.
+//! every record (`index`), and supply against demand per theme (`supply`). No I/O here: storage feeds it `OfferFacts` and `RequestFacts`.
 
 pub mod config;
 pub mod entry;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod index;
 pub mod score;
+pub mod supply;
 
 pub use config::MatchConfig;
 pub use entry::{OfferFacts, RequestFacts};

@@ -160,9 +160,7 @@ impl<'a> Scorer<'a> {
 
     /// The hard filters: capacity left, not ended, the requesting State served.
     pub fn admits(&self, offer: &OfferEntry) -> bool {
-        offer.capacity_left > 0
-            && offer.end >= self.today
-            && (offer.global || contains(&offer.served, self.request.state as usize))
+        offer.is_available(self.today) && (offer.global || contains(&offer.served, self.request.state as usize))
     }
 
     pub fn theme(&self, offer: &OfferEntry) -> f64 {

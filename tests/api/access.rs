@@ -326,6 +326,13 @@ fn cases() -> Vec<Case> {
             expect: [200; 6],
         },
         Case {
+            name: "supply and demand",
+            method: "GET",
+            path: |_, _| "/api/v1/stats/themes".into(),
+            body: none,
+            expect: [200; 6],
+        },
+        Case {
             name: "express interest",
             method: "INTEREST",
             path: |_, _| "/api/v1/engagements".into(),

@@ -206,6 +206,55 @@ fn nothing_unconsented_leaks(app: TestApp) {
     }
 }
 
+fn supply_and_demand_by_theme(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    request(&app, &kenya, "KEN", json!(["torture", "justice"]), Some("granted"));
+    request(&app, &kenya, "KEN", json!(["torture"]), None);
+    let france = app.key(json!({"role": "state", "state": "FRA"}));
+    request(&app, &france, "FRA", json!(["justice"]), Some("granted"));
+    offer(&app, "NOR", json!(["torture", "detention"]), json!(["Africa"]));
+    offer(&app, "SWE", json!(["torture"]), json!("global"));
+    offer(&app, "SWE", json!(["detention"]), json!(["Europe"]));
+
+    let stats = |key: Option<&str>, query: &str| app.with_key(key).get(&format!("/api/v1/stats/themes{query}")).json();
+    let theme = |body: &Value, slug: &str| {
+        body["themes"].as_array().unwrap().iter().find(|t| t["theme"] == slug).unwrap().clone()
+    };
+    let public = stats(None, "");
+    assert_eq!(public["totals"], json!({"requests": 2, "states": 2, "offers": 3, "providers": 2}), "{public}");
+    let torture = theme(&public, "torture");
+    assert_eq!((torture["requests"].clone(), torture["offers"].clone()), (json!(1), json!(2)));
+    assert_eq!(torture["offers_per_request"], 2.0);
+    assert_eq!(theme(&public, "justice")["offers_per_request"], 0.0);
+    assert_eq!(public["themes"][0]["theme"], "justice", "least covered first");
+    assert_eq!(public["themes"].as_array().unwrap().len(), 54);
+    assert!(theme(&public, "detention")["offers_per_request"].is_null(), "nobody asks");
+
+    let own = stats(Some(&kenya), "");
+    assert_eq!(theme(&own, "torture")["requests"], 2, "Kenya counts its pending request");
+    assert_ne!(
+        app.anonymous().get("/api/v1/stats/themes").etag(),
+        app.with_key(Some(&kenya)).get("/api/v1/stats/themes").etag()
+    );
+
+    let africa = stats(None, "?region=Africa&lang=fr");
+    assert_eq!(africa["region"], "002");
+    assert_eq!(africa["totals"]["requests"], 1, "France is not in Africa");
+    assert_eq!(africa["totals"]["offers"], 2, "the offer for Europe does not serve Africa");
+    assert_eq!(
+        theme(&africa, "torture")["label"],
+        "Torture et autres peines ou traitements cruels, inhumains ou dégradants"
+    );
+    let grouped = stats(None, "?group=justice-and-detention");
+    assert!(grouped["themes"].as_array().unwrap().iter().all(|t| t["group"] == "justice-and-detention"), "{grouped}");
+
+    let first = app.anonymous().get("/api/v1/stats/themes");
+    assert_eq!(first.header("content-language"), Some("en"));
+    assert_eq!(app.anonymous().get_with("/api/v1/stats/themes", &[("If-None-Match", &first.etag())]).status, 304);
+    app.anonymous().get("/api/v1/stats/themes?region=atlantis").field_error(400, "region");
+    app.anonymous().get("/api/v1/stats/themes?group=nothing").field_error(400, "group");
+}
+
 fn engagement_lifecycle(app: TestApp) {
     let kenya = app.key(json!({"role": "state", "state": "KEN"}));
     let org = app.create("/api/v1/organizations", &json!({"kind": "un_entity", "name": "OHCHR"}))["id"]
@@ -337,6 +386,7 @@ backend_tests!(
     the_index_follows_every_write,
     the_index_is_rebuilt_at_start,
     nothing_unconsented_leaks,
+    supply_and_demand_by_theme,
     engagement_lifecycle,
     engagements_need_consent_and_reach,
 );
