@@ -219,11 +219,8 @@ pub fn json_response<T: Serialize>(
 ) -> AppResult<HttpResponse> {
     let bytes = serde_json::to_vec(body).map_err(AppError::internal)?;
     let etag = etag.unwrap_or_else(|| format!("\"{:016x}\"", fnv1a(&bytes)));
-    if status == StatusCode::OK && none_match(req, &etag) {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((header::ETAG, etag))
-            .insert_header((header::CACHE_CONTROL, "no-cache"))
-            .finish());
+    if let Some(unchanged) = not_modified(req, &etag).filter(|_| status == StatusCode::OK) {
+        return Ok(unchanged);
     }
     Ok(HttpResponse::build(status)
         .insert_header((header::ETAG, etag))
@@ -248,6 +245,16 @@ pub fn created<T: Serialize>(req: &HttpRequest, location: String, version: i64, 
     let value = header::HeaderValue::from_str(&location).map_err(AppError::internal)?;
     res.headers_mut().insert(header::LOCATION, value);
     Ok(res)
+}
+
+/// 304 when the request's `If-None-Match` names `etag`, so an unchanged answer is not rebuilt.
+pub fn not_modified(req: &HttpRequest, etag: &str) -> Option<HttpResponse> {
+    none_match(req, etag).then(|| {
+        HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .finish()
+    })
 }
 
 fn none_match(req: &HttpRequest, etag: &str) -> bool {

@@ -336,21 +336,10 @@ pub async fn list(
 
     let index = state.matching.read();
     let visible = visibility(&caller, &index);
-    // The answer depends only on the index's data, the day, the query and who asks: tag those.
     let today = today();
-    let etag = format!(
-        "\"{:016x}\"",
-        fnv1a(format!("{}|{today}|{}|{:?}", index.generation(), req.query_string(), caller.request_scope()).as_bytes())
-    );
-    if req
-        .headers()
-        .get_all(actix_web::http::header::IF_NONE_MATCH)
-        .any(|v| v.to_str().is_ok_and(|v| v.contains(&etag)))
-    {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((actix_web::http::header::ETAG, etag))
-            .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
-            .finish());
+    let etag = index_etag(&req, &index, today, &caller);
+    if let Some(unchanged) = http::not_modified(&req, &etag) {
+        return Ok(unchanged);
     }
     if let Some(body) = state.match_answers.get(&etag) {
         return Ok(answer(etag, body));
@@ -383,6 +372,20 @@ pub async fn list(
     let body = web::Bytes::from(serde_json::to_vec(&MatchList { items, next_cursor }).map_err(AppError::internal)?);
     state.match_answers.put(etag.clone(), body.clone());
     Ok(answer(etag, body))
+}
+
+/// The ETag of an answer that depends only on the index's data, the day, the query (and its
+/// language) and who asks: known before any work is done.
+pub(super) fn index_etag(req: &HttpRequest, index: &MatchIndex, today: i32, caller: &Caller) -> String {
+    let language = req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let tagged = format!(
+        "{}|{today}|{}|{}|{language:?}|{:?}",
+        index.generation(),
+        req.path(),
+        req.query_string(),
+        caller.request_scope()
+    );
+    format!("\"{:016x}\"", fnv1a(tagged.as_bytes()))
 }
 
 fn answer(etag: String, body: web::Bytes) -> HttpResponse {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http;
-use super::matches::{today, visibility};
+use super::matches::{index_etag, today, visibility};
 use super::responses::ListRead;
 use super::AppState;
 use crate::domain::access::Caller;
@@ -96,6 +96,10 @@ pub async fn themes(
     }
     let today = today();
     let index = state.matching.read();
+    let etag = index_etag(&req, &index, today, &caller);
+    if let Some(unchanged) = http::not_modified(&req, &etag) {
+        return Ok(super::themes::in_language(unchanged, lang));
+    }
     let visible = visibility(&caller, &index);
     let no_states = [0; 4];
     let area = region.as_deref().map(|code| index.encoder().area(code).unwrap_or(&no_states));
@@ -131,5 +135,5 @@ pub async fn themes(
         totals: Totals { requests, states, offers, providers },
         themes,
     };
-    Ok(super::themes::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
+    Ok(super::themes::in_language(http::json_response(&req, StatusCode::OK, &body, Some(etag))?, lang))
 }
