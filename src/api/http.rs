@@ -471,7 +471,6 @@ mod tests {
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
     struct Body {
         title: String,
         tags: Vec<u8>,
@@ -482,6 +481,34 @@ mod tests {
         let err = decode_json::<Body>(json.as_bytes()).unwrap_err();
         let problem = err.to_problem();
         (err.status_code().as_u16(), problem.errors.first().map(|e| e.field.clone()).unwrap_or_default())
+    }
+
+    #[test]
+    fn decodes_a_valid_body() {
+        let body: Body = decode_json(br#"{"title": "a", "tags": [1, 2]}"#).unwrap();
+        assert_eq!((body.title.as_str(), body.tags), ("a", vec![1, 2]));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Query {
+        q: String,
+        limit: Option<String>,
+    }
+
+    #[test]
+    fn empty_parameters_are_left_out_and_bad_ones_named() {
+        let given: Params<Query> = given_params("q=x&limit=&").unwrap();
+        assert_eq!((given.q.as_str(), given.limit.as_deref()), ("x", None));
+        let field = |query: &str| match given_params::<Query>(query) {
+            Err(AppError::BadRequest { errors, .. }) => (errors[0].field.clone(), errors[0].message.clone()),
+            other => panic!("{:?}", other.map(|p| p.into_inner())),
+        };
+        assert_eq!(field("q=&limit=3"), ("q".into(), "is required".into()));
+        assert_eq!(
+            field("q=x&colour=red"),
+            ("colour".into(), "is not a parameter of this operation; it takes q or limit".into())
+        );
     }
 
     #[test]
