@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use actix_web::body::BoxBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{from_fn, Compress};
+use actix_web::http::header;
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
@@ -131,6 +132,7 @@ impl Application {
                 .wrap(from_fn(methods::head_as_get))
                 .wrap(from_fn(rate_limit::limit))
                 .wrap(Compress::default())
+                .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
                 .wrap(from_fn(cors::cors))
                 .wrap(from_fn(telemetry::request_span))
         })

@@ -50,6 +50,7 @@ fn requests_carry_an_id(app: TestApp) {
     assert_eq!(res.header("x-request-id"), Some("abc-123"));
     let generated = app.get("/healthz");
     assert!(generated.header("x-request-id").is_some_and(|v| v.len() >= 16));
+    assert_eq!(generated.header("x-content-type-options"), Some("nosniff"));
     let refused = app.anonymous().send("POST", "/api/v1/organizations", &[("X-Request-Id", "abc-401")], Some(b"{}"));
     assert_eq!((refused.status, refused.header("x-request-id")), (401, Some("abc-401")));
 }
