@@ -202,6 +202,9 @@ pub async fn create(
     let (row, events) = state
         .db
         .write(move |conn| {
+            // Engagements on one offer are made one after another, so two never both find the
+            // pair free.
+            offer_store::lock(conn, &b.offer_id)?;
             let request = request_store::find(conn, &b.request_id, &caller.request_scope())?
                 .ok_or_else(|| AppError::invalid("request_id", format!("no request '{}'", b.request_id)))?;
             let offer = offer_store::find(conn, &b.offer_id, &caller.offer_scope())?
@@ -308,6 +311,10 @@ pub async fn transition(
         .db
         .write(move |conn| {
             let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
+            if t.to == EngagementStatus::Agreed {
+                // Agreements on one offer check its capacity one after another.
+                offer_store::lock(conn, &row.offer_id)?;
+            }
             let request = request_store::find(conn, &row.request_id, &RequestScope::All)?
                 .ok_or_else(|| AppError::internal("engagement without its request"))?;
             let offer = offer_store::find(conn, &row.offer_id, &OfferScope::All)?

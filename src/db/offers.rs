@@ -152,3 +152,11 @@ pub fn list(conn: &mut DbConn, f: &OfferFilter, page: &PageRequest, scope: &Offe
     let rows = q.order(offers::id.asc()).limit(page.limit + 1).select(OfferRow::as_select()).load(conn)?;
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
 }
+
+/// Holds the offer's row until the transaction ends, so that concurrent agreements check its
+/// capacity one after another (PostgreSQL runs them side by side otherwise; on SQLite,
+/// `BEGIN IMMEDIATE` already serialises writers). A no-op update takes the row lock.
+pub fn lock(conn: &mut DbConn, id: &str) -> AppResult<()> {
+    diesel::update(offers::table.find(id)).set(offers::id.eq(offers::id)).execute(conn)?;
+    Ok(())
+}

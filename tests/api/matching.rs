@@ -255,6 +255,65 @@ fn supply_and_demand_by_theme(app: TestApp) {
     app.anonymous().get("/api/v1/stats/themes?group=nothing").field_error(400, "group");
 }
 
+/// Runs `calls` at once, each on its own thread, and returns their statuses.
+fn race(calls: Vec<Box<dyn Fn() -> u16 + Send + Sync + '_>>) -> Vec<u16> {
+    let start = std::sync::Barrier::new(calls.len());
+    std::thread::scope(|s| {
+        let racers: Vec<_> = calls
+            .iter()
+            .map(|call| {
+                let start = &start;
+                s.spawn(move || {
+                    start.wait();
+                    call()
+                })
+            })
+            .collect();
+        racers.into_iter().map(|r| r.join().unwrap()).collect()
+    })
+}
+
+/// Writes racing for one place (on PostgreSQL, transactions that would each see it free): an
+/// offer's last engagement, or a pair's one active engagement. Exactly one wins.
+fn capacity_holds_under_concurrent_agreements(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let org = app.create("/api/v1/organizations", &json!({"kind": "nhri", "name": "Racing"}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let provider = app.key(json!({"role": "provider", "organization_id": org}));
+    let o = offer(&app, &org, json!(["torture"]), json!("global"));
+    let engagements: Vec<String> = (0..6)
+        .map(|_| {
+            let req = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+            let body = json!({"request_id": req, "offer_id": o});
+            app.with_key(Some(&kenya)).create("/api/v1/engagements", &body)["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let agree = |id: &String| -> Box<dyn Fn() -> u16 + Send + Sync + '_> {
+        let moves = format!("/api/v1/engagements/{id}/transitions");
+        let provider = &provider;
+        let app = &app;
+        Box::new(move || app.with_key(Some(provider)).post(&moves, &json!({"to": "agreed"})).status)
+    };
+    let statuses = race(engagements.iter().map(agree).collect());
+    assert_eq!(statuses.iter().filter(|&&s| s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|&s| s == 200 || s == 409), "{statuses:?}");
+    let listed = app.get(&format!("/api/v1/engagements?offer_id={o}")).json();
+    let agreed = listed["items"].as_array().unwrap().iter().filter(|e| e["status"] == "agreed").count();
+    assert_eq!(agreed, 1);
+
+    let o = offer(&app, &org, json!(["torture"]), json!("global"));
+    let req = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let interest = || -> Box<dyn Fn() -> u16 + Send + Sync + '_> {
+        let body = json!({"request_id": req, "offer_id": o});
+        let (app, kenya) = (&app, &kenya);
+        Box::new(move || app.with_key(Some(kenya)).post("/api/v1/engagements", &body).status)
+    };
+    let statuses = race((0..6).map(|_| interest()).collect());
+    assert_eq!(statuses.iter().filter(|&&s| s == 201).count(), 1, "one active engagement per pair: {statuses:?}");
+}
+
 fn engagement_lifecycle(app: TestApp) {
     let kenya = app.key(json!({"role": "state", "state": "KEN"}));
     let org = app.create("/api/v1/organizations", &json!({"kind": "un_entity", "name": "OHCHR"}))["id"]
@@ -387,6 +446,7 @@ backend_tests!(
     the_index_is_rebuilt_at_start,
     nothing_unconsented_leaks,
     supply_and_demand_by_theme,
+    capacity_holds_under_concurrent_agreements,
     engagement_lifecycle,
     engagements_need_consent_and_reach,
 );
