@@ -102,12 +102,14 @@ impl Suggester {
 
     /// The chosen labels as themes, with the words behind each.
     fn explained(&self, text: &str, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
+        let labels: Vec<u16> = chosen.iter().map(|&(label, _)| label).collect();
         let suggestions = chosen
             .into_iter()
-            .map(|(label, confidence)| ThemeSuggestion {
+            .zip(self.model.drivers(text, &labels))
+            .map(|((label, confidence), words)| ThemeSuggestion {
                 theme: self.slugs[usize::from(label)].clone(),
                 confidence,
-                words: self.model.drivers(text, label),
+                words,
             })
             .collect();
         in_own_words(text, suggestions)

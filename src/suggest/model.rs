@@ -2,7 +2,8 @@
 //!
 //! A text becomes a sparse TF-IDF vector: lowercased unicode-alphanumeric words of two or more
 //! characters, English stopwords removed, light suffix stemming, unigrams plus bigrams of
-//! consecutive kept words (bigrams down-weighted), terms seen in fewer than `min_df` training
+//! consecutive kept words, plus character n-grams of each kept word (shared by the forms of a
+//! word and by its small misspellings; bigrams and n-grams down-weighted), terms seen in fewer than `min_df` training
 //! texts dropped, sublinear tf, L2-normalised. One-vs-rest logistic regression, trained by
 //! AdaGrad SGD with L2 regularisation, scores every label; its weights are pruned and quantised
 //! to `i16` with one scale.
@@ -16,6 +17,7 @@
 //! returns `Err` on any corrupt input, never panicking.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One training example: a text and the indices of its labels (`0..n_labels`).
 #[derive(Clone, Debug)]
@@ -35,6 +37,11 @@ pub struct TrainParams {
     pub bigrams: bool,
     /// Factor applied to the TF-IDF weight of bigrams before normalisation.
     pub bigram_weight: f32,
+    /// Shortest and longest character n-grams taken from each kept word (before stemming, with
+    /// `<` and `>` marking its ends); `None` for none.
+    pub char_grams: Option<(u8, u8)>,
+    /// Factor applied to the TF-IDF weight of character n-grams before normalisation.
+    pub char_gram_weight: f32,
     /// Minimum number of training texts a term must occur in to be a feature.
     pub min_df: u32,
     /// Passes of AdaGrad SGD over the training set.
@@ -60,6 +67,8 @@ impl Default for TrainParams {
             stopwords: true,
             bigrams: true,
             bigram_weight: 0.3,
+            char_grams: Some((2, 4)),
+            char_gram_weight: 0.3,
             min_df: 10,
             epochs: 15,
             learning_rate: 0.5,
@@ -76,7 +85,7 @@ impl Default for TrainParams {
 pub const MAX_DRIVERS: usize = 5;
 
 const MAGIC: &[u8; 8] = b"TCMSUGG\0";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8;
 const THRESHOLD_GRID: usize = 50;
 
@@ -97,10 +106,16 @@ impl Model {
     /// threshold tuning interleaves the examples (example `i` is in fold `i % folds`).
     pub fn train(examples: &[Example], n_labels: usize, params: &TrainParams) -> Model {
         let n_labels = n_labels.min(usize::from(u16::MAX) + 1);
-        let tokenizer = Tokenizer { stem: params.stem, stopwords: params.stopwords, bigrams: params.bigrams };
-        let terms: Vec<Vec<String>> = examples.iter().map(|e| tokenizer.terms(e.text)).collect();
-        let vocab = Vocab::build(&terms, params.min_df, params.bigram_weight);
-        let vectors: Vec<Vec<(u32, f32)>> = terms.iter().map(|t| vocab.vector(t)).collect();
+        let tokenizer = Tokenizer {
+            stem: params.stem,
+            stopwords: params.stopwords,
+            bigrams: params.bigrams,
+            char_grams: params.char_grams.filter(|&(shortest, longest)| valid_char_grams(shortest, longest)),
+        };
+        let texts: Vec<&str> = examples.iter().map(|e| e.text).collect();
+        let weights = TermWeights { bigram: params.bigram_weight, char_gram: params.char_gram_weight };
+        let vocab = Vocab::build(&texts, &tokenizer, params.min_df, weights);
+        let vectors: Vec<Vec<(u32, f32)>> = texts.iter().map(|text| vocab.vector(&tokenizer, text)).collect();
         let labels: Vec<Vec<u16>> = examples
             .iter()
             .map(|e| {
@@ -153,14 +168,20 @@ impl Model {
 
     /// Every label's confidence (the sigmoid of its linear score, in `[0, 1]`), by label index.
     pub fn confidences(&self, text: &str) -> Vec<f32> {
-        let vector = self.vocab.vector(&self.tokenizer.terms(text));
+        let vector = self.vocab.vector(&self.tokenizer, text);
         self.linear.probabilities(&vector, self.labels.len())
     }
 
-    /// Up to [`MAX_DRIVERS`] normalised words or word pairs of `text` that raise the score of
-    /// `label` most, strongest first.
-    pub fn drivers(&self, text: &str, label: u16) -> Vec<String> {
-        let vector = self.vocab.vector(&self.tokenizer.terms(text));
+    /// For each of `labels`, up to [`MAX_DRIVERS`] normalised words or word pairs of `text` that
+    /// raise its score most, strongest first (character n-grams count towards the score but are
+    /// not shown).
+    pub fn drivers(&self, text: &str, labels: &[u16]) -> Vec<Vec<String>> {
+        let mut vector = self.vocab.vector(&self.tokenizer, text);
+        vector.retain(|&(feature, _)| !is_char_gram(&self.vocab.terms[feature as usize]));
+        labels.iter().map(|&label| self.label_drivers(&vector, label)).collect()
+    }
+
+    fn label_drivers(&self, vector: &[(u32, f32)], label: u16) -> Vec<String> {
         let mut contributions: Vec<(f32, u32)> = vector
             .iter()
             .filter_map(|&(feature, x)| {
@@ -182,6 +203,9 @@ impl Model {
         }
         let t = self.tokenizer;
         w.u8(u8::from(t.stem) | u8::from(t.stopwords) << 1 | u8::from(t.bigrams) << 2);
+        let (shortest, longest) = t.char_grams.unwrap_or((0, 0));
+        w.u8(shortest);
+        w.u8(longest);
         for &t in &self.thresholds {
             w.f32(t);
         }
@@ -227,7 +251,13 @@ impl Model {
         if flags > 7 {
             return Err("bad tokenizer flags".into());
         }
-        let tokenizer = Tokenizer { stem: flags & 1 != 0, stopwords: flags & 2 != 0, bigrams: flags & 4 != 0 };
+        let char_grams = match (r.u8()?, r.u8()?) {
+            (0, 0) => None,
+            (shortest, longest) if valid_char_grams(shortest, longest) => Some((shortest, longest)),
+            _ => return Err("bad character n-gram lengths".into()),
+        };
+        let tokenizer =
+            Tokenizer { stem: flags & 1 != 0, stopwords: flags & 2 != 0, bigrams: flags & 4 != 0, char_grams };
         let thresholds = (0..n_labels).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
         if thresholds.iter().any(|t| !(0.0..=1.0).contains(t)) {
             return Err("threshold out of [0, 1]".into());
@@ -317,33 +347,75 @@ const STOPWORDS: &[&str] = &[
     "whom", "why", "will", "with", "would", "you", "your",
 ];
 
-/// Text normalisation into terms (words and bigrams).
+/// Longest character n-gram a model may ask for.
+const MAX_CHAR_GRAM: u8 = 16;
+
+/// First character of every character n-gram term, which no word or bigram has.
+const CHAR_GRAM_MARK: char = '#';
+
+fn valid_char_grams(shortest: u8, longest: u8) -> bool {
+    (1..=longest).contains(&shortest) && longest <= MAX_CHAR_GRAM
+}
+
+fn is_char_gram(term: &str) -> bool {
+    term.starts_with(CHAR_GRAM_MARK)
+}
+
+/// Text normalisation into terms (words, bigrams and character n-grams).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Tokenizer {
     stem: bool,
     stopwords: bool,
     bigrams: bool,
+    /// Shortest and longest character n-grams of each kept word.
+    char_grams: Option<(u8, u8)>,
 }
 
 impl Tokenizer {
-    /// Normalised words of `text`, in order.
-    fn words(&self, text: &str) -> Vec<String> {
+    /// Lowercased words of `text` of two or more characters, stopwords dropped, in order.
+    fn kept_words(&self, text: &str) -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().nth(1).is_some())
             .map(str::to_lowercase)
             .filter(|w| !(self.stopwords && STOPWORDS.binary_search(&w.as_str()).is_ok()))
-            .map(|w| if self.stem { stem(w) } else { w })
             .collect()
     }
 
-    /// Words followed by the bigrams of consecutive words (joined by a space).
+    /// Words, then the bigrams of consecutive words (joined by a space), then the character
+    /// n-grams of each word.
     fn terms(&self, text: &str) -> Vec<String> {
-        let words = self.words(text);
-        let mut terms = words.clone();
-        if self.bigrams {
-            terms.extend(words.windows(2).map(|p| format!("{} {}", p[0], p[1])));
-        }
+        let mut terms = Vec::new();
+        self.each_term(text, |term| terms.push(term.to_string()));
         terms
+    }
+
+    /// Calls `f` with each of the [`Tokenizer::terms`] of `text` in turn, without allocating
+    /// one string per term.
+    fn each_term(&self, text: &str, mut f: impl FnMut(&str)) {
+        let kept = self.kept_words(text);
+        let words: Vec<String> = kept.iter().map(|w| if self.stem { stem(w.clone()) } else { w.clone() }).collect();
+        words.iter().for_each(|w| f(w));
+        let mut term = String::new();
+        if self.bigrams {
+            for pair in words.windows(2) {
+                term.clear();
+                term.extend([pair[0].as_str(), " ", pair[1].as_str()]);
+                f(&term);
+            }
+        }
+        if let Some((shortest, longest)) = self.char_grams {
+            for word in &kept {
+                let chars: Vec<char> = std::iter::once('<').chain(word.chars()).chain(std::iter::once('>')).collect();
+                for n in shortest..=longest {
+                    for gram in chars.windows(usize::from(n)) {
+                        term.clear();
+                        term.push(CHAR_GRAM_MARK);
+                        term.extend(gram);
+                        f(&term);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -368,60 +440,89 @@ fn stem(mut w: String) -> String {
     w
 }
 
+/// FNV-1a for the vocabulary's short keys, several times faster than the default SipHash; the
+/// table is fixed after training, so input cannot crowd its buckets.
+struct TermHasher(u64);
+
+impl Default for TermHasher {
+    fn default() -> Self {
+        TermHasher(FNV_OFFSET)
+    }
+}
+
+impl Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a_from(self.0, bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Factors applied to the TF-IDF weight of the kinds of terms other than words.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TermWeights {
+    bigram: f32,
+    char_gram: f32,
+}
+
 /// Feature vocabulary (sorted terms) with document frequencies and TF-IDF weighting.
 #[derive(Clone, Debug)]
 struct Vocab {
     terms: Vec<String>,
-    index: HashMap<String, u32>,
+    index: HashMap<String, u32, BuildHasherDefault<TermHasher>>,
     df: Vec<u32>,
     n_docs: u32,
-    bigram_weight: f32,
+    weights: TermWeights,
     idf: Vec<f32>,
 }
 
 impl Vocab {
-    fn build(texts: &[Vec<String>], min_df: u32, bigram_weight: f32) -> Vocab {
-        let mut df: HashMap<&str, u32> = HashMap::new();
-        for terms in texts {
-            let mut unique: Vec<&str> = terms.iter().map(String::as_str).collect();
+    fn build(texts: &[&str], tokenizer: &Tokenizer, min_df: u32, weights: TermWeights) -> Vocab {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            let mut unique = tokenizer.terms(text);
             unique.sort_unstable();
             unique.dedup();
             for t in unique {
                 *df.entry(t).or_default() += 1;
             }
         }
-        let mut kept: Vec<(String, u32)> =
-            df.into_iter().filter(|&(_, d)| d >= min_df.max(1)).map(|(t, d)| (t.to_string(), d)).collect();
+        let mut kept: Vec<(String, u32)> = df.into_iter().filter(|&(_, d)| d >= min_df.max(1)).collect();
         kept.sort_unstable();
         let (terms, df) = kept.into_iter().unzip();
         let n_docs = u32::try_from(texts.len()).unwrap_or(u32::MAX);
-        Vocab::new(terms, df, n_docs, bigram_weight)
+        Vocab::new(terms, df, n_docs, weights)
     }
 
-    fn new(terms: Vec<String>, df: Vec<u32>, n_docs: u32, bigram_weight: f32) -> Vocab {
+    fn new(terms: Vec<String>, df: Vec<u32>, n_docs: u32, weights: TermWeights) -> Vocab {
         let index = terms.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
         let idf = terms
             .iter()
             .zip(&df)
             .map(|(t, &d)| {
                 let idf = ((1.0 + n_docs as f32) / (1.0 + d as f32)).ln() + 1.0;
-                if t.contains(' ') {
-                    idf * bigram_weight
+                if is_char_gram(t) {
+                    idf * weights.char_gram
+                } else if t.contains(' ') {
+                    idf * weights.bigram
                 } else {
                     idf
                 }
             })
             .collect();
-        Vocab { terms, index, df, n_docs, bigram_weight, idf }
+        Vocab { terms, index, df, n_docs, weights, idf }
     }
 
     fn len(&self) -> usize {
         self.terms.len()
     }
 
-    /// Sublinear TF-IDF of the known terms, sorted by feature id, L2-normalised.
-    fn vector(&self, terms: &[String]) -> Vec<(u32, f32)> {
-        let mut ids: Vec<u32> = terms.iter().filter_map(|t| self.index.get(t).copied()).collect();
+    /// Sublinear TF-IDF of the known terms of `text`, sorted by feature id, L2-normalised.
+    fn vector(&self, tokenizer: &Tokenizer, text: &str) -> Vec<(u32, f32)> {
+        let mut ids = Vec::new();
+        tokenizer.each_term(text, |term| ids.extend(self.index.get(term)));
         ids.sort_unstable();
         let mut counts: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
         for id in ids {
@@ -441,7 +542,8 @@ impl Vocab {
 
     /// Front-coded sorted terms with their document frequencies.
     fn write(&self, w: &mut Writer) {
-        w.f32(self.bigram_weight);
+        w.f32(self.weights.bigram);
+        w.f32(self.weights.char_gram);
         w.varint(u64::from(self.n_docs));
         w.varint(self.terms.len() as u64);
         let mut prev: &str = "";
@@ -456,9 +558,9 @@ impl Vocab {
     }
 
     fn read(r: &mut Reader) -> Result<Vocab, String> {
-        let bigram_weight = r.f32()?;
-        if !(0.0..=1e3).contains(&bigram_weight) {
-            return Err("bad bigram weight".into());
+        let weights = TermWeights { bigram: r.f32()?, char_gram: r.f32()? };
+        if ![weights.bigram, weights.char_gram].iter().all(|w| (0.0..=1e3).contains(w)) {
+            return Err("bad term weight".into());
         }
         let n_docs = r.u32_varint()?;
         let n = r.len(3)?;
@@ -482,7 +584,7 @@ impl Vocab {
             terms.push(term);
             df.push(d);
         }
-        Ok(Vocab::new(terms, df, n_docs, bigram_weight))
+        Ok(Vocab::new(terms, df, n_docs, weights))
     }
 }
 
@@ -642,8 +744,14 @@ fn unzigzag(v: u64) -> Option<i16> {
     Some(((v >> 1) as i16) ^ -((v & 1) as i16))
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    fnv1a_from(FNV_OFFSET, bytes)
+}
+
+fn fnv1a_from(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[derive(Default)]
@@ -757,13 +865,22 @@ mod tests {
     }
 
     #[test]
-    fn tokenizer_normalises_stems_and_builds_bigrams() {
-        let t = Tokenizer { stem: true, stopwords: true, bigrams: true };
+    fn tokenizer_normalises_stems_and_builds_bigrams_and_char_grams() {
+        let words = Tokenizer { stem: true, stopwords: true, bigrams: false, char_grams: None };
         assert_eq!(
-            t.words("The Rights of Women's CHILDREN, policies; Égalité x"),
+            words.terms("The Rights of Women's CHILDREN, policies; Égalité x"),
             ["right", "women", "children", "policy", "égalité"]
         );
+        let t = Tokenizer { bigrams: true, ..words };
         assert_eq!(t.terms("Abolish death penalty"), ["abolish", "death", "penalty", "abolish death", "death penalty"]);
+        let grams = Tokenizer { char_grams: Some((3, 4)), ..words };
+        assert_eq!(
+            grams.terms("the Rapes"),
+            ["rape", "#<ra", "#rap", "#ape", "#pes", "#es>", "#<rap", "#rape", "#apes", "#pes>"]
+        );
+        assert_eq!(Tokenizer { char_grams: Some((2, 2)), ..words }.terms("Öl"), ["öl", "#<ö", "#öl", "#l>"]);
+        assert!(valid_char_grams(2, 4) && valid_char_grams(1, 1));
+        assert!(!valid_char_grams(0, 3) && !valid_char_grams(4, 2) && !valid_char_grams(2, MAX_CHAR_GRAM + 1));
         assert_eq!(stem("processes".into()), "process");
         assert_eq!(stem("training".into()), "train");
         assert_eq!(stem("status".into()), "status");
@@ -784,12 +901,15 @@ mod tests {
         assert!(confidences.iter().all(|c| (0.0..=1.0).contains(c)));
         let best = (0..4).max_by(|&a, &b| confidences[a].total_cmp(&confidences[b])).unwrap();
         assert_eq!(best, 0);
-        let drivers = model.drivers(text, 0);
+        let drivers = model.drivers(text, &[0, 3]);
+        assert_eq!(drivers.len(), 2);
+        let drivers = &drivers[0];
         assert!(drivers.iter().any(|d| d.contains("death")), "{drivers:?}");
         assert!(drivers.len() <= MAX_DRIVERS);
+        assert!(drivers.iter().all(|d| !is_char_gram(d)), "character n-grams are not shown: {drivers:?}");
         let torture = model.confidences("Investigate torture allegations in detention.");
         assert!(torture[3] >= model.threshold(3), "{torture:?}");
-        assert!(model.drivers("zzz qqq", 0).is_empty(), "unknown words drive nothing");
+        assert!(model.drivers("zzz qqq", &[0])[0].is_empty(), "unknown words drive nothing");
     }
 
     #[test]
@@ -803,7 +923,9 @@ mod tests {
 
     #[test]
     fn round_trips_through_bytes() {
-        for params in [toy_params(), TrainParams { bigrams: false, stem: false, stopwords: false, ..toy_params() }] {
+        let words_only =
+            TrainParams { bigrams: false, stem: false, stopwords: false, char_grams: None, ..toy_params() };
+        for params in [toy_params(), words_only] {
             let model = toy_model(&params);
             let bytes = model.to_bytes();
             let back = Model::from_bytes(&bytes).unwrap();
@@ -811,7 +933,7 @@ mod tests {
             assert_eq!(back.labels(), model.labels());
             for (text, _) in TEXTS {
                 assert_eq!(back.confidences(text), model.confidences(text));
-                assert_eq!(back.drivers(text, 0), model.drivers(text, 0));
+                assert_eq!(back.drivers(text, &[0, 1]), model.drivers(text, &[0, 1]));
             }
         }
     }
@@ -863,7 +985,7 @@ mod tests {
             bad[end..].copy_from_slice(&checksum);
             if let Ok(model) = Model::from_bytes(&bad) {
                 let _ = model.confidences("abolish the death penalty");
-                let _ = model.drivers("ratify the convention", 1);
+                let _ = model.drivers("ratify the convention", &[1]);
             }
         }
     }
