@@ -372,6 +372,15 @@ pub fn timestamp_param(field: &str, value: Option<&str>) -> AppResult<Option<Nai
         .transpose()
 }
 
+/// The words of a `q` text search: at most 10, each of at most 100 characters.
+pub fn search_words(field: &str, value: Option<&str>) -> AppResult<Vec<String>> {
+    let words: Vec<String> = value.unwrap_or("").split_whitespace().map(str::to_string).collect();
+    if words.len() > 10 || words.iter().any(|w| w.chars().count() > 100) {
+        return Err(AppError::bad_param(field, "at most 10 words of at most 100 characters"));
+    }
+    Ok(words)
+}
+
 /// A closed-vocabulary parameter: returns its canonical text.
 pub fn vocab_param<V: Copy>(
     field: &str,

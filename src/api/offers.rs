@@ -155,6 +155,8 @@ pub struct OfferQuery {
     /// Only offers changed at or after this RFC 3339 time.
     #[param(value_type = Option<DateTime<Utc>>)]
     pub updated_since: Option<String>,
+    /// Words that must all appear in the title or description (case-insensitive).
+    pub q: Option<String>,
 }
 
 /// Every field of an offer its provider edits, merged and checked.
@@ -472,6 +474,7 @@ pub async fn list(
             .map(|s| s.as_str().to_string()),
         serves_any_of,
         updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
+        words: http::search_words("q", q.q.as_deref())?,
     };
     let request = page.clone();
     let scope = caller.offer_scope();

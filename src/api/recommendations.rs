@@ -405,10 +405,7 @@ impl Filters<'_> {
     fn parse(&self) -> AppResult<RecommendationFilter> {
         let state = http::state_param("state_under_review", self.state_under_review)?;
         let region = http::region_param("region", self.region)?;
-        let words: Vec<String> = self.text.unwrap_or("").split_whitespace().map(str::to_string).collect();
-        if words.len() > 10 || words.iter().any(|w| w.chars().count() > 100) {
-            return Err(AppError::bad_param("q", "at most 10 words of at most 100 characters"));
-        }
+        let words = http::search_words("q", self.text)?;
         Ok(RecommendationFilter {
             states_under_review: http::state_or_region(state, region),
             recommending_state: http::state_param("recommending_state", self.recommending_state)?,

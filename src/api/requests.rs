@@ -158,6 +158,8 @@ pub struct RequestQuery {
     /// Only requests changed at or after this RFC 3339 time.
     #[param(value_type = Option<DateTime<Utc>>)]
     pub updated_since: Option<String>,
+    /// Words that must all appear in the title or description (case-insensitive).
+    pub q: Option<String>,
 }
 
 /// Every field of a request a State edits, merged and checked.
@@ -463,6 +465,7 @@ pub async fn list(
             .map(|s| s.as_str().to_string()),
         recommendation_id: q.recommendation_id,
         updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
+        words: http::search_words("q", q.q.as_deref())?,
     };
     let request = page.clone();
     let scope = caller.request_scope();

@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 
+use super::organizations::{escape_like, lower};
 use super::page::{PageOf, PageRequest};
 use super::schema::{offer_areas, offer_themes, offers};
 use super::{DbConn, MultiBackend};
@@ -52,6 +53,8 @@ pub struct OfferFilter {
     /// (the State code itself is among them).
     pub serves_any_of: Option<Vec<String>>,
     pub updated_since: Option<chrono::NaiveDateTime>,
+    /// Words that must all appear in the title or description (any case).
+    pub words: Vec<String>,
 }
 
 /// Stores a new offer and its links (`areas`: State and region codes, or [`GLOBAL_AREA`]).
@@ -139,6 +142,15 @@ fn filtered<'a>(f: &'a OfferFilter, scope: &'a OfferScope) -> offers::BoxedQuery
     }
     if let Some(since) = f.updated_since {
         q = q.filter(offers::updated_at.ge(since));
+    }
+    for word in &f.words {
+        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
+        q = q.filter(
+            lower(offers::title)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(offers::description).like(pattern).escape('\\')),
+        );
     }
     q
 }

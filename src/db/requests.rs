@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 
+use super::organizations::{escape_like, lower};
 use super::page::{PageOf, PageRequest};
 use super::schema::{consent_events, request_recommendations, request_themes, requests};
 use super::{DbConn, MultiBackend};
@@ -61,6 +62,8 @@ pub struct RequestFilter {
     pub priority: Option<String>,
     pub recommendation_id: Option<String>,
     pub updated_since: Option<chrono::NaiveDateTime>,
+    /// Words that must all appear in the title or description (any case).
+    pub words: Vec<String>,
 }
 
 /// Stores a new request, its links and its first consent event.
@@ -183,6 +186,15 @@ fn filtered<'a>(f: &'a RequestFilter, scope: &'a RequestScope) -> requests::Boxe
     }
     if let Some(since) = f.updated_since {
         q = q.filter(requests::updated_at.ge(since));
+    }
+    for word in &f.words {
+        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
+        q = q.filter(
+            lower(requests::title)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(requests::description).like(pattern).escape('\\')),
+        );
     }
     q
 }

@@ -85,7 +85,16 @@ fn serves_filter(app: TestApp) {
     global["regions"] = json!([]);
     global["countries"] = json!([]);
     global["global"] = json!(true);
+    global["title"] = json!("Prison MONITORING 100% online");
+    global["description"] = json!("Peer exchange for national preventive mechanisms");
     app.create("/api/v1/offers", &global);
+
+    assert_eq!(app.get("/api/v1/offers?q=monitoring").json()["total"], 1, "in the title, any case");
+    assert_eq!(app.get("/api/v1/offers?q=preventive+Prison").json()["total"], 1, "every word, title or description");
+    assert_eq!(app.get("/api/v1/offers?q=prison+nowhere").json()["total"], 0);
+    assert_eq!(app.get("/api/v1/offers?q=100%25").json()["total"], 1, "% is a character, not a wildcard");
+    assert_eq!(app.get("/api/v1/offers?q=1_0").json()["total"], 0, "_ too");
+    app.get(&format!("/api/v1/offers?q={}", "w+".repeat(11))).field_error(400, "q");
 
     assert_eq!(app.get("/api/v1/offers?serves=KEN").json()["total"], 2, "Africa + global");
     assert_eq!(app.get("/api/v1/offers?serves=HTI").json()["total"], 2, "named country + global");

@@ -136,6 +136,9 @@ fn list_filters(app: TestApp) {
     assert_eq!(app.get("/api/v1/requests?theme=education").json()["total"], 1, "free text resolves");
     assert_eq!(app.get("/api/v1/requests?consent=pending").json()["total"], 3);
     assert_eq!(app.get("/api/v1/requests?consent=granted").json()["total"], 0);
+    assert_eq!(app.get("/api/v1/requests?q=TORTURE+ministry").json()["total"], 3, "title and description, any case");
+    assert_eq!(app.get("/api/v1/requests?q=torture&state=KEN").json()["total"], 1);
+    assert_eq!(app.get("/api/v1/requests?q=education").json()["total"], 0);
     app.get("/api/v1/requests?consent=maybe").field_error(400, "consent");
     app.get("/api/v1/requests?state=XX").field_error(400, "state");
     let page = app.get("/api/v1/requests?limit=2").json();
