@@ -8,14 +8,13 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::http;
+use super::idempotent::{Fingerprint, Once};
 use super::offers::{store_new, view, Draft, NewOffer, Offer};
 use super::responses::{AccessErrors, CreateErrors};
 use super::AppState;
 use crate::db::changes;
-use crate::db::idempotency::{self, Claim};
 use crate::domain::access::Caller;
 use crate::domain::csv_rows::{self, Cell, Column};
-use crate::domain::validate::fnv1a;
 use crate::error::{AppError, AppResult, FieldError};
 
 /// Offers one `POST /offers/bulk` may carry.
@@ -69,22 +68,14 @@ pub async fn create_many(
         Some("text/csv") => Form::Csv,
         _ => Form::Json,
     };
-    let idempotency_key = http::idempotency_key(&req)?;
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let request_hash = format!("{:016x}-{}", fnv1a(&body), body.len());
+    let once = Once::new(&req, "offers/bulk", Fingerprint::of(&body))?;
     let drafts = web::block(move || bulk_drafts(&body, form)).await??;
-    let (created, answer) = state
+    let stored = state
         .db
         .write(move |conn| {
-            let actor = caller.key()?.key_id.clone();
-            let claim = idempotency_key.as_deref().map(|key| Claim {
-                actor: &actor,
-                endpoint: "offers/bulk",
-                key,
-                request_hash: &request_hash,
-            });
-            if let Some(stored) = claim.as_ref().map(|c| idempotency::replay(conn, c)).transpose()?.flatten() {
-                return Ok((None, stored));
+            if let Some(first) = once.replay(conn, &caller)? {
+                return Ok(Err(first));
             }
             let mut rows = Vec::with_capacity(drafts.len());
             let mut problems = Vec::new();
@@ -103,25 +94,17 @@ pub async fn create_many(
             let items = rows.into_iter().map(view).collect::<AppResult<Vec<Offer>>>()?;
             let answer =
                 serde_json::to_string(&BulkOffers { created: items.len(), items }).map_err(AppError::internal)?;
-            if let Some(claim) = &claim {
-                idempotency::remember(conn, claim, StatusCode::CREATED.as_u16(), &answer)?;
-            }
-            Ok((Some(ids), (StatusCode::CREATED.as_u16(), answer)))
+            once.remember(conn, &caller, StatusCode::CREATED, &answer)?;
+            Ok(Ok((ids, answer)))
         })
         .await?;
-    let (status, body) = answer;
-    let mut res = HttpResponse::build(StatusCode::from_u16(status).map_err(AppError::internal)?);
-    match created {
-        Some(ids) => {
-            tracing::info!(offers = ids.len(), "stored offers in bulk");
-            state.matching.refresh(&state.db, ids.into_iter().map(|id| (changes::OFFER, id)).collect()).await?;
-        }
-        None => {
-            tracing::info!("replayed a bulk submission for its Idempotency-Key");
-            res.insert_header(("Idempotent-Replayed", "true"));
-        }
-    }
-    Ok(res.content_type("application/json").body(body))
+    let (ids, answer) = match stored {
+        Ok(created) => created,
+        Err(first) => return first.response(None),
+    };
+    tracing::info!(offers = ids.len(), "stored offers in bulk");
+    state.matching.refresh(&state.db, ids.into_iter().map(|id| (changes::OFFER, id)).collect()).await?;
+    Ok(HttpResponse::Created().content_type("application/json").body(answer))
 }
 
 /// The forms a bulk body comes in.

@@ -9,6 +9,7 @@ pub mod cors;
 pub mod engagements;
 pub mod health;
 pub mod http;
+pub mod idempotent;
 pub mod keys;
 pub mod matches;
 pub mod methods;

@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
+use super::idempotent::Once;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::changes;
@@ -392,6 +393,7 @@ fn load(conn: &mut DbConn, id: &str, scope: &OfferScope) -> AppResult<OfferRow> 
     security(("api_key" = [])),
     tag = "offers",
     request_body = NewOffer,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (1-200 printable characters) that makes a retried call safe: a retry within 24 hours gets the first answer (`Idempotent-Replayed: true`)")),
     responses(
         (status = 201, body = Offer, headers(("ETag" = String), ("Location" = String))),
         CreateErrors,
@@ -406,8 +408,25 @@ pub async fn create(
     body: JsonBody<NewOffer>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let (given_provider, draft) = body.0.into_draft()?;
-    let row = state.db.write(move |conn| store_new(conn, &caller, &given_provider, &draft)).await?;
+    let JsonBody(offer, fingerprint) = body;
+    let once = Once::new(&req, "offers", fingerprint)?;
+    let (given_provider, draft) = offer.into_draft()?;
+    let stored = state
+        .db
+        .write(move |conn| {
+            if let Some(first) = once.replay(conn, &caller)? {
+                return Ok(Err(first));
+            }
+            let row = store_new(conn, &caller, &given_provider, &draft)?;
+            let created = serde_json::to_string(&view(row.clone())?).map_err(AppError::internal)?;
+            once.remember(conn, &caller, StatusCode::CREATED, &created)?;
+            Ok(Ok(row))
+        })
+        .await?;
+    let row = match stored {
+        Ok(row) => row,
+        Err(first) => return first.response(Some("/api/v1/offers")),
+    };
     state.matching.refresh(&state.db, vec![(changes::OFFER, row.id.clone())]).await?;
     let location = format!("/api/v1/offers/{}", row.id);
     http::created(&req, location, row.version, &view(row)?)

@@ -8,16 +8,16 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
+use super::idempotent::{Fingerprint, Once};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::audit::{self as audit_store, Entry};
-use crate::db::idempotency::{self, Claim};
 use crate::db::page::now;
 use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow, SummaryKey};
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::recommendation_csv::{self, cycle_of_session, ImportedRecommendation};
-use crate::domain::validate::{fnv1a, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS};
+use crate::domain::validate::{Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS};
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult, Problem};
 use crate::suggest::{self, Suggester, ThemeSuggestion};
@@ -268,9 +268,8 @@ pub async fn import(
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
     http::require_content_type(&req, &["text/csv", "application/csv", "text/plain"], "text/csv")?;
-    let idempotency_key = http::idempotency_key(&req)?;
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let request_hash = format!("{:016x}-{}", fnv1a(&body), body.len());
+    let once = Once::new(&req, "recommendations/import", Fingerprint::of(&body))?;
     let at = now();
     let parsed = web::block(move || {
         recommendation_csv::parse(&body).map(|rows| {
@@ -296,17 +295,8 @@ pub async fn import(
     let replayed = state
         .db
         .write(move |conn| {
-            let actor = caller.key()?.key_id.clone();
-            let claim = idempotency_key.as_deref().map(|key| Claim {
-                actor: &actor,
-                endpoint: "recommendations/import",
-                key,
-                request_hash: &request_hash,
-            });
-            if let Some(claim) = &claim {
-                if let Some(stored) = idempotency::replay(conn, claim)? {
-                    return Ok(Some(stored));
-                }
+            if let Some(first) = once.replay(conn, &caller)? {
+                return Ok(Some(first));
             }
             store::insert_many(conn, &rows, &themes)?;
             let entry = Entry {
@@ -317,18 +307,12 @@ pub async fn import(
                 changes,
             };
             audit_store::record(conn, &caller, entry)?;
-            if let Some(claim) = &claim {
-                idempotency::remember(conn, claim, StatusCode::CREATED.as_u16(), &answer)?;
-            }
+            once.remember(conn, &caller, StatusCode::CREATED, &answer)?;
             Ok(None)
         })
         .await?;
-    if let Some((status, body)) = replayed {
-        tracing::info!("replayed an import for its Idempotency-Key");
-        return Ok(HttpResponse::build(StatusCode::from_u16(status).map_err(AppError::internal)?)
-            .insert_header(("Idempotent-Replayed", "true"))
-            .content_type("application/json")
-            .body(body));
+    if let Some(first) = replayed {
+        return first.response(None);
     }
     tracing::info!(rows = summary.imported, "imported recommendations");
     http::json_response(&req, StatusCode::CREATED, &summary, None)

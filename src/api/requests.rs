@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
+use super::idempotent::Once;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::changes;
@@ -316,6 +317,7 @@ pub fn load(conn: &mut DbConn, id: &str, scope: &RequestScope) -> AppResult<Requ
     security(("api_key" = [])),
     tag = "requests",
     request_body = NewRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (1-200 printable characters) that makes a retried call safe: a retry within 24 hours gets the first answer (`Idempotent-Replayed: true`)")),
     responses(
         (status = 201, body = AssistanceRequest, headers(("ETag" = String), ("Location" = String))),
         CreateErrors,
@@ -330,7 +332,8 @@ pub async fn create(
     body: JsonBody<NewRequest>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let b = body.0;
+    let JsonBody(b, fingerprint) = body;
+    let once = Once::new(&req, "requests", fingerprint)?;
     let mut c = Checks::new();
     let state_code = c.state("state", &b.state);
     let status = b.status.unwrap_or(RequestStatus::Open);
@@ -356,9 +359,12 @@ pub async fn create(
         status,
     }
     .checked()?;
-    let row = state
+    let stored = state
         .db
         .write(move |conn| {
+            if let Some(first) = once.replay(conn, &caller)? {
+                return Ok(Err(first));
+            }
             let mut draft = draft;
             draft.link_recommendations(conn, &state_code)?;
             let at = now();
@@ -396,10 +402,21 @@ pub async fn create(
             };
             store::insert(conn, &row, &draft.themes, &draft.recommendation_ids, &first)?;
             changes::record(conn, changes::REQUEST, &row.id)?;
-            record_change(conn, &caller, "create", "request", &row.id, Some(&row.state), None, &view(row.clone())?)?;
-            Ok(row)
+            let created = view(row.clone())?;
+            record_change(conn, &caller, "create", "request", &row.id, Some(&row.state), None, &created)?;
+            once.remember(
+                conn,
+                &caller,
+                StatusCode::CREATED,
+                &serde_json::to_string(&created).map_err(AppError::internal)?,
+            )?;
+            Ok(Ok(row))
         })
         .await?;
+    let row = match stored {
+        Ok(row) => row,
+        Err(first) => return first.response(Some("/api/v1/requests")),
+    };
     state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
     let location = format!("/api/v1/requests/{}", row.id);
     http::created(&req, location, row.version, &view(row)?)

@@ -210,6 +210,32 @@ fn bulk_submission_is_all_or_nothing(app: TestApp) {
     assert_eq!(post_bulk(&app, Some(&provider), "application/json", &body, None).status, 201);
 }
 
+/// A script that retries `POST /offers` with its `Idempotency-Key` stores the offer once.
+fn single_create_is_idempotent_with_a_key(app: TestApp) {
+    let body = new_offer("NOR").to_string();
+    let headers = [("Content-Type", "application/json"), ("Idempotency-Key", "offer-42")];
+    let first = app.send("POST", "/api/v1/offers", &headers, Some(body.as_bytes()));
+    assert_eq!(first.status, 201, "{}", first.excerpt());
+    let again = app.send("POST", "/api/v1/offers", &headers, Some(body.as_bytes()));
+    assert_eq!((again.status, again.header("idempotent-replayed")), (201, Some("true")));
+    assert_eq!(again.json(), first.json());
+    assert_eq!((again.header("location"), again.etag()), (first.header("location"), first.etag()));
+    assert_eq!(offer_total(&app), 1, "stored once");
+    let other = new_offer("SWE").to_string();
+    app.send("POST", "/api/v1/offers", &headers, Some(other.as_bytes())).field_error(422, "Idempotency-Key");
+    let unkeyed = app.send("POST", "/api/v1/offers", &headers[..1], Some(body.as_bytes()));
+    assert_eq!((unkeyed.status, unkeyed.header("idempotent-replayed")), (201, None));
+    assert_eq!(offer_total(&app), 2, "without a key, a second offer");
+
+    let request = json!({"state": "KEN", "title": "Help", "themes": ["torture"]}).to_string();
+    let keyed = [("Content-Type", "application/json"), ("Idempotency-Key", "request-1")];
+    let first = app.send("POST", "/api/v1/requests", &keyed, Some(request.as_bytes()));
+    let again = app.send("POST", "/api/v1/requests", &keyed, Some(request.as_bytes()));
+    assert_eq!((first.status, again.status, again.header("idempotent-replayed")), (201, 201, Some("true")));
+    assert_eq!(again.json()["id"], first.json()["id"]);
+    assert_eq!(app.get("/api/v1/requests").json()["total"], 1);
+}
+
 /// A spreadsheet exported as CSV: one offer per row, lists separated by `;`.
 fn bulk_submission_as_csv(app: TestApp) {
     let csv = "provider,title,themes,modalities,languages,global,regions,starts_on,ends_on,capacity,budget_usd\n\
@@ -249,5 +275,6 @@ backend_tests!(
     conditional_update,
     bulk_submission,
     bulk_submission_is_all_or_nothing,
-    bulk_submission_as_csv
+    bulk_submission_as_csv,
+    single_create_is_idempotent_with_a_key
 );

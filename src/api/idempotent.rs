@@ -1,0 +1,78 @@
+//! `Idempotency-Key` on creating calls: a retry with the same key and body gets the first answer
+//! again (`Idempotent-Replayed: true`) instead of doing the work twice, and the same key with
+//! another body gets 422. The answer is looked up and kept inside the call's own transaction, for
+//! [`idempotency::KEPT_FOR_HOURS`] hours.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpRequest, HttpResponse};
+
+use super::http;
+use crate::db::idempotency::{self, Claim};
+use crate::db::DbConn;
+use crate::domain::access::Caller;
+use crate::domain::validate::fnv1a;
+use crate::error::{AppError, AppResult};
+
+/// A fingerprint of a request body: what a retry must repeat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint(String);
+
+impl Fingerprint {
+    pub fn of(body: &[u8]) -> Fingerprint {
+        Fingerprint(format!("{:016x}-{}", fnv1a(body), body.len()))
+    }
+}
+
+/// One call to a creating endpoint, with the key it was sent with (if any).
+pub struct Once {
+    endpoint: &'static str,
+    key: Option<String>,
+    body: Fingerprint,
+}
+
+/// The first answer to a call, replayed.
+pub struct Replayed {
+    status: u16,
+    body: String,
+}
+
+impl Once {
+    pub fn new(req: &HttpRequest, endpoint: &'static str, body: Fingerprint) -> AppResult<Once> {
+        Ok(Once { endpoint, key: http::idempotency_key(req)?, body })
+    }
+
+    /// The first answer, if this call was made before (inside the write's transaction).
+    pub fn replay(&self, conn: &mut DbConn, caller: &Caller) -> AppResult<Option<Replayed>> {
+        let Some(key) = &self.key else { return Ok(None) };
+        let stored = idempotency::replay(conn, &self.claim(caller, key)?)?;
+        Ok(stored.map(|(status, body)| Replayed { status, body }))
+    }
+
+    /// Keeps the answer for retries (inside the write's transaction).
+    pub fn remember(&self, conn: &mut DbConn, caller: &Caller, status: StatusCode, body: &str) -> AppResult<()> {
+        let Some(key) = &self.key else { return Ok(()) };
+        idempotency::remember(conn, &self.claim(caller, key)?, status.as_u16(), body)
+    }
+
+    fn claim<'a>(&'a self, caller: &'a Caller, key: &'a str) -> AppResult<Claim<'a>> {
+        Ok(Claim { actor: &caller.key()?.key_id, endpoint: self.endpoint, key, request_hash: &self.body.0 })
+    }
+}
+
+impl Replayed {
+    /// The first answer again; for a created item (`collection` given), with its `Location`
+    /// and `ETag` as first sent.
+    pub fn response(self, collection: Option<&str>) -> AppResult<HttpResponse> {
+        tracing::info!("replayed an answer for its Idempotency-Key");
+        let mut res = HttpResponse::build(StatusCode::from_u16(self.status).map_err(AppError::internal)?);
+        res.insert_header(("Idempotent-Replayed", "true"));
+        if let Some(collection) = collection {
+            let item: serde_json::Value = serde_json::from_str(&self.body).map_err(AppError::internal)?;
+            if let (Some(id), Some(version)) = (item["id"].as_str(), item["version"].as_i64()) {
+                res.insert_header((header::LOCATION, format!("{collection}/{id}")));
+                res.insert_header((header::ETAG, http::version_etag(version)));
+            }
+        }
+        Ok(res.content_type("application/json").body(self.body))
+    }
+}
