@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
+use super::idempotent::Once;
 use super::responses::{AccessErrors, CreateErrors, ListRead};
 use super::AppState;
 use crate::db::engagements::{self as store, EngagementFilter, EngagementRow, EventRow};
@@ -180,6 +181,7 @@ fn advance_request(conn: &mut DbConn, caller: &Caller, request: &RequestRow, to:
     security(("api_key" = [])),
     tag = "engagements",
     request_body = NewEngagement,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (1-200 printable characters) that makes a retried call safe: a retry within 24 hours gets the first answer (`Idempotent-Replayed: true`)")),
     responses(
         (status = 201, body = Engagement, headers(("Location" = String))),
         (status = 409, description = "Not consented, not open, not served, or already under way", body = Problem, content_type = "application/problem+json"),
@@ -195,13 +197,17 @@ pub async fn create(
     body: JsonBody<NewEngagement>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let b = body.0;
+    let JsonBody(b, fingerprint) = body;
+    let once = Once::new(&req, "engagements", fingerprint)?;
     let mut c = Checks::new();
     let note = c.optional_text("note", &b.note, MAX_TEXT_CHARS);
     c.finish()?;
-    let (row, events) = state
+    let stored = state
         .db
         .write(move |conn| {
+            if let Some(first) = once.replay(conn, &caller)? {
+                return Ok(Err(first));
+            }
             // Engagements on one offer are made one after another, so two never both find the
             // pair free.
             offer_store::lock(conn, &b.offer_id)?;
@@ -255,9 +261,14 @@ pub async fn create(
             store::insert(conn, &row, &event)?;
             let created = view(row.clone(), vec![event.clone()])?;
             record_change(conn, &caller, "create", "engagement", &row.id, Some(&request.state), None, &created)?;
-            Ok((row, vec![event]))
+            once.remember_created(conn, &caller, &created)?;
+            Ok(Ok((row, vec![event])))
         })
         .await?;
+    let (row, events) = match stored {
+        Ok(created) => created,
+        Err(first) => return first.response(Some("/api/v1/engagements")),
+    };
     let location = format!("/api/v1/engagements/{}", row.id);
     http::created(&req, location, row.version, &view(row, events)?)
 }

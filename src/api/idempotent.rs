@@ -5,6 +5,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpRequest, HttpResponse};
+use serde::Serialize;
 
 use super::http;
 use crate::db::idempotency::{self, Claim};
@@ -52,6 +53,15 @@ impl Once {
     pub fn remember(&self, conn: &mut DbConn, caller: &Caller, status: StatusCode, body: &str) -> AppResult<()> {
         let Some(key) = &self.key else { return Ok(()) };
         idempotency::remember(conn, &self.claim(caller, key)?, status.as_u16(), body)
+    }
+
+    /// Keeps a created item's JSON for retries (serialised only when a key was sent).
+    pub fn remember_created<T: Serialize>(&self, conn: &mut DbConn, caller: &Caller, item: &T) -> AppResult<()> {
+        if self.key.is_none() {
+            return Ok(());
+        }
+        let body = serde_json::to_string(item).map_err(AppError::internal)?;
+        self.remember(conn, caller, StatusCode::CREATED, &body)
     }
 
     fn claim<'a>(&'a self, caller: &'a Caller, key: &'a str) -> AppResult<Claim<'a>> {

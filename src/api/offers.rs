@@ -418,8 +418,7 @@ pub async fn create(
                 return Ok(Err(first));
             }
             let row = store_new(conn, &caller, &given_provider, &draft)?;
-            let created = serde_json::to_string(&view(row.clone())?).map_err(AppError::internal)?;
-            once.remember(conn, &caller, StatusCode::CREATED, &created)?;
+            once.remember_created(conn, &caller, &view(row.clone())?)?;
             Ok(Ok(row))
         })
         .await?;

@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
+use super::idempotent::Once;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::organizations::{self as store, OrganizationFilter, OrganizationRow};
@@ -137,6 +138,7 @@ impl Fields {
     security(("api_key" = [])),
     tag = "organizations",
     request_body = NewOrganization,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (1-200 printable characters) that makes a retried call safe: a retry within 24 hours gets the first answer (`Idempotent-Replayed: true`)")),
     responses(
         (status = 201, description = "Created", body = Organization,
          headers(("ETag" = String), ("Location" = String))),
@@ -152,7 +154,8 @@ pub async fn create(
     body: JsonBody<NewOrganization>,
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
-    let b = body.0;
+    let JsonBody(b, fingerprint) = body;
+    let once = Once::new(&req, "organizations", fingerprint)?;
     let Fields { kind, name, country, website, description } =
         Fields::checked(b.kind, &b.name, b.country.as_deref(), b.website.as_deref(), &b.description)?;
     let at = now();
@@ -168,13 +171,22 @@ pub async fn create(
         updated_at: at,
     };
     let stored = row.clone();
-    state
+    let replayed = state
         .db
         .write(move |conn| {
+            if let Some(first) = once.replay(conn, &caller)? {
+                return Ok(Some(first));
+            }
             store::insert(conn, &stored)?;
-            record_change(conn, &caller, "create", "organization", &stored.id, None, None, &view(stored.clone())?)
+            let created = view(stored.clone())?;
+            record_change(conn, &caller, "create", "organization", &stored.id, None, None, &created)?;
+            once.remember_created(conn, &caller, &created)?;
+            Ok(None)
         })
         .await?;
+    if let Some(first) = replayed {
+        return first.response(Some("/api/v1/organizations"));
+    }
     let location = format!("/api/v1/organizations/{}", row.id);
     http::created(&req, location, row.version, &view(row)?)
 }

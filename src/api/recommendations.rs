@@ -211,6 +211,7 @@ fn new_row(r: &ImportedRecommendation, suggested: &[ThemeSuggestion], at: chrono
     security(("api_key" = [])),
     tag = "recommendations",
     request_body = NewRecommendation,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (1-200 printable characters) that makes a retried call safe: a retry within 24 hours gets the first answer (`Idempotent-Replayed: true`)")),
     responses(
         (status = 201, body = Recommendation, headers(("ETag" = String), ("Location" = String))),
         CreateErrors,
@@ -225,17 +226,27 @@ pub async fn create(
     body: JsonBody<NewRecommendation>,
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
+    let once = Once::new(&req, "recommendations", body.1.clone())?;
     let mut rec = checked(&body.0)?;
     let suggested = suggest_missing_themes(&mut rec);
     let row = new_row(&rec, &suggested, now());
     let stored = row.clone();
-    state
+    let replayed = state
         .db
         .write(move |conn| {
+            if let Some(first) = once.replay(conn, &caller)? {
+                return Ok(Some(first));
+            }
             store::insert_many(conn, std::slice::from_ref(&stored), &[rec.themes])?;
-            record_change(conn, &caller, "create", "recommendation", &stored.id, None, None, &view(stored.clone())?)
+            let created = view(stored.clone())?;
+            record_change(conn, &caller, "create", "recommendation", &stored.id, None, None, &created)?;
+            once.remember_created(conn, &caller, &created)?;
+            Ok(None)
         })
         .await?;
+    if let Some(first) = replayed {
+        return first.response(Some("/api/v1/recommendations"));
+    }
     let location = format!("/api/v1/recommendations/{}", row.id);
     http::created(&req, location, row.version, &view(row)?)
 }

@@ -404,12 +404,7 @@ pub async fn create(
             changes::record(conn, changes::REQUEST, &row.id)?;
             let created = view(row.clone())?;
             record_change(conn, &caller, "create", "request", &row.id, Some(&row.state), None, &created)?;
-            once.remember(
-                conn,
-                &caller,
-                StatusCode::CREATED,
-                &serde_json::to_string(&created).map_err(AppError::internal)?,
-            )?;
+            once.remember_created(conn, &caller, &created)?;
             Ok(Ok(row))
         })
         .await?;

@@ -327,8 +327,13 @@ fn engagement_lifecycle(app: TestApp) {
     let state = app.with_key(Some(&kenya));
     let provider = app.with_key(Some(&ohchr));
 
-    let created = state.post("/api/v1/engagements", &json!({"request_id": req, "offer_id": o, "note": "we need this"}));
+    let body = json!({"request_id": req, "offer_id": o, "note": "we need this"}).to_string();
+    let keyed = [("Content-Type", "application/json"), ("Idempotency-Key", "interest-1")];
+    let created = state.send("POST", "/api/v1/engagements", &keyed, Some(body.as_bytes()));
     assert_eq!(created.status, 201, "{}", created.excerpt());
+    let retried = state.send("POST", "/api/v1/engagements", &keyed, Some(body.as_bytes()));
+    assert_eq!((retried.status, retried.header("idempotent-replayed")), (201, Some("true")), "a retry, not a 409");
+    assert_eq!(retried.json(), created.json());
     let eng = created.json();
     assert_eq!(eng["status"], "interest");
     assert_eq!(eng["initiated_by"], "request");

@@ -234,6 +234,13 @@ fn single_create_is_idempotent_with_a_key(app: TestApp) {
     assert_eq!((first.status, again.status, again.header("idempotent-replayed")), (201, 201, Some("true")));
     assert_eq!(again.json()["id"], first.json()["id"]);
     assert_eq!(app.get("/api/v1/requests").json()["total"], 1);
+
+    let organization = json!({"kind": "cso", "name": "Retry Watch"}).to_string();
+    let keyed = [("Content-Type", "application/json"), ("Idempotency-Key", "org-1")];
+    let first = app.send("POST", "/api/v1/organizations", &keyed, Some(organization.as_bytes()));
+    let again = app.send("POST", "/api/v1/organizations", &keyed, Some(organization.as_bytes()));
+    assert_eq!((first.status, again.status, again.header("location")), (201, 201, first.header("location")));
+    assert_eq!(app.get("/api/v1/organizations").json()["total"], 1);
 }
 
 /// A spreadsheet exported as CSV: one offer per row, lists separated by `;`.
