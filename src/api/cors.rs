@@ -70,10 +70,16 @@ pub async fn cors(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    let origins = req.app_data::<web::Data<CorsOrigins>>();
+    let origins = req.app_data::<web::Data<CorsOrigins>>().map(|o| o.get_ref());
+    let listed = matches!(origins, Some(CorsOrigins::Listed(_)));
     let origin = req.headers().get(header::ORIGIN).and_then(|o| o.to_str().ok());
     let Some(allowed) = origins.zip(origin).and_then(|(origins, origin)| origins.allow(origin)) else {
-        return next.call(req).await.map(ServiceResponse::map_into_left_body);
+        let mut res = next.call(req).await?;
+        if listed {
+            // The answer differs by origin, so caches must keep them apart.
+            res.headers_mut().append(header::VARY, HeaderValue::from_static("Origin"));
+        }
+        return Ok(res.map_into_left_body());
     };
     let allowed = HeaderValue::from_str(&allowed).map_err(actix_web::error::ErrorBadRequest)?;
     if req.method() == Method::OPTIONS && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD) {

@@ -121,6 +121,8 @@ fn cross_origin_calls_from_configured_origins() {
     let elsewhere = "https://elsewhere.example.org";
     let other = app.anonymous().get_with("/api/v1/themes", &[("Origin", elsewhere)]);
     assert_eq!((other.status, other.header("access-control-allow-origin")), (200, None));
+    let vary: Vec<&str> = other.headers.iter().filter(|(k, _)| k == "vary").map(|(_, v)| v.as_str()).collect();
+    assert!(vary.contains(&"Origin"), "caches keep origins apart: {vary:?}");
     let other_preflight = app.anonymous().send(
         "OPTIONS",
         "/api/v1/themes",
