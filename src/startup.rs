@@ -111,7 +111,7 @@ impl Application {
             catalog: Catalog::shipped(),
             limits: settings.limits,
             matching,
-            match_answers: Default::default(),
+            index_answers: Default::default(),
         });
         let limiter = web::Data::new(RateLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst));
         let metrics = web::Data::new(Metrics::default());

@@ -337,12 +337,9 @@ pub async fn list(
     let index = state.matching.read();
     let visible = visibility(&caller, &index);
     let today = today();
-    let etag = index_etag(&req, &index, today, &caller);
-    if let Some(unchanged) = http::not_modified(&req, &etag) {
-        return Ok(unchanged);
-    }
-    if let Some(body) = state.match_answers.get(&etag) {
-        return Ok(answer(etag, body));
+    let key = answer_key(&req, &index, today, &caller);
+    if let Some(known) = state.index_answers.known(&req, &key) {
+        return Ok(known);
     }
     let theme_mask = theme.map(|t| index.encoder().theme_mask(&[t])).unwrap_or(0);
     let state_positions: Option<Vec<u8>> =
@@ -369,55 +366,64 @@ pub async fn list(
     let next_cursor = (selected.len() > limit).then(|| encode_offset(offset + limit));
     let items = selected.iter().take(limit).map(|p| view(&index, p)).collect::<AppResult<Vec<_>>>()?;
     drop(index);
-    let body = web::Bytes::from(serde_json::to_vec(&MatchList { items, next_cursor }).map_err(AppError::internal)?);
-    state.match_answers.put(etag.clone(), body.clone());
-    Ok(answer(etag, body))
+    let body = serde_json::to_vec(&MatchList { items, next_cursor }).map_err(AppError::internal)?;
+    Ok(state.index_answers.keep(&req, key, body))
 }
 
-/// The ETag of an answer that depends only on the index's data, the day, the query (and its
-/// language) and who asks: known before any work is done.
-pub(super) fn index_etag(req: &HttpRequest, index: &MatchIndex, today: i32, caller: &Caller) -> String {
+/// What an answer derived from the index depends on: the index's data, the day, the query (and
+/// its language) and who asks. Known before any work is done.
+pub(super) fn answer_key(req: &HttpRequest, index: &MatchIndex, today: i32, caller: &Caller) -> String {
     let language = req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    let tagged = format!(
+    format!(
         "{}|{today}|{}|{}|{language:?}|{:?}",
         index.generation(),
         req.path(),
         req.query_string(),
         caller.request_scope()
-    );
-    format!("\"{:016x}\"", fnv1a(tagged.as_bytes()))
+    )
 }
 
-fn answer(etag: String, body: web::Bytes) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((actix_web::http::header::ETAG, etag))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
-        .content_type("application/json")
-        .body(body)
-}
-
-/// Recent answers of `GET /matches` by ETag (which names the index generation, the query and
-/// the caller's scope), so dashboards polling without `If-None-Match` do not redo the ranking.
+/// This instance's recent answers derived from the index (`GET /matches`, `GET /stats/themes`),
+/// by [`answer_key`], so a poll repeats no ranking while nothing it depends on changed. Their
+/// ETags name the content, so every instance with the same data gives the same one, and a
+/// dashboard behind a load balancer still gets 304s.
 #[derive(Default)]
 pub struct AnswerCache {
-    answers: std::sync::Mutex<std::collections::HashMap<String, web::Bytes>>,
+    answers: std::sync::Mutex<std::collections::HashMap<String, (String, web::Bytes)>>,
 }
 
 impl AnswerCache {
     /// Answers kept; past that the cache starts over (old generations are useless anyway).
     const CAPACITY: usize = 256;
 
-    fn get(&self, etag: &str) -> Option<web::Bytes> {
-        self.answers.lock().unwrap_or_else(|p| p.into_inner()).get(etag).cloned()
+    /// The answer for `key` if this instance made it: 304 when `If-None-Match` names it.
+    pub(super) fn known(&self, req: &HttpRequest, key: &str) -> Option<HttpResponse> {
+        let (etag, body) = self.answers.lock().unwrap_or_else(|p| p.into_inner()).get(key).cloned()?;
+        Some(respond(req, etag, body))
     }
 
-    fn put(&self, etag: String, body: web::Bytes) {
+    /// Keeps a new answer for `key` and sends it (or 304 when another instance sent the same).
+    pub(super) fn keep(&self, req: &HttpRequest, key: String, body: Vec<u8>) -> HttpResponse {
+        let etag = format!("\"{:016x}\"", fnv1a(&body));
+        let body = web::Bytes::from(body);
         let mut answers = self.answers.lock().unwrap_or_else(|p| p.into_inner());
         if answers.len() >= Self::CAPACITY {
             answers.clear();
         }
-        answers.insert(etag, body);
+        answers.insert(key, (etag.clone(), body.clone()));
+        drop(answers);
+        respond(req, etag, body)
     }
+}
+
+fn respond(req: &HttpRequest, etag: String, body: web::Bytes) -> HttpResponse {
+    http::not_modified(req, &etag).unwrap_or_else(|| {
+        HttpResponse::Ok()
+            .insert_header((actix_web::http::header::ETAG, etag))
+            .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
+            .content_type("application/json")
+            .body(body)
+    })
 }
 
 fn encode_offset(offset: usize) -> String {

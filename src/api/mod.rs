@@ -38,7 +38,7 @@ pub struct AppState {
     pub limits: Limits,
     pub matching: Arc<Matching>,
     /// Recent answers of `GET /matches`.
-    pub match_answers: matches::AnswerCache,
+    pub index_answers: matches::AnswerCache,
 }
 
 /// Documented request-size limits.

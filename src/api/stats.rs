@@ -1,14 +1,13 @@
 //! `/stats`: aggregate views for dashboards and donors, counted through the same consent gate as
 //! every list.
 
-use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http;
-use super::matches::{index_etag, today, visibility};
+use super::matches::{answer_key, today, visibility};
 use super::responses::ListRead;
 use super::AppState;
 use crate::domain::access::Caller;
@@ -96,9 +95,9 @@ pub async fn themes(
     }
     let today = today();
     let index = state.matching.read();
-    let etag = index_etag(&req, &index, today, &caller);
-    if let Some(unchanged) = http::not_modified(&req, &etag) {
-        return Ok(super::themes::in_language(unchanged, lang));
+    let key = answer_key(&req, &index, today, &caller);
+    if let Some(known) = state.index_answers.known(&req, &key) {
+        return Ok(super::themes::in_language(known, lang));
     }
     let visible = visibility(&caller, &index);
     let no_states = [0; 4];
@@ -135,5 +134,6 @@ pub async fn themes(
         totals: Totals { requests, states, offers, providers },
         themes,
     };
-    Ok(super::themes::in_language(http::json_response(&req, StatusCode::OK, &body, Some(etag))?, lang))
+    let body = serde_json::to_vec(&body).map_err(AppError::internal)?;
+    Ok(super::themes::in_language(state.index_answers.keep(&req, key, body), lang))
 }

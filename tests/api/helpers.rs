@@ -221,10 +221,17 @@ impl TestApp {
 
     /// GET through the second instance of [`TestApp::spawn_pair`], with a key or anonymous.
     pub fn peer_get(&self, path: &str, key: Option<&str>) -> Resp {
+        self.peer_get_with(path, key, &[])
+    }
+
+    pub fn peer_get_with(&self, path: &str, key: Option<&str>, headers: &[(&str, &str)]) -> Resp {
         let peer = self.peer.as_ref().expect("spawned with spawn_pair");
         let mut req = self.agent.get(&format!("http://127.0.0.1:{}{path}", peer.port));
         if let Some(key) = key {
             req = req.set("Authorization", &format!("Bearer {key}"));
+        }
+        for (name, value) in headers {
+            req = req.set(name, value);
         }
         match req.call() {
             Ok(res) | Err(ureq::Error::Status(_, res)) => Resp::read(res),

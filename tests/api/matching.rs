@@ -431,6 +431,12 @@ fn other_instances_catch_up(backend: Backend) {
         assert!(Instant::now() < deadline, "the other instance never caught up: {via_peer}");
         std::thread::sleep(Duration::from_millis(50));
     }
+    // Polls behind a load balancer: each instance tags the same answer alike.
+    for dashboard in ["/api/v1/matches", "/api/v1/stats/themes"] {
+        let here = app.anonymous().get(dashboard);
+        let there = app.peer_get_with(dashboard, None, &[("If-None-Match", &here.etag())]);
+        assert_eq!(there.status, 304, "{dashboard}: {}", there.excerpt());
+    }
 }
 
 #[test]
