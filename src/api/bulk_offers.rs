@@ -8,7 +8,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::http;
-use super::idempotent::{Fingerprint, Once};
+use super::idempotent::Once;
 use super::offers::{store_new, view, Draft, NewOffer, Offer};
 use super::responses::{AccessErrors, CreateErrors};
 use super::AppState;
@@ -69,7 +69,7 @@ pub async fn create_many(
         _ => Form::Json,
     };
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let once = Once::new(&req, "offers/bulk", Fingerprint::of(&body))?;
+    let once = Once::new(&req, "offers/bulk", &body)?;
     let drafts = web::block(move || bulk_drafts(&body, form)).await??;
     let stored = state
         .db

@@ -197,8 +197,8 @@ pub async fn create(
     body: JsonBody<NewEngagement>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let JsonBody(b, fingerprint) = body;
-    let once = Once::new(&req, "engagements", fingerprint)?;
+    let JsonBody(b, bytes) = body;
+    let once = Once::new(&req, "engagements", &bytes)?;
     let mut c = Checks::new();
     let note = c.optional_text("note", &b.note, MAX_TEXT_CHARS);
     c.finish()?;

@@ -13,7 +13,6 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
-use super::idempotent::Fingerprint;
 use super::AppState;
 use crate::db::page::{PageOf, PageRequest};
 use crate::domain::ids;
@@ -24,9 +23,9 @@ use crate::error::{AppError, AppResult, FieldError};
 pub const DEFAULT_PAGE_SIZE: i64 = 50;
 pub const MAX_PAGE_SIZE: i64 = 200;
 
-/// A JSON request body, decoded with the error of the exact field that is wrong, and the
-/// fingerprint of its bytes (for `Idempotency-Key`).
-pub struct JsonBody<T>(pub T, pub Fingerprint);
+/// A JSON request body, decoded with the error of the exact field that is wrong, and its bytes
+/// (which an `Idempotency-Key` retry must repeat).
+pub struct JsonBody<T>(pub T, pub Bytes);
 
 impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     type Error = AppError;
@@ -39,7 +38,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             require_content_type(&req, &["application/json"], "application/json")?;
             let limit = req.app_data::<actix_web::web::Data<AppState>>().map_or(1 << 20, |s| s.limits.json_body_bytes);
             let bytes = read_body(&req, &mut payload, limit).await?;
-            decode_json(&bytes).map(|body| JsonBody(body, Fingerprint::of(&bytes)))
+            decode_json(&bytes).map(|body| JsonBody(body, bytes))
         })
     }
 }

@@ -14,21 +14,11 @@ use crate::domain::access::Caller;
 use crate::domain::validate::fnv1a;
 use crate::error::{AppError, AppResult};
 
-/// A fingerprint of a request body: what a retry must repeat.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fingerprint(String);
-
-impl Fingerprint {
-    pub fn of(body: &[u8]) -> Fingerprint {
-        Fingerprint(format!("{:016x}-{}", fnv1a(body), body.len()))
-    }
-}
-
-/// One call to a creating endpoint, with the key it was sent with (if any).
+/// One call to a creating endpoint, with the key it was sent with and a fingerprint of its body
+/// (what a retry must repeat), when a key was sent.
 pub struct Once {
     endpoint: &'static str,
-    key: Option<String>,
-    body: Fingerprint,
+    keyed: Option<(String, String)>,
 }
 
 /// The first answer to a call, replayed.
@@ -38,34 +28,36 @@ pub struct Replayed {
 }
 
 impl Once {
-    pub fn new(req: &HttpRequest, endpoint: &'static str, body: Fingerprint) -> AppResult<Once> {
-        Ok(Once { endpoint, key: http::idempotency_key(req)?, body })
+    pub fn new(req: &HttpRequest, endpoint: &'static str, body: &[u8]) -> AppResult<Once> {
+        let fingerprint = || format!("{:016x}-{}", fnv1a(body), body.len());
+        Ok(Once { endpoint, keyed: http::idempotency_key(req)?.map(|key| (key, fingerprint())) })
     }
 
     /// The first answer, if this call was made before (inside the write's transaction).
     pub fn replay(&self, conn: &mut DbConn, caller: &Caller) -> AppResult<Option<Replayed>> {
-        let Some(key) = &self.key else { return Ok(None) };
-        let stored = idempotency::replay(conn, &self.claim(caller, key)?)?;
+        let Some(claim) = self.claim(caller)? else { return Ok(None) };
+        let stored = idempotency::replay(conn, &claim)?;
         Ok(stored.map(|(status, body)| Replayed { status, body }))
     }
 
     /// Keeps the answer for retries (inside the write's transaction).
     pub fn remember(&self, conn: &mut DbConn, caller: &Caller, status: StatusCode, body: &str) -> AppResult<()> {
-        let Some(key) = &self.key else { return Ok(()) };
-        idempotency::remember(conn, &self.claim(caller, key)?, status.as_u16(), body)
+        let Some(claim) = self.claim(caller)? else { return Ok(()) };
+        idempotency::remember(conn, &claim, status.as_u16(), body)
     }
 
     /// Keeps a created item's JSON for retries (serialised only when a key was sent).
     pub fn remember_created<T: Serialize>(&self, conn: &mut DbConn, caller: &Caller, item: &T) -> AppResult<()> {
-        if self.key.is_none() {
+        if self.keyed.is_none() {
             return Ok(());
         }
         let body = serde_json::to_string(item).map_err(AppError::internal)?;
         self.remember(conn, caller, StatusCode::CREATED, &body)
     }
 
-    fn claim<'a>(&'a self, caller: &'a Caller, key: &'a str) -> AppResult<Claim<'a>> {
-        Ok(Claim { actor: &caller.key()?.key_id, endpoint: self.endpoint, key, request_hash: &self.body.0 })
+    fn claim<'a>(&'a self, caller: &'a Caller) -> AppResult<Option<Claim<'a>>> {
+        let Some((key, fingerprint)) = &self.keyed else { return Ok(None) };
+        Ok(Some(Claim { actor: &caller.key()?.key_id, endpoint: self.endpoint, key, request_hash: fingerprint }))
     }
 }
 

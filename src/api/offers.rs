@@ -408,8 +408,8 @@ pub async fn create(
     body: JsonBody<NewOffer>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let JsonBody(offer, fingerprint) = body;
-    let once = Once::new(&req, "offers", fingerprint)?;
+    let JsonBody(offer, bytes) = body;
+    let once = Once::new(&req, "offers", &bytes)?;
     let (given_provider, draft) = offer.into_draft()?;
     let stored = state
         .db

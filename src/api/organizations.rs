@@ -154,8 +154,8 @@ pub async fn create(
     body: JsonBody<NewOrganization>,
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
-    let JsonBody(b, fingerprint) = body;
-    let once = Once::new(&req, "organizations", fingerprint)?;
+    let JsonBody(b, bytes) = body;
+    let once = Once::new(&req, "organizations", &bytes)?;
     let Fields { kind, name, country, website, description } =
         Fields::checked(b.kind, &b.name, b.country.as_deref(), b.website.as_deref(), &b.description)?;
     let at = now();

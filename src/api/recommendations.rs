@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
-use super::idempotent::{Fingerprint, Once};
+use super::idempotent::Once;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::audit::{self as audit_store, Entry};
@@ -226,7 +226,7 @@ pub async fn create(
     body: JsonBody<NewRecommendation>,
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
-    let once = Once::new(&req, "recommendations", body.1.clone())?;
+    let once = Once::new(&req, "recommendations", &body.1)?;
     let mut rec = checked(&body.0)?;
     let suggested = suggest_missing_themes(&mut rec);
     let row = new_row(&rec, &suggested, now());
@@ -280,7 +280,7 @@ pub async fn import(
     caller.must_be_admin()?;
     http::require_content_type(&req, &["text/csv", "application/csv", "text/plain"], "text/csv")?;
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let once = Once::new(&req, "recommendations/import", Fingerprint::of(&body))?;
+    let once = Once::new(&req, "recommendations/import", &body)?;
     let at = now();
     let parsed = web::block(move || {
         recommendation_csv::parse(&body).map(|rows| {

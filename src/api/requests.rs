@@ -332,8 +332,8 @@ pub async fn create(
     body: JsonBody<NewRequest>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let JsonBody(b, fingerprint) = body;
-    let once = Once::new(&req, "requests", fingerprint)?;
+    let JsonBody(b, bytes) = body;
+    let once = Once::new(&req, "requests", &bytes)?;
     let mut c = Checks::new();
     let state_code = c.state("state", &b.state);
     let status = b.status.unwrap_or(RequestStatus::Open);
