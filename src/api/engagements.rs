@@ -262,15 +262,15 @@ pub async fn create(
             let created = view(row.clone(), vec![event.clone()])?;
             record_change(conn, &caller, "create", "engagement", &row.id, Some(&request.state), None, &created)?;
             once.remember_created(conn, &caller, &created)?;
-            Ok(Ok((row, vec![event])))
+            Ok(Ok((row, created)))
         })
         .await?;
-    let (row, events) = match stored {
-        Ok(created) => created,
+    let (row, created) = match stored {
+        Ok(stored) => stored,
         Err(first) => return first.response(Some("/api/v1/engagements")),
     };
     let location = format!("/api/v1/engagements/{}", row.id);
-    http::created(&req, location, row.version, &view(row, events)?)
+    http::created(&req, location, row.version, &created)
 }
 
 /// Whether the offer is global or names the State or one of its areas.

@@ -418,17 +418,18 @@ pub async fn create(
                 return Ok(Err(first));
             }
             let row = store_new(conn, &caller, &given_provider, &draft)?;
-            once.remember_created(conn, &caller, &view(row.clone())?)?;
-            Ok(Ok(row))
+            let created = view(row.clone())?;
+            once.remember_created(conn, &caller, &created)?;
+            Ok(Ok((row, created)))
         })
         .await?;
-    let row = match stored {
-        Ok(row) => row,
+    let (row, created) = match stored {
+        Ok(stored) => stored,
         Err(first) => return first.response(Some("/api/v1/offers")),
     };
     state.matching.refresh(&state.db, vec![(changes::OFFER, row.id.clone())]).await?;
     let location = format!("/api/v1/offers/{}", row.id);
-    http::created(&req, location, row.version, &view(row)?)
+    http::created(&req, location, row.version, &created)
 }
 
 /// One offer. **Roles:** anyone sees offers that are not drafts; a provider key also its own drafts; admin all.

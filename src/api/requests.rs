@@ -405,16 +405,16 @@ pub async fn create(
             let created = view(row.clone())?;
             record_change(conn, &caller, "create", "request", &row.id, Some(&row.state), None, &created)?;
             once.remember_created(conn, &caller, &created)?;
-            Ok(Ok(row))
+            Ok(Ok((row, created)))
         })
         .await?;
-    let row = match stored {
-        Ok(row) => row,
+    let (row, created) = match stored {
+        Ok(stored) => stored,
         Err(first) => return first.response(Some("/api/v1/requests")),
     };
     state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
     let location = format!("/api/v1/requests/{}", row.id);
-    http::created(&req, location, row.version, &view(row)?)
+    http::created(&req, location, row.version, &created)
 }
 
 /// One assistance request. **Roles:** anyone sees requests whose State granted consent (not drafts); a state key also its own; admin all. A hidden request is 404.
