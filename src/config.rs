@@ -130,6 +130,10 @@ pub struct ServeArgs {
     /// How often (milliseconds) the matcher index picks up writes made by other instances.
     #[arg(long, env = "TCMATCH_SYNC_INTERVAL_MS", default_value_t = 1000)]
     pub sync_interval_ms: u64,
+    /// How often (seconds) the matcher index is checked against the database's counts (a
+    /// disagreement is logged, counted in /metrics and repaired by a rebuild); 0 turns it off.
+    #[arg(long, env = "TCMATCH_INDEX_CHECK_SECS", default_value_t = 60)]
+    pub index_check_secs: u64,
     /// Seconds in-flight requests get to finish on SIGTERM/SIGINT.
     #[arg(long, env = "TCMATCH_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
@@ -151,6 +155,8 @@ pub struct Settings {
     pub rate_limit_burst: u32,
     pub match_config: MatchConfig,
     pub sync_interval_ms: u64,
+    /// Seconds between checks of the matcher index against the database; 0: never.
+    pub index_check_secs: u64,
     pub shutdown_timeout_secs: u64,
     pub cors_origins: CorsOrigins,
 }
@@ -170,6 +176,7 @@ impl TryFrom<ServeArgs> for Settings {
             rate_limit_burst: a.rate_limit_burst,
             match_config,
             sync_interval_ms: a.sync_interval_ms.max(10),
+            index_check_secs: a.index_check_secs,
             shutdown_timeout_secs: a.shutdown_timeout,
             cors_origins: CorsOrigins::parse(&a.cors_origins).map_err(|e| format!("--cors-origins: {e}"))?,
         })

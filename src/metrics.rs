@@ -25,8 +25,13 @@ struct Counts {
 /// Point-in-time values read when metrics are scraped.
 pub struct Gauges {
     pub index_offers: usize,
-    pub index_requests: usize,
+    /// Consented requests only: the existence of others is theirs to publish.
+    pub index_consented_requests: usize,
     pub index_generation: u64,
+    pub index_checks: u64,
+    pub index_disagreements: u64,
+    pub index_offer_drift: i64,
+    pub index_request_drift: i64,
     pub pool_connections: u32,
     pub pool_idle: u32,
 }
@@ -73,15 +78,37 @@ impl Metrics {
         gauge(&mut out, "tcmatch_index_offers", "Open offers in the matcher index.", gauges.index_offers.to_string());
         gauge(
             &mut out,
-            "tcmatch_index_requests",
-            "Open requests in the matcher index.",
-            gauges.index_requests.to_string(),
+            "tcmatch_index_consented_requests",
+            "Open requests with granted consent in the matcher index.",
+            gauges.index_consented_requests.to_string(),
         );
         gauge(
             &mut out,
             "tcmatch_index_generation",
             "Changes applied to the matcher index.",
             gauges.index_generation.to_string(),
+        );
+        let counter = |out: &mut String, name: &str, help: &str, value: u64| {
+            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}");
+        };
+        counter(
+            &mut out,
+            "tcmatch_index_checks_total",
+            "Checks of the matcher index against the database's counts.",
+            gauges.index_checks,
+        );
+        counter(
+            &mut out,
+            "tcmatch_index_check_disagreements_total",
+            "Checks that found the index and the database disagreeing (each followed by a rebuild).",
+            gauges.index_disagreements,
+        );
+        let _ = writeln!(
+            out,
+            "# HELP tcmatch_index_drift Records the database holds beyond the matcher index at the last check \
+             (0 when they agree).\n# TYPE tcmatch_index_drift gauge\n\
+             tcmatch_index_drift{{entity=\"offer\"}} {}\ntcmatch_index_drift{{entity=\"request\"}} {}",
+            gauges.index_offer_drift, gauges.index_request_drift
         );
         gauge(
             &mut out,
@@ -104,13 +131,24 @@ mod tests {
         m.observe("GET", "/api/v1/requests/{id}", 200, Duration::from_millis(3));
         m.observe("GET", "/api/v1/requests/{id}", 200, Duration::from_millis(30));
         m.observe("POST", "/api/v1/requests", 422, Duration::from_millis(2));
-        let gauges =
-            Gauges { index_offers: 5, index_requests: 2, index_generation: 9, pool_connections: 3, pool_idle: 2 };
+        let gauges = Gauges {
+            index_offers: 5,
+            index_consented_requests: 2,
+            index_generation: 9,
+            index_checks: 4,
+            index_disagreements: 1,
+            index_offer_drift: -1,
+            index_request_drift: 0,
+            pool_connections: 3,
+            pool_idle: 2,
+        };
         let text = m.render(&gauges);
         assert!(text
             .contains("tcmatch_http_requests_total{method=\"GET\",route=\"/api/v1/requests/{id}\",status=\"200\"} 2"));
         assert!(text.contains("tcmatch_http_request_duration_seconds_bucket{le=\"0.005\"} 2"));
         assert!(text.contains("tcmatch_http_request_duration_seconds_bucket{le=\"+Inf\"} 3"));
         assert!(text.contains("tcmatch_index_offers 5"));
+        assert!(text.contains("tcmatch_index_drift{entity=\"offer\"} -1\n"));
+        assert!(text.contains("tcmatch_index_check_disagreements_total 1\n"));
     }
 }

@@ -103,9 +103,12 @@ impl Application {
         let started = std::time::Instant::now();
         let themes = Suggester::shipped();
         tracing::info!(ms = started.elapsed().as_millis() as u64, themes = themes.theme_count(), "theme model loaded");
-        actix_web::rt::spawn(
-            Arc::clone(&matching).follow_forever(db.clone(), Duration::from_millis(settings.sync_interval_ms)),
-        );
+        let check_every = (settings.index_check_secs > 0).then(|| Duration::from_secs(settings.index_check_secs));
+        actix_web::rt::spawn(Arc::clone(&matching).follow_forever(
+            db.clone(),
+            Duration::from_millis(settings.sync_interval_ms),
+            check_every,
+        ));
         let state = web::Data::new(AppState {
             db,
             catalog: Catalog::shipped(),

@@ -1,188 +1,250 @@
-//! Keeps this instance's matcher index in step with the database: built at start, refreshed
-//! by every write made here before it answers, and following the change sequence for writes
-//! made by other instances.
+//! Keeps this instance's matcher index exactly in step with the database: built at start, then
+//! changed only by following the change sequence in commit order, after every write made here
+//! and before every answer drawn from the index, and checked against the database's counts.
 
-use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
-use std::time::{Duration, Instant};
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard};
+use std::time::Duration;
 
-use crate::db::{changes, match_source, Db, DbConn};
+use crate::db::changes::{self, Change, Cursor};
+use crate::db::{match_source, read_snapshot, Db, DbConn};
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::Encoder;
 use crate::matcher::{MatchConfig, MatchIndex};
 
-/// A gap in the sequence (a transaction that took a number but has not committed) is waited
-/// for this long before it is taken to be a rollback.
-const GAP_PATIENCE: Duration = Duration::from_secs(10);
-
 pub struct Matching {
     index: RwLock<MatchIndex>,
-    follower: Mutex<Follower>,
+    /// Held while changes are read and applied, so the index takes them in the order read.
+    cursor: Mutex<Cursor>,
+    catalog: &'static Catalog,
+    checks: IndexChecks,
 }
 
-/// Where this instance is in the change sequence: everything up to `horizon` is applied; `seen`
-/// holds applied numbers above it, waiting for the gap below them to fill.
-struct Follower {
-    horizon: i64,
-    seen: BTreeSet<i64>,
-    gap_since: Option<Instant>,
+/// What the self-check found, for `/metrics`.
+#[derive(Default)]
+pub struct IndexChecks {
+    pub runs: AtomicU64,
+    pub disagreements: AtomicU64,
+    /// Offers and requests the database holds beyond the index's (negative: fewer), at the last check.
+    pub offer_drift: AtomicI64,
+    pub request_drift: AtomicI64,
 }
 
 impl Matching {
     /// Builds the index from the database.
-    pub fn load(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<Matching> {
-        let horizon = changes::latest(&mut *db.get()?)?;
-        let encoder = Encoder::new(catalog);
-        let halves = match_source::offer_halves(&mut *db.get()?)?;
-        let mut index = MatchIndex::new(catalog, config);
-        // Two connections read the two halves of the offers and a third the requests, while
-        // this thread adds what they have read to the index.
-        let (sender, batches) = std::sync::mpsc::sync_channel(4);
-        std::thread::scope(|s| -> AppResult<()> {
-            let readers = [0, 1].map(|half| {
-                let (sender, encoder, halves) = (sender.clone(), &encoder, &halves);
-                s.spawn(move || {
-                    let deliver =
-                        |batch| sender.send(batch).map_err(|_| AppError::internal("the index stopped loading"));
-                    match_source::open_offer_entries(&mut *db.get()?, halves, half, encoder, deliver)
-                })
-            });
-            drop(sender);
-            let requests = s.spawn(|| match_source::open_requests(&mut *db.get()?));
-            let mut bulk = index.bulk();
-            for batch in batches {
-                bulk.offers(batch);
-            }
-            for reader in readers {
-                joined(reader)?;
-            }
-            bulk.requests(&joined(requests)?);
-            Ok(())
-        })?;
-        Ok(Matching {
-            index: RwLock::new(index),
-            follower: Mutex::new(Follower { horizon, seen: BTreeSet::new(), gap_since: None }),
-        })
+    pub fn load(db: &Db, catalog: &'static Catalog, config: MatchConfig) -> AppResult<Matching> {
+        let (index, cursor) = build(db, catalog, config)?;
+        Ok(Matching { index: RwLock::new(index), cursor: Mutex::new(cursor), catalog, checks: IndexChecks::default() })
     }
 
     pub fn read(&self) -> RwLockReadGuard<'_, MatchIndex> {
         self.index.read().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Re-reads the given records (`(entity, id)` as in the change sequence) into the index.
-    pub async fn refresh(self: &Arc<Self>, db: &Db, records: Vec<(&'static str, String)>) -> AppResult<()> {
+    pub fn checks(&self) -> &IndexChecks {
+        &self.checks
+    }
+
+    fn cursor(&self) -> MutexGuard<'_, Cursor> {
+        self.cursor.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Applies every committed change not applied yet (this instance's own writes included):
+    /// called after each write, so what it wrote is matchable when it answers. The write has
+    /// committed by then, so a failure here is logged, not answered: the next read or tick of
+    /// the follower catches up.
+    pub async fn catch_up(self: &Arc<Self>, db: &Db) {
+        let this = Arc::clone(self);
+        if let Err(e) = db.run(move |conn| this.follow(conn)).await {
+            tracing::warn!(error = %e, "cannot bring the matcher index up to date after a write");
+        }
+    }
+
+    /// Makes sure the index holds every change committed so far (one indexed count when it
+    /// does), so an answer drawn from it is as current as the database, whichever instance
+    /// wrote: a withdrawn consent is never paired again, here or anywhere.
+    pub async fn fresh(self: &Arc<Self>, db: &Db) -> AppResult<()> {
         let this = Arc::clone(self);
         db.run(move |conn| {
-            for (entity, id) in &records {
-                this.apply(conn, entity, id)?;
+            let mark = this.cursor().mark();
+            if mark.is_behind(conn)? {
+                this.follow(conn)?;
             }
             Ok(())
         })
         .await
     }
 
-    /// Follows the change sequence every `every` until the process ends.
-    pub async fn follow_forever(self: Arc<Self>, db: Db, every: Duration) {
+    /// Follows the change sequence every `every`, and checks the index against the database
+    /// every `check_every` (if set), until the process ends.
+    pub async fn follow_forever(self: Arc<Self>, db: Db, every: Duration, check_every: Option<Duration>) {
         let mut tick = actix_web::rt::time::interval(every);
+        let mut last_check = std::time::Instant::now();
         loop {
             tick.tick().await;
+            let check = check_every.is_some_and(|c| last_check.elapsed() >= c);
             let this = Arc::clone(&self);
-            match db.run(move |conn| this.follow(conn)).await {
+            let (what, result) = if check {
+                last_check = std::time::Instant::now();
+                ("check the matcher index", db.run(move |conn| this.check(conn).map(|_| 0)).await)
+            } else {
+                ("follow the change sequence", db.run(move |conn| this.follow(conn)).await)
+            };
+            match result {
                 Ok(0) => {}
                 Ok(n) => tracing::debug!(changes = n, "matcher index caught up"),
-                Err(e) => tracing::warn!(error = %e, "cannot follow the change sequence"),
+                Err(e) => tracing::warn!(error = %e, "cannot {what}"),
+            }
+            if check {
+                if let Err(e) = self.repair_if_drifted(&db).await {
+                    tracing::error!(error = %e, "cannot rebuild the matcher index");
+                }
             }
         }
     }
 
-    fn apply(&self, conn: &mut DbConn, entity: &str, id: &str) -> AppResult<()> {
-        match entity {
-            changes::OFFER => {
-                let facts = match_source::open_offer(conn, id)?;
-                let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
-                match facts {
-                    Some(f) => index.upsert_offer(&f),
-                    None => index.remove_offer(id),
-                }
-            }
-            changes::REQUEST => {
-                let facts = match_source::open_request(conn, id)?;
-                let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
-                match facts {
-                    Some(f) => index.upsert_request(&f),
-                    None => index.remove_request(id),
-                }
-            }
-            other => return Err(AppError::internal(format!("unknown entity '{other}' in the change sequence"))),
+    /// Applies the changes committed since the last call (by any instance); returns how many.
+    pub fn follow(&self, conn: &mut DbConn) -> AppResult<usize> {
+        let mut cursor = self.cursor();
+        let pending = read_snapshot(conn, |conn| {
+            let pending = cursor.pending(conn)?;
+            self.apply(conn, &pending.changes)?;
+            Ok::<_, AppError>(pending)
+        })?;
+        let n = pending.changes.len();
+        cursor.advance(pending);
+        Ok(n)
+    }
+
+    /// Catches up and counts the indexable records in one snapshot, so the index and the
+    /// counts describe the same moment, and records how far they differ (which, if the index
+    /// follows every write, is never).
+    fn check(&self, conn: &mut DbConn) -> AppResult<()> {
+        let mut cursor = self.cursor();
+        let (pending, (offers, requests)) = read_snapshot(conn, |conn| {
+            let pending = cursor.pending(conn)?;
+            self.apply(conn, &pending.changes)?;
+            Ok::<_, AppError>((pending, match_source::indexable_counts(conn)?))
+        })?;
+        cursor.advance(pending);
+        let index = self.read();
+        let (offer_drift, request_drift) =
+            (offers - index.offer_count() as i64, requests - index.request_count() as i64);
+        drop(index);
+        self.checks.runs.fetch_add(1, Ordering::Relaxed);
+        self.checks.offer_drift.store(offer_drift, Ordering::Relaxed);
+        self.checks.request_drift.store(request_drift, Ordering::Relaxed);
+        if offer_drift != 0 || request_drift != 0 {
+            self.checks.disagreements.fetch_add(1, Ordering::Relaxed);
+            tracing::error!(
+                offers_in_database = offers,
+                offer_drift,
+                requests_in_database = requests,
+                request_drift,
+                "the matcher index disagrees with the database"
+            );
         }
         Ok(())
     }
 
-    /// Applies the changes recorded since the last call (by any instance); returns how many.
-    pub fn follow(&self, conn: &mut DbConn) -> AppResult<usize> {
-        let mut follower = self.follower.lock().unwrap_or_else(|p| p.into_inner());
-        let rows = changes::after(conn, follower.horizon, 10_000)?;
-        let mut applied = 0;
-        for (seq, entity, id) in rows {
-            if follower.seen.contains(&seq) {
+    /// After a check that found the index off, builds it again from the database.
+    async fn repair_if_drifted(self: &Arc<Self>, db: &Db) -> AppResult<()> {
+        let drifted = self.checks.offer_drift.load(Ordering::Relaxed) != 0
+            || self.checks.request_drift.load(Ordering::Relaxed) != 0;
+        if !drifted {
+            return Ok(());
+        }
+        let this = Arc::clone(self);
+        let db = db.clone();
+        actix_web::web::block(move || {
+            let config = *this.read().config();
+            let (index, cursor) = build(&db, this.catalog, config)?;
+            // The new cursor starts before the new load, so what was written meanwhile is
+            // applied again on the next follow.
+            let mut held = this.cursor();
+            *this.index.write().unwrap_or_else(|p| p.into_inner()) = index;
+            *held = cursor;
+            tracing::warn!("matcher index rebuilt from the database");
+            Ok(())
+        })
+        .await?
+    }
+
+    /// Reads what the changes name, as it is now, into the index: a record no longer open (or
+    /// no longer consented) leaves it.
+    fn apply(&self, conn: &mut DbConn, changes: &[Change]) -> AppResult<()> {
+        let mut offers = Vec::new();
+        let mut requests = Vec::new();
+        let mut seen = HashSet::new();
+        for change in changes {
+            if !seen.insert((change.entity.as_str(), change.entity_id.as_str())) {
                 continue;
             }
-            self.apply(conn, &entity, &id)?;
-            follower.seen.insert(seq);
-            applied += 1;
+            match change.entity.as_str() {
+                changes::OFFER => offers.push(change.entity_id.as_str()),
+                changes::REQUEST => requests.push(change.entity_id.as_str()),
+                other => return Err(AppError::internal(format!("unknown entity '{other}' in the change sequence"))),
+            }
         }
-        follower.advance(Instant::now());
-        Ok(applied)
+        if offers.is_empty() && requests.is_empty() {
+            return Ok(());
+        }
+        let open_offers = match_source::open_offers(conn, &offers)?;
+        let open_requests = match_source::matchable_requests(conn, &requests)?;
+        let open_offer_ids: HashSet<&str> = open_offers.iter().map(|o| o.id.as_str()).collect();
+        let open_request_ids: HashSet<&str> = open_requests.iter().map(|r| r.id.as_str()).collect();
+        let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
+        for id in offers.iter().filter(|id| !open_offer_ids.contains(*id)) {
+            index.remove_offer(id);
+        }
+        for id in requests.iter().filter(|id| !open_request_ids.contains(*id)) {
+            index.remove_request(id);
+        }
+        for offer in &open_offers {
+            index.upsert_offer(offer);
+        }
+        for request in &open_requests {
+            index.upsert_request(request);
+        }
+        Ok(())
     }
 }
 
-impl Follower {
-    /// Moves the horizon over every contiguous number seen, and over a gap that has stayed
-    /// open longer than `GAP_PATIENCE`.
-    fn advance(&mut self, now: Instant) {
-        loop {
-            while self.seen.remove(&(self.horizon + 1)) {
-                self.horizon += 1;
-            }
-            let Some(&next) = self.seen.iter().next() else {
-                self.gap_since = None;
-                return;
-            };
-            let since = *self.gap_since.get_or_insert(now);
-            if now.duration_since(since) < GAP_PATIENCE {
-                return;
-            }
-            self.horizon = next - 1;
-            self.gap_since = None;
+/// Builds an index from the database, with the cursor it follows the change sequence from.
+fn build(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<(MatchIndex, Cursor)> {
+    let cursor = Cursor::start(&mut *db.get()?)?;
+    let encoder = Encoder::new(catalog);
+    let halves = match_source::offer_halves(&mut *db.get()?)?;
+    let mut index = MatchIndex::new(catalog, config);
+    // Two connections read the two halves of the offers and a third the requests, while this
+    // thread adds what they have read to the index.
+    let (sender, batches) = std::sync::mpsc::sync_channel(4);
+    std::thread::scope(|s| -> AppResult<()> {
+        let readers = [0, 1].map(|half| {
+            let (sender, encoder, halves) = (sender.clone(), &encoder, &halves);
+            s.spawn(move || {
+                let deliver = |batch| sender.send(batch).map_err(|_| AppError::internal("the index stopped loading"));
+                match_source::open_offer_entries(&mut *db.get()?, halves, half, encoder, deliver)
+            })
+        });
+        drop(sender);
+        let requests = s.spawn(|| match_source::open_requests(&mut *db.get()?));
+        let mut bulk = index.bulk();
+        for batch in batches {
+            bulk.offers(batch);
         }
-    }
+        for reader in readers {
+            joined(reader)?;
+        }
+        bulk.requests(&joined(requests)?);
+        Ok(())
+    })?;
+    Ok((index, cursor))
 }
 
 /// What a loader thread returned, or an error if it panicked.
 fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, AppResult<T>>) -> AppResult<T> {
     handle.join().unwrap_or_else(|_| Err(AppError::internal("index loader panicked")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn horizon_waits_for_gaps_then_moves_on() {
-        let t0 = Instant::now();
-        let mut f = Follower { horizon: 5, seen: BTreeSet::from([6, 7, 9]), gap_since: None };
-        f.advance(t0);
-        assert_eq!(f.horizon, 7);
-        assert_eq!(f.seen, BTreeSet::from([9]));
-        f.advance(t0 + Duration::from_secs(1));
-        assert_eq!(f.horizon, 7, "8 may still commit");
-        f.seen.insert(8);
-        f.advance(t0 + Duration::from_secs(2));
-        assert_eq!(f.horizon, 9);
-        f.seen.insert(11);
-        f.advance(t0 + Duration::from_secs(3));
-        f.advance(t0 + Duration::from_secs(20));
-        assert_eq!(f.horizon, 11, "a gap open too long was a rollback");
-    }
 }

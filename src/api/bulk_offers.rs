@@ -12,7 +12,6 @@ use super::idempotent::Once;
 use super::offers::{store_new, view, Draft, NewOffer, Offer};
 use super::responses::{AccessErrors, CreateErrors};
 use super::AppState;
-use crate::db::changes;
 use crate::domain::access::Caller;
 use crate::domain::csv_rows::{self, Cell, Column};
 use crate::error::{AppError, AppResult, FieldError};
@@ -103,7 +102,7 @@ pub async fn create_many(
         Err(first) => return first.response(None),
     };
     tracing::info!(offers = ids.len(), "stored offers in bulk");
-    state.matching.refresh(&state.db, ids.into_iter().map(|id| (changes::OFFER, id)).collect()).await?;
+    state.matching.catch_up(&state.db).await;
     Ok(HttpResponse::Created().content_type("application/json").body(answer))
 }
 

@@ -130,7 +130,7 @@ pub async fn record(
             Ok((event, updated.version))
         })
         .await?;
-    state.matching.refresh(&state.db, vec![(changes::REQUEST, event.request_id.clone())]).await?;
+    state.matching.catch_up(&state.db).await;
     let location = format!("/api/v1/requests/{}/consent", event.request_id);
     http::created(&req, location, version, &view(event)?)
 }

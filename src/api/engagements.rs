@@ -372,10 +372,7 @@ pub async fn transition(
             Ok((updated, events))
         })
         .await?;
-    state
-        .matching
-        .refresh(&state.db, vec![(changes::OFFER, row.offer_id.clone()), (changes::REQUEST, row.request_id.clone())])
-        .await?;
+    state.matching.catch_up(&state.db).await;
     http::versioned(&req, StatusCode::OK, row.version, &view(row, events)?)
 }
 

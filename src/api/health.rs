@@ -1,6 +1,8 @@
 //! `/healthz` (the process is up), `/readyz` (the database answers; the index is built before
 //! the server listens) and `/metrics` (Prometheus).
 
+use std::sync::atomic::Ordering;
+
 use actix_web::{get, web, HttpResponse};
 use diesel::connection::SimpleConnection;
 use serde::Serialize;
@@ -8,6 +10,7 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use crate::error::{AppResult, Problem};
+use crate::matcher::entry::Consent;
 use crate::metrics::{Gauges, Metrics};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -45,12 +48,17 @@ pub async fn readyz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
 #[get("/metrics")]
 pub async fn metrics(state: web::Data<AppState>, metrics: web::Data<Metrics>) -> HttpResponse {
     let (pool_connections, pool_idle) = state.db.pool_state();
+    let checks = state.matching.checks();
     let gauges = {
         let index = state.matching.read();
         Gauges {
             index_offers: index.offer_count(),
-            index_requests: index.request_count(),
+            index_consented_requests: index.requests().filter(|r| r.consent == Consent::Granted).count(),
             index_generation: index.generation(),
+            index_checks: checks.runs.load(Ordering::Relaxed),
+            index_disagreements: checks.disagreements.load(Ordering::Relaxed),
+            index_offer_drift: checks.offer_drift.load(Ordering::Relaxed),
+            index_request_drift: checks.request_drift.load(Ordering::Relaxed),
             pool_connections,
             pool_idle,
         }

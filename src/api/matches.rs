@@ -263,6 +263,7 @@ pub async fn for_request(
             request_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("request".into()))
         })
         .await?;
+    state.matching.fresh(&state.db).await?;
     let index = state.matching.read();
     let items = explained(&index, &index.offers_for(&id, limit, today()), min_score)?;
     drop(index);
@@ -296,6 +297,7 @@ pub async fn for_offer(
         .db
         .run(move |conn| offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("offer".into())))
         .await?;
+    state.matching.fresh(&state.db).await?;
     let index = state.matching.read();
     let visible = visibility(&caller, &index);
     let items = explained(&index, &index.requests_for(&id, limit, today(), |r| visible.admits(r)), min_score)?;
@@ -334,6 +336,7 @@ pub async fn list(
     let consent = http::vocab_param("consent", q.consent.as_deref(), ConsentStatus::parse, ConsentStatus::expected)?;
     let provider = q.provider.map(|p| if p.len() == 3 { p.to_ascii_uppercase() } else { p });
 
+    state.matching.fresh(&state.db).await?;
     let index = state.matching.read();
     let visible = visibility(&caller, &index);
     let today = today();

@@ -412,7 +412,7 @@ pub async fn create(
         Ok(stored) => stored,
         Err(first) => return first.response(Some("/api/v1/requests")),
     };
-    state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
+    state.matching.catch_up(&state.db).await;
     let location = format!("/api/v1/requests/{}", row.id);
     http::created(&req, location, row.version, &created)
 }
@@ -573,6 +573,6 @@ pub async fn update(
             Ok(updated)
         })
         .await?;
-    state.matching.refresh(&state.db, vec![(changes::REQUEST, row.id.clone())]).await?;
+    state.matching.catch_up(&state.db).await;
     http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }

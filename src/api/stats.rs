@@ -94,6 +94,7 @@ pub async fn themes(
         catalog.group(group).ok_or_else(|| AppError::bad_param("group", format!("unknown group '{group}'")))?;
     }
     let today = today();
+    state.matching.fresh(&state.db).await?;
     let index = state.matching.read();
     let key = answer_key(&req, &index, today, &caller);
     if let Some(known) = state.index_answers.known(&req, &key) {

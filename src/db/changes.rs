@@ -1,5 +1,14 @@
-//! The change sequence: each write to an offer, a request or an engagement appends
-//! `(seq, entity, id)` in its transaction; every instance's matcher follows it.
+//! The change sequence: each write to an offer or a request appends `(seq, entity, id)` in its
+//! transaction, and every instance's matcher index follows it in commit order.
+//!
+//! On SQLite writers take turns (`BEGIN IMMEDIATE`), so numbers commit in order and following
+//! means "everything after the last number read". PostgreSQL takes a number at insert, not at
+//! commit: a long transaction can commit a low number after shorter ones committed higher ones.
+//! There each change also records its transaction id (`tx`), and a reader takes, in the same
+//! snapshot as the rows, the oldest transaction still running (the snapshot's `xmin`): every
+//! transaction below it has ended, so all its changes are visible now and none can appear later.
+
+use std::collections::HashMap;
 
 use diesel::prelude::*;
 
@@ -10,6 +19,7 @@ use crate::error::AppResult;
 pub const OFFER: &str = "offer";
 pub const REQUEST: &str = "request";
 
+/// Appends a change to the current transaction.
 pub fn record(conn: &mut DbConn, entity: &str, id: &str) -> AppResult<()> {
     diesel::insert_into(changes::table)
         .values((changes::entity.eq(entity), changes::entity_id.eq(id)))
@@ -17,17 +27,177 @@ pub fn record(conn: &mut DbConn, entity: &str, id: &str) -> AppResult<()> {
     Ok(())
 }
 
-/// Changes after `seq`, oldest first.
-pub fn after(conn: &mut DbConn, seq: i64, limit: i64) -> AppResult<Vec<(i64, String, String)>> {
-    Ok(changes::table
-        .filter(changes::seq.gt(seq))
-        .order(changes::seq.asc())
-        .limit(limit)
-        .select((changes::seq, changes::entity, changes::entity_id))
-        .load(conn)?)
+/// One recorded change.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct Change {
+    pub seq: i64,
+    pub tx: i64,
+    pub entity: String,
+    pub entity_id: String,
 }
 
-/// The newest sequence number (0 for none): where a freshly loaded index starts following.
-pub fn latest(conn: &mut DbConn) -> AppResult<i64> {
-    Ok(changes::table.select(diesel::dsl::max(changes::seq)).first::<Option<i64>>(conn)?.unwrap_or(0))
+/// How far a reader has applied the change sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cursor {
+    /// SQLite: every change up to `seq` is applied.
+    InOrder { seq: i64 },
+    /// PostgreSQL: every change of a transaction below `horizon` is applied, and so are the
+    /// changes in `applied` (sequence number to transaction), all of transactions at or above it.
+    ByTransaction { horizon: i64, applied: HashMap<i64, i64> },
+}
+
+/// The changes a [`Cursor`] has not applied yet, read in one snapshot.
+#[derive(Debug)]
+pub struct Pending {
+    pub changes: Vec<Change>,
+    /// PostgreSQL: the oldest transaction running in the snapshot the changes were read in.
+    horizon: Option<i64>,
+}
+
+#[derive(QueryableByName)]
+struct Horizon {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    xmin: i64,
+}
+
+/// The oldest transaction still running in the current snapshot (the whole snapshot of a
+/// repeatable-read transaction).
+fn oldest_running(conn: &mut diesel::PgConnection) -> AppResult<i64> {
+    let query = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin";
+    Ok(diesel::sql_query(query).get_result::<Horizon>(conn)?.xmin)
+}
+
+fn columns() -> (changes::seq, changes::tx, changes::entity, changes::entity_id) {
+    (changes::seq, changes::tx, changes::entity, changes::entity_id)
+}
+
+impl Cursor {
+    /// Where a reader that is about to load everything starts: no change committed after this
+    /// can be missed. Changes the load already saw may be applied again, which is harmless.
+    pub fn start(conn: &mut DbConn) -> AppResult<Cursor> {
+        Ok(match conn {
+            DbConn::Pg(c) => Cursor::ByTransaction { horizon: oldest_running(c)?, applied: HashMap::new() },
+            DbConn::Sqlite(_) => Cursor::InOrder {
+                seq: changes::table.select(diesel::dsl::max(changes::seq)).first::<Option<i64>>(conn)?.unwrap_or(0),
+            },
+        })
+    }
+
+    /// The changes committed and not yet applied, oldest first. Call inside one snapshot
+    /// ([`super::read_snapshot`]) and read what they name in the same one.
+    pub fn pending(&self, conn: &mut DbConn) -> AppResult<Pending> {
+        match (self, conn) {
+            (Cursor::InOrder { seq }, conn) => {
+                let rows = changes::table
+                    .filter(changes::seq.gt(seq))
+                    .order(changes::seq.asc())
+                    .select(columns())
+                    .load::<Change>(conn)?;
+                Ok(Pending { changes: rows, horizon: None })
+            }
+            (Cursor::ByTransaction { horizon, applied }, DbConn::Pg(c)) => {
+                // The horizon first: in a repeatable-read snapshot both come from the same view.
+                let next = oldest_running(c)?;
+                let rows = changes::table
+                    .filter(changes::tx.ge(horizon))
+                    .order(changes::seq.asc())
+                    .select(columns())
+                    .load::<Change>(c)?;
+                let changes = rows.into_iter().filter(|c| !applied.contains_key(&c.seq)).collect();
+                Ok(Pending { changes, horizon: Some(next) })
+            }
+            (Cursor::ByTransaction { .. }, DbConn::Sqlite(_)) => {
+                Err(crate::error::AppError::internal("a PostgreSQL change cursor on SQLite"))
+            }
+        }
+    }
+
+    /// Marks what [`Cursor::pending`] returned as applied.
+    pub fn advance(&mut self, pending: Pending) {
+        match self {
+            Cursor::InOrder { seq } => {
+                if let Some(last) = pending.changes.iter().map(|c| c.seq).max() {
+                    *seq = (*seq).max(last);
+                }
+            }
+            Cursor::ByTransaction { horizon, applied } => {
+                applied.extend(pending.changes.iter().map(|c| (c.seq, c.tx)));
+                if let Some(next) = pending.horizon {
+                    *horizon = (*horizon).max(next);
+                }
+                let horizon = *horizon;
+                applied.retain(|_, tx| *tx >= horizon);
+            }
+        }
+    }
+
+    /// What [`Mark::is_behind`] needs, taken without holding the cursor during the query.
+    pub fn mark(&self) -> Mark {
+        match self {
+            Cursor::InOrder { seq } => Mark::InOrder { seq: *seq },
+            Cursor::ByTransaction { horizon, applied } => {
+                Mark::ByTransaction { horizon: *horizon, applied: applied.len() as i64 }
+            }
+        }
+    }
+}
+
+/// A [`Cursor`]'s position, in brief.
+#[derive(Debug, Clone, Copy)]
+pub enum Mark {
+    InOrder { seq: i64 },
+    ByTransaction { horizon: i64, applied: i64 },
+}
+
+impl Mark {
+    /// Whether a change has committed that the cursor had not applied (one indexed query).
+    pub fn is_behind(self, conn: &mut DbConn) -> AppResult<bool> {
+        match self {
+            Mark::InOrder { seq } => Ok(changes::table
+                .select(diesel::dsl::max(changes::seq))
+                .first::<Option<i64>>(conn)?
+                .is_some_and(|newest| newest > seq)),
+            Mark::ByTransaction { horizon, applied } => {
+                // Every applied change is visible and at or above the horizon: any more is new.
+                let visible: i64 = changes::table.filter(changes::tx.ge(horizon)).count().get_result(conn)?;
+                Ok(visible > applied)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(seq: i64, tx: i64) -> Change {
+        Change { seq, tx, entity: OFFER.into(), entity_id: format!("off_{seq}") }
+    }
+
+    #[test]
+    fn in_order_cursor_moves_to_the_last_number_read() {
+        let mut cursor = Cursor::InOrder { seq: 4 };
+        cursor.advance(Pending { changes: vec![change(5, 0), change(7, 0)], horizon: None });
+        assert_eq!(cursor, Cursor::InOrder { seq: 7 });
+        cursor.advance(Pending { changes: vec![], horizon: None });
+        assert_eq!(cursor, Cursor::InOrder { seq: 7 });
+    }
+
+    #[test]
+    fn transaction_cursor_keeps_what_a_running_transaction_may_still_add_to() {
+        // Transaction 100 took number 5 and is still running; 101 took 6 and committed.
+        let mut cursor = Cursor::ByTransaction { horizon: 90, applied: HashMap::new() };
+        cursor.advance(Pending { changes: vec![change(6, 101)], horizon: Some(100) });
+        assert_eq!(cursor, Cursor::ByTransaction { horizon: 100, applied: HashMap::from([(6, 101)]) });
+        // 100 commits (number 5, lower than one already applied); 102 is now the oldest running.
+        cursor.advance(Pending { changes: vec![change(5, 100)], horizon: Some(102) });
+        assert_eq!(cursor, Cursor::ByTransaction { horizon: 102, applied: HashMap::new() });
+    }
+
+    #[test]
+    fn transaction_horizon_never_moves_back() {
+        let mut cursor = Cursor::ByTransaction { horizon: 50, applied: HashMap::from([(9, 60)]) };
+        cursor.advance(Pending { changes: vec![], horizon: Some(40) });
+        assert_eq!(cursor, Cursor::ByTransaction { horizon: 50, applied: HashMap::from([(9, 60)]) });
+    }
 }

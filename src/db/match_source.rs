@@ -8,7 +8,7 @@ use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 
 use super::schema::{engagements, offers, requests};
-use super::DbConn;
+use super::{DbConn, MultiBackend};
 use crate::domain::engagement::EngagementStatus;
 use crate::domain::vocab::{ConsentStatus, Modality, OfferStatus, RequestStatus};
 use crate::error::{AppError, AppResult};
@@ -129,22 +129,20 @@ fn capacity_statuses() -> Vec<&'static str> {
 }
 
 /// Engagements using capacity, per offer.
-fn capacity_used(conn: &mut DbConn, offer: Option<&str>) -> AppResult<HashMap<String, i64>> {
+fn capacity_used(conn: &mut DbConn, offers: Option<&[&str]>) -> AppResult<HashMap<String, i64>> {
     let mut q = engagements::table
         .filter(engagements::status.eq_any(capacity_statuses()))
         .group_by(engagements::offer_id)
         .select((engagements::offer_id, diesel::dsl::count_star()))
         .into_boxed();
-    if let Some(id) = offer {
-        q = q.filter(engagements::offer_id.eq(id));
+    if let Some(ids) = offers {
+        q = q.filter(engagements::offer_id.eq_any(ids));
     }
     Ok(q.load::<(String, i64)>(conn)?.into_iter().collect())
 }
 
 pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
-    requests::table
-        .filter(requests::status.eq(RequestStatus::Open.as_str()))
-        .filter(requests::consent_status.eq_any([ConsentStatus::Pending.as_str(), ConsentStatus::Granted.as_str()]))
+    matchable(requests::table.into_boxed())
         .select(request_columns!())
         .load::<RequestColumns>(conn)?
         .into_iter()
@@ -247,27 +245,62 @@ pub fn open_offer_entries(
     deliver(batch)
 }
 
-/// The offer as the index should hold it, or `None` when it is not open.
-pub fn open_offer(conn: &mut DbConn, id: &str) -> AppResult<Option<OfferFacts>> {
-    let row = offers::table
-        .filter(offers::id.eq(id))
-        .filter(offers::status.eq(OfferStatus::Open.as_str()))
-        .select(offer_columns!())
-        .first::<OfferColumns>(conn)
-        .optional()?;
-    let used = capacity_used(conn, Some(id))?.get(id).copied().unwrap_or(0);
-    row.map(|r| offer_facts(r, used)).transpose()
+/// Ids read at a time by the batch readers below (well under both backends' parameter limits).
+const IDS_PER_QUERY: usize = 1_000;
+
+/// Of the given offers, those that are open, as the index should hold them; the others are
+/// not to be indexed.
+pub fn open_offers(conn: &mut DbConn, ids: &[&str]) -> AppResult<Vec<OfferFacts>> {
+    let mut found = Vec::new();
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let rows = offers::table
+            .filter(offers::id.eq_any(chunk))
+            .filter(offers::status.eq(OfferStatus::Open.as_str()))
+            .select(offer_columns!())
+            .load::<OfferColumns>(conn)?;
+        let used = capacity_used(conn, Some(chunk))?;
+        for row in rows {
+            let used = used.get(&row.0).copied().unwrap_or(0);
+            found.push(offer_facts(row, used)?);
+        }
+    }
+    Ok(found)
 }
 
-/// The request as the index should hold it, or `None` when it is not open or not consented.
-pub fn open_request(conn: &mut DbConn, id: &str) -> AppResult<Option<RequestFacts>> {
-    requests::table
-        .filter(requests::id.eq(id))
-        .filter(requests::status.eq(RequestStatus::Open.as_str()))
+/// Of the given requests, those that are open and not refused or withdrawn, as the index should
+/// hold them; the others are not to be indexed.
+pub fn matchable_requests(conn: &mut DbConn, ids: &[&str]) -> AppResult<Vec<RequestFacts>> {
+    let mut found = Vec::new();
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let rows = matchable(requests::table.into_boxed())
+            .filter(requests::id.eq_any(chunk))
+            .select(request_columns!())
+            .load::<RequestColumns>(conn)?;
+        for row in rows {
+            found.push(request_facts(row)?);
+        }
+    }
+    Ok(found)
+}
+
+/// How many offers and requests the index should hold (those with at least one theme): what
+/// its own counts are checked against.
+pub fn indexable_counts(conn: &mut DbConn) -> AppResult<(i64, i64)> {
+    let offers = offers::table
+        .filter(offers::status.eq(OfferStatus::Open.as_str()))
+        .filter(offers::themes.ne(NO_THEMES))
+        .count()
+        .get_result(conn)?;
+    let requests =
+        matchable(requests::table.into_boxed()).filter(requests::themes.ne(NO_THEMES)).count().get_result(conn)?;
+    Ok((offers, requests))
+}
+
+/// A record's `themes` column when it has none (the index leaves such records out).
+const NO_THEMES: &str = "[]";
+
+/// Open requests whose consent is pending or granted: what the matcher works on.
+fn matchable<'a>(q: requests::BoxedQuery<'a, MultiBackend>) -> requests::BoxedQuery<'a, MultiBackend> {
+    q.filter(requests::status.eq(RequestStatus::Open.as_str()))
         .filter(requests::consent_status.eq_any([ConsentStatus::Pending.as_str(), ConsentStatus::Granted.as_str()]))
-        .select(request_columns!())
-        .first::<RequestColumns>(conn)
-        .optional()?
-        .map(request_facts)
-        .transpose()
 }

@@ -237,6 +237,7 @@ diesel::table! {
         seq -> BigInt,
         entity -> Text,
         entity_id -> Text,
+        tx -> BigInt,
     }
 }
 

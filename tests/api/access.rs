@@ -532,10 +532,9 @@ fn revocation_reaches_every_sqlite_instance() {
 }
 
 #[test]
+#[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
 fn revocation_reaches_every_postgres_instance() {
-    if crate::helpers::postgres_configured() {
-        revocation_reaches_every_instance(Backend::Postgres);
-    }
+    revocation_reaches_every_instance(Backend::Postgres);
 }
 
 fn consent_history_and_audit_record_who(app: TestApp) {

@@ -24,8 +24,8 @@ pub enum Backend {
 }
 
 /// Generates one `#[test]` per backend for each listed function `fn name(app: TestApp)`.
-/// The PostgreSQL variants pass without running when `TCMATCH_TEST_POSTGRES_URL` is unset
-/// (CI sets it).
+/// The PostgreSQL variants are compiled as ignored when `TCMATCH_TEST_POSTGRES_URL` is unset
+/// (CI sets it), so a run without a server reports them as ignored, never as passed.
 #[macro_export]
 macro_rules! backend_tests {
     ($($name:ident),* $(,)?) => {
@@ -33,19 +33,13 @@ macro_rules! backend_tests {
             $(#[test] fn $name() { super::$name($crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite)) })*
         }
         mod postgres {
-            $(#[test] fn $name() {
-                if $crate::helpers::postgres_configured() {
-                    super::$name($crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres))
-                } else {
-                    eprintln!("{} unset: PostgreSQL variant not run", $crate::helpers::POSTGRES_ENV);
-                }
+            $(#[test]
+            #[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
+            fn $name() {
+                super::$name($crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres))
             })*
         }
     };
-}
-
-pub fn postgres_configured() -> bool {
-    std::env::var(POSTGRES_ENV).is_ok_and(|v| !v.is_empty())
 }
 
 /// A fresh database for one test, removed when the test ends.
@@ -166,6 +160,7 @@ pub fn settings(database_url: &str) -> Settings {
         rate_limit_burst: 1000,
         match_config: tcmatch::matcher::MatchConfig::default(),
         sync_interval_ms: 100,
+        index_check_secs: 1,
         shutdown_timeout_secs: 5,
         cors_origins: Default::default(),
     }
@@ -200,10 +195,17 @@ impl TestApp {
     /// Two instances of the service started at the same moment on one fresh database, as
     /// several stateless instances behind a load balancer would be.
     pub fn spawn_pair(backend: Backend) -> TestApp {
+        TestApp::spawn_pair_with(backend, |_| {})
+    }
+
+    /// Like [`TestApp::spawn_pair`], with the second instance's settings changed first.
+    pub fn spawn_pair_with(backend: Backend, change_peer: impl FnOnce(&mut Settings) + Send) -> TestApp {
         let database = TestDatabase::create(backend);
+        let mut peer_settings = settings(&database.url);
+        change_peer(&mut peer_settings);
         let (first, second) = std::thread::scope(|s| {
             let a = s.spawn(|| Server::start(settings(&database.url)));
-            let b = s.spawn(|| Server::start(settings(&database.url)));
+            let b = s.spawn(|| Server::start(peer_settings));
             (a.join().expect("no panic"), b.join().expect("no panic"))
         });
         let server = first.expect("the first instance starts");
@@ -217,6 +219,12 @@ impl TestApp {
             database,
             agent: agent(),
         }
+    }
+
+    /// Starts another instance on this app's database now.
+    pub fn start_instance(&self) -> Instance {
+        let server = Server::start(settings(&self.database.url)).expect("another instance starts");
+        Instance { server, agent: agent() }
     }
 
     /// GET through the second instance of [`TestApp::spawn_pair`], with a key or anonymous.
@@ -298,6 +306,22 @@ impl TestApp {
 
     pub fn create(&self, path: &str, body: &Value) -> Value {
         self.admin().create(path, body)
+    }
+}
+
+/// Another instance of the service on a [`TestApp`]'s database, started later.
+pub struct Instance {
+    server: Server,
+    agent: ureq::Agent,
+}
+
+impl Instance {
+    /// An anonymous GET.
+    pub fn get(&self, path: &str) -> Resp {
+        match self.agent.get(&format!("http://127.0.0.1:{}{path}", self.server.port)).call() {
+            Ok(res) | Err(ureq::Error::Status(_, res)) => Resp::read(res),
+            Err(e) => panic!("GET {path} via another instance: {e}"),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod helpers;
 mod access;
 mod consent;
 mod errors;
+mod instances;
 mod matching;
 mod offers;
 mod openapi;

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use crate::backend_tests;
 use crate::helpers::{Backend, TestApp};
 
-fn request(app: &TestApp, key: &str, state: &str, themes: Value, consent: Option<&str>) -> String {
+pub(crate) fn request(app: &TestApp, key: &str, state: &str, themes: Value, consent: Option<&str>) -> String {
     let body = json!({
         "state": state, "title": "Help wanted", "themes": themes, "modalities": ["legal_drafting"],
         "languages": ["en"], "starts_on": "2030-01-01", "ends_on": "2030-12-31", "budget_min_usd": 10000
@@ -20,7 +20,7 @@ fn request(app: &TestApp, key: &str, state: &str, themes: Value, consent: Option
     id
 }
 
-fn offer(app: &TestApp, provider: &str, themes: Value, areas: Value) -> String {
+pub(crate) fn offer(app: &TestApp, provider: &str, themes: Value, areas: Value) -> String {
     let mut body = json!({
         "provider": provider, "title": "Help offered", "themes": themes, "modalities": ["legal_drafting"],
         "languages": ["en"], "starts_on": "2029-01-01", "ends_on": "2031-12-31", "capacity": 1, "budget_usd": 20000
@@ -33,7 +33,7 @@ fn offer(app: &TestApp, provider: &str, themes: Value, areas: Value) -> String {
     app.create("/api/v1/offers", &body)["id"].as_str().unwrap().to_string()
 }
 
-fn ids(v: &Value, field: &str) -> Vec<String> {
+pub(crate) fn ids(v: &Value, field: &str) -> Vec<String> {
     v["items"].as_array().unwrap().iter().map(|m| m[field].as_str().unwrap().to_string()).collect()
 }
 
@@ -445,10 +445,9 @@ fn other_sqlite_instances_catch_up() {
 }
 
 #[test]
+#[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
 fn other_postgres_instances_catch_up() {
-    if crate::helpers::postgres_configured() {
-        other_instances_catch_up(Backend::Postgres);
-    }
+    other_instances_catch_up(Backend::Postgres);
 }
 
 backend_tests!(

@@ -85,10 +85,9 @@ fn two_sqlite_instances_share_one_database() {
 }
 
 #[test]
+#[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
 fn two_postgres_instances_share_one_database() {
-    if crate::helpers::postgres_configured() {
-        two_instances_share_one_database(Backend::Postgres);
-    }
+    two_instances_share_one_database(Backend::Postgres);
 }
 
 /// Browser apps on a configured origin may call the API (the backend does not matter here).

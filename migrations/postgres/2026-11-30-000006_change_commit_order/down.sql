@@ -1,0 +1,2 @@
+DROP INDEX changes_tx;
+ALTER TABLE changes DROP COLUMN tx;
