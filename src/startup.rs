@@ -17,7 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::api::keys::{self, IssuedKey, NewKey};
 use crate::api::methods::{self, AllowedMethods};
 use crate::api::rate_limit::{self, RateLimiter};
-use crate::api::{self, auth, cors, health, AppState};
+use crate::api::{self, auth, cors, health, text_guard, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::domain::access::Caller;
@@ -136,6 +136,7 @@ impl Application {
                 .wrap(from_fn(rate_limit::limit))
                 .wrap(Compress::default())
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+                .wrap(from_fn(text_guard::refuse_nul))
                 .wrap(from_fn(cors::cors))
                 .wrap(from_fn(telemetry::request_span))
         })

@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use crate::db::page::{PageOf, PageRequest};
+use crate::domain::csv_rows::NUL_MESSAGE;
 use crate::domain::ids;
 use crate::domain::validate::fnv1a;
 use crate::error::{AppError, AppResult, FieldError};
@@ -155,6 +156,16 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
             errors: vec![FieldError::new("body", "empty")],
         });
     }
+    // A NUL can only arrive escaped (`\u0000`); look for where only when the bytes say so.
+    if bytes.windows(6).any(|w| w == b"\\u0000") {
+        let mut fields = Vec::new();
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) {
+            nul_fields(&value, String::new(), &mut fields);
+        }
+        if !fields.is_empty() {
+            return Err(AppError::Validation(fields.into_iter().map(|f| FieldError::new(f, NUL_MESSAGE)).collect()));
+        }
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
@@ -169,6 +180,26 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
     })?;
     de.end().map_err(|e| malformed(&e))?;
     Ok(value)
+}
+
+/// The fields (as `themes[0]`, `[2].title`) whose strings hold a NUL character.
+fn nul_fields(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.contains('\0') => out.push(if path.is_empty() { "body".into() } else { path }),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nul_fields(item, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(fields) => {
+            for (name, item) in fields {
+                let at = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+                nul_fields(item, at, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn malformed(err: &serde_json::Error) -> AppError {
@@ -519,6 +550,18 @@ mod tests {
             field("q=x&colour=red"),
             ("colour".into(), "is not a parameter of this operation; it takes q or limit".into())
         );
+    }
+
+    #[test]
+    fn nul_characters_are_refused_by_field() {
+        let err = decode_json::<Body>(br#"{"title": "a\u0000b", "tags": [1]}"#).unwrap_err();
+        let AppError::Validation(errors) = err else { panic!("expected 422, got {err:?}") };
+        assert_eq!(errors[0].field, "title");
+        let in_array = decode_json::<Vec<Body>>(br#"[{"title": "ok", "tags": []}, {"title": "\u0000", "tags": []}]"#);
+        let Err(AppError::Validation(errors)) = in_array else { panic!("expected 422") };
+        assert_eq!(errors[0].field, "[1].title");
+        let body: Body = decode_json(br#"{"title": "a\\u0000b", "tags": []}"#).unwrap();
+        assert_eq!(body.title, "a\\u0000b", "an escaped backslash before 'u0000' is plain text");
     }
 
     #[test]

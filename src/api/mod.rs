@@ -21,6 +21,7 @@ pub mod requests;
 pub mod responses;
 pub mod states;
 pub mod stats;
+pub mod text_guard;
 pub mod themes;
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -70,6 +70,9 @@ pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<V
     Ok(rows)
 }
 
+/// Why text holding U+0000 is refused, on every backend alike (PostgreSQL cannot store it).
+pub const NUL_MESSAGE: &str = "contains a NUL character (U+0000), which text may not hold";
+
 /// A strict CSV reader (every row as long as the header) over a body that must be UTF-8.
 pub fn reader(body: &[u8]) -> Result<csv::Reader<&[u8]>, AppError> {
     let text = std::str::from_utf8(body).map_err(|e| {
@@ -79,6 +82,10 @@ pub fn reader(body: &[u8]) -> Result<csv::Reader<&[u8]>, AppError> {
             errors: vec![FieldError::new(format!("line {line}"), "invalid UTF-8")],
         }
     })?;
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(AppError::invalid(format!("line {line}"), NUL_MESSAGE));
+    }
     Ok(csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes()))
 }
 

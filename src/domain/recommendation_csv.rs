@@ -190,10 +190,9 @@ fn decode_entities(s: &str) -> String {
     while let Some(start) = rest.find("&#") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        let decoded = after
-            .find(';')
-            .filter(|&end| end > 0 && end <= 7)
-            .and_then(|end| after[..end].parse::<u32>().ok().and_then(char::from_u32).map(|c| (c, end)));
+        let decoded = after.find(';').filter(|&end| end > 0 && end <= 7).and_then(|end| {
+            after[..end].parse::<u32>().ok().filter(|&n| n != 0).and_then(char::from_u32).map(|c| (c, end))
+        });
         match decoded {
             Some((c, end)) => {
                 out.push(c);

@@ -1,7 +1,7 @@
 //! Input rules shared by every resource: collect all field errors of a body at once, then
 //! answer them together (422) so a client fixes everything in one round.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::catalog::Catalog;
 use super::theme_resolver::Resolution;
@@ -10,6 +10,9 @@ use crate::error::{AppError, FieldError};
 pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_LIST_ITEMS: usize = 100;
+/// The years a stored date may fall in: wide for any plan, narrow enough to catch a typed year
+/// like 20227 or -5000 (which PostgreSQL could not store either).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// ISO 639-1 language codes.
 pub const LANGUAGES: &[&str] = &[
@@ -132,6 +135,11 @@ impl Checks {
     }
 
     pub fn period(&mut self, starts_on: Option<NaiveDate>, ends_on: Option<NaiveDate>) {
+        for (field, date) in [("starts_on", starts_on), ("ends_on", ends_on)] {
+            if date.is_some_and(|d| !YEARS.contains(&d.year())) {
+                self.fail(field, format!("must be a date from {}-01-01 to {}-12-31", YEARS.start(), YEARS.end()));
+            }
+        }
         if let (Some(start), Some(end)) = (starts_on, ends_on) {
             if end < start {
                 self.fail("ends_on", format!("must not be before starts_on ({start})"));
@@ -181,6 +189,17 @@ mod tests {
             }
             other => panic!("expected validation errors, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn dates_stay_within_the_stored_years() {
+        let mut c = Checks::new();
+        c.period(NaiveDate::from_ymd_opt(-5000, 1, 1), NaiveDate::from_ymd_opt(2200, 1, 1));
+        c.period(NaiveDate::from_ymd_opt(1900, 1, 1), NaiveDate::from_ymd_opt(2199, 12, 31));
+        let Err(AppError::Validation(errors)) = c.finish() else { panic!("expected errors") };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["starts_on", "ends_on"]);
+        assert_eq!(errors[0].message, "must be a date from 1900-01-01 to 2199-12-31");
     }
 
     #[test]

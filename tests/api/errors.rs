@@ -84,7 +84,31 @@ fn anonymous_writes_are_refused_before_their_body_is_read(app: TestApp) {
     anonymous.send("POST", "/api/v1/keys", &json, Some(b"{\"role\": \"Admin\"}")).problem(401);
 }
 
+/// Text no backend can store and years no backend can hold get 400 or 422 on both backends,
+/// even on anonymous reads, and nothing is stored.
+fn nul_characters_and_impossible_years_are_refused(app: TestApp) {
+    let anonymous = app.anonymous();
+    anonymous.get("/api/v1/offers/%00").field_error(400, "path");
+    anonymous.get("/api/v1/offers?q=a%00b").field_error(400, "q");
+    anonymous.get("/api/v1/recommendations?q=%00").field_error(400, "q");
+    anonymous.get("/api/v1/themes/resolve?q=tor%00ture").field_error(400, "q");
+    let body = br#"{"kind": "cso", "name": "Nul\u0000Org"}"#;
+    app.send("POST", "/api/v1/organizations", &[("Content-Type", "application/json")], Some(body))
+        .field_error(422, "name");
+    let csv = b"provider,title,themes\nNOR,Bad\0title,torture\n";
+    app.send("POST", "/api/v1/offers/bulk", &[("Content-Type", "text/csv")], Some(csv)).field_error(422, "line 2");
+    for date in ["-5000-01-01", "+20227-01-01", "1899-12-31"] {
+        let res = app
+            .post("/api/v1/requests", &json!({"state": "KEN", "title": "t", "themes": ["torture"], "starts_on": date}));
+        assert!(res.field_error(422, "starts_on").contains("1900-01-01"), "{date}: {}", res.excerpt());
+    }
+    assert_eq!(app.get("/api/v1/requests").json()["total"], 0, "nothing was stored");
+    assert_eq!(app.get("/api/v1/offers").json()["total"], 0, "nothing was stored");
+    assert_eq!(app.get("/api/v1/organizations").json()["total"], 0, "nothing was stored");
+}
+
 backend_tests!(
+    nul_characters_and_impossible_years_are_refused,
     malformed_bodies,
     oversize_bodies,
     unknown_routes_and_paths,
