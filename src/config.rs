@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::api::client_address::TrustedProxies;
 use crate::api::cors::CorsOrigins;
 use crate::api::Limits;
 use crate::matcher::MatchConfig;
@@ -124,6 +125,14 @@ pub struct ServeArgs {
     /// Requests a caller may make in a burst above the sustained rate.
     #[arg(long, env = "TCMATCH_RATE_LIMIT_BURST", default_value_t = 120)]
     pub rate_limit_burst: u32,
+    /// Failed authentications (unknown, revoked or malformed keys) per minute per client
+    /// address before it gets 429 without its keys being looked up; 0 turns the limit off.
+    #[arg(long, env = "TCMATCH_AUTH_FAILURES_PER_MINUTE", default_value_t = 30)]
+    pub auth_failures_per_minute: u32,
+    /// Proxies (addresses or networks, `10.0.0.0/8,192.168.1.7`) whose `X-Forwarded-For` names
+    /// the client for per-address limits; none by default (the peer is the client).
+    #[arg(long, env = "TCMATCH_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
     /// Matcher weights over the defaults, e.g. `theme=0.6,budget=0.05` (see README).
     #[arg(long, env = "TCMATCH_MATCH_WEIGHTS", default_value = "")]
     pub match_weights: String,
@@ -153,6 +162,8 @@ pub struct Settings {
     pub limits: Limits,
     pub rate_limit_per_minute: u32,
     pub rate_limit_burst: u32,
+    pub auth_failures_per_minute: u32,
+    pub trusted_proxies: TrustedProxies,
     pub match_config: MatchConfig,
     pub sync_interval_ms: u64,
     /// Seconds between checks of the matcher index against the database; 0: never.
@@ -174,6 +185,9 @@ impl TryFrom<ServeArgs> for Settings {
             limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
             rate_limit_per_minute: a.rate_limit_per_minute,
             rate_limit_burst: a.rate_limit_burst,
+            auth_failures_per_minute: a.auth_failures_per_minute,
+            trusted_proxies: TrustedProxies::parse(&a.trusted_proxies)
+                .map_err(|e| format!("--trusted-proxies: {e}"))?,
             match_config,
             sync_interval_ms: a.sync_interval_ms.max(10),
             index_check_secs: a.index_check_secs,

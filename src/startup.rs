@@ -16,7 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::api::keys::{self, IssuedKey, NewKey};
 use crate::api::methods::{self, AllowedMethods};
-use crate::api::rate_limit::{self, RateLimiter};
+use crate::api::rate_limit::RateLimits;
 use crate::api::{self, auth, cors, health, text_guard, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
@@ -116,7 +116,13 @@ impl Application {
             matching,
             index_answers: Default::default(),
         });
-        let limiter = web::Data::new(RateLimiter::new(settings.rate_limit_per_minute, settings.rate_limit_burst));
+        let limits = web::Data::new(RateLimits::new(
+            settings.rate_limit_per_minute,
+            settings.rate_limit_burst,
+            settings.auth_failures_per_minute,
+            settings.trusted_proxies.clone(),
+        ));
+        actix_web::rt::spawn(sweep_forever(limits.clone().into_inner()));
         let metrics = web::Data::new(Metrics::default());
         let cors_origins = web::Data::new(settings.cors_origins.clone());
         let server = HttpServer::new(move || {
@@ -125,7 +131,7 @@ impl Application {
             app.app_data(state.clone())
                 .app_data(allowed)
                 .app_data(cors_origins.clone())
-                .app_data(limiter.clone())
+                .app_data(limits.clone())
                 .app_data(metrics.clone())
                 .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
                 .service(web::redirect("/swagger-ui", "/swagger-ui/"))
@@ -133,7 +139,6 @@ impl Application {
                 .default_service(web::to(not_found))
                 .wrap(from_fn(auth::authenticate))
                 .wrap(from_fn(methods::head_as_get))
-                .wrap(from_fn(rate_limit::limit))
                 .wrap(Compress::default())
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
                 .wrap(from_fn(text_guard::refuse_nul))
@@ -162,6 +167,15 @@ impl Application {
     /// Serves until SIGTERM/SIGINT, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+/// Forgets idle callers of the rate limits now and then, so their memory stays bounded.
+async fn sweep_forever(limits: Arc<RateLimits>) {
+    let mut tick = actix_web::rt::time::interval(Duration::from_secs(10));
+    loop {
+        tick.tick().await;
+        limits.sweep();
     }
 }
 

@@ -4,11 +4,13 @@
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use std::future::{ready, Ready};
 
+use super::rate_limit::{Allowance, Payer, RateLimits};
 use super::AppState;
 use crate::db::keys::{self, KeyRow};
 use crate::db::page::now;
@@ -20,33 +22,70 @@ pub async fn authenticate(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    if req.path().starts_with("/api/") {
-        match caller_of(&req).await {
-            Ok(caller) => {
-                req.extensions_mut().insert(caller);
-            }
-            // Answered, not raised, so the request log and metrics see it.
-            Err(err) => return Ok(req.error_response(err).map_into_right_body()),
-        }
+    if !req.path().starts_with("/api/") {
+        return next.call(req).await.map(ServiceResponse::map_into_left_body);
     }
-    next.call(req).await.map(ServiceResponse::map_into_left_body)
+    match admit(&req).await {
+        Ok((caller, payer, allowance)) => {
+            req.extensions_mut().insert(caller);
+            req.extensions_mut().insert(payer);
+            let mut res = next.call(req).await?;
+            if let Some(a) = allowance {
+                let headers = res.headers_mut();
+                for (name, value) in [
+                    ("ratelimit-limit", a.limit.into()),
+                    ("ratelimit-remaining", a.remaining.into()),
+                    ("ratelimit-reset", a.reset_secs),
+                ] {
+                    headers.insert(HeaderName::from_static(name), HeaderValue::from(value));
+                }
+            }
+            Ok(res.map_into_left_body())
+        }
+        // Answered, not raised, so the request log and metrics see it.
+        Err(err) => Ok(req.error_response(err).map_into_right_body()),
+    }
 }
 
-async fn caller_of(req: &ServiceRequest) -> AppResult<Caller> {
+/// Who is calling, and whether their allowance covers this request: 401 for a bad key, 429
+/// past the limit (a key's own, an address's, or an address's failed authentications).
+async fn admit(req: &ServiceRequest) -> AppResult<(Caller, Payer, Option<Allowance>)> {
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+    let limits = req.app_data::<web::Data<RateLimits>>().ok_or_else(|| AppError::internal("no rate limits"))?;
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let client = limits.proxies.client(req.peer_addr().map(|a| a.ip()), forwarded);
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
     let identity = match req.headers().get(header::AUTHORIZATION) {
         None => None,
         Some(value) => {
-            let token = value.to_str().ok().and_then(bearer_token).ok_or(AppError::Unauthorized)?;
-            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
-            Some(lookup(state, hash_secret(&token)).await?)
+            let token = value.to_str().ok().and_then(bearer_token);
+            let hash = token.as_deref().map(hash_secret).unwrap_or_default();
+            limits.before_lookup(client, &hash)?;
+            if token.is_none() {
+                return Err(AppError::Unauthorized);
+            }
+            match lookup(state, hash.clone()).await {
+                Ok(identity) => {
+                    if limits.authenticated(&hash) {
+                        record_use(state, identity.key_id.clone());
+                    }
+                    Some(identity)
+                }
+                Err(AppError::Unauthorized) => {
+                    limits.failed(client, &hash)?;
+                    return Err(AppError::Unauthorized);
+                }
+                Err(other) => return Err(other),
+            }
         }
     };
     // Every write needs a key: say so before the body is read or validated.
     if identity.is_none() && is_write(req.method()) {
         return Err(AppError::Unauthorized);
     }
-    Ok(Caller { identity, request_id })
+    let payer = identity.as_ref().map_or(Payer::Address(client), |i| Payer::Key(i.key_id.clone()));
+    let allowance = limits.admit(&payer, 1)?;
+    Ok((Caller { identity, request_id }, payer, allowance))
 }
 
 fn is_write(method: &Method) -> bool {
@@ -58,10 +97,20 @@ async fn lookup(state: &web::Data<AppState>, hash: String) -> AppResult<Identity
         .db
         .run(move |conn| {
             let key = keys::find_active(conn, &hash)?.ok_or(AppError::Unauthorized)?;
-            keys::touch(conn, &key, now())?;
             identity_of(&key)
         })
         .await
+}
+
+/// Records a key's use in the background: a read never waits for a write (on SQLite, for the
+/// write lock) to note when its key was last used.
+fn record_use(state: &web::Data<AppState>, key_id: String) {
+    let db = state.db.clone();
+    actix_web::rt::spawn(async move {
+        if let Err(e) = db.run(move |conn| keys::record_use(conn, &key_id, now())).await {
+            tracing::debug!(error = %e, "cannot record a key's use");
+        }
+    });
 }
 
 /// Handlers take the caller the middleware established.

@@ -12,7 +12,8 @@ use actix_web::{web, HttpResponse};
 /// Headers a browser may send, and read, cross-origin.
 const ALLOWED_HEADERS: &str =
     "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Accept-Language, X-Request-Id";
-const EXPOSED_HEADERS: &str = "ETag, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Content-Language";
+const EXPOSED_HEADERS: &str = "ETag, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Content-Language, \
+    RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
 const ALLOWED_METHODS: &str = "GET, HEAD, POST, PATCH";
 /// How long a browser may reuse a preflight answer, in seconds.
 const PREFLIGHT_MAX_AGE: &str = "600";

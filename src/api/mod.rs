@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod bulk_offers;
+pub mod client_address;
 pub mod consent;
 pub mod cors;
 pub mod engagements;

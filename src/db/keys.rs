@@ -23,9 +23,6 @@ pub struct KeyRow {
     pub revoked_at: Option<chrono::NaiveDateTime>,
 }
 
-/// `last_used_at` is refreshed at most this often, so reads do not turn into writes.
-const TOUCH_INTERVAL_SECS: i64 = 60;
-
 pub fn insert(conn: &mut DbConn, row: &KeyRow) -> AppResult<()> {
     diesel::insert_into(api_keys::table).values(row).execute(conn)?;
     Ok(())
@@ -45,12 +42,9 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<KeyRow>> {
     Ok(api_keys::table.find(id).select(KeyRow::as_select()).first(conn).optional()?)
 }
 
-/// Records a use of the key unless one was recorded within the last minute.
-pub fn touch(conn: &mut DbConn, key: &KeyRow, now: chrono::NaiveDateTime) -> AppResult<()> {
-    let stale = key.last_used_at.is_none_or(|t| (now - t).num_seconds() >= TOUCH_INTERVAL_SECS);
-    if stale {
-        diesel::update(api_keys::table.find(&key.id)).set(api_keys::last_used_at.eq(now)).execute(conn)?;
-    }
+/// Records when the key was last used (callers do so at most once a minute per instance).
+pub fn record_use(conn: &mut DbConn, id: &str, now: chrono::NaiveDateTime) -> AppResult<()> {
+    diesel::update(api_keys::table.find(id)).set(api_keys::last_used_at.eq(now)).execute(conn)?;
     Ok(())
 }
 

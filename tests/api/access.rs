@@ -587,26 +587,6 @@ fn consent_history_and_audit_record_who(app: TestApp) {
     );
 }
 
-fn rate_limit_answers_429(backend: Backend) {
-    let app = TestApp::spawn_with(backend, |s| {
-        s.rate_limit_per_minute = 60;
-        s.rate_limit_burst = 3;
-    });
-    for _ in 0..3 {
-        assert_eq!(app.get("/api/v1/states").status, 200);
-    }
-    let limited = app.get("/api/v1/states");
-    limited.problem(429);
-    assert!(limited.header("retry-after").and_then(|v| v.parse::<u64>().ok()).is_some_and(|s| s >= 1));
-    assert_eq!(app.anonymous().get("/api/v1/states").status, 200, "other callers are not affected");
-    assert_eq!(app.get("/healthz").status, 200, "operations endpoints are not limited");
-}
-
-#[test]
-fn rate_limit_answers_429_on_sqlite() {
-    rate_limit_answers_429(Backend::Sqlite);
-}
-
 backend_tests!(
     every_endpoint_with_every_caller,
     lists_show_only_what_the_caller_may_see,

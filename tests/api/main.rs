@@ -7,6 +7,7 @@ mod access;
 mod consent;
 mod errors;
 mod instances;
+mod limits;
 mod matching;
 mod offers;
 mod openapi;
