@@ -109,6 +109,10 @@ pub struct ServeArgs {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "TCMATCH_WORKERS")]
     pub workers: Option<usize>,
+    /// Threads (of lower priority) for work over the whole matcher index: ranking every request
+    /// for `GET /matches`, tallying for `GET /stats/themes` (default: half the cores, at least 1).
+    #[arg(long, env = "TCMATCH_HEAVY_THREADS")]
+    pub heavy_threads: Option<usize>,
     /// Database connections in the pool (at least 3: the matcher index loads on three at start).
     #[arg(long, env = "TCMATCH_POOL_SIZE", default_value_t = 10)]
     pub pool_size: u32,
@@ -158,6 +162,7 @@ pub struct Settings {
     pub bind: String,
     pub database_url: String,
     pub workers: usize,
+    pub heavy_threads: usize,
     pub pool_size: u32,
     pub limits: Limits,
     pub rate_limit_per_minute: u32,
@@ -181,6 +186,10 @@ impl TryFrom<ServeArgs> for Settings {
             bind: a.bind,
             database_url: a.database.database_url,
             workers: a.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
+            heavy_threads: a
+                .heavy_threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() / 2))
+                .max(1),
             pool_size: a.pool_size.max(3),
             limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
             rate_limit_per_minute: a.rate_limit_per_minute,

@@ -82,6 +82,9 @@ pub enum AppError {
     /// The database is unreachable or the pool is exhausted (503).
     #[error("service unavailable: {0}")]
     Unavailable(String),
+    /// Too much heavy work is queued on this instance (503, retry in a second).
+    #[error("busy")]
+    Busy,
     /// Anything unexpected: logged in full, answered with a generic 500.
     #[error("internal error: {0}")]
     Internal(String),
@@ -120,6 +123,7 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::TooManyRequests { .. } => "rate_limited",
             AppError::Unavailable(_) => "unavailable",
+            AppError::Busy => "busy",
             AppError::Internal(_) => "internal",
         }
     }
@@ -139,6 +143,7 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "Unsupported media type",
             AppError::TooManyRequests { .. } => "Too many requests",
             AppError::Unavailable(_) => "Service unavailable",
+            AppError::Busy => "Busy",
             AppError::Internal(_) => "Internal server error",
         }
     }
@@ -175,6 +180,7 @@ impl AppError {
                 vec![FieldError::new("If-Match", "header is required")],
             ),
             AppError::Unavailable(_) => ("the database is not reachable right now; retry later".into(), vec![]),
+            AppError::Busy => ("this instance has too much heavy work queued; retry in a second".into(), vec![]),
             AppError::Internal(_) => ("an unexpected error occurred; it was logged".into(), vec![]),
         };
         Problem {
@@ -203,7 +209,7 @@ impl ResponseError for AppError {
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -219,6 +225,9 @@ impl ResponseError for AppError {
         match self {
             AppError::Unavailable(_) => {
                 res.insert_header((header::RETRY_AFTER, "5"));
+            }
+            AppError::Busy => {
+                res.insert_header((header::RETRY_AFTER, "1"));
             }
             AppError::TooManyRequests { retry_after_secs } => {
                 res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));

@@ -49,6 +49,42 @@ impl Modify for BearerKey {
     }
 }
 
+/// Every API operation may answer 429 past the caller's rate limit and 503 when the database is
+/// unreachable or the instance has too much heavy work queued; both say when to retry.
+/// Applied once the routes' paths are collected.
+pub struct LimitsAndLoad;
+
+impl Modify for LimitsAndLoad {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            let retry = utoipa::openapi::HeaderBuilder::new()
+                .schema(utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::Integer))
+                .description(Some("Seconds to wait before retrying"))
+                .build();
+            ResponseBuilder::new()
+                .description(description)
+                .header("Retry-After", retry)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+                )
+                .build()
+        };
+        for (_, item) in openapi.paths.paths.iter_mut().filter(|(path, _)| path.starts_with("/api/")) {
+            for operation in
+                [&mut item.get, &mut item.post, &mut item.patch, &mut item.put, &mut item.delete].into_iter().flatten()
+            {
+                let responses = &mut operation.responses.responses;
+                responses.entry("429".into()).or_insert_with(|| problem("Over the caller's rate limit").into());
+                responses
+                    .entry("503".into())
+                    .or_insert_with(|| problem("The database is unreachable, or this instance is busy").into());
+            }
+        }
+    }
+}
+
 /// The full document, built from the same route table the server uses.
 pub fn document() -> utoipa::openapi::OpenApi {
     let (_, doc) = crate::startup::documented_app();

@@ -10,7 +10,7 @@ use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
-use utoipa::OpenApi;
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -23,11 +23,15 @@ use crate::db::{self, Db};
 use crate::domain::access::Caller;
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, FieldError, StartupError};
+use crate::heavy_work::HeavyWork;
 use crate::metrics::Metrics;
-use crate::openapi::ApiDoc;
+use crate::openapi::{ApiDoc, LimitsAndLoad};
 use crate::suggest::Suggester;
 use crate::sync::Matching;
 use crate::telemetry;
+
+/// Jobs that may wait for a heavy-work thread; past that, callers get 503 at once.
+const HEAVY_QUEUE: usize = 32;
 
 /// Connects to the database and brings its schema and reference data up to date.
 pub fn prepare_database(database_url: &str, pool_size: u32) -> Result<Db, StartupError> {
@@ -64,14 +68,16 @@ pub fn documented_app() -> (
     >,
     utoipa::openapi::OpenApi,
 ) {
-    App::new()
+    let (app, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(health::healthz)
         .service(health::readyz)
         .service(health::metrics)
         .service(utoipa_actix_web::scope("/api/v1").configure(api::routes))
-        .split_for_parts()
+        .split_for_parts();
+    LimitsAndLoad.modify(&mut doc);
+    (app, doc)
 }
 
 /// A bound, not yet running, server.
@@ -115,6 +121,7 @@ impl Application {
             limits: settings.limits,
             matching,
             index_answers: Default::default(),
+            heavy_work: HeavyWork::start(settings.heavy_threads, HEAVY_QUEUE),
         });
         let limits = web::Data::new(RateLimits::new(
             settings.rate_limit_per_minute,

@@ -12,7 +12,10 @@ use crate::db::{match_source, read_snapshot, Db, DbConn};
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::Encoder;
-use crate::matcher::{MatchConfig, MatchIndex};
+use crate::matcher::{ranked_pairs, MatchConfig, MatchIndex, Pair, RequestVisibility};
+
+/// Requests ranked under one read lock by [`Matching::rank_all`].
+const RANKED_AT_ONCE: usize = 256;
 
 pub struct Matching {
     index: RwLock<MatchIndex>,
@@ -60,6 +63,18 @@ impl Matching {
         if let Err(e) = db.run(move |conn| this.follow(conn)).await {
             tracing::warn!(error = %e, "cannot bring the matcher index up to date after a write");
         }
+    }
+
+    /// The best pairs across the repository for callers who see `visible`: each request's
+    /// `per_request` best offers, best first. Ranked a slice of requests at a time, each under a
+    /// short read lock, so a write (and the reads queued behind it) never waits for the whole.
+    pub fn rank_all(&self, per_request: usize, today: i32, visible: &RequestVisibility) -> Vec<Pair> {
+        let keys = self.read().walk_order(|r| visible.admits(r));
+        let mut best = Vec::with_capacity(keys.len());
+        for slice in keys.chunks(RANKED_AT_ONCE) {
+            best.extend(self.read().best_offers_of(slice, per_request, today));
+        }
+        ranked_pairs(best)
     }
 
     /// Makes sure the index holds every change committed so far (one indexed count when it

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http;
+use super::index_answers::RankingKey;
+use super::rate_limit;
 use super::responses::{ItemRead, ListRead};
 use super::AppState;
 use crate::db::offers as offer_store;
@@ -16,7 +18,7 @@ use crate::db::requests as request_store;
 use crate::domain::access::{Caller, RequestScope};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
-use crate::domain::validate::{fnv1a, LANGUAGES};
+use crate::domain::validate::LANGUAGES;
 use crate::domain::vocab::{ConsentStatus, Modality};
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::Consent;
@@ -323,110 +325,103 @@ pub async fn list(
     q: http::Params<MatchQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
-    let limit = http::int_param("limit", q.limit.as_deref(), 1, http::MAX_PAGE_SIZE as i32)?
-        .map_or(http::DEFAULT_PAGE_SIZE as usize, |l| l as usize);
+    let page = PairFilter {
+        limit: http::int_param("limit", q.limit.as_deref(), 1, http::MAX_PAGE_SIZE as i32)?
+            .map_or(http::DEFAULT_PAGE_SIZE as usize, |l| l as usize),
+        offset: q.cursor.as_deref().map(decode_offset).transpose()?.unwrap_or(0),
+        theme: http::theme_param("theme", q.theme.as_deref())?,
+        states: http::state_or_region(
+            http::state_param("state", q.state.as_deref())?,
+            http::region_param("region", q.region.as_deref())?,
+        )
+        .map(|mut codes| {
+            codes.sort();
+            codes
+        }),
+        consent: http::vocab_param("consent", q.consent.as_deref(), ConsentStatus::parse, ConsentStatus::expected)?,
+        provider: q.provider.map(|p| if p.len() == 3 { p.to_ascii_uppercase() } else { p }),
+        min_score: score_param(q.min_score.as_deref())?,
+    };
     let per_request = http::int_param("per_request", q.per_request.as_deref(), 1, 20)?.unwrap_or(3) as usize;
-    let min_score = score_param(q.min_score.as_deref())?;
-    let offset = q.cursor.as_deref().map(decode_offset).transpose()?.unwrap_or(0);
-    let theme = http::theme_param("theme", q.theme.as_deref())?;
-    let states = http::state_or_region(
-        http::state_param("state", q.state.as_deref())?,
-        http::region_param("region", q.region.as_deref())?,
-    );
-    let consent = http::vocab_param("consent", q.consent.as_deref(), ConsentStatus::parse, ConsentStatus::expected)?;
-    let provider = q.provider.map(|p| if p.len() == 3 { p.to_ascii_uppercase() } else { p });
 
     state.matching.fresh(&state.db).await?;
-    let index = state.matching.read();
-    let visible = visibility(&caller, &index);
-    let today = today();
-    let key = answer_key(&req, &index, today, &caller);
-    if let Some(known) = state.index_answers.known(&req, &key) {
-        return Ok(known);
+    let (ranking, requests) = {
+        let index = state.matching.read();
+        let key = RankingKey {
+            generation: index.generation(),
+            today: today(),
+            per_request,
+            visible: visibility(&caller, &index),
+        };
+        (key, index.request_count())
+    };
+    // The key names what the answer depends on, as parsed: spellings of one query share it.
+    let key = format!("matches|{ranking:?}|{page:?}");
+    if let Some(known) = state.index_answers.get(&key) {
+        return Ok(known.respond(&req));
     }
-    let theme_mask = theme.map(|t| index.encoder().theme_mask(&[t])).unwrap_or(0);
-    let state_positions: Option<Vec<u8>> =
-        states.map(|codes| codes.iter().filter_map(|c| index.encoder().state(c)).collect());
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let pairs = index.best_pairs(per_request, today, cores, |r| {
-        visible.admits(r)
-            && (theme_mask == 0 || r.themes & theme_mask != 0)
-            && state_positions.as_ref().is_none_or(|s| s.contains(&r.state))
-            && consent.is_none_or(|c| {
-                matches!(
-                    (c, r.consent),
-                    (ConsentStatus::Granted, Consent::Granted) | (ConsentStatus::Pending, Consent::Pending)
-                )
-            })
-    });
-    let selected: Vec<&Pair> = pairs
-        .iter()
-        .filter(|p| p.scored.score >= min_score)
-        .filter(|p| provider.as_deref().is_none_or(|want| index.provider_of(&p.offer_id) == Some(want)))
-        .skip(offset)
-        .take(limit + 1)
-        .collect();
-    let next_cursor = (selected.len() > limit).then(|| encode_offset(offset + limit));
-    let items = selected.iter().take(limit).map(|p| view(&index, p)).collect::<AppResult<Vec<_>>>()?;
-    drop(index);
-    let body = serde_json::to_vec(&MatchList { items, next_cursor }).map_err(AppError::internal)?;
-    Ok(state.index_answers.keep(&req, key, body))
-}
-
-/// What an answer derived from the index depends on: the index's data, the day, the query (and
-/// its language) and who asks. Known before any work is done.
-pub(super) fn answer_key(req: &HttpRequest, index: &MatchIndex, today: i32, caller: &Caller) -> String {
-    let language = req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    format!(
-        "{}|{today}|{}|{}|{language:?}|{:?}",
-        index.generation(),
-        req.path(),
-        req.query_string(),
-        caller.request_scope()
-    )
-}
-
-/// This instance's recent answers derived from the index (`GET /matches`, `GET /stats/themes`),
-/// by [`answer_key`], so a poll repeats no ranking while nothing it depends on changed. Their
-/// ETags name the content, so every instance with the same data gives the same one, and a
-/// dashboard behind a load balancer still gets 304s.
-#[derive(Default)]
-pub struct AnswerCache {
-    answers: std::sync::Mutex<std::collections::HashMap<String, (String, web::Bytes)>>,
-}
-
-impl AnswerCache {
-    /// Answers kept; past that the cache starts over (old generations are useless anyway).
-    const CAPACITY: usize = 256;
-
-    /// The answer for `key` if this instance made it: 304 when `If-None-Match` names it.
-    pub(super) fn known(&self, req: &HttpRequest, key: &str) -> Option<HttpResponse> {
-        let (etag, body) = self.answers.lock().unwrap_or_else(|p| p.into_inner()).get(key).cloned()?;
-        Some(respond(req, etag, body))
+    if !state.index_answers.has_ranking(&ranking) {
+        rate_limit::charge(&req, ranking_cost(requests))?;
     }
-
-    /// Keeps a new answer for `key` and sends it (or 304 when another instance sent the same).
-    pub(super) fn keep(&self, req: &HttpRequest, key: String, body: Vec<u8>) -> HttpResponse {
-        let etag = format!("\"{:016x}\"", fnv1a(&body));
-        let body = web::Bytes::from(body);
-        let mut answers = self.answers.lock().unwrap_or_else(|p| p.into_inner());
-        if answers.len() >= Self::CAPACITY {
-            answers.clear();
-        }
-        answers.insert(key, (etag.clone(), body.clone()));
-        drop(answers);
-        respond(req, etag, body)
-    }
+    let shared = state.clone();
+    let body = state
+        .heavy_work
+        .run(move || {
+            let pairs = shared.index_answers.ranking(&shared.matching, &ranking);
+            let index = shared.matching.read();
+            let items = page.select(&index, &ranking.visible, &pairs)?;
+            drop(index);
+            serde_json::to_vec(&items).map_err(AppError::internal)
+        })
+        .await??;
+    Ok(state.index_answers.keep(key, body).respond(&req))
 }
 
-fn respond(req: &HttpRequest, etag: String, body: web::Bytes) -> HttpResponse {
-    http::not_modified(req, &etag).unwrap_or_else(|| {
-        HttpResponse::Ok()
-            .insert_header((actix_web::http::header::ETAG, etag))
-            .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
-            .content_type("application/json")
-            .body(body)
-    })
+/// What ranking every request costs against the caller's rate limit, in requests: one, and one
+/// more per 100 requests ranked.
+fn ranking_cost(requests: usize) -> u32 {
+    1 + u32::try_from(requests / 100).unwrap_or(u32::MAX)
+}
+
+/// Which pairs of a ranking `GET /matches` answers with.
+#[derive(Debug)]
+struct PairFilter {
+    limit: usize,
+    offset: usize,
+    theme: Option<String>,
+    states: Option<Vec<String>>,
+    consent: Option<ConsentStatus>,
+    provider: Option<String>,
+    min_score: f64,
+}
+
+impl PairFilter {
+    /// The page of `pairs` this filter selects, explained. Pairs whose request or offer has left
+    /// the index since the ranking was made (or that the caller may no longer see) are skipped.
+    fn select(&self, index: &MatchIndex, visible: &RequestVisibility, pairs: &[Pair]) -> AppResult<MatchList> {
+        let theme_mask = self.theme.as_ref().map_or(0, |t| index.encoder().theme_mask(&[t]));
+        let states: Option<Vec<u8>> =
+            self.states.as_ref().map(|codes| codes.iter().filter_map(|c| index.encoder().state(c)).collect());
+        let admits = |p: &&Pair| {
+            let Some(r) = index.request_entry(&p.request_id) else { return false };
+            let Some(provider) = index.provider_of(&p.offer_id) else { return false };
+            visible.admits(r)
+                && p.scored.score >= self.min_score
+                && (theme_mask == 0 || r.themes & theme_mask != 0)
+                && states.as_ref().is_none_or(|s| s.contains(&r.state))
+                && self.consent.is_none_or(|c| {
+                    matches!(
+                        (c, r.consent),
+                        (ConsentStatus::Granted, Consent::Granted) | (ConsentStatus::Pending, Consent::Pending)
+                    )
+                })
+                && self.provider.as_deref().is_none_or(|want| provider == want)
+        };
+        let selected: Vec<&Pair> = pairs.iter().filter(admits).skip(self.offset).take(self.limit + 1).collect();
+        let next_cursor = (selected.len() > self.limit).then(|| encode_offset(self.offset + self.limit));
+        let items = selected.iter().take(self.limit).map(|p| view(index, p)).collect::<AppResult<Vec<_>>>()?;
+        Ok(MatchList { items, next_cursor })
+    }
 }
 
 fn encode_offset(offset: usize) -> String {

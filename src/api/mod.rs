@@ -11,6 +11,7 @@ pub mod engagements;
 pub mod health;
 pub mod http;
 pub mod idempotent;
+pub mod index_answers;
 pub mod keys;
 pub mod matches;
 pub mod methods;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 
 use crate::db::Db;
 use crate::domain::catalog::Catalog;
+use crate::heavy_work::HeavyWork;
 use crate::sync::Matching;
 
 /// What every handler can reach.
@@ -39,8 +41,10 @@ pub struct AppState {
     pub catalog: &'static Catalog,
     pub limits: Limits,
     pub matching: Arc<Matching>,
-    /// Recent answers of `GET /matches`.
-    pub index_answers: matches::AnswerCache,
+    /// Rankings and answers drawn from the whole index (`GET /matches`, `GET /stats/themes`).
+    pub index_answers: index_answers::IndexAnswers,
+    /// Where work over the whole index runs.
+    pub heavy_work: HeavyWork,
 }
 
 /// Documented request-size limits.

@@ -7,12 +7,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::http;
-use super::matches::{answer_key, today, visibility};
+use super::matches::{today, visibility};
+use super::rate_limit;
 use super::responses::ListRead;
 use super::AppState;
 use crate::domain::access::Caller;
+use crate::domain::catalog::Catalog;
 use crate::error::{AppError, AppResult};
-use crate::matcher::supply::{self, Counts};
+use crate::matcher::supply::{self, Counts, Tally};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -95,22 +97,51 @@ pub async fn themes(
     }
     let today = today();
     state.matching.fresh(&state.db).await?;
-    let index = state.matching.read();
-    let key = answer_key(&req, &index, today, &caller);
-    if let Some(known) = state.index_answers.known(&req, &key) {
-        return Ok(super::themes::in_language(known, lang));
+    let (generation, visible, records) = {
+        let index = state.matching.read();
+        (index.generation(), visibility(&caller, &index), index.offer_count() + index.request_count())
+    };
+    // The key names what the answer depends on, as parsed: spellings of one query share it.
+    let key = format!("stats/themes|{generation}|{today}|{visible:?}|{region:?}|{:?}|{lang}", q.group);
+    if let Some(known) = state.index_answers.get(&key) {
+        return Ok(super::themes::in_language(known.respond(&req), lang));
     }
-    let visible = visibility(&caller, &index);
-    let no_states = [0; 4];
-    let area = region.as_deref().map(|code| index.encoder().area(code).unwrap_or(&no_states));
-    let tally = supply::tally(&index, today, area, |r| visible.admits(r));
-    drop(index);
+    rate_limit::charge(&req, tally_cost(records))?;
+    let shared = state.clone();
+    let body = state
+        .heavy_work
+        .run(move || {
+            let index = shared.matching.read();
+            let no_states = [0; 4];
+            let area = region.as_deref().map(|code| index.encoder().area(code).unwrap_or(&no_states));
+            let tally = supply::tally(&index, today, area, |r| visible.admits(r));
+            drop(index);
+            supply_and_demand(catalog, tally, region, q.group.as_deref(), lang, today)
+        })
+        .await??;
+    Ok(super::themes::in_language(state.index_answers.keep(key, body).respond(&req), lang))
+}
 
-    let mut themes: Vec<ThemeSupply> = catalog
+/// What tallying every record costs against the caller's rate limit, in requests: one, and one
+/// more per 50,000 offers and requests counted.
+fn tally_cost(records: usize) -> u32 {
+    1 + u32::try_from(records / 50_000).unwrap_or(u32::MAX)
+}
+
+/// The answer's body from a tally.
+fn supply_and_demand(
+    catalog: &Catalog,
+    tally: Tally,
+    region: Option<String>,
+    group: Option<&str>,
+    lang: &str,
+    today: i32,
+) -> AppResult<Vec<u8>> {
+    let mut rows: Vec<ThemeSupply> = catalog
         .themes
         .iter()
         .zip(tally.themes)
-        .filter(|(theme, _)| q.group.as_ref().is_none_or(|g| *g == theme.group))
+        .filter(|(theme, _)| group.is_none_or(|g| g == theme.group))
         .map(|(theme, counts)| ThemeSupply {
             theme: theme.slug.clone(),
             label: theme.label_in(lang).to_string(),
@@ -123,7 +154,7 @@ pub async fn themes(
                 .then(|| (f64::from(counts.offers) / f64::from(counts.requests) * 100.0).round() / 100.0),
         })
         .collect();
-    themes.sort_by(|a, b| {
+    rows.sort_by(|a, b| {
         let ratio = |t: &ThemeSupply| t.offers_per_request.unwrap_or(f64::INFINITY);
         ratio(a).total_cmp(&ratio(b)).then(b.requests.cmp(&a.requests)).then(a.theme.cmp(&b.theme))
     });
@@ -133,8 +164,7 @@ pub async fn themes(
         as_of: NaiveDate::from_num_days_from_ce_opt(today)
             .ok_or_else(|| AppError::internal("today is out of range"))?,
         totals: Totals { requests, states, offers, providers },
-        themes,
+        themes: rows,
     };
-    let body = serde_json::to_vec(&body).map_err(AppError::internal)?;
-    Ok(super::themes::in_language(state.index_answers.keep(&req, key, body), lang))
+    serde_json::to_vec(&body).map_err(AppError::internal)
 }

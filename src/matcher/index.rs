@@ -516,6 +516,19 @@ impl MatchIndex {
             .collect()
     }
 
+    /// The keys of the requests that `include` admits, in the order a walk over all of them
+    /// should take: neighbours walk the same posting lists, which stay in the core's cache.
+    pub fn walk_order(&self, include: impl Fn(&RequestEntry) -> bool) -> Vec<u128> {
+        let mut requests: Vec<&RequestEntry> = self.requests.iter().filter(|r| include(r)).collect();
+        requests.sort_unstable_by_key(|r| (r.partition, r.locality, r.themes, r.key));
+        requests.into_iter().map(|r| r.key).collect()
+    }
+
+    /// The `k` best offers for each of these requests (those still indexed).
+    pub fn best_offers_of(&self, keys: &[u128], k: usize, today: i32) -> Vec<BestOffers> {
+        keys.iter().filter_map(|&key| self.requests.find(key).map(|r| (key, self.top_offers(r, k, today)))).collect()
+    }
+
     /// The `k` best offers for every request that `include` admits, computed on `threads`
     /// threads: (request key, its best offers' keys and scores).
     pub fn top_offers_for_all(
@@ -525,17 +538,12 @@ impl MatchIndex {
         threads: usize,
         include: impl Fn(&RequestEntry) -> bool + Sync,
     ) -> Vec<BestOffers> {
-        let mut requests: Vec<&RequestEntry> = self.requests.iter().filter(|r| include(r)).collect();
-        // Neighbours in this order walk the same posting lists, which stay in the core's cache.
-        requests.sort_unstable_by_key(|r| (r.partition, r.locality, r.themes, r.key));
-        let run = |part: &[&RequestEntry]| -> Vec<BestOffers> {
-            part.iter().map(|r| (r.key, self.top_offers(r, k, today))).collect()
-        };
-        if threads <= 1 || requests.len() < 2 * ALL_PAIRS_BATCH {
-            return run(&requests);
+        let keys = self.walk_order(include);
+        if threads <= 1 || keys.len() < 2 * ALL_PAIRS_BATCH {
+            return self.best_offers_of(&keys, k, today);
         }
         // Threads take batches in turn, so a region with more work than others is shared too.
-        let batches: Vec<&[&RequestEntry]> = requests.chunks(ALL_PAIRS_BATCH).collect();
+        let batches: Vec<&[u128]> = keys.chunks(ALL_PAIRS_BATCH).collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
         let mut answered: Vec<(usize, Vec<BestOffers>)> = std::thread::scope(|s| {
             let workers: Vec<_> = (0..threads)
@@ -545,7 +553,7 @@ impl MatchIndex {
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                             let Some(batch) = batches.get(i) else { return done };
-                            done.push((i, run(batch)));
+                            done.push((i, self.best_offers_of(batch, k, today)));
                         }
                     })
                 })
@@ -554,31 +562,6 @@ impl MatchIndex {
         });
         answered.sort_unstable_by_key(|(i, _)| *i);
         answered.into_iter().flat_map(|(_, answers)| answers).collect()
-    }
-
-    /// The best pairs across the repository: each request that `include` admits contributes its
-    /// `per_request` best offers; sorted by score, then request id, then offer id.
-    pub fn best_pairs(
-        &self,
-        per_request: usize,
-        today: i32,
-        threads: usize,
-        include: impl Fn(&RequestEntry) -> bool + Sync,
-    ) -> Vec<Pair> {
-        let mut pairs: Vec<Pair> = Vec::new();
-        for (request, top) in self.top_offers_for_all(per_request, today, threads, include) {
-            for (key, scored) in top {
-                pairs.push(Pair { request_id: id_of(ids::REQUEST, request), offer_id: id_of(ids::OFFER, key), scored });
-            }
-        }
-        pairs.sort_by(|a, b| {
-            b.scored
-                .score
-                .total_cmp(&a.scored.score)
-                .then_with(|| a.request_id.cmp(&b.request_id))
-                .then_with(|| a.offer_id.cmp(&b.offer_id))
-        });
-        pairs
     }
 
     /// What a pair shares, for its explanation.
@@ -650,8 +633,26 @@ impl Drop for BulkLoad<'_> {
     }
 }
 
+/// Pairs from each request's best offers, best first: by score, then request id, then offer id.
+pub fn ranked_pairs(best: impl IntoIterator<Item = BestOffers>) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (request, top) in best {
+        for (key, scored) in top {
+            pairs.push(Pair { request_id: id_of(ids::REQUEST, request), offer_id: id_of(ids::OFFER, key), scored });
+        }
+    }
+    pairs.sort_by(|a, b| {
+        b.scored
+            .score
+            .total_cmp(&a.scored.score)
+            .then_with(|| a.request_id.cmp(&b.request_id))
+            .then_with(|| a.offer_id.cmp(&b.offer_id))
+    });
+    pairs
+}
+
 /// Which indexed requests a caller may see (the consent gate, in index terms).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RequestVisibility {
     All,
     /// Consented requests, plus those of the State at this catalog position.

@@ -12,5 +12,5 @@ pub mod supply;
 
 pub use config::MatchConfig;
 pub use entry::{OfferFacts, RequestFacts};
-pub use index::{MatchIndex, Pair, RequestVisibility};
+pub use index::{ranked_pairs, MatchIndex, Pair, RequestVisibility};
 pub use score::{Breakdown, Scored};

@@ -154,6 +154,7 @@ pub fn settings(database_url: &str) -> Settings {
         bind: "127.0.0.1:0".into(),
         database_url: database_url.to_string(),
         workers: 2,
+        heavy_threads: 1,
         pool_size: 4,
         limits: Limits { json_body_bytes: 1024 * 1024, import_body_bytes: 64 * 1024 * 1024 },
         rate_limit_per_minute: 6000,
