@@ -1,4 +1,4 @@
-//! Keeps this instance's matcher index exactly in step with the database: built at start, then
+//! Keeps this instance's matcher index (and offer listing) exactly in step with the database: built at start, then
 //! changed only by following the change sequence in commit order, after every write made here
 //! and before every answer drawn from the index, and checked against the database's counts.
 
@@ -10,8 +10,10 @@ use std::time::Duration;
 use crate::db::changes::{self, Change, Cursor};
 use crate::db::{match_source, read_snapshot, Db, DbConn};
 use crate::domain::catalog::Catalog;
+use crate::domain::vocab::OfferStatus;
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::Encoder;
+use crate::matcher::listing::OfferListing;
 use crate::matcher::{ranked_pairs, MatchConfig, MatchIndex, Pair, RequestVisibility};
 
 /// Requests ranked under one read lock by [`Matching::rank_all`].
@@ -19,6 +21,8 @@ const RANKED_AT_ONCE: usize = 256;
 
 pub struct Matching {
     index: RwLock<MatchIndex>,
+    /// Every offer, for the lists (taken after `index` when both are held).
+    listing: RwLock<OfferListing>,
     /// Held while changes are read and applied, so the index takes them in the order read.
     cursor: Mutex<Cursor>,
     catalog: &'static Catalog,
@@ -38,12 +42,23 @@ pub struct IndexChecks {
 impl Matching {
     /// Builds the index from the database.
     pub fn load(db: &Db, catalog: &'static Catalog, config: MatchConfig) -> AppResult<Matching> {
-        let (index, cursor) = build(db, catalog, config)?;
-        Ok(Matching { index: RwLock::new(index), cursor: Mutex::new(cursor), catalog, checks: IndexChecks::default() })
+        let (index, listing, cursor) = build(db, catalog, config)?;
+        Ok(Matching {
+            index: RwLock::new(index),
+            listing: RwLock::new(listing),
+            cursor: Mutex::new(cursor),
+            catalog,
+            checks: IndexChecks::default(),
+        })
     }
 
     pub fn read(&self) -> RwLockReadGuard<'_, MatchIndex> {
         self.index.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The offer listing (see [`OfferListing`]).
+    pub fn listing(&self) -> RwLockReadGuard<'_, OfferListing> {
+        self.listing.read().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn checks(&self) -> &IndexChecks {
@@ -82,14 +97,16 @@ impl Matching {
     /// wrote: a withdrawn consent is never paired again, here or anywhere.
     pub async fn fresh(self: &Arc<Self>, db: &Db) -> AppResult<()> {
         let this = Arc::clone(self);
-        db.run(move |conn| {
-            let mark = this.cursor().mark();
-            if mark.is_behind(conn)? {
-                this.follow(conn)?;
-            }
-            Ok(())
-        })
-        .await
+        db.run(move |conn| this.fresh_on(conn)).await
+    }
+
+    /// [`Matching::fresh`] on a connection already held (to read something else on it too).
+    pub fn fresh_on(&self, conn: &mut DbConn) -> AppResult<()> {
+        let mark = self.cursor().mark();
+        if mark.is_behind(conn)? {
+            self.follow(conn)?;
+        }
+        Ok(())
     }
 
     /// Follows the change sequence every `every`, and checks the index against the database
@@ -175,11 +192,12 @@ impl Matching {
         let db = db.clone();
         actix_web::web::block(move || {
             let config = *this.read().config();
-            let (index, cursor) = build(&db, this.catalog, config)?;
+            let (index, listing, cursor) = build(&db, this.catalog, config)?;
             // The new cursor starts before the new load, so what was written meanwhile is
             // applied again on the next follow.
             let mut held = this.cursor();
             *this.index.write().unwrap_or_else(|p| p.into_inner()) = index;
+            *this.listing.write().unwrap_or_else(|p| p.into_inner()) = listing;
             *held = cursor;
             tracing::warn!("matcher index rebuilt from the database");
             Ok(())
@@ -206,19 +224,26 @@ impl Matching {
         if offers.is_empty() && requests.is_empty() {
             return Ok(());
         }
-        let open_offers = match_source::open_offers(conn, &offers)?;
+        let stored = match_source::offers_by_id(conn, &offers)?;
         let open_requests = match_source::matchable_requests(conn, &requests)?;
-        let open_offer_ids: HashSet<&str> = open_offers.iter().map(|o| o.id.as_str()).collect();
+        let open_offer_ids: HashSet<&str> =
+            stored.iter().filter(|o| o.status == OfferStatus::Open).map(|o| o.facts.id.as_str()).collect();
         let open_request_ids: HashSet<&str> = open_requests.iter().map(|r| r.id.as_str()).collect();
         let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
+        let mut listing = self.listing.write().unwrap_or_else(|p| p.into_inner());
+        for offer in &stored {
+            if let Some(entry) = index.encoder().offer(&offer.facts, 0) {
+                listing.upsert(&entry, &offer.facts.provider, offer.status, offer.updated_at);
+            }
+        }
         for id in offers.iter().filter(|id| !open_offer_ids.contains(*id)) {
             index.remove_offer(id);
         }
         for id in requests.iter().filter(|id| !open_request_ids.contains(*id)) {
             index.remove_request(id);
         }
-        for offer in &open_offers {
-            index.upsert_offer(offer);
+        for offer in stored.iter().filter(|o| o.status == OfferStatus::Open) {
+            index.upsert_offer(&offer.facts);
         }
         for request in &open_requests {
             index.upsert_request(request);
@@ -227,36 +252,47 @@ impl Matching {
     }
 }
 
-/// Builds an index from the database, with the cursor it follows the change sequence from.
-fn build(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<(MatchIndex, Cursor)> {
+/// Builds an index and the offer listing from the database, with the cursor they follow the
+/// change sequence from.
+fn build(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<(MatchIndex, OfferListing, Cursor)> {
     let cursor = Cursor::start(&mut *db.get()?)?;
     let encoder = Encoder::new(catalog);
     let halves = match_source::offer_halves(&mut *db.get()?)?;
     let mut index = MatchIndex::new(catalog, config);
+    let mut listing = OfferListing::default();
     // Two connections read the two halves of the offers and a third the requests, while this
-    // thread adds what they have read to the index.
+    // thread adds what they have read.
     let (sender, batches) = std::sync::mpsc::sync_channel(4);
     std::thread::scope(|s| -> AppResult<()> {
         let readers = [0, 1].map(|half| {
             let (sender, encoder, halves) = (sender.clone(), &encoder, &halves);
             s.spawn(move || {
                 let deliver = |batch| sender.send(batch).map_err(|_| AppError::internal("the index stopped loading"));
-                match_source::open_offer_entries(&mut *db.get()?, halves, half, encoder, deliver)
+                match_source::offer_entries(&mut *db.get()?, halves, half, encoder, deliver)
             })
         });
         drop(sender);
         let requests = s.spawn(|| match_source::open_requests(&mut *db.get()?));
         let mut bulk = index.bulk();
+        let mut listed = listing.bulk();
         for batch in batches {
-            bulk.offers(batch);
+            let mut open = Vec::with_capacity(batch.len());
+            for offer in batch {
+                listed.add(&offer.entry, &offer.provider, offer.status, offer.updated_at);
+                if offer.status == OfferStatus::Open {
+                    open.push((offer.entry, offer.provider));
+                }
+            }
+            bulk.offers(open);
         }
         for reader in readers {
             joined(reader)?;
         }
+        listed.finish();
         bulk.requests(&joined(requests)?);
         Ok(())
     })?;
-    Ok((index, cursor))
+    Ok((index, listing, cursor))
 }
 
 /// What a loader thread returned, or an error if it panicked.

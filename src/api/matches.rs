@@ -2,6 +2,8 @@
 //! is shown only to callers who may see both sides: a request's pairs stay with its State and
 //! admins until the State grants consent; refused or withdrawn requests never match.
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::Datelike;
@@ -258,14 +260,14 @@ pub async fn for_request(
     let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
     let scope = caller.request_scope();
-    let lookup = id.clone();
+    let (lookup, matching) = (id.clone(), Arc::clone(&state.matching));
     state
         .db
         .run(move |conn| {
+            matching.fresh_on(conn)?;
             request_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("request".into()))
         })
         .await?;
-    state.matching.fresh(&state.db).await?;
     let index = state.matching.read();
     let items = explained(&index, &index.offers_for(&id, limit, today()), min_score)?;
     drop(index);
@@ -294,12 +296,14 @@ pub async fn for_offer(
     let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
     let scope = caller.offer_scope();
-    let lookup = id.clone();
+    let (lookup, matching) = (id.clone(), Arc::clone(&state.matching));
     state
         .db
-        .run(move |conn| offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("offer".into())))
+        .run(move |conn| {
+            matching.fresh_on(conn)?;
+            offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("offer".into()))
+        })
         .await?;
-    state.matching.fresh(&state.db).await?;
     let index = state.matching.read();
     let visible = visibility(&caller, &index);
     let items = explained(&index, &index.requests_for(&id, limit, today(), |r| visible.admits(r)), min_score)?;

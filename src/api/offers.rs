@@ -1,5 +1,7 @@
 //! `/offers`: offers of assistance by donor States and organizations.
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -14,7 +16,7 @@ use super::AppState;
 use crate::db::changes;
 use crate::db::offers::{self as store, OfferFilter, OfferRow, GLOBAL_AREA};
 use crate::db::organizations as organization_store;
-use crate::db::page::now;
+use crate::db::page::{now, PageOf};
 use crate::db::DbConn;
 use crate::domain::access::{Caller, OfferScope};
 use crate::domain::catalog::Catalog;
@@ -22,6 +24,9 @@ use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
 use crate::error::{AppError, AppResult};
+use crate::matcher::entry::{id_of, key_of};
+use crate::matcher::listing::ListingQuery;
+use crate::matcher::MatchIndex;
 use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -475,13 +480,15 @@ pub async fn list(
     let q = q.into_inner();
     let catalog = Catalog::shipped();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::OFFER)?;
-    let serves = http::state_param("serves", q.serves.as_deref())?.map(|code| {
+    let serves_code = http::state_param("serves", q.serves.as_deref())?;
+    let serves = serves_code.clone().map(|code| {
         let state = catalog.state(&code).expect("state_param returns known codes");
         let mut areas: Vec<String> = catalog.areas_of(state).into_iter().map(str::to_string).collect();
         areas.push(code);
         areas
     });
     let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| vec![code]);
+    let from_region = region.is_some();
     let serves_any_of = match (serves, region) {
         (Some(a), Some(b)) => Some(a.into_iter().filter(|x| b.contains(x)).collect()),
         (a, b) => a.or(b),
@@ -495,10 +502,60 @@ pub async fn list(
         updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
         words: http::search_words("q", q.q.as_deref())?,
     };
-    let request = page.clone();
     let scope = caller.offer_scope();
-    let rows = state.db.run(move |conn| store::list(conn, &filter, &request, &scope)).await?;
+    let query =
+        (!from_region).then(|| listing_query(&state.matching.read(), &filter, serves_code, scope.clone())).flatten();
+    let rows = match query {
+        // What the listing holds answers it: it finds the page and the total; storage reads the rows.
+        Some(query) => {
+            let after = page.after.as_deref().map(key_of).map(|k| k.ok_or_else(bad_cursor)).transpose()?;
+            let (matching, limit) = (Arc::clone(&state.matching), page.limit as usize + 1);
+            let (found, total) = state
+                .db
+                .run(move |conn| {
+                    matching.fresh_on(conn)?;
+                    let (keys, total) = matching.listing().page(&query, after, limit);
+                    let ids: Vec<String> = keys.into_iter().map(|k| id_of(ids::OFFER, k)).collect();
+                    Ok((store::by_ids(conn, &ids, &scope)?, total))
+                })
+                .await?;
+            PageOf::from_rows(found, &page, total as i64, |r| &r.id)
+        }
+        None => {
+            let request = page.clone();
+            state.db.run(move |conn| store::list(conn, &filter, &request, &scope)).await?
+        }
+    };
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
+}
+
+fn bad_cursor() -> AppError {
+    AppError::bad_param("cursor", "not a cursor of this list")
+}
+
+/// The listing's query for a list filter, when the listing can answer it (no text search; the
+/// caller leaves out a named region).
+fn listing_query(
+    index: &MatchIndex,
+    filter: &OfferFilter,
+    serves: Option<String>,
+    scope: OfferScope,
+) -> Option<ListingQuery> {
+    if !filter.words.is_empty() {
+        return None;
+    }
+    let encoder = index.encoder();
+    Some(ListingQuery {
+        themes: filter.theme.as_ref().map_or(0, |t| encoder.theme_mask(&[t])),
+        serves: match serves {
+            Some(code) => Some(encoder.state(&code)?),
+            None => None,
+        },
+        status: filter.status.as_deref().and_then(OfferStatus::parse),
+        provider: filter.provider.clone(),
+        updated_since: filter.updated_since.map(|t| t.and_utc().timestamp_micros()),
+        scope,
+    })
 }
 
 /// Change an offer. Needs `If-Match` with its current ETag or version. Withdrawn offers no

@@ -14,6 +14,7 @@ use super::AppState;
 use crate::db::audit::{self as audit_store, Entry};
 use crate::db::page::now;
 use crate::db::recommendations::{self as store, RecommendationFilter, RecommendationRow, SummaryKey};
+use crate::db::text_search;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::recommendation_csv::{self, cycle_of_session, ImportedRecommendation};
@@ -124,7 +125,7 @@ pub struct RecommendationQuery {
     pub cycle: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 99)]
     pub session: Option<String>,
-    /// Words that must all appear in the text (case-insensitive).
+    /// Words that must each begin a word of the text, in any case ("child" finds "children").
     pub q: Option<String>,
     /// Only recommendations changed at or after this RFC 3339 time.
     #[param(value_type = Option<DateTime<Utc>>)]
@@ -401,6 +402,9 @@ impl Filters<'_> {
         let state = http::state_param("state_under_review", self.state_under_review)?;
         let region = http::region_param("region", self.region)?;
         let words = http::search_words("q", self.text)?;
+        if !words.is_empty() && text_search::terms(&words).is_empty() {
+            return Err(AppError::bad_param("q", "give at least one word of letters or digits"));
+        }
         Ok(RecommendationFilter {
             states_under_review: http::state_or_region(state, region),
             recommending_state: http::state_param("recommending_state", self.recommending_state)?,
@@ -435,7 +439,8 @@ pub struct SummaryQuery {
     pub cycle: Option<String>,
     #[param(value_type = Option<u32>, minimum = 1, maximum = 99)]
     pub session: Option<String>,
-    /// Words that must all appear in the recommendation's text (case-insensitive).
+    /// Words that must each begin a word of the recommendation's text, in any case ("child"
+    /// finds "children").
     pub q: Option<String>,
     /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]

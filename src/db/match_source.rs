@@ -1,6 +1,7 @@
 //! What the matcher index is built from: the open offers (with the capacity their engagements
-//! leave) and the open requests whose consent is pending or granted. Reads everything, as the
-//! system: visibility is applied when results leave the service.
+//! leave) and the open requests whose consent is pending or granted; and the offer listing,
+//! every offer. Reads everything, as the system: visibility is applied when results leave the
+//! service.
 
 use std::collections::HashMap;
 
@@ -28,6 +29,8 @@ type OfferColumns = (
     Option<chrono::NaiveDate>,
     i32,
     Option<i64>,
+    String,
+    chrono::NaiveDateTime,
 );
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
@@ -39,12 +42,34 @@ fn borrowed(text: &str) -> AppResult<Vec<&str>> {
     serde_json::from_str(text).map_err(AppError::internal)
 }
 
-fn offer_facts(row: OfferColumns, used: i64) -> AppResult<OfferFacts> {
-    let (id, provider, themes, modalities, languages, global, countries, regions, starts_on, ends_on, capacity, budget) =
-        row;
+/// An offer as stored, for the index (when open) and the listing.
+pub struct StoredOffer {
+    pub facts: OfferFacts,
+    pub status: OfferStatus,
+    /// Microseconds since the epoch.
+    pub updated_at: i64,
+}
+
+fn stored_offer(row: OfferColumns, used: i64) -> AppResult<StoredOffer> {
+    let (
+        id,
+        provider,
+        themes,
+        modalities,
+        languages,
+        global,
+        countries,
+        regions,
+        starts_on,
+        ends_on,
+        capacity,
+        budget,
+        status,
+        updated_at,
+    ) = row;
     let mut areas: Vec<String> = json(&countries)?;
     areas.extend(json::<String>(&regions)?);
-    Ok(OfferFacts {
+    let facts = OfferFacts {
         id,
         provider,
         themes: json(&themes)?,
@@ -56,7 +81,12 @@ fn offer_facts(row: OfferColumns, used: i64) -> AppResult<OfferFacts> {
         ends_on,
         capacity_left: capacity.saturating_sub(i32::try_from(used).unwrap_or(i32::MAX)),
         budget_usd: budget,
-    })
+    };
+    Ok(StoredOffer { facts, status: offer_status(&status)?, updated_at: updated_at.and_utc().timestamp_micros() })
+}
+
+fn offer_status(text: &str) -> AppResult<OfferStatus> {
+    OfferStatus::parse(text).ok_or_else(|| AppError::internal(format!("stored offer status '{text}' is unknown")))
 }
 
 macro_rules! offer_columns {
@@ -74,6 +104,8 @@ macro_rules! offer_columns {
             offers::ends_on,
             offers::capacity,
             offers::budget_usd,
+            offers::status,
+            offers::updated_at,
         )
     };
 }
@@ -177,19 +209,27 @@ pub fn offer_halves(conn: &mut DbConn) -> AppResult<Halves> {
     }
 }
 
-/// Offers handed over at a time by [`open_offer_entries`].
+/// Offers handed over at a time by [`offer_entries`].
 const BATCH: usize = 16_384;
 
-/// The open offers of one half (`half` 0 or 1), encoded for the index row by row as they are
-/// read: the JSON lists are parsed into borrowed strings and turned into bitmasks at once, so a
-/// start-up load of a million offers allocates little. Hands each batch of records, with their
-/// providers, to `deliver` as soon as it is read.
-pub fn open_offer_entries(
+/// One offer read at start: its matcher entry (themes, States served, ...), provider, status
+/// and when it changed (microseconds since the epoch).
+pub struct LoadedOffer {
+    pub entry: OfferEntry,
+    pub provider: String,
+    pub status: OfferStatus,
+    pub updated_at: i64,
+}
+
+/// The offers of one half (`half` 0 or 1), encoded row by row as they are read: the JSON lists
+/// are parsed into borrowed strings and turned into bitmasks at once, so a start-up load of a
+/// million offers allocates little. Hands each batch to `deliver` as soon as it is read.
+pub fn offer_entries(
     conn: &mut DbConn,
     halves: &Halves,
     half: u8,
     encoder: &Encoder,
-    mut deliver: impl FnMut(Vec<(OfferEntry, String)>) -> AppResult<()>,
+    mut deliver: impl FnMut(Vec<LoadedOffer>) -> AppResult<()>,
 ) -> AppResult<()> {
     let used = capacity_used(conn, None)?;
     let split = match (halves, half) {
@@ -199,7 +239,6 @@ pub fn open_offer_entries(
         (Halves::IdDigit, _) => "substr(id, length(id), 1) >= '8'".to_string(),
     };
     let rows = offers::table
-        .filter(offers::status.eq(OfferStatus::Open.as_str()))
         .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&split))
         .select(offer_columns!())
         .load_iter::<OfferColumns, DefaultLoadingMode>(conn)?;
@@ -218,6 +257,8 @@ pub fn open_offer_entries(
             ends_on,
             capacity,
             budget,
+            status,
+            updated_at,
         ) = row?;
         let mut areas = borrowed(&countries)?;
         areas.extend(borrowed(&regions)?);
@@ -236,7 +277,8 @@ pub fn open_offer_entries(
             budget_usd: budget,
         };
         if let Some(entry) = encoder.offer(&facts, 0) {
-            batch.push((entry, provider));
+            let (status, updated_at) = (offer_status(&status)?, updated_at.and_utc().timestamp_micros());
+            batch.push(LoadedOffer { entry, provider, status, updated_at });
         }
         if batch.len() == BATCH {
             deliver(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))?;
@@ -248,20 +290,16 @@ pub fn open_offer_entries(
 /// Ids read at a time by the batch readers below (well under both backends' parameter limits).
 const IDS_PER_QUERY: usize = 1_000;
 
-/// Of the given offers, those that are open, as the index should hold them; the others are
-/// not to be indexed.
-pub fn open_offers(conn: &mut DbConn, ids: &[&str]) -> AppResult<Vec<OfferFacts>> {
+/// The given offers as stored (of any status; missing ones left out).
+pub fn offers_by_id(conn: &mut DbConn, ids: &[&str]) -> AppResult<Vec<StoredOffer>> {
     let mut found = Vec::new();
     for chunk in ids.chunks(IDS_PER_QUERY) {
-        let rows = offers::table
-            .filter(offers::id.eq_any(chunk))
-            .filter(offers::status.eq(OfferStatus::Open.as_str()))
-            .select(offer_columns!())
-            .load::<OfferColumns>(conn)?;
+        let rows =
+            offers::table.filter(offers::id.eq_any(chunk)).select(offer_columns!()).load::<OfferColumns>(conn)?;
         let used = capacity_used(conn, Some(chunk))?;
         for row in rows {
             let used = used.get(&row.0).copied().unwrap_or(0);
-            found.push(offer_facts(row, used)?);
+            found.push(stored_offer(row, used)?);
         }
     }
     Ok(found)

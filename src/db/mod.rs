@@ -15,6 +15,7 @@ pub mod recommendations;
 pub mod requests;
 pub mod schema;
 pub mod seed;
+pub mod text_search;
 
 use std::path::Path;
 use std::time::Duration;

@@ -165,6 +165,15 @@ pub fn list(conn: &mut DbConn, f: &OfferFilter, page: &PageRequest, scope: &Offe
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
 }
 
+/// The given offers that `scope` may see, in id order.
+pub fn by_ids(conn: &mut DbConn, ids: &[String], scope: &OfferScope) -> AppResult<Vec<OfferRow>> {
+    Ok(visible(offers::table.into_boxed(), scope)
+        .filter(offers::id.eq_any(ids))
+        .order(offers::id.asc())
+        .select(OfferRow::as_select())
+        .load(conn)?)
+}
+
 /// Holds the offer's row until the transaction ends, so that concurrent agreements check its
 /// capacity one after another (PostgreSQL runs them side by side otherwise; on SQLite,
 /// `BEGIN IMMEDIATE` already serialises writers). A no-op update takes the row lock.

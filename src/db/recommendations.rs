@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::page::{PageOf, PageRequest};
 use super::schema::{recommendation_themes, recommendations};
-use super::{insert_all, DbConn, MultiBackend};
+use super::{insert_all, text_search, DbConn, MultiBackend};
 use crate::error::AppResult;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -110,7 +110,8 @@ pub fn update(conn: &mut DbConn, row: &RecommendationRow, expected: i64, themes:
     Ok(n == 1)
 }
 
-fn filtered<'a>(f: &'a RecommendationFilter) -> recommendations::BoxedQuery<'a, MultiBackend> {
+/// The recommendations `f` selects; `conn` only says which database's text search to use.
+fn filtered<'a>(conn: &DbConn, f: &'a RecommendationFilter) -> recommendations::BoxedQuery<'a, MultiBackend> {
     let mut q = recommendations::table.into_boxed();
     if let Some(states) = &f.states_under_review {
         q = q.filter(recommendations::state_under_review.eq_any(states));
@@ -139,9 +140,8 @@ fn filtered<'a>(f: &'a RecommendationFilter) -> recommendations::BoxedQuery<'a, 
     if let Some(since) = f.updated_since {
         q = q.filter(recommendations::updated_at.ge(since));
     }
-    for word in &f.words {
-        let pattern = format!("%{}%", super::organizations::escape_like(&word.to_lowercase()));
-        q = q.filter(super::organizations::lower(recommendations::text).like(pattern).escape('\\'));
+    if !f.words.is_empty() {
+        q = q.filter(text_search::recommendations_with(conn, &text_search::terms(&f.words)));
     }
     q
 }
@@ -151,12 +151,12 @@ fn filtered<'a>(f: &'a RecommendationFilter) -> recommendations::BoxedQuery<'a, 
 pub fn summary(conn: &mut DbConn, f: &RecommendationFilter, by: SummaryKey) -> AppResult<Vec<SummaryRow>> {
     let pairs: Vec<(Option<String>, String)> = match by {
         SummaryKey::RecommendingState => {
-            filtered(f).select((recommendations::recommending_state, recommendations::response)).load(conn)?
+            filtered(conn, f).select((recommendations::recommending_state, recommendations::response)).load(conn)?
         }
         SummaryKey::Response => {
-            filtered(f).select((recommendations::response.nullable(), recommendations::response)).load(conn)?
+            filtered(conn, f).select((recommendations::response.nullable(), recommendations::response)).load(conn)?
         }
-        SummaryKey::Cycle => filtered(f)
+        SummaryKey::Cycle => filtered(conn, f)
             .select((recommendations::cycle, recommendations::response))
             .load::<(i32, String)>(conn)?
             .into_iter()
@@ -164,7 +164,7 @@ pub fn summary(conn: &mut DbConn, f: &RecommendationFilter, by: SummaryKey) -> A
             .collect(),
         SummaryKey::Theme => {
             let rows: Vec<(String, String)> =
-                filtered(f).select((recommendations::themes, recommendations::response)).load(conn)?;
+                filtered(conn, f).select((recommendations::themes, recommendations::response)).load(conn)?;
             let mut pairs = Vec::with_capacity(rows.len() * 2);
             for (themes, response) in rows {
                 let themes: Vec<String> = serde_json::from_str(&themes).map_err(crate::error::AppError::internal)?;
@@ -186,12 +186,12 @@ pub fn summary(conn: &mut DbConn, f: &RecommendationFilter, by: SummaryKey) -> A
 }
 
 pub fn count(conn: &mut DbConn, f: &RecommendationFilter) -> AppResult<i64> {
-    Ok(filtered(f).count().get_result(conn)?)
+    Ok(filtered(conn, f).count().get_result(conn)?)
 }
 
 pub fn list(conn: &mut DbConn, f: &RecommendationFilter, page: &PageRequest) -> AppResult<PageOf<RecommendationRow>> {
-    let total = filtered(f).count().get_result(conn)?;
-    let mut q = filtered(f);
+    let total = filtered(conn, f).count().get_result(conn)?;
+    let mut q = filtered(conn, f);
     if let Some(after) = &page.after {
         q = q.filter(recommendations::id.gt(after));
     }

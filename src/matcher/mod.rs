@@ -7,6 +7,7 @@ pub mod entry;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod index;
+pub mod listing;
 pub mod score;
 pub mod supply;
 

@@ -275,7 +275,74 @@ fn bulk_submission_as_csv(app: TestApp) {
     assert_eq!(offer_total(&app), 2, "nothing stored by a rejected sheet");
 }
 
+/// Lists the in-memory listing answers (theme, State served, status, provider) give the same
+/// pages and totals as storage answers them (a `q` every title matches sends a list there).
+fn listing_and_storage_agree(app: TestApp) {
+    let themes = ["torture", "detention", "womens-rights", "justice"];
+    let areas = [
+        json!({"countries": ["KEN"]}),
+        json!({"regions": ["Africa"]}),
+        json!({"regions": ["014"]}),
+        json!({"regions": ["weog"]}),
+        json!({"global": true}),
+        json!({"countries": ["FRA", "HTI"]}),
+    ];
+    let statuses = ["open", "draft", "closed", "open"];
+    let providers = ["NOR", "SWE", "FIN"];
+    for i in 0..36 {
+        let status = statuses[i % 4];
+        let mut body = json!({
+            "provider": providers[i % 3], "title": format!("Help offered {i}"),
+            "themes": [themes[i % 4], themes[(i / 4) % 4]], "status": if status == "draft" { "draft" } else { "open" },
+        });
+        for (k, v) in areas[i % 6].as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        let id = app.create("/api/v1/offers", &body)["id"].as_str().unwrap().to_string();
+        if status == "closed" {
+            let res = app.patch(&format!("/api/v1/offers/{id}"), Some("\"v1\""), &json!({"status": "closed"}));
+            assert_eq!(res.status, 200, "{}", res.excerpt());
+        }
+    }
+    let sweden = app.key(json!({"role": "provider", "state": "SWE"}));
+    let ids_and_total = |key: Option<&str>, query: &str| -> (Vec<String>, Value) {
+        let mut ids = Vec::new();
+        let mut path = format!("/api/v1/offers?limit=4&{query}");
+        let first = app.with_key(key).get(&path).json();
+        loop {
+            let page = app.with_key(key).get(&path).json();
+            assert_eq!(page["total"], first["total"], "{path}");
+            ids.extend(page["items"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap().to_string()));
+            match page["next_cursor"].as_str() {
+                Some(cursor) => path = format!("/api/v1/offers?limit=4&{query}&cursor={cursor}"),
+                None => return (ids, first["total"].clone()),
+            }
+        }
+    };
+    let mut compared = 0;
+    for key in [None, Some(sweden.as_str()), Some(app.admin_key.as_str())] {
+        for filter in [
+            "",
+            "theme=torture",
+            "serves=KEN",
+            "serves=FRA&theme=justice",
+            "status=draft",
+            "provider=SWE",
+            "serves=KEN&status=open",
+            "theme=Women%27s%20rights&provider=NOR",
+            "serves=BRA",
+        ] {
+            let listed = ids_and_total(key, filter);
+            let stored = ids_and_total(key, &format!("{filter}&q=help"));
+            assert_eq!(listed, stored, "{filter} as {key:?}");
+            compared += listed.0.len();
+        }
+    }
+    assert!(compared > 150, "the filters selected something ({compared})");
+}
+
 backend_tests!(
+    listing_and_storage_agree,
     create_by_state_and_organization,
     validation,
     serves_filter,

@@ -31,6 +31,18 @@ fn create_read_update(app: TestApp) {
     app.patch(&path, Some("\"v1\""), &json!({"response": "supported"})).problem(412);
     app.patch(&path, Some("\"v2\""), &json!({"session": 23, "cycle": 1})).field_error(422, "cycle");
 
+    // Word search: each word begins a word of the text, in any case; edits are searchable at once.
+    let total = |q: &str| app.get(&format!("/api/v1/recommendations?q={q}")).json()["total"].clone();
+    assert_eq!(total("protoc"), 1, "a word's beginning finds it");
+    assert_eq!(total("OPTIONAL%20protocol"), 1);
+    assert_eq!(total("optional%20covenant"), 0, "every word must be there");
+    assert_eq!(total("otocol"), 0, "words are matched from their beginning");
+    let edited = app.patch(&path, Some("\"v2\""), &json!({"text": "Adopt a law on domestic violence."}));
+    assert_eq!(edited.status, 200, "{}", edited.excerpt());
+    assert_eq!(total("protocol"), 0);
+    assert_eq!(total("domestic%20VIOL"), 1);
+    app.get("/api/v1/recommendations?q=%21%21").field_error(400, "q");
+
     let bad = app.post(
         "/api/v1/recommendations",
         &json!({"state_under_review": "XXX", "session": 0, "text": "", "response": "accepted", "themes": []}),
