@@ -22,7 +22,8 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/tcmatch.db";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Settings for `serve`, also accepted without the subcommand.
+    /// Settings: accepted before or after any subcommand (`tcmatch --database-url X serve` and
+    /// `tcmatch serve --database-url X` alike); the database ones serve every command.
     #[command(flatten)]
     pub serve: ServeArgs,
 }
@@ -30,9 +31,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the HTTP service (the default): migrate, seed reference data, serve.
-    Serve(ServeArgs),
+    Serve,
     /// Apply pending database migrations and seed reference data, then exit.
-    Migrate(DatabaseArgs),
+    Migrate,
     /// Create an API key and print its secret (shown only once): bootstraps the first admin.
     CreateKey(CreateKeyArgs),
     /// Print the OpenAPI document (JSON) to stdout or a file.
@@ -68,17 +69,15 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
     /// sqlite://PATH (or a bare path) for the embedded database, postgres://... for PostgreSQL.
-    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     pub database_url: String,
     /// Log format.
-    #[arg(long, env = "TCMATCH_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    #[arg(long, global = true, env = "TCMATCH_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct CreateKeyArgs {
-    #[command(flatten)]
-    pub database: DatabaseArgs,
     /// admin, state or provider.
     #[arg(long)]
     pub role: String,
@@ -104,55 +103,55 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
     /// Address to listen on (port 0 picks a free port).
-    #[arg(long, env = "TCMATCH_BIND", default_value = "127.0.0.1:8080")]
+    #[arg(long, global = true, env = "TCMATCH_BIND", default_value = "127.0.0.1:8080")]
     pub bind: String,
     /// HTTP worker threads (default: one per core).
-    #[arg(long, env = "TCMATCH_WORKERS")]
+    #[arg(long, global = true, env = "TCMATCH_WORKERS")]
     pub workers: Option<usize>,
     /// Threads (of lower priority) for work over the whole matcher index: ranking every request
     /// for `GET /matches`, tallying for `GET /stats/themes` (default: half the cores, at least 1).
-    #[arg(long, env = "TCMATCH_HEAVY_THREADS")]
+    #[arg(long, global = true, env = "TCMATCH_HEAVY_THREADS")]
     pub heavy_threads: Option<usize>,
     /// Database connections in the pool (at least 3: the matcher index loads on three at start).
-    #[arg(long, env = "TCMATCH_POOL_SIZE", default_value_t = 10)]
+    #[arg(long, global = true, env = "TCMATCH_POOL_SIZE", default_value_t = 10)]
     pub pool_size: u32,
     /// Largest accepted JSON body, in bytes.
-    #[arg(long, env = "TCMATCH_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    #[arg(long, global = true, env = "TCMATCH_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
     /// Largest accepted CSV import body, in bytes.
-    #[arg(long, env = "TCMATCH_MAX_IMPORT_BYTES", default_value_t = 64 * 1024 * 1024)]
+    #[arg(long, global = true, env = "TCMATCH_MAX_IMPORT_BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_import_bytes: usize,
     /// Sustained requests per minute per API key (anonymous: per client address); 0 turns the
     /// limit off.
-    #[arg(long, env = "TCMATCH_RATE_LIMIT_PER_MINUTE", default_value_t = 600)]
+    #[arg(long, global = true, env = "TCMATCH_RATE_LIMIT_PER_MINUTE", default_value_t = 600)]
     pub rate_limit_per_minute: u32,
     /// Requests a caller may make in a burst above the sustained rate.
-    #[arg(long, env = "TCMATCH_RATE_LIMIT_BURST", default_value_t = 120)]
+    #[arg(long, global = true, env = "TCMATCH_RATE_LIMIT_BURST", default_value_t = 120)]
     pub rate_limit_burst: u32,
     /// Failed authentications (unknown, revoked or malformed keys) per minute per client
     /// address before it gets 429 without its keys being looked up; 0 turns the limit off.
-    #[arg(long, env = "TCMATCH_AUTH_FAILURES_PER_MINUTE", default_value_t = 30)]
+    #[arg(long, global = true, env = "TCMATCH_AUTH_FAILURES_PER_MINUTE", default_value_t = 30)]
     pub auth_failures_per_minute: u32,
     /// Proxies (addresses or networks, `10.0.0.0/8,192.168.1.7`) whose `X-Forwarded-For` names
     /// the client for per-address limits; none by default (the peer is the client).
-    #[arg(long, env = "TCMATCH_TRUSTED_PROXIES", default_value = "")]
+    #[arg(long, global = true, env = "TCMATCH_TRUSTED_PROXIES", default_value = "")]
     pub trusted_proxies: String,
     /// Matcher weights over the defaults, e.g. `theme=0.6,budget=0.05` (see README).
-    #[arg(long, env = "TCMATCH_MATCH_WEIGHTS", default_value = "")]
+    #[arg(long, global = true, env = "TCMATCH_MATCH_WEIGHTS", default_value = "")]
     pub match_weights: String,
     /// How often (milliseconds) the matcher index picks up writes made by other instances.
-    #[arg(long, env = "TCMATCH_SYNC_INTERVAL_MS", default_value_t = 1000)]
+    #[arg(long, global = true, env = "TCMATCH_SYNC_INTERVAL_MS", default_value_t = 1000)]
     pub sync_interval_ms: u64,
     /// How often (seconds) the matcher index is checked against the database's counts (a
     /// disagreement is logged, counted in /metrics and repaired by a rebuild); 0 turns it off.
-    #[arg(long, env = "TCMATCH_INDEX_CHECK_SECS", default_value_t = 60)]
+    #[arg(long, global = true, env = "TCMATCH_INDEX_CHECK_SECS", default_value_t = 60)]
     pub index_check_secs: u64,
     /// Seconds in-flight requests get to finish on SIGTERM/SIGINT.
-    #[arg(long, env = "TCMATCH_SHUTDOWN_TIMEOUT", default_value_t = 30)]
+    #[arg(long, global = true, env = "TCMATCH_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
     /// Origins whose browser apps may call the API (`https://dash.example.org,...`, or `*`);
     /// none by default.
-    #[arg(long, env = "TCMATCH_CORS_ORIGINS", default_value = "")]
+    #[arg(long, global = true, env = "TCMATCH_CORS_ORIGINS", default_value = "")]
     pub cors_origins: String,
 }
 

@@ -1,6 +1,8 @@
 //! The `tcmatch` command: `serve` (default), `migrate`, `create-key`, `openapi`, and `train` and
 //! `evaluate` for the theme suggestion model.
 
+use std::io::Write;
+
 use clap::Parser;
 use tcmatch::api::keys::NewKey;
 use tcmatch::config::{Cli, Command, ServeArgs, Settings};
@@ -23,18 +25,20 @@ fn main() {
 
 fn run(cli: Cli) -> Result<(), StartupError> {
     match cli.command {
-        Some(Command::Migrate(db)) => {
-            telemetry::init(db.log_format);
+        Some(Command::Migrate) => {
+            let db = cli.serve.database;
+            telemetry::init_on_stderr(db.log_format);
             startup::prepare_database(&db.database_url, 1)?;
             tracing::info!("database is up to date");
             Ok(())
         }
         Some(Command::CreateKey(args)) => {
-            telemetry::init(args.database.log_format);
+            let db = cli.serve.database;
+            telemetry::init_on_stderr(db.log_format);
             let role = Role::parse(&args.role)
                 .ok_or_else(|| StartupError(format!("--role must be one of {}", Role::expected())))?;
             let new = NewKey { role, state: args.state, organization_id: args.organization, label: args.label };
-            let issued = startup::create_key(&args.database.database_url, new)?;
+            let issued = startup::create_key(&db.database_url, new)?;
             eprintln!("Created {} key {} ({}). Its secret is shown only now:", role, issued.key.id, issued.key.prefix);
             println!("{}", issued.secret);
             Ok(())
@@ -44,10 +48,11 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             match output {
                 Some(path) => std::fs::write(&path, json + "\n")
                     .map_err(|e| StartupError(format!("cannot write {}: {e}", path.display()))),
-                None => {
-                    println!("{json}");
-                    Ok(())
-                }
+                // A reader that stops early (`tcmatch openapi | head`) is not an error.
+                None => match writeln!(std::io::stdout().lock(), "{json}") {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(StartupError(e.to_string())),
+                    _ => Ok(()),
+                },
             }
         }
         Some(Command::Train { csv, sessions, output }) => {
@@ -101,8 +106,7 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             }
             Ok(())
         }
-        Some(Command::Serve(args)) => serve(args),
-        None => serve(cli.serve),
+        Some(Command::Serve) | None => serve(cli.serve),
     }
 }
 

@@ -36,9 +36,23 @@ pub struct RecommendationFilter {
     pub response: Option<String>,
     pub cycle: Option<i32>,
     pub session: Option<i32>,
-    /// Words that must all appear in the text (case-insensitive).
+    /// Words that must each begin a word of the text, in any case.
     pub words: Vec<String>,
     pub updated_since: Option<chrono::NaiveDateTime>,
+}
+
+impl RecommendationFilter {
+    /// A search by words and nothing else.
+    fn is_words_only(&self) -> bool {
+        !self.words.is_empty()
+            && self.states_under_review.is_none()
+            && self.recommending_state.is_none()
+            && self.theme.is_none()
+            && self.response.is_none()
+            && self.cycle.is_none()
+            && self.session.is_none()
+            && self.updated_since.is_none()
+    }
 }
 
 /// What the summary groups by.
@@ -190,6 +204,17 @@ pub fn count(conn: &mut DbConn, f: &RecommendationFilter) -> AppResult<i64> {
 }
 
 pub fn list(conn: &mut DbConn, f: &RecommendationFilter, page: &PageRequest) -> AppResult<PageOf<RecommendationRow>> {
+    if let (DbConn::Sqlite(c), true) = (&mut *conn, f.is_words_only()) {
+        // Words alone: the page and the total come from the full-text index, in the order stored.
+        let (ids, total) =
+            text_search::sqlite_search(c, &text_search::terms(&f.words), page.after.as_deref(), page.limit + 1)?;
+        let mut rows = recommendations::table
+            .filter(recommendations::id.eq_any(&ids))
+            .select(RecommendationRow::as_select())
+            .load(conn)?;
+        rows.sort_by_key(|r: &RecommendationRow| ids.iter().position(|id| *id == r.id));
+        return Ok(PageOf::from_rows(rows, page, total, |r| &r.id));
+    }
     let total = filtered(conn, f).count().get_result(conn)?;
     let mut q = filtered(conn, f);
     if let Some(after) = &page.after {

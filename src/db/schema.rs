@@ -242,6 +242,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// SQLite only: each recommendation's key in its full-text index, in the order stored.
+    recommendation_search (key) {
+        key -> BigInt,
+        id -> Text,
+    }
+}
+
+diesel::table! {
     idempotency_keys (actor, endpoint, idempotency_key) {
         actor -> Text,
         endpoint -> Text,
@@ -254,6 +262,7 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    recommendation_search,
     idempotency_keys,
     engagements,
     engagement_events,

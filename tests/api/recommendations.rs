@@ -120,6 +120,27 @@ fn real_upr_info_file_imports(app: TestApp) {
     assert!(africa["total"].as_i64().unwrap() > 0);
     assert!(africa["total"].as_i64().unwrap() < all_torture["total"].as_i64().unwrap());
     app.get("/api/v1/recommendations?theme=tortur%20and%20zzz").field_error(400, "theme");
+
+    // A word search pages through every match once, alone or with another filter.
+    for query in ["q=torture%20prevent", "q=torture%20prevent&response=supported"] {
+        let mut seen = std::collections::HashSet::new();
+        let mut path = format!("/api/v1/recommendations?{query}&limit=37");
+        let total = app.get(&path).json()["total"].as_u64().unwrap();
+        loop {
+            let page = app.get(&path).json();
+            for item in page["items"].as_array().unwrap() {
+                let text = item["text"].as_str().unwrap().to_lowercase();
+                assert!(text.contains("tortur") && text.contains("prevent"), "{text}");
+                assert!(seen.insert(item["id"].as_str().unwrap().to_string()), "met twice");
+            }
+            match page["next_cursor"].as_str() {
+                Some(cursor) => path = format!("/api/v1/recommendations?{query}&limit=37&cursor={cursor}"),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len() as u64, total, "{query}");
+        assert!(total > 37, "{query}: more than a page ({total})");
+    }
 }
 
 fn pages_walk_the_whole_list(app: TestApp) {

@@ -1,4 +1,5 @@
-DROP TRIGGER recommendations_fts_delete;
-DROP TRIGGER recommendations_fts_update;
-DROP TRIGGER recommendations_fts_insert;
+DROP TRIGGER recommendations_search_delete;
+DROP TRIGGER recommendations_search_update;
+DROP TRIGGER recommendations_search_insert;
 DROP TABLE recommendations_fts;
+DROP TABLE recommendation_search;
