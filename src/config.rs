@@ -34,6 +34,12 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and seed reference data, then exit.
     Migrate,
+    /// Copy the SQLite database, while the service runs, to a new file (a consistent snapshot;
+    /// for PostgreSQL use pg_dump).
+    Backup {
+        /// The copy to write; it must not exist yet.
+        output: PathBuf,
+    },
     /// Create an API key and print its secret (shown only once): bootstraps the first admin.
     CreateKey(CreateKeyArgs),
     /// Print the OpenAPI document (JSON) to stdout or a file.

@@ -32,6 +32,18 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             tracing::info!("database is up to date");
             Ok(())
         }
+        Some(Command::Backup { output }) => {
+            let db = cli.serve.database;
+            telemetry::init_on_stderr(db.log_format);
+            let started = std::time::Instant::now();
+            let bytes = startup::backup(&db.database_url, &output)?;
+            eprintln!(
+                "Copied the database to {} ({bytes} bytes) in {:.1} s",
+                output.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Some(Command::CreateKey(args)) => {
             let db = cli.serve.database;
             telemetry::init_on_stderr(db.log_format);

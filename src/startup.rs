@@ -47,6 +47,14 @@ pub fn prepare_database(database_url: &str, pool_size: u32) -> Result<Db, Startu
     Ok(db)
 }
 
+/// Copies the SQLite database to `output` while it stays in use (`tcmatch backup`); returns the
+/// copy's size.
+pub fn backup(database_url: &str, output: &std::path::Path) -> Result<u64, StartupError> {
+    let db = prepare_database(database_url, 1)?;
+    let mut conn = db.get()?;
+    db::backup::copy_to(&mut conn, output)
+}
+
 /// Creates an API key straight in the database (`tcmatch create-key`), acting as `system`; the
 /// way to get the first admin key.
 pub fn create_key(database_url: &str, new: NewKey) -> Result<IssuedKey, StartupError> {

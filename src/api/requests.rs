@@ -12,6 +12,7 @@ use super::idempotent::Once;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::changes;
+use crate::db::engagements as engagement_store;
 use crate::db::page::now;
 use crate::db::recommendations as recommendation_store;
 use crate::db::requests::{self as store, ConsentEventRow, RequestFilter, RequestRow};
@@ -552,6 +553,15 @@ pub async fn update(
                 status: ch.status.unwrap_or(current.status),
             }
             .checked()?;
+            if let Some(needed) = draft.status.needs_engagement().filter(|_| draft.status != current.status) {
+                if !engagement_store::request_has(conn, &row.id, needed)? {
+                    return Err(AppError::Conflict(format!(
+                        "a request becomes {} through its engagements, and it has none {}",
+                        draft.status,
+                        needed.join(" or ")
+                    )));
+                }
+            }
             draft.link_recommendations(conn, &row.state)?;
             let mut updated = RequestRow { version: row.version + 1, updated_at: now(), ..row.clone() };
             draft.write_into(&mut updated);

@@ -104,6 +104,16 @@ pub fn active_for_pair(conn: &mut DbConn, request_id: &str, offer_id: &str) -> A
     Ok(n > 0)
 }
 
+/// Whether the request has an engagement in one of these statuses.
+pub fn request_has(conn: &mut DbConn, request_id: &str, statuses: &[&str]) -> AppResult<bool> {
+    let n: i64 = engagements::table
+        .filter(engagements::request_id.eq(request_id))
+        .filter(engagements::status.eq_any(statuses))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
 /// How many engagements use the offer's capacity.
 pub fn capacity_used(conn: &mut DbConn, offer_id: &str) -> AppResult<i64> {
     let using: Vec<&str> = EngagementStatus::ALL.iter().filter(|s| s.uses_capacity()).map(|s| s.as_str()).collect();

@@ -2,6 +2,7 @@
 //! its pool, the write-transaction helper, migrations, and the queries of each resource.
 
 pub mod audit;
+pub mod backup;
 pub mod changes;
 pub mod engagements;
 pub mod idempotency;
@@ -113,12 +114,19 @@ impl ManageConnection for Manager {
 pub type Pool = r2d2::Pool<Manager>;
 pub type PooledConn = r2d2::PooledConnection<Manager>;
 
-/// The database handle the app shares: the pool and which backend it talks to.
+/// The database handle the app shares: the pool, which backend it talks to, and since when it
+/// has been unreachable, if it is.
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
     backend: &'static str,
+    down_since: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>>,
 }
+
+/// How long a checkout waits for a connection: long enough for a busy pool, and, once the
+/// database is known to be down, only long enough to notice it is back.
+const CHECKOUT_WAIT: Duration = Duration::from_secs(5);
+const CHECKOUT_WAIT_WHILE_DOWN: Duration = Duration::from_millis(800);
 
 impl Db {
     /// Connects (creating the SQLite file and its folder if needed), failing fast with the real
@@ -140,10 +148,10 @@ impl Db {
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
             .min_idle(Some(1))
-            .connection_timeout(Duration::from_secs(5))
+            .connection_timeout(CHECKOUT_WAIT)
             .build(Manager(parsed))
             .map_err(|e| StartupError(format!("cannot build the connection pool: {e}")))?;
-        Ok(Db { pool, backend })
+        Ok(Db { pool, backend, down_since: Default::default() })
     }
 
     pub fn backend(&self) -> &'static str {
@@ -156,8 +164,29 @@ impl Db {
         (state.connections, state.idle_connections)
     }
 
+    /// A connection from the pool; 503 at once (within a second) while the database is known
+    /// to be unreachable, rather than after the full wait.
     pub fn get(&self) -> AppResult<PooledConn> {
-        Ok(self.pool.get()?)
+        let mut down_since = self.down_since.lock().unwrap_or_else(|p| p.into_inner());
+        let wait = if down_since.is_some() { CHECKOUT_WAIT_WHILE_DOWN } else { CHECKOUT_WAIT };
+        drop(down_since);
+        let got = self.pool.get_timeout(wait);
+        down_since = self.down_since.lock().unwrap_or_else(|p| p.into_inner());
+        match got {
+            Ok(conn) => {
+                if down_since.take().is_some() {
+                    tracing::info!("the database is reachable again");
+                }
+                Ok(conn)
+            }
+            Err(e) => {
+                if down_since.is_none() && self.pool.state().connections == 0 {
+                    tracing::warn!(error = %e, "the database is unreachable");
+                    *down_since = Some(std::time::Instant::now());
+                }
+                Err(e.into())
+            }
+        }
     }
 
     /// Runs blocking Diesel work on the blocking thread pool: checkout and queries both happen
@@ -167,11 +196,11 @@ impl Db {
         F: FnOnce(&mut DbConn) -> AppResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
+        let db = self.clone();
         let span = tracing::Span::current();
         web::block(move || {
             let _entered = span.enter();
-            let mut conn = pool.get()?;
+            let mut conn = db.get()?;
             f(&mut conn)
         })
         .await?
@@ -255,15 +284,31 @@ fn enable_wal(conn: &mut SqliteConnection) -> Result<(), StartupError> {
     }
 }
 
+/// Creates the database's folder and file if they are missing, readable by their owner only
+/// (SQLite gives its WAL and shared-memory files the same permissions).
 fn prepare_sqlite_file(path: &str) -> Result<(), StartupError> {
     if path.starts_with("file:") {
         return Ok(());
     }
     if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
+        let mut folder = std::fs::DirBuilder::new();
+        folder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut folder, 0o700);
+        folder
+            .create(dir)
             .map_err(|e| StartupError(format!("cannot create the database folder {}: {e}", dir.display())))?;
     }
-    Ok(())
+    let mut file = std::fs::OpenOptions::new();
+    file.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
+    match file.open(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            Err(StartupError(format!("cannot create the database file {path}: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Multi-row INSERT, which Diesel offers per backend but not through the `MultiConnection`

@@ -117,6 +117,16 @@ impl RequestStatus {
     pub fn is_final(self) -> bool {
         matches!(self, RequestStatus::Completed | RequestStatus::Withdrawn)
     }
+
+    /// The engagement statuses a request needs one of to be put in this status by hand:
+    /// matched and in progress need agreed work, completed needs completed work.
+    pub fn needs_engagement(self) -> Option<&'static [&'static str]> {
+        match self {
+            RequestStatus::Matched | RequestStatus::InProgress => Some(&["agreed", "in_progress", "completed"]),
+            RequestStatus::Completed => Some(&["completed"]),
+            _ => None,
+        }
+    }
 }
 
 impl OfferStatus {

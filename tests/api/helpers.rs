@@ -257,6 +257,30 @@ impl TestApp {
         self.address = format!("http://127.0.0.1:{}", self.server.port);
     }
 
+    /// The app's SQLite file.
+    pub fn sqlite_path(&self) -> std::path::PathBuf {
+        let path = self.database.url.strip_prefix("sqlite://").expect("a SQLite test database");
+        std::path::PathBuf::from(path)
+    }
+
+    pub fn database_url(&self) -> &str {
+        &self.database.url
+    }
+
+    /// Holds SQLite's write lock (an open `BEGIN IMMEDIATE`) until the returned connection drops.
+    pub fn hold_write_lock(&self) -> diesel::SqliteConnection {
+        let mut conn = diesel::SqliteConnection::establish(&self.sqlite_path().to_string_lossy()).expect("open");
+        conn.batch_execute("BEGIN IMMEDIATE").expect("the write lock");
+        conn
+    }
+
+    /// PostgreSQL: removes the app's database from under it, as an outage would.
+    pub fn take_database_down(&self) {
+        let Cleanup::Database { admin_url, name } = &self.database.cleanup else { panic!("a PostgreSQL test") };
+        let mut admin = PgConnection::establish(admin_url).expect("connect as admin");
+        admin.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)")).expect("drop the test database");
+    }
+
     /// Runs a statement on the app's database directly (to age or damage stored data).
     pub fn sql(&self, statement: &str) {
         use diesel::RunQueryDsl;

@@ -327,6 +327,14 @@ fn engagement_lifecycle(app: TestApp) {
     let state = app.with_key(Some(&kenya));
     let provider = app.with_key(Some(&ohchr));
 
+    // A State cannot put its request in a status only engagements give it.
+    let own = format!("/api/v1/requests/{req}");
+    for status in ["matched", "in_progress", "completed"] {
+        let etag = state.get(&own).etag();
+        let refused = state.patch(&own, Some(&etag), &json!({"status": status}));
+        assert!(refused.problem(409)["detail"].as_str().unwrap().contains("through its engagements"), "{status}");
+    }
+
     let body = json!({"request_id": req, "offer_id": o, "note": "we need this"}).to_string();
     let keyed = [("Content-Type", "application/json"), ("Idempotency-Key", "interest-1")];
     let created = state.send("POST", "/api/v1/engagements", &keyed, Some(body.as_bytes()));
@@ -349,6 +357,8 @@ fn engagement_lifecycle(app: TestApp) {
     let agreed = provider.post(&moves, &json!({"to": "agreed", "note": "happy to help"}));
     assert_eq!(agreed.status, 200, "{}", agreed.excerpt());
     assert_eq!(app.get(&format!("/api/v1/requests/{req}")).json()["status"], "matched");
+    let etag = state.get(&own).etag();
+    state.patch(&own, Some(&etag), &json!({"status": "completed"})).problem(409);
     assert!(
         ids(&app.get(&format!("/api/v1/requests/{req}/matches")).json(), "offer_id").is_empty(),
         "matched requests leave the pool"

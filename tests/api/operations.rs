@@ -43,6 +43,20 @@ fn metrics_are_exposed(app: TestApp) {
     assert!(text.contains(r#"route="/api/v1/states",status="401"} 1"#), "refused by the middleware: {text}");
     assert!(text.contains("tcmatch_http_request_duration_seconds_count"));
     assert!(text.contains("tcmatch_index_offers 1"), "{text}");
+
+    // Requests nobody consented to publish are not counted where anyone can read.
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let req = app
+        .with_key(Some(&kenya))
+        .create("/api/v1/requests", &json!({"state": "KEN", "title": "Pending", "themes": ["torture"]}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = app.anonymous().get("/metrics").text;
+    assert!(text.contains("tcmatch_index_consented_requests 0\n"), "{text}");
+    assert!(!text.contains("tcmatch_index_requests"), "no count of every request: {text}");
+    app.with_key(Some(&kenya)).create(&format!("/api/v1/requests/{req}/consent"), &json!({"status": "granted"}));
+    assert!(app.anonymous().get("/metrics").text.contains("tcmatch_index_consented_requests 1\n"));
 }
 
 fn requests_carry_an_id(app: TestApp) {
@@ -133,6 +147,79 @@ fn cross_origin_calls_from_configured_origins() {
     let default = TestApp::spawn(Backend::Sqlite);
     let closed = default.anonymous().get_with("/api/v1/themes", &[("Origin", dash)]);
     assert_eq!(closed.header("access-control-allow-origin"), None, "off unless configured");
+}
+
+/// On SQLite, a read never waits for the write lock to note when its key was last used.
+#[test]
+fn reads_do_not_wait_for_the_write_lock() {
+    let app = TestApp::spawn(Backend::Sqlite);
+    let fresh_key = app.key(json!({"role": "state", "state": "KEN"}));
+    let lock = app.hold_write_lock();
+    let started = std::time::Instant::now();
+    let res = app.with_key(Some(&fresh_key)).get("/api/v1/requests");
+    assert_eq!(res.status, 200, "{}", res.excerpt());
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "waited {:?}", started.elapsed());
+    drop(lock);
+}
+
+/// The database file holds everything, keys' hashes included: only its owner may read it.
+#[test]
+#[cfg(unix)]
+fn the_database_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = TestApp::spawn(Backend::Sqlite);
+    let mode = std::fs::metadata(app.sqlite_path()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+}
+
+/// `tcmatch backup` copies a database in use to a new private file that opens with the data;
+/// it never overwrites, and says to use pg_dump for PostgreSQL.
+#[test]
+fn backup_copies_a_database_in_use() {
+    use std::process::Command;
+    let app = TestApp::spawn(Backend::Sqlite);
+    app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Kept Safe"}));
+    let copy = app.sqlite_path().with_file_name("copy.db");
+    let backup = |target: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_tcmatch"))
+            .args(["backup", &target.to_string_lossy(), "--database-url", app.database_url()])
+            .env("TCMATCH_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    let made = backup(&copy);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let restored = TestApp::spawn_with(Backend::Sqlite, |s| s.database_url = format!("sqlite://{}", copy.display()));
+    let orgs = restored.anonymous().get("/api/v1/organizations?q=kept").json();
+    assert_eq!(orgs["total"], 1, "{orgs}");
+    let again = backup(&copy);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+}
+
+/// Once the database is known to be unreachable, calls get 503 with Retry-After within about
+/// a second, instead of waiting the pool's full five seconds each.
+#[test]
+#[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
+fn a_database_known_down_answers_503_at_once() {
+    let app = TestApp::spawn(Backend::Postgres);
+    assert_eq!(app.anonymous().get("/api/v1/offers").status, 200);
+    app.take_database_down();
+    let first = app.anonymous().get("/api/v1/offers");
+    first.problem(503);
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let res = app.anonymous().get("/api/v1/offers");
+        res.problem(503);
+        assert!(res.header("retry-after").is_some());
+        assert!(started.elapsed() < std::time::Duration::from_millis(1500), "took {:?}", started.elapsed());
+    }
+    app.anonymous().get("/readyz").problem(503);
 }
 
 backend_tests!(
