@@ -32,6 +32,8 @@ pub struct Gauges {
     pub index_disagreements: u64,
     pub index_offer_drift: i64,
     pub index_request_drift: i64,
+    /// Offers in the offer listing, once it is loaded.
+    pub listing_offers: Option<usize>,
     pub pool_connections: u32,
     pub pool_idle: u32,
 }
@@ -112,6 +114,18 @@ impl Metrics {
         );
         gauge(
             &mut out,
+            "tcmatch_listing_ready",
+            "1 once the offer listing is loaded (until then offer lists are read from storage).",
+            u8::from(gauges.listing_offers.is_some()).to_string(),
+        );
+        gauge(
+            &mut out,
+            "tcmatch_listing_offers",
+            "Offers in the offer listing.",
+            gauges.listing_offers.unwrap_or(0).to_string(),
+        );
+        gauge(
+            &mut out,
             "tcmatch_db_pool_connections",
             "Open database connections.",
             gauges.pool_connections.to_string(),
@@ -139,6 +153,7 @@ mod tests {
             index_disagreements: 1,
             index_offer_drift: -1,
             index_request_drift: 0,
+            listing_offers: Some(7),
             pool_connections: 3,
             pool_idle: 2,
         };
@@ -150,5 +165,6 @@ mod tests {
         assert!(text.contains("tcmatch_index_offers 5"));
         assert!(text.contains("tcmatch_index_drift{entity=\"offer\"} -1\n"));
         assert!(text.contains("tcmatch_index_check_disagreements_total 1\n"));
+        assert!(text.contains("tcmatch_listing_offers 7\n"));
     }
 }

@@ -117,6 +117,7 @@ impl Application {
         let started = std::time::Instant::now();
         let themes = Suggester::shipped();
         tracing::info!(ms = started.elapsed().as_millis() as u64, themes = themes.theme_count(), "theme model loaded");
+        actix_web::rt::spawn(Arc::clone(&matching).load_listing(db.clone()));
         let check_every = (settings.index_check_secs > 0).then(|| Duration::from_secs(settings.index_check_secs));
         actix_web::rt::spawn(Arc::clone(&matching).follow_forever(
             db.clone(),

@@ -13,7 +13,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::vocab::OfferStatus;
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::Encoder;
-use crate::matcher::listing::OfferListing;
+use crate::matcher::listing::{ListingRow, OfferListing};
 use crate::matcher::{ranked_pairs, MatchConfig, MatchIndex, Pair, RequestVisibility};
 
 /// Requests ranked under one read lock by [`Matching::rank_all`].
@@ -21,8 +21,9 @@ const RANKED_AT_ONCE: usize = 256;
 
 pub struct Matching {
     index: RwLock<MatchIndex>,
-    /// Every offer, for the lists (taken after `index` when both are held).
-    listing: RwLock<OfferListing>,
+    /// Every offer, for the lists, once loaded (after the index, in the background; taken after
+    /// `index` when both are held).
+    listing: RwLock<Option<OfferListing>>,
     /// Held while changes are read and applied, so the index takes them in the order read.
     cursor: Mutex<Cursor>,
     catalog: &'static Catalog,
@@ -42,10 +43,10 @@ pub struct IndexChecks {
 impl Matching {
     /// Builds the index from the database.
     pub fn load(db: &Db, catalog: &'static Catalog, config: MatchConfig) -> AppResult<Matching> {
-        let (index, listing, cursor) = build(db, catalog, config)?;
+        let (index, cursor) = build(db, catalog, config)?;
         Ok(Matching {
             index: RwLock::new(index),
-            listing: RwLock::new(listing),
+            listing: RwLock::new(None),
             cursor: Mutex::new(cursor),
             catalog,
             checks: IndexChecks::default(),
@@ -56,9 +57,53 @@ impl Matching {
         self.index.read().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The offer listing (see [`OfferListing`]).
-    pub fn listing(&self) -> RwLockReadGuard<'_, OfferListing> {
+    /// The offer listing (see [`OfferListing`]), once loaded.
+    pub fn listing(&self) -> RwLockReadGuard<'_, Option<OfferListing>> {
         self.listing.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Loads the offer listing, then keeps it with the index. It comes after the index so the
+    /// service starts as soon as it can match; until it is there, lists are read from storage.
+    pub async fn load_listing(self: Arc<Self>, db: Db) {
+        let started = std::time::Instant::now();
+        let loaded = actix_web::web::block(move || -> AppResult<usize> {
+            let encoder = Encoder::new(self.catalog);
+            let (mut listing, since) = {
+                let mut conn = db.get()?;
+                let since = Cursor::start(&mut conn)?;
+                let mut listing = OfferListing::default();
+                let mut bulk = listing.bulk();
+                match_source::listing_rows(&mut conn, &encoder, |rows| {
+                    rows.iter().for_each(|row| bulk.add(row));
+                    Ok(())
+                })?;
+                bulk.finish();
+                (listing, since)
+            };
+            // What was written since the listing's own start, applied while the follower waits,
+            // so from here on the follower keeps it.
+            let _held = self.cursor();
+            let mut conn = db.get()?;
+            read_snapshot(&mut conn, |conn| {
+                let pending = since.pending(conn)?;
+                let ids = offer_ids(&pending.changes)?;
+                for offer in match_source::offers_by_id(conn, &ids)? {
+                    if let Some(entry) = encoder.offer(&offer.facts, 0) {
+                        listing.upsert(&ListingRow::of(&entry, &offer.facts.provider, offer.status, offer.updated_at));
+                    }
+                }
+                Ok::<_, AppError>(())
+            })?;
+            let offers = listing.len();
+            *self.listing.write().unwrap_or_else(|p| p.into_inner()) = Some(listing);
+            Ok(offers)
+        })
+        .await;
+        match loaded {
+            Ok(Ok(offers)) => tracing::info!(offers, ms = started.elapsed().as_millis() as u64, "offer listing loaded"),
+            Ok(Err(e)) => tracing::error!(error = %e, "cannot load the offer listing; lists are read from storage"),
+            Err(e) => tracing::error!(error = %e, "cannot load the offer listing; lists are read from storage"),
+        }
     }
 
     pub fn checks(&self) -> &IndexChecks {
@@ -189,20 +234,23 @@ impl Matching {
             return Ok(());
         }
         let this = Arc::clone(self);
-        let db = db.clone();
-        actix_web::web::block(move || {
+        let rebuild_from = db.clone();
+        actix_web::web::block(move || -> AppResult<()> {
+            let db = rebuild_from;
             let config = *this.read().config();
-            let (index, listing, cursor) = build(&db, this.catalog, config)?;
+            let (index, cursor) = build(&db, this.catalog, config)?;
             // The new cursor starts before the new load, so what was written meanwhile is
             // applied again on the next follow.
             let mut held = this.cursor();
             *this.index.write().unwrap_or_else(|p| p.into_inner()) = index;
-            *this.listing.write().unwrap_or_else(|p| p.into_inner()) = listing;
+            *this.listing.write().unwrap_or_else(|p| p.into_inner()) = None;
             *held = cursor;
             tracing::warn!("matcher index rebuilt from the database");
             Ok(())
         })
-        .await?
+        .await??;
+        actix_web::rt::spawn(Arc::clone(self).load_listing(db.clone()));
+        Ok(())
     }
 
     /// Reads what the changes name, as it is now, into the index: a record no longer open (or
@@ -230,10 +278,11 @@ impl Matching {
             stored.iter().filter(|o| o.status == OfferStatus::Open).map(|o| o.facts.id.as_str()).collect();
         let open_request_ids: HashSet<&str> = open_requests.iter().map(|r| r.id.as_str()).collect();
         let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
-        let mut listing = self.listing.write().unwrap_or_else(|p| p.into_inner());
-        for offer in &stored {
-            if let Some(entry) = index.encoder().offer(&offer.facts, 0) {
-                listing.upsert(&entry, &offer.facts.provider, offer.status, offer.updated_at);
+        if let Some(listing) = self.listing.write().unwrap_or_else(|p| p.into_inner()).as_mut() {
+            for offer in &stored {
+                if let Some(entry) = index.encoder().offer(&offer.facts, 0) {
+                    listing.upsert(&ListingRow::of(&entry, &offer.facts.provider, offer.status, offer.updated_at));
+                }
             }
         }
         for id in offers.iter().filter(|id| !open_offer_ids.contains(*id)) {
@@ -252,47 +301,50 @@ impl Matching {
     }
 }
 
-/// Builds an index and the offer listing from the database, with the cursor they follow the
-/// change sequence from.
-fn build(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<(MatchIndex, OfferListing, Cursor)> {
+/// Builds an index from the database, with the cursor it follows the change sequence from.
+fn build(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<(MatchIndex, Cursor)> {
     let cursor = Cursor::start(&mut *db.get()?)?;
     let encoder = Encoder::new(catalog);
     let halves = match_source::offer_halves(&mut *db.get()?)?;
     let mut index = MatchIndex::new(catalog, config);
-    let mut listing = OfferListing::default();
     // Two connections read the two halves of the offers and a third the requests, while this
-    // thread adds what they have read.
+    // thread adds what they have read to the index.
     let (sender, batches) = std::sync::mpsc::sync_channel(4);
     std::thread::scope(|s| -> AppResult<()> {
         let readers = [0, 1].map(|half| {
             let (sender, encoder, halves) = (sender.clone(), &encoder, &halves);
             s.spawn(move || {
                 let deliver = |batch| sender.send(batch).map_err(|_| AppError::internal("the index stopped loading"));
-                match_source::offer_entries(&mut *db.get()?, halves, half, encoder, deliver)
+                match_source::open_offer_entries(&mut *db.get()?, halves, half, encoder, deliver)
             })
         });
         drop(sender);
         let requests = s.spawn(|| match_source::open_requests(&mut *db.get()?));
         let mut bulk = index.bulk();
-        let mut listed = listing.bulk();
         for batch in batches {
-            let mut open = Vec::with_capacity(batch.len());
-            for offer in batch {
-                listed.add(&offer.entry, &offer.provider, offer.status, offer.updated_at);
-                if offer.status == OfferStatus::Open {
-                    open.push((offer.entry, offer.provider));
-                }
-            }
-            bulk.offers(open);
+            bulk.offers(batch);
         }
         for reader in readers {
             joined(reader)?;
         }
-        listed.finish();
         bulk.requests(&joined(requests)?);
         Ok(())
     })?;
-    Ok((index, listing, cursor))
+    Ok((index, cursor))
+}
+
+/// The distinct offers the changes name.
+fn offer_ids(changes: &[Change]) -> AppResult<Vec<&str>> {
+    let mut seen = HashSet::new();
+    let mut ids = Vec::new();
+    for change in changes {
+        match change.entity.as_str() {
+            changes::OFFER if seen.insert(change.entity_id.as_str()) => ids.push(change.entity_id.as_str()),
+            changes::OFFER | changes::REQUEST => {}
+            other => return Err(AppError::internal(format!("unknown entity '{other}' in the change sequence"))),
+        }
+    }
+    Ok(ids)
 }
 
 /// What a loader thread returned, or an error if it panicked.

@@ -59,6 +59,7 @@ pub async fn metrics(state: web::Data<AppState>, metrics: web::Data<Metrics>) ->
             index_disagreements: checks.disagreements.load(Ordering::Relaxed),
             index_offer_drift: checks.offer_drift.load(Ordering::Relaxed),
             index_request_drift: checks.request_drift.load(Ordering::Relaxed),
+            listing_offers: state.matching.listing().as_ref().map(|l| l.len()),
             pool_connections,
             pool_idle,
         }

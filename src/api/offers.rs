@@ -505,27 +505,28 @@ pub async fn list(
     let scope = caller.offer_scope();
     let query =
         (!from_region).then(|| listing_query(&state.matching.read(), &filter, serves_code, scope.clone())).flatten();
-    let rows = match query {
-        // What the listing holds answers it: it finds the page and the total; storage reads the rows.
-        Some(query) => {
-            let after = page.after.as_deref().map(key_of).map(|k| k.ok_or_else(bad_cursor)).transpose()?;
-            let (matching, limit) = (Arc::clone(&state.matching), page.limit as usize + 1);
-            let (found, total) = state
-                .db
-                .run(move |conn| {
-                    matching.fresh_on(conn)?;
-                    let (keys, total) = matching.listing().page(&query, after, limit);
-                    let ids: Vec<String> = keys.into_iter().map(|k| id_of(ids::OFFER, k)).collect();
-                    Ok((store::by_ids(conn, &ids, &scope)?, total))
-                })
-                .await?;
-            PageOf::from_rows(found, &page, total as i64, |r| &r.id)
-        }
-        None => {
-            let request = page.clone();
-            state.db.run(move |conn| store::list(conn, &filter, &request, &scope)).await?
-        }
+    let after = match &query {
+        Some(_) => page.after.as_deref().map(key_of).map(|k| k.ok_or_else(bad_cursor)).transpose()?,
+        None => None,
     };
+    let (matching, request) = (Arc::clone(&state.matching), page.clone());
+    let rows = state
+        .db
+        .run(move |conn| {
+            // What the listing holds answers it, once loaded: it finds the page and the total;
+            // storage reads the rows.
+            if let Some(query) = query {
+                matching.fresh_on(conn)?;
+                let listed = matching.listing().as_ref().map(|l| l.page(&query, after, request.limit as usize + 1));
+                if let Some((keys, total)) = listed {
+                    let ids: Vec<String> = keys.into_iter().map(|k| id_of(ids::OFFER, k)).collect();
+                    let found = store::by_ids(conn, &ids, &scope)?;
+                    return Ok(PageOf::from_rows(found, &request, total as i64, |r| &r.id));
+                }
+            }
+            store::list(conn, &filter, &request, &scope)
+        })
+        .await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 

@@ -14,6 +14,7 @@ use crate::domain::engagement::EngagementStatus;
 use crate::domain::vocab::{ConsentStatus, Modality, OfferStatus, RequestStatus};
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::{Encoder, OfferEntry};
+use crate::matcher::listing::ListingRow;
 use crate::matcher::{OfferFacts, RequestFacts};
 
 type OfferColumns = (
@@ -29,8 +30,6 @@ type OfferColumns = (
     Option<chrono::NaiveDate>,
     i32,
     Option<i64>,
-    String,
-    chrono::NaiveDateTime,
 );
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
@@ -50,20 +49,9 @@ pub struct StoredOffer {
     pub updated_at: i64,
 }
 
-fn stored_offer(row: OfferColumns, used: i64) -> AppResult<StoredOffer> {
+fn stored_offer(row: (OfferColumns, String, chrono::NaiveDateTime), used: i64) -> AppResult<StoredOffer> {
     let (
-        id,
-        provider,
-        themes,
-        modalities,
-        languages,
-        global,
-        countries,
-        regions,
-        starts_on,
-        ends_on,
-        capacity,
-        budget,
+        (id, provider, themes, modalities, languages, global, countries, regions, starts_on, ends_on, capacity, budget),
         status,
         updated_at,
     ) = row;
@@ -104,8 +92,6 @@ macro_rules! offer_columns {
             offers::ends_on,
             offers::capacity,
             offers::budget_usd,
-            offers::status,
-            offers::updated_at,
         )
     };
 }
@@ -209,27 +195,19 @@ pub fn offer_halves(conn: &mut DbConn) -> AppResult<Halves> {
     }
 }
 
-/// Offers handed over at a time by [`offer_entries`].
+/// Offers handed over at a time by [`open_offer_entries`] and [`listing_rows`].
 const BATCH: usize = 16_384;
 
-/// One offer read at start: its matcher entry (themes, States served, ...), provider, status
-/// and when it changed (microseconds since the epoch).
-pub struct LoadedOffer {
-    pub entry: OfferEntry,
-    pub provider: String,
-    pub status: OfferStatus,
-    pub updated_at: i64,
-}
-
-/// The offers of one half (`half` 0 or 1), encoded row by row as they are read: the JSON lists
-/// are parsed into borrowed strings and turned into bitmasks at once, so a start-up load of a
-/// million offers allocates little. Hands each batch to `deliver` as soon as it is read.
-pub fn offer_entries(
+/// The open offers of one half (`half` 0 or 1), encoded for the index row by row as they are
+/// read: the JSON lists are parsed into borrowed strings and turned into bitmasks at once, so a
+/// start-up load of a million offers allocates little. Hands each batch of records, with their
+/// providers, to `deliver` as soon as it is read.
+pub fn open_offer_entries(
     conn: &mut DbConn,
     halves: &Halves,
     half: u8,
     encoder: &Encoder,
-    mut deliver: impl FnMut(Vec<LoadedOffer>) -> AppResult<()>,
+    mut deliver: impl FnMut(Vec<(OfferEntry, String)>) -> AppResult<()>,
 ) -> AppResult<()> {
     let used = capacity_used(conn, None)?;
     let split = match (halves, half) {
@@ -239,6 +217,7 @@ pub fn offer_entries(
         (Halves::IdDigit, _) => "substr(id, length(id), 1) >= '8'".to_string(),
     };
     let rows = offers::table
+        .filter(offers::status.eq(OfferStatus::Open.as_str()))
         .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&split))
         .select(offer_columns!())
         .load_iter::<OfferColumns, DefaultLoadingMode>(conn)?;
@@ -257,8 +236,6 @@ pub fn offer_entries(
             ends_on,
             capacity,
             budget,
-            status,
-            updated_at,
         ) = row?;
         let mut areas = borrowed(&countries)?;
         areas.extend(borrowed(&regions)?);
@@ -277,8 +254,56 @@ pub fn offer_entries(
             budget_usd: budget,
         };
         if let Some(entry) = encoder.offer(&facts, 0) {
-            let (status, updated_at) = (offer_status(&status)?, updated_at.and_utc().timestamp_micros());
-            batch.push(LoadedOffer { entry, provider, status, updated_at });
+            batch.push((entry, provider));
+        }
+        if batch.len() == BATCH {
+            deliver(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))?;
+        }
+    }
+    deliver(batch)
+}
+
+/// Every offer, of any status, as the offer listing holds it, in batches handed to `deliver`.
+pub fn listing_rows(
+    conn: &mut DbConn,
+    encoder: &Encoder,
+    mut deliver: impl FnMut(Vec<ListingRow>) -> AppResult<()>,
+) -> AppResult<()> {
+    let rows = offers::table
+        .select((
+            offers::id,
+            offers::provider_id,
+            offers::status,
+            offers::updated_at,
+            offers::themes,
+            offers::is_global,
+            offers::countries,
+            offers::regions,
+        ))
+        .load_iter::<(String, String, String, chrono::NaiveDateTime, String, bool, String, String), DefaultLoadingMode>(
+            conn,
+        )?;
+    let mut batch = Vec::with_capacity(BATCH);
+    for row in rows {
+        let (id, provider, status, updated_at, themes, global, countries, regions) = row?;
+        let mut areas = borrowed(&countries)?;
+        areas.extend(borrowed(&regions)?);
+        let facts = OfferFacts {
+            id: id.as_str(),
+            provider: provider.as_str(),
+            themes: borrowed(&themes)?,
+            modalities: vec![],
+            languages: vec![],
+            global,
+            areas,
+            starts_on: None,
+            ends_on: None,
+            capacity_left: 0,
+            budget_usd: None,
+        };
+        if let Some(entry) = encoder.offer(&facts, 0) {
+            let micros = updated_at.and_utc().timestamp_micros();
+            batch.push(ListingRow::of(&entry, &provider, offer_status(&status)?, micros));
         }
         if batch.len() == BATCH {
             deliver(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))?;
@@ -294,11 +319,13 @@ const IDS_PER_QUERY: usize = 1_000;
 pub fn offers_by_id(conn: &mut DbConn, ids: &[&str]) -> AppResult<Vec<StoredOffer>> {
     let mut found = Vec::new();
     for chunk in ids.chunks(IDS_PER_QUERY) {
-        let rows =
-            offers::table.filter(offers::id.eq_any(chunk)).select(offer_columns!()).load::<OfferColumns>(conn)?;
+        let rows = offers::table
+            .filter(offers::id.eq_any(chunk))
+            .select((offer_columns!(), offers::status, offers::updated_at))
+            .load::<(OfferColumns, String, chrono::NaiveDateTime)>(conn)?;
         let used = capacity_used(conn, Some(chunk))?;
         for row in rows {
-            let used = used.get(&row.0).copied().unwrap_or(0);
+            let used = used.get(&row.0 .0).copied().unwrap_or(0);
             found.push(stored_offer(row, used)?);
         }
     }

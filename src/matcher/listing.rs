@@ -5,6 +5,7 @@
 //! together with the matcher index by the change follower.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::entry::{OfferEntry, StateSet};
 use crate::domain::access::OfferScope;
@@ -16,9 +17,61 @@ pub struct OfferListing {
     entries: Vec<Listed>,
     /// The distinct sets of States served, each stored once.
     served_sets: Vec<StateSet>,
-    served_ids: HashMap<StateSet, u32>,
+    served_ids: HashMap<StateSet, u32, Quick>,
     providers: Vec<String>,
-    provider_ids: HashMap<String, u32>,
+    provider_ids: HashMap<String, u32, Quick>,
+}
+
+/// A fast hash for the interning maps (a million look-ups at start): keys are our own
+/// bitmasks and provider codes, not attacker-chosen on a large scale.
+type Quick = BuildHasherDefault<MultiplyRotate>;
+
+#[derive(Default)]
+struct MultiplyRotate(u64);
+
+impl Hasher for MultiplyRotate {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// One offer as the listing takes it, made where the offer is read.
+#[derive(Debug, Clone)]
+pub struct ListingRow {
+    pub key: u128,
+    /// Microseconds since the epoch.
+    pub updated_at: i64,
+    pub themes: u64,
+    pub served: StateSet,
+    pub global: bool,
+    pub status: OfferStatus,
+    pub provider: String,
+}
+
+impl ListingRow {
+    pub fn of(entry: &OfferEntry, provider: &str, status: OfferStatus, updated_at: i64) -> ListingRow {
+        ListingRow {
+            key: entry.key,
+            updated_at,
+            themes: entry.themes,
+            served: entry.served,
+            global: entry.global,
+            status,
+            provider: provider.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -50,8 +103,8 @@ pub struct ListingQuery {
 impl OfferListing {
     /// Puts (or replaces) an offer: its matcher entry (for themes, States served and key), and
     /// what lists filter by besides.
-    pub fn upsert(&mut self, entry: &OfferEntry, provider: &str, status: OfferStatus, updated_at: i64) {
-        let listed = self.listed(entry, provider, status, updated_at);
+    pub fn upsert(&mut self, row: &ListingRow) {
+        let listed = self.listed(row);
         // Ids are time-ordered: a new offer almost always goes at the end.
         match self.entries.last() {
             Some(last) if last.key < listed.key => self.entries.push(listed),
@@ -68,15 +121,15 @@ impl OfferListing {
         BulkListing(self)
     }
 
-    fn listed(&mut self, entry: &OfferEntry, provider: &str, status: OfferStatus, updated_at: i64) -> Listed {
+    fn listed(&mut self, row: &ListingRow) -> Listed {
         Listed {
-            key: entry.key,
-            updated_at,
-            themes: entry.themes,
-            provider: self.provider_id(provider),
-            served: self.served_id(&entry.served),
-            status,
-            global: entry.global,
+            key: row.key,
+            updated_at: row.updated_at,
+            themes: row.themes,
+            provider: self.provider_id(&row.provider),
+            served: self.served_id(&row.served),
+            status: row.status,
+            global: row.global,
         }
     }
 
@@ -160,8 +213,8 @@ impl OfferListing {
 pub struct BulkListing<'a>(&'a mut OfferListing);
 
 impl BulkListing<'_> {
-    pub fn add(&mut self, entry: &OfferEntry, provider: &str, status: OfferStatus, updated_at: i64) {
-        let listed = self.0.listed(entry, provider, status, updated_at);
+    pub fn add(&mut self, row: &ListingRow) {
+        let listed = self.0.listed(row);
         self.0.entries.push(listed);
     }
 
@@ -169,7 +222,7 @@ impl BulkListing<'_> {
     /// later state.
     pub fn finish(self) {
         let entries = &mut self.0.entries;
-        entries.sort_by_key(|e| (e.key, std::cmp::Reverse(e.updated_at)));
+        entries.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.updated_at.cmp(&a.updated_at)));
         entries.dedup_by_key(|e| e.key);
     }
 }
@@ -213,10 +266,25 @@ mod tests {
     fn pages_and_totals_follow_the_filters_in_id_order() {
         let encoder = Encoder::new(Catalog::shipped());
         let mut listing = OfferListing::default();
-        listing.upsert(&offer(&encoder, 3, &["torture"], &["002"], false), "NOR", OfferStatus::Open, 30);
-        listing.upsert(&offer(&encoder, 1, &["torture"], &["KEN"], false), "SWE", OfferStatus::Closed, 10);
-        listing.upsert(&offer(&encoder, 2, &["justice"], &[], true), "NOR", OfferStatus::Open, 20);
-        listing.upsert(&offer(&encoder, 4, &["torture"], &["150"], false), "NOR", OfferStatus::Draft, 40);
+        listing.upsert(&ListingRow::of(
+            &offer(&encoder, 3, &["torture"], &["002"], false),
+            "NOR",
+            OfferStatus::Open,
+            30,
+        ));
+        listing.upsert(&ListingRow::of(
+            &offer(&encoder, 1, &["torture"], &["KEN"], false),
+            "SWE",
+            OfferStatus::Closed,
+            10,
+        ));
+        listing.upsert(&ListingRow::of(&offer(&encoder, 2, &["justice"], &[], true), "NOR", OfferStatus::Open, 20));
+        listing.upsert(&ListingRow::of(
+            &offer(&encoder, 4, &["torture"], &["150"], false),
+            "NOR",
+            OfferStatus::Draft,
+            40,
+        ));
         assert_eq!(listing.len(), 4);
 
         let all = query();
@@ -243,7 +311,12 @@ mod tests {
         let admin = ListingQuery { scope: OfferScope::All, ..query() };
         assert_eq!(listing.page(&admin, None, 10).1, 4);
 
-        listing.upsert(&offer(&encoder, 3, &["justice"], &["002"], false), "NOR", OfferStatus::Closed, 50);
+        listing.upsert(&ListingRow::of(
+            &offer(&encoder, 3, &["justice"], &["002"], false),
+            "NOR",
+            OfferStatus::Closed,
+            50,
+        ));
         assert_eq!(listing.page(&torture, None, 10).0, vec![1], "an update replaces the entry");
         assert_eq!(listing.len(), 4);
     }
@@ -253,9 +326,9 @@ mod tests {
         let encoder = Encoder::new(Catalog::shipped());
         let mut listing = OfferListing::default();
         let mut bulk = listing.bulk();
-        bulk.add(&offer(&encoder, 9, &["torture"], &[], true), "NOR", OfferStatus::Open, 1);
-        bulk.add(&offer(&encoder, 2, &["torture"], &[], true), "NOR", OfferStatus::Open, 1);
-        bulk.add(&offer(&encoder, 9, &["torture"], &[], true), "NOR", OfferStatus::Closed, 2);
+        bulk.add(&ListingRow::of(&offer(&encoder, 9, &["torture"], &[], true), "NOR", OfferStatus::Open, 1));
+        bulk.add(&ListingRow::of(&offer(&encoder, 2, &["torture"], &[], true), "NOR", OfferStatus::Open, 1));
+        bulk.add(&ListingRow::of(&offer(&encoder, 9, &["torture"], &[], true), "NOR", OfferStatus::Closed, 2));
         bulk.finish();
         let open = ListingQuery { status: Some(OfferStatus::Open), ..query() };
         assert_eq!(listing.page(&query(), None, 10), (vec![2, 9], 2));

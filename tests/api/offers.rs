@@ -305,6 +305,11 @@ fn listing_and_storage_agree(app: TestApp) {
         }
     }
     let sweden = app.key(json!({"role": "provider", "state": "SWE"}));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.anonymous().get("/metrics").text.contains("tcmatch_listing_ready 1") {
+        assert!(std::time::Instant::now() < deadline, "the offer listing never loaded");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let ids_and_total = |key: Option<&str>, query: &str| -> (Vec<String>, Value) {
         let mut ids = Vec::new();
         let mut path = format!("/api/v1/offers?limit=4&{query}");
