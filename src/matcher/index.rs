@@ -11,6 +11,7 @@ use super::entry::{
     id_of, key_of, language_signature, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts,
     GLOBAL_PARTITION, PARTITIONS,
 };
+use super::quick_hash::QuickHash;
 use super::score::{Scored, Scorer};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
@@ -34,35 +35,7 @@ pub struct Overlap {
     pub common_languages: [u64; 3],
 }
 
-/// Hashes record keys (UUIDv7 numbers, whose low bits are random) with one multiply: the
-/// default SipHash costs more than the rest of a bulk load's insert.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-}
-
-type KeyMap = HashMap<u128, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+type KeyMap = HashMap<u128, u32, QuickHash>;
 
 /// One request's best offers: its key, and the offers' keys with their scores, best first.
 pub type BestOffers = (u128, Vec<(u128, Scored)>);

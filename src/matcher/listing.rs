@@ -5,9 +5,9 @@
 //! together with the matcher index by the change follower.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::entry::{OfferEntry, StateSet};
+use super::quick_hash::QuickHash;
 use crate::domain::access::OfferScope;
 use crate::domain::vocab::OfferStatus;
 
@@ -17,34 +17,9 @@ pub struct OfferListing {
     entries: Vec<Listed>,
     /// The distinct sets of States served, each stored once.
     served_sets: Vec<StateSet>,
-    served_ids: HashMap<StateSet, u32, Quick>,
+    served_ids: HashMap<StateSet, u32, QuickHash>,
     providers: Vec<String>,
-    provider_ids: HashMap<String, u32, Quick>,
-}
-
-/// A fast hash for the interning maps (a million look-ups at start): keys are our own
-/// bitmasks and provider codes, not attacker-chosen on a large scale.
-type Quick = BuildHasherDefault<MultiplyRotate>;
-
-#[derive(Default)]
-struct MultiplyRotate(u64);
-
-impl Hasher for MultiplyRotate {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+    provider_ids: HashMap<String, u32, QuickHash>,
 }
 
 /// One offer as the listing takes it, made where the offer is read.

@@ -8,6 +8,7 @@ pub mod entry;
 pub(crate) mod fixtures;
 pub mod index;
 pub mod listing;
+mod quick_hash;
 pub mod score;
 pub mod supply;
 
