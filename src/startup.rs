@@ -17,7 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::api::keys::{self, IssuedKey, NewKey};
 use crate::api::methods::{self, AllowedMethods};
 use crate::api::rate_limit::RateLimits;
-use crate::api::{self, auth, cors, health, text_guard, AppState};
+use crate::api::{self, auth, cors, health, request_id, text_guard, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::domain::access::Caller;
@@ -28,7 +28,6 @@ use crate::metrics::Metrics;
 use crate::openapi::{ApiDoc, LimitsAndLoad};
 use crate::suggest::Suggester;
 use crate::sync::Matching;
-use crate::telemetry;
 
 /// Jobs that may wait for a heavy-work thread; past that, callers get 503 at once.
 const HEAVY_QUEUE: usize = 32;
@@ -159,7 +158,7 @@ impl Application {
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
                 .wrap(from_fn(text_guard::refuse_nul))
                 .wrap(from_fn(cors::cors))
-                .wrap(from_fn(telemetry::request_span))
+                .wrap(from_fn(request_id::traced))
         })
         .workers(settings.workers)
         .shutdown_timeout(settings.shutdown_timeout_secs)

@@ -1,20 +1,9 @@
-//! Structured logs (text or JSON, filtered by `TCMATCH_LOG` / `RUST_LOG`), and the middleware
-//! that gives every request an id (`X-Request-Id`, taken from the client when sane) and a span.
+//! Structured logs: text or JSON, filtered by `TCMATCH_LOG` / `RUST_LOG`, to stdout for the
+//! service and to stderr for one-shot commands.
 
-use std::time::Instant;
-
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::middleware::Next;
-use actix_web::HttpMessage;
-use tracing::Instrument;
 use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
-use crate::metrics::Metrics;
-
-pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Installs the global subscriber, logging to stdout (the service); later calls (tests) are
 /// no-ops.
@@ -42,38 +31,3 @@ where
         LogFormat::Text => builder.try_init(),
     };
 }
-
-pub async fn request_span(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let id = req
-        .headers()
-        .get(&REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| {
-            !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-        .map(str::to_string)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
-    let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.path());
-    req.extensions_mut().insert(RequestId(id.clone()));
-    let started = Instant::now();
-    let mut res = next.call(req).instrument(span.clone()).await?;
-    if let Ok(value) = HeaderValue::from_str(&id) {
-        res.headers_mut().insert(REQUEST_ID, value);
-    }
-    let elapsed = started.elapsed();
-    span.in_scope(|| {
-        tracing::info!(status = res.status().as_u16(), elapsed_ms = elapsed.as_secs_f64() * 1000.0, "served");
-    });
-    if let Some(metrics) = res.request().app_data::<actix_web::web::Data<Metrics>>() {
-        let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
-        metrics.observe(res.request().method().as_str(), &route, res.status().as_u16(), elapsed);
-    }
-    Ok(res)
-}
-
-/// The id of the request being served, for the audit trail.
-#[derive(Debug, Clone)]
-pub struct RequestId(pub String);

@@ -11,12 +11,12 @@ use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use std::future::{ready, Ready};
 
 use super::rate_limit::{Allowance, Payer, RateLimits};
+use super::request_id::RequestId;
 use super::AppState;
 use crate::db::keys::{self, KeyRow};
 use crate::db::page::now;
 use crate::domain::access::{hash_secret, Caller, Identity, Role, KEY_PREFIX};
 use crate::error::{AppError, AppResult};
-use crate::telemetry::RequestId;
 
 pub async fn authenticate(
     req: ServiceRequest,

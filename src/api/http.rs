@@ -16,8 +16,8 @@ use utoipa::ToSchema;
 use super::AppState;
 use crate::db::page::{PageOf, PageRequest};
 use crate::domain::csv_rows::NUL_MESSAGE;
+use crate::domain::fnv::fnv1a;
 use crate::domain::ids;
-use crate::domain::validate::fnv1a;
 use crate::error::{AppError, AppResult, FieldError};
 
 /// Default and maximum page sizes of every list.

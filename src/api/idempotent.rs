@@ -11,7 +11,7 @@ use super::http;
 use crate::db::idempotency::{self, Claim};
 use crate::db::DbConn;
 use crate::domain::access::Caller;
-use crate::domain::validate::fnv1a;
+use crate::domain::fnv::fnv1a;
 use crate::error::{AppError, AppResult};
 
 /// One call to a creating endpoint, with the key it was sent with and a fingerprint of its body

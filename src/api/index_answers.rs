@@ -16,7 +16,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use lru::LruCache;
 
 use super::http;
-use crate::domain::validate::fnv1a;
+use crate::domain::fnv::fnv1a;
 use crate::matcher::{Pair, RequestVisibility};
 use crate::sync::Matching;
 

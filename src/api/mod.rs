@@ -4,7 +4,6 @@
 pub mod audit;
 pub mod auth;
 pub mod bulk_offers;
-pub mod client_address;
 pub mod consent;
 pub mod cors;
 pub mod engagements;
@@ -19,6 +18,7 @@ pub mod offers;
 pub mod organizations;
 pub mod rate_limit;
 pub mod recommendations;
+pub mod request_id;
 pub mod requests;
 pub mod responses;
 pub mod states;
@@ -30,6 +30,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use std::sync::Arc;
 
+use crate::config::Limits;
 use crate::db::Db;
 use crate::domain::catalog::Catalog;
 use crate::heavy_work::HeavyWork;
@@ -45,15 +46,6 @@ pub struct AppState {
     pub index_answers: index_answers::IndexAnswers,
     /// Where work over the whole index runs.
     pub heavy_work: HeavyWork,
-}
-
-/// Documented request-size limits.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// Largest JSON body.
-    pub json_body_bytes: usize,
-    /// Largest CSV import body.
-    pub import_body_bytes: usize,
 }
 
 /// The routes under `/api/v1`. Registering a handler here also documents it: the OpenAPI

@@ -1,6 +1,6 @@
 //! Request rate limits, per instance, by the GCRA of the `governor` crate:
 //! - a key's requests by its id once authenticated, however its `Authorization` is spelled;
-//! - anonymous requests by client address ([`super::client_address`]);
+//! - anonymous requests by client address ([`TrustedProxies::client`]);
 //! - failed authentications by client address, charged before the database is asked about a
 //!   key not seen to authenticate lately, so junk keys cost their sender, not the database.
 //!
@@ -19,7 +19,7 @@ use governor::middleware::StateInformationMiddleware;
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
 
-use super::client_address::TrustedProxies;
+use crate::config::proxies::TrustedProxies;
 use crate::error::{AppError, AppResult};
 
 type Limiter<K> = RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;

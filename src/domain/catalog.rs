@@ -122,7 +122,7 @@ impl Catalog {
 
     /// A checksum of the shipped data, to know whether the database copy is current.
     pub fn checksum() -> String {
-        format!("{:016x}", crate::domain::validate::fnv1a(STATES_CSV.as_bytes().iter().chain(THEMES_JSON.as_bytes())))
+        format!("{:016x}", super::fnv::fnv1a(STATES_CSV.as_bytes().iter().chain(THEMES_JSON.as_bytes())))
     }
 
     fn parse(states_csv: &str, themes_json: &str) -> Result<Catalog, String> {

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod catalog;
 pub mod csv_rows;
 pub mod engagement;
+pub mod fnv;
 pub mod ids;
 pub mod recommendation_csv;
 pub mod theme_resolver;

@@ -19,6 +19,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::domain::fnv;
+
 /// One training example: a text and the indices of its labels (`0..n_labels`).
 #[derive(Clone, Debug)]
 pub struct Example<'a> {
@@ -218,7 +220,7 @@ impl Model {
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         out.extend_from_slice(&payload);
-        out.extend_from_slice(&fnv1a(&payload).to_le_bytes());
+        out.extend_from_slice(&fnv::fnv1a(&payload).to_le_bytes());
         out
     }
 
@@ -237,7 +239,7 @@ impl Model {
         if len != payload.len() as u64 {
             return Err("payload length does not match the file size".into());
         }
-        if fnv1a(payload).to_le_bytes() != checksum {
+        if fnv::fnv1a(payload).to_le_bytes() != checksum {
             return Err("checksum mismatch".into());
         }
 
@@ -446,13 +448,13 @@ struct TermHasher(u64);
 
 impl Default for TermHasher {
     fn default() -> Self {
-        TermHasher(FNV_OFFSET)
+        TermHasher(fnv::start())
     }
 }
 
 impl Hasher for TermHasher {
     fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv1a_from(self.0, bytes);
+        self.0 = fnv::continued(self.0, bytes);
     }
 
     fn finish(&self) -> u64 {
@@ -744,16 +746,6 @@ fn unzigzag(v: u64) -> Option<i16> {
     Some(((v >> 1) as i16) ^ -((v & 1) as i16))
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    fnv1a_from(FNV_OFFSET, bytes)
-}
-
-fn fnv1a_from(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 #[derive(Default)]
 struct Writer(Vec<u8>);
 
@@ -963,7 +955,7 @@ mod tests {
         bytes.extend_from_slice(&VERSION.to_le_bytes());
         bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&payload);
-        bytes.extend_from_slice(&fnv1a(&payload).to_le_bytes());
+        bytes.extend_from_slice(&fnv::fnv1a(&payload).to_le_bytes());
         assert!(Model::from_bytes(&bytes).is_err());
     }
 
@@ -981,7 +973,7 @@ mod tests {
                 bad[i] = (rng >> 32) as u8;
             }
             let end = bad.len() - 8;
-            let checksum = fnv1a(&bad[HEADER_LEN..end]).to_le_bytes();
+            let checksum = fnv::fnv1a(&bad[HEADER_LEN..end]).to_le_bytes();
             bad[end..].copy_from_slice(&checksum);
             if let Ok(model) = Model::from_bytes(&bad) {
                 let _ = model.confidences("abolish the death penalty");

@@ -10,7 +10,7 @@ use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use serde_json::Value;
 use tcmatch::api::keys::NewKey;
-use tcmatch::api::Limits;
+use tcmatch::config::Limits;
 use tcmatch::config::Settings;
 use tcmatch::domain::access::Role;
 use tcmatch::startup::Application;

@@ -85,7 +85,7 @@ fn forwarded_addresses_count_only_from_trusted_proxies() {
     let behind_proxy = TestApp::spawn_with(Backend::Sqlite, |s| {
         s.rate_limit_per_minute = 60;
         s.rate_limit_burst = 2;
-        s.trusted_proxies = tcmatch::api::client_address::TrustedProxies::parse("127.0.0.1").unwrap();
+        s.trusted_proxies = tcmatch::config::proxies::TrustedProxies::parse("127.0.0.1").unwrap();
     });
     let from = |client: &str| behind_proxy.anonymous().get_with("/api/v1/states", &[("X-Forwarded-For", client)]);
     assert_eq!(from("198.51.100.1").status, 200);

@@ -107,7 +107,7 @@ fn two_postgres_instances_share_one_database() {
 /// Browser apps on a configured origin may call the API (the backend does not matter here).
 #[test]
 fn cross_origin_calls_from_configured_origins() {
-    use tcmatch::api::cors::CorsOrigins;
+    use tcmatch::config::origins::CorsOrigins;
     let dash = "https://dash.example.org";
     let app = TestApp::spawn_with(Backend::Sqlite, |s| {
         s.cors_origins = CorsOrigins::parse(dash).unwrap();

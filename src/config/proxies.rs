@@ -1,7 +1,8 @@
-//! Who is on the other end, for per-address limits: the peer's address, or, when the peer is a
-//! proxy the operator trusts (`--trusted-proxies`), the nearest address in `X-Forwarded-For`
-//! that is not one of those proxies. A header from anyone else is ignored, so it cannot be
-//! used to pose as many clients. IPv6 clients count per /64, the block one subscriber holds.
+//! The proxies whose `X-Forwarded-For` is believed (`--trusted-proxies`), and who is on the other
+//! end by them, for per-address limits: the peer's address, or, when the peer is one of those
+//! proxies, the nearest address in `X-Forwarded-For` that is not. A header from anyone else is
+//! ignored, so it cannot be used to pose as many clients. IPv6 clients count per /64, the block
+//! one subscriber holds.
 
 use std::net::IpAddr;
 

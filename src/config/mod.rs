@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::api::client_address::TrustedProxies;
-use crate::api::cors::CorsOrigins;
-use crate::api::Limits;
+pub mod origins;
+pub mod proxies;
+
 use crate::matcher::MatchConfig;
 use crate::suggest::evaluation::Sessions;
+use origins::CorsOrigins;
+use proxies::TrustedProxies;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/tcmatch.db";
 
@@ -159,6 +161,15 @@ pub struct ServeArgs {
     /// none by default.
     #[arg(long, global = true, env = "TCMATCH_CORS_ORIGINS", default_value = "")]
     pub cors_origins: String,
+}
+
+/// Documented request-size limits.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest JSON body.
+    pub json_body_bytes: usize,
+    /// Largest CSV import body.
+    pub import_body_bytes: usize,
 }
 
 /// Everything `startup::Application` needs; tests build it directly.
