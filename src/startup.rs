@@ -26,6 +26,7 @@ use crate::error::{AppError, FieldError, StartupError};
 use crate::heavy_work::HeavyWork;
 use crate::metrics::Metrics;
 use crate::openapi::{ApiDoc, LimitsAndLoad};
+use crate::service::Services;
 use crate::suggest::Suggester;
 use crate::sync::Matching;
 
@@ -124,12 +125,14 @@ impl Application {
             check_every,
         ));
         let state = web::Data::new(AppState {
-            db,
-            catalog: Catalog::shipped(),
+            services: Services {
+                db,
+                catalog: Catalog::shipped(),
+                matching,
+                heavy_work: HeavyWork::start(settings.heavy_threads, HEAVY_QUEUE),
+            },
             limits: settings.limits,
-            matching,
             index_answers: Default::default(),
-            heavy_work: HeavyWork::start(settings.heavy_threads, HEAVY_QUEUE),
         });
         let limits = web::Data::new(RateLimits::new(
             settings.rate_limit_per_minute,

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard};
 use std::time::Duration;
 
-use crate::db::changes::{self, Change, Cursor};
+use crate::db::changes::{Change, Cursor, Entity};
 use crate::db::{match_source, read_snapshot, Db, DbConn};
 use crate::domain::catalog::Catalog;
 use crate::domain::vocab::OfferStatus;
@@ -260,13 +260,13 @@ impl Matching {
         let mut requests = Vec::new();
         let mut seen = HashSet::new();
         for change in changes {
-            if !seen.insert((change.entity.as_str(), change.entity_id.as_str())) {
+            let entity = change.entity()?;
+            if !seen.insert((entity, change.entity_id.as_str())) {
                 continue;
             }
-            match change.entity.as_str() {
-                changes::OFFER => offers.push(change.entity_id.as_str()),
-                changes::REQUEST => requests.push(change.entity_id.as_str()),
-                other => return Err(AppError::internal(format!("unknown entity '{other}' in the change sequence"))),
+            match entity {
+                Entity::Offer => offers.push(change.entity_id.as_str()),
+                Entity::Request => requests.push(change.entity_id.as_str()),
             }
         }
         if offers.is_empty() && requests.is_empty() {
@@ -338,10 +338,8 @@ fn offer_ids(changes: &[Change]) -> AppResult<Vec<&str>> {
     let mut seen = HashSet::new();
     let mut ids = Vec::new();
     for change in changes {
-        match change.entity.as_str() {
-            changes::OFFER if seen.insert(change.entity_id.as_str()) => ids.push(change.entity_id.as_str()),
-            changes::OFFER | changes::REQUEST => {}
-            other => return Err(AppError::internal(format!("unknown entity '{other}' in the change sequence"))),
+        if change.entity()? == Entity::Offer && seen.insert(change.entity_id.as_str()) {
+            ids.push(change.entity_id.as_str());
         }
     }
     Ok(ids)

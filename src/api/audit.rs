@@ -13,7 +13,7 @@ use super::AppState;
 use crate::db::audit::{self as store, AuditFilter, AuditRow, Entry};
 use crate::db::DbConn;
 use crate::domain::access::{Caller, Role};
-use crate::domain::audit::changes;
+use crate::domain::audit::{changes, Action, Resource};
 use crate::domain::ids;
 use crate::error::{AppError, AppResult};
 
@@ -80,6 +80,8 @@ pub fn record_change<T: Serialize>(
 ) -> AppResult<()> {
     let to_value = |v: &T| serde_json::to_value(v).map_err(AppError::internal);
     let before = before.map(to_value).transpose()?.unwrap_or(serde_json::Value::Null);
+    let action = Action::parse(action).ok_or_else(|| AppError::internal("unknown audit action"))?;
+    let resource = Resource::parse(resource).ok_or_else(|| AppError::internal("unknown audit resource"))?;
     let entry = Entry { action, resource, resource_id, owner_state, changes: changes(&before, &to_value(after)?) };
     store::record(conn, caller, entry)
 }
@@ -142,6 +144,6 @@ pub async fn list(
         until: http::timestamp_param("until", q.until.as_deref())?,
     };
     let request = page.clone();
-    let rows = state.db.run(move |conn| store::list(conn, &filter, &request)).await?;
+    let rows = state.services.db.run(move |conn| store::list(conn, &filter, &request)).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }

@@ -94,6 +94,7 @@ fn is_write(method: &Method) -> bool {
 
 async fn lookup(state: &web::Data<AppState>, hash: String) -> AppResult<Identity> {
     state
+        .services
         .db
         .run(move |conn| {
             let key = keys::find_active(conn, &hash)?.ok_or(AppError::Unauthorized)?;
@@ -105,7 +106,7 @@ async fn lookup(state: &web::Data<AppState>, hash: String) -> AppResult<Identity
 /// Records a key's use in the background: a read never waits for a write (on SQLite, for the
 /// write lock) to note when its key was last used.
 fn record_use(state: &web::Data<AppState>, key_id: String) {
-    let db = state.db.clone();
+    let db = state.services.db.clone();
     actix_web::rt::spawn(async move {
         if let Err(e) = db.run(move |conn| keys::record_use(conn, &key_id, now())).await {
             tracing::debug!(error = %e, "cannot record a key's use");

@@ -71,6 +71,7 @@ pub async fn create_many(
     let once = Once::new(&req, "offers/bulk", &body)?;
     let drafts = web::block(move || bulk_drafts(&body, form)).await??;
     let stored = state
+        .services
         .db
         .write(move |conn| {
             if let Some(first) = once.replay(conn, &caller)? {
@@ -102,7 +103,7 @@ pub async fn create_many(
         Err(first) => return first.response(None),
     };
     tracing::info!(offers = ids.len(), "stored offers in bulk");
-    state.matching.catch_up(&state.db).await;
+    state.services.matching.catch_up(&state.services.db).await;
     Ok(HttpResponse::Created().content_type("application/json").body(answer))
 }
 

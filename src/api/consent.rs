@@ -95,6 +95,7 @@ pub async fn record(
     let note = c.optional_text("note", &decision.note, MAX_TEXT_CHARS);
     c.finish()?;
     let (event, version) = state
+        .services
         .db
         .write(move |conn| {
             let row = load(conn, &id, &caller.request_scope())?;
@@ -123,14 +124,14 @@ pub async fn record(
                 return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
             }
             store::insert_consent_event(conn, &event)?;
-            changes::record(conn, changes::REQUEST, &row.id)?;
+            changes::record(conn, changes::Entity::Request, &row.id)?;
             let before = serde_json::json!({"consent": current, "version": row.version});
             let after = serde_json::json!({"consent": decision.status, "note": event.note, "version": updated.version});
             record_change(conn, &caller, "consent", "request", &row.id, Some(&row.state), Some(&before), &after)?;
             Ok((event, updated.version))
         })
         .await?;
-    state.matching.catch_up(&state.db).await;
+    state.services.matching.catch_up(&state.services.db).await;
     let location = format!("/api/v1/requests/{}/consent", event.request_id);
     http::created(&req, location, version, &view(event)?)
 }
@@ -155,6 +156,7 @@ pub async fn history(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let (row, events) = state
+        .services
         .db
         .run(move |conn| {
             let row = load(conn, &id, &caller.request_scope())?;

@@ -203,6 +203,7 @@ pub async fn create(
     let note = c.optional_text("note", &b.note, MAX_TEXT_CHARS);
     c.finish()?;
     let stored = state
+        .services
         .db
         .write(move |conn| {
             if let Some(first) = once.replay(conn, &caller)? {
@@ -319,6 +320,7 @@ pub async fn transition(
     }
     c.finish()?;
     let (row, events) = state
+        .services
         .db
         .write(move |conn| {
             let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
@@ -363,8 +365,8 @@ pub async fn transition(
             if !store::transition(conn, &updated, row.version, &event)? {
                 return Err(AppError::Conflict("the engagement changed meanwhile; retry".into()));
             }
-            changes::record(conn, changes::OFFER, &offer.id)?;
-            changes::record(conn, changes::REQUEST, &request.id)?;
+            changes::record(conn, changes::Entity::Offer, &offer.id)?;
+            changes::record(conn, changes::Entity::Request, &request.id)?;
             let before = serde_json::json!({"status": from, "outcome": row.outcome});
             let after = serde_json::json!({"status": t.to, "outcome": updated.outcome});
             record_change(conn, &caller, "update", "engagement", &row.id, Some(&request.state), Some(&before), &after)?;
@@ -372,7 +374,7 @@ pub async fn transition(
             Ok((updated, events))
         })
         .await?;
-    state.matching.catch_up(&state.db).await;
+    state.services.matching.catch_up(&state.services.db).await;
     http::versioned(&req, StatusCode::OK, row.version, &view(row, events)?)
 }
 
@@ -398,6 +400,7 @@ pub async fn get(
     let scope = caller.engagement_scope()?;
     let id = id.into_inner();
     let (row, events) = state
+        .services
         .db
         .run(move |conn| {
             let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
@@ -433,6 +436,7 @@ pub async fn list(
     };
     let request = page.clone();
     let (rows, events) = state
+        .services
         .db
         .run(move |conn| {
             let rows = store::list(conn, &filter, &request, &scope)?;

@@ -39,18 +39,18 @@ pub async fn healthz() -> HttpResponse {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    state.db.run(|conn| Ok(conn.batch_execute("SELECT 1")?)).await?;
-    Ok(HttpResponse::Ok().json(Health { status: "ready", database: Some(state.db.backend()) }))
+    state.services.db.run(|conn| Ok(conn.batch_execute("SELECT 1")?)).await?;
+    Ok(HttpResponse::Ok().json(Health { status: "ready", database: Some(state.services.db.backend()) }))
 }
 
 /// Prometheus metrics of this instance (text exposition format).
 #[utoipa::path(tag = "operations", responses((status = 200, description = "Prometheus text", body = String, content_type = "text/plain")))]
 #[get("/metrics")]
 pub async fn metrics(state: web::Data<AppState>, metrics: web::Data<Metrics>) -> HttpResponse {
-    let (pool_connections, pool_idle) = state.db.pool_state();
-    let checks = state.matching.checks();
+    let (pool_connections, pool_idle) = state.services.db.pool_state();
+    let checks = state.services.matching.checks();
     let gauges = {
-        let index = state.matching.read();
+        let index = state.services.matching.read();
         Gauges {
             index_offers: index.offer_count(),
             index_consented_requests: index.requests().filter(|r| r.consent == Consent::Granted).count(),
@@ -59,7 +59,7 @@ pub async fn metrics(state: web::Data<AppState>, metrics: web::Data<Metrics>) ->
             index_disagreements: checks.disagreements.load(Ordering::Relaxed),
             index_offer_drift: checks.offer_drift.load(Ordering::Relaxed),
             index_request_drift: checks.request_drift.load(Ordering::Relaxed),
-            listing_offers: state.matching.listing().as_ref().map(|l| l.len()),
+            listing_offers: state.services.matching.listing().as_ref().map(|l| l.len()),
             pool_connections,
             pool_idle,
         }

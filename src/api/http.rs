@@ -297,6 +297,11 @@ fn none_match(req: &HttpRequest, etag: &str) -> bool {
         .any(|v| v.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == bare))
 }
 
+/// The `If-Match` tags; an update without them is refused (428) so nobody overwrites blindly.
+pub fn if_match(req: &HttpRequest) -> AppResult<crate::service::update::IfMatch> {
+    Ok(crate::service::update::IfMatch(IfMatch::from_request(req)?.0))
+}
+
 /// What `If-Match` said: the resource's ETag (`"v3"`) or bare version (`3`), or `*` for any.
 #[derive(Debug, Clone)]
 pub struct IfMatch(Vec<String>);

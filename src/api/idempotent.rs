@@ -13,6 +13,31 @@ use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::fnv::fnv1a;
 use crate::error::{AppError, AppResult};
+use crate::service::write::{Idempotency, Written};
+
+/// The idempotency claim of a creating call: its `Idempotency-Key`, if sent, with a fingerprint
+/// of its body (what a retry must repeat).
+pub fn claim(req: &HttpRequest, endpoint: &'static str, body: &[u8]) -> AppResult<Option<Idempotency>> {
+    let fingerprint = || format!("{:016x}-{}", fnv1a(body), body.len());
+    Ok(http::idempotency_key(req)?.map(|key| Idempotency { endpoint, key, fingerprint: fingerprint() }))
+}
+
+/// The answer to a creating call: 201 with `Location` and `ETag` for what `written` created, or
+/// the first answer again (`Idempotent-Replayed: true`) for a retry.
+pub fn created<T: Serialize>(
+    req: &HttpRequest,
+    collection: &str,
+    written: Written<T>,
+    id_and_version: impl FnOnce(&T) -> (&str, i64),
+) -> AppResult<HttpResponse> {
+    match written {
+        Written::Done(item) => {
+            let (id, version) = id_and_version(&item);
+            http::created(req, format!("{collection}/{id}"), version, &item)
+        }
+        Written::Replayed { status, body } => Replayed { status, body }.response(Some(collection)),
+    }
+}
 
 /// One call to a creating endpoint, with the key it was sent with and a fingerprint of its body
 /// (what a retry must repeat), when a key was sent.

@@ -157,7 +157,7 @@ pub async fn create(
 ) -> AppResult<HttpResponse> {
     caller.must_be_admin()?;
     let new = body.0;
-    let issued = state.db.write(move |conn| issue(conn, &caller, new)).await?;
+    let issued = state.services.db.write(move |conn| issue(conn, &caller, new)).await?;
     let mut res = http::json_response(&req, StatusCode::CREATED, &issued, None)?;
     res.headers_mut()
         .insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-store"));
@@ -190,7 +190,7 @@ pub async fn list(
         Some(_) => return Err(AppError::bad_param("include_revoked", "must be true or false")),
     };
     let request = page.clone();
-    let rows = state.db.run(move |conn| store::list(conn, include_revoked, &request)).await?;
+    let rows = state.services.db.run(move |conn| store::list(conn, include_revoked, &request)).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 
@@ -216,6 +216,7 @@ pub async fn revoke(
     caller.must_be_admin()?;
     let id = id.into_inner();
     let key = state
+        .services
         .db
         .write(move |conn| {
             let before = view(store::find(conn, &id)?.ok_or_else(|| AppError::NotFound("key".into()))?)?;

@@ -260,15 +260,16 @@ pub async fn for_request(
     let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
     let scope = caller.request_scope();
-    let (lookup, matching) = (id.clone(), Arc::clone(&state.matching));
+    let (lookup, matching) = (id.clone(), Arc::clone(&state.services.matching));
     state
+        .services
         .db
         .run(move |conn| {
             matching.fresh_on(conn)?;
             request_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("request".into()))
         })
         .await?;
-    let index = state.matching.read();
+    let index = state.services.matching.read();
     let items = explained(&index, &index.offers_for(&id, limit, today()), min_score)?;
     drop(index);
     http::json_response(&req, StatusCode::OK, &MatchList { items, next_cursor: None }, None)
@@ -296,15 +297,16 @@ pub async fn for_offer(
     let (limit, min_score) = q.parse()?;
     let id = id.into_inner();
     let scope = caller.offer_scope();
-    let (lookup, matching) = (id.clone(), Arc::clone(&state.matching));
+    let (lookup, matching) = (id.clone(), Arc::clone(&state.services.matching));
     state
+        .services
         .db
         .run(move |conn| {
             matching.fresh_on(conn)?;
             offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("offer".into()))
         })
         .await?;
-    let index = state.matching.read();
+    let index = state.services.matching.read();
     let visible = visibility(&caller, &index);
     let items = explained(&index, &index.requests_for(&id, limit, today(), |r| visible.admits(r)), min_score)?;
     drop(index);
@@ -348,9 +350,9 @@ pub async fn list(
     };
     let per_request = http::int_param("per_request", q.per_request.as_deref(), 1, 20)?.unwrap_or(3) as usize;
 
-    state.matching.fresh(&state.db).await?;
+    state.services.matching.fresh(&state.services.db).await?;
     let (ranking, requests) = {
-        let index = state.matching.read();
+        let index = state.services.matching.read();
         let key = RankingKey {
             generation: index.generation(),
             today: today(),
@@ -369,10 +371,11 @@ pub async fn list(
     }
     let shared = state.clone();
     let body = state
+        .services
         .heavy_work
         .run(move || {
-            let pairs = shared.index_answers.ranking(&shared.matching, &ranking);
-            let index = shared.matching.read();
+            let pairs = shared.index_answers.ranking(&shared.services.matching, &ranking);
+            let index = shared.services.matching.read();
             let items = page.select(&index, &ranking.visible, &pairs)?;
             drop(index);
             serde_json::to_vec(&items).map_err(AppError::internal)

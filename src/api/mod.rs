@@ -28,24 +28,15 @@ pub mod themes;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use std::sync::Arc;
-
 use crate::config::Limits;
-use crate::db::Db;
-use crate::domain::catalog::Catalog;
-use crate::heavy_work::HeavyWork;
-use crate::sync::Matching;
+use crate::service::Services;
 
-/// What every handler can reach.
+/// What every handler can reach: the use cases, and what only HTTP needs.
 pub struct AppState {
-    pub db: Db,
-    pub catalog: &'static Catalog,
+    pub services: Services,
     pub limits: Limits,
-    pub matching: Arc<Matching>,
     /// Rankings and answers drawn from the whole index (`GET /matches`, `GET /stats/themes`).
     pub index_answers: index_answers::IndexAnswers,
-    /// Where work over the whole index runs.
-    pub heavy_work: HeavyWork,
 }
 
 /// The routes under `/api/v1`. Registering a handler here also documents it: the OpenAPI

@@ -357,7 +357,7 @@ pub(super) fn store_new(
     };
     draft.write_into(&mut row);
     store::insert(conn, &row, &draft.themes, &draft.areas())?;
-    changes::record(conn, changes::OFFER, &row.id)?;
+    changes::record(conn, changes::Entity::Offer, &row.id)?;
     record_change(conn, caller, "create", "offer", &row.id, None, None, &view(row.clone())?)?;
     Ok(row)
 }
@@ -417,6 +417,7 @@ pub async fn create(
     let once = Once::new(&req, "offers", &bytes)?;
     let (given_provider, draft) = offer.into_draft()?;
     let stored = state
+        .services
         .db
         .write(move |conn| {
             if let Some(first) = once.replay(conn, &caller)? {
@@ -432,7 +433,7 @@ pub async fn create(
         Ok(stored) => stored,
         Err(first) => return first.response(Some("/api/v1/offers")),
     };
-    state.matching.catch_up(&state.db).await;
+    state.services.matching.catch_up(&state.services.db).await;
     let location = format!("/api/v1/offers/{}", row.id);
     http::created(&req, location, row.version, &created)
 }
@@ -456,7 +457,7 @@ pub async fn get(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let scope = caller.offer_scope();
-    let row = state.db.run(move |conn| load(conn, &id, &scope)).await?;
+    let row = state.services.db.run(move |conn| load(conn, &id, &scope)).await?;
     http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }
 
@@ -503,14 +504,16 @@ pub async fn list(
         words: http::search_words("q", q.q.as_deref())?,
     };
     let scope = caller.offer_scope();
-    let query =
-        (!from_region).then(|| listing_query(&state.matching.read(), &filter, serves_code, scope.clone())).flatten();
+    let query = (!from_region)
+        .then(|| listing_query(&state.services.matching.read(), &filter, serves_code, scope.clone()))
+        .flatten();
     let after = match &query {
         Some(_) => page.after.as_deref().map(key_of).map(|k| k.ok_or_else(bad_cursor)).transpose()?,
         None => None,
     };
-    let (matching, request) = (Arc::clone(&state.matching), page.clone());
+    let (matching, request) = (Arc::clone(&state.services.matching), page.clone());
     let rows = state
+        .services
         .db
         .run(move |conn| {
             // What the listing holds answers it, once loaded: it finds the page and the total;
@@ -588,6 +591,7 @@ pub async fn update(
     let ch = body.0;
     let if_match = http::IfMatch::from_request(&req)?;
     let row = state
+        .services
         .db
         .write(move |conn| {
             let row = load(conn, &id, &caller.offer_scope())?;
@@ -635,11 +639,11 @@ pub async fn update(
             if !store::update(conn, &updated, row.version, links)? {
                 return Err(AppError::PreconditionFailed("the offer changed meanwhile; fetch it again".into()));
             }
-            changes::record(conn, changes::OFFER, &updated.id)?;
+            changes::record(conn, changes::Entity::Offer, &updated.id)?;
             record_change(conn, &caller, "update", "offer", &updated.id, None, Some(&before), &view(updated.clone())?)?;
             Ok(updated)
         })
         .await?;
-    state.matching.catch_up(&state.db).await;
+    state.services.matching.catch_up(&state.services.db).await;
     http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }

@@ -233,6 +233,7 @@ pub async fn create(
     let row = new_row(&rec, &suggested, now());
     let stored = row.clone();
     let replayed = state
+        .services
         .db
         .write(move |conn| {
             if let Some(first) = once.replay(conn, &caller)? {
@@ -305,6 +306,7 @@ pub async fn import(
     let changes = serde_json::to_value(&summary).map_err(AppError::internal)?;
     let answer = serde_json::to_string(&summary).map_err(AppError::internal)?;
     let replayed = state
+        .services
         .db
         .write(move |conn| {
             if let Some(first) = once.replay(conn, &caller)? {
@@ -312,8 +314,8 @@ pub async fn import(
             }
             store::insert_many(conn, &rows, &themes)?;
             let entry = Entry {
-                action: "import",
-                resource: "recommendation",
+                action: crate::domain::audit::Action::Import,
+                resource: crate::domain::audit::Resource::Recommendation,
                 resource_id: "import",
                 owner_state: None,
                 changes,
@@ -343,6 +345,7 @@ pub async fn import(
 pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<String>) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let row = state
+        .services
         .db
         .run(move |conn| store::find(conn, &id))
         .await?
@@ -380,7 +383,7 @@ pub async fn list(
     }
     .parse()?;
     let request = page.clone();
-    let rows = state.db.run(move |conn| store::list(conn, &filter, &request)).await?;
+    let rows = state.services.db.run(move |conn| store::list(conn, &filter, &request)).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 
@@ -501,9 +504,12 @@ pub async fn summarize(
         updated_since: None,
     }
     .parse()?;
-    let (total, rows) =
-        state.db.run(move |conn| Ok((store::count(conn, &filter)?, store::summary(conn, &filter, by)?))).await?;
-    let catalog = state.catalog;
+    let (total, rows) = state
+        .services
+        .db
+        .run(move |conn| Ok((store::count(conn, &filter)?, store::summary(conn, &filter, by)?)))
+        .await?;
+    let catalog = state.services.catalog;
     let lang = super::themes::language(&req, q.lang.as_deref())?;
     let groups = rows
         .into_iter()
@@ -558,6 +564,7 @@ pub async fn update(
     let ch = body.0;
     let if_match = http::IfMatch::from_request(&req)?;
     let row = state
+        .services
         .db
         .write(move |conn| {
             let row = store::find(conn, &id)?.ok_or_else(|| AppError::NotFound("recommendation".into()))?;

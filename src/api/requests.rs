@@ -361,6 +361,7 @@ pub async fn create(
     }
     .checked()?;
     let stored = state
+        .services
         .db
         .write(move |conn| {
             if let Some(first) = once.replay(conn, &caller)? {
@@ -402,7 +403,7 @@ pub async fn create(
                 recorded_at: at,
             };
             store::insert(conn, &row, &draft.themes, &draft.recommendation_ids, &first)?;
-            changes::record(conn, changes::REQUEST, &row.id)?;
+            changes::record(conn, changes::Entity::Request, &row.id)?;
             let created = view(row.clone())?;
             record_change(conn, &caller, "create", "request", &row.id, Some(&row.state), None, &created)?;
             once.remember_created(conn, &caller, &created)?;
@@ -413,7 +414,7 @@ pub async fn create(
         Ok(stored) => stored,
         Err(first) => return first.response(Some("/api/v1/requests")),
     };
-    state.matching.catch_up(&state.db).await;
+    state.services.matching.catch_up(&state.services.db).await;
     let location = format!("/api/v1/requests/{}", row.id);
     http::created(&req, location, row.version, &created)
 }
@@ -437,7 +438,7 @@ pub async fn get(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let scope = caller.request_scope();
-    let row = state.db.run(move |conn| load(conn, &id, &scope)).await?;
+    let row = state.services.db.run(move |conn| load(conn, &id, &scope)).await?;
     http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }
 
@@ -482,7 +483,7 @@ pub async fn list(
     };
     let request = page.clone();
     let scope = caller.request_scope();
-    let rows = state.db.run(move |conn| store::list(conn, &filter, &request, &scope)).await?;
+    let rows = state.services.db.run(move |conn| store::list(conn, &filter, &request, &scope)).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, view)?, None)
 }
 
@@ -515,6 +516,7 @@ pub async fn update(
     let ch = body.0;
     let if_match = http::IfMatch::from_request(&req)?;
     let row = state
+        .services
         .db
         .write(move |conn| {
             let row = load(conn, &id, &caller.request_scope())?;
@@ -569,7 +571,7 @@ pub async fn update(
             if !store::update(conn, &updated, row.version, links)? {
                 return Err(AppError::PreconditionFailed("the request changed meanwhile; fetch it again".into()));
             }
-            changes::record(conn, changes::REQUEST, &updated.id)?;
+            changes::record(conn, changes::Entity::Request, &updated.id)?;
             record_change(
                 conn,
                 &caller,
@@ -583,6 +585,6 @@ pub async fn update(
             Ok(updated)
         })
         .await?;
-    state.matching.catch_up(&state.db).await;
+    state.services.matching.catch_up(&state.services.db).await;
     http::versioned(&req, StatusCode::OK, row.version, &view(row)?)
 }

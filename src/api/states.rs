@@ -44,6 +44,7 @@ pub async fn list(
         }
     }
     let states: Vec<&State> = state
+        .services
         .catalog
         .states
         .iter()
@@ -65,6 +66,7 @@ pub async fn list(
 #[get("/states/{code}")]
 pub async fn get(req: HttpRequest, state: web::Data<AppState>, code: web::Path<String>) -> AppResult<HttpResponse> {
     let found = state
+        .services
         .catalog
         .state(&code.to_ascii_uppercase())
         .ok_or_else(|| AppError::NotFound(format!("State '{}'", code.as_str())))?;

@@ -91,14 +91,14 @@ pub async fn themes(
     let q = q.into_inner();
     let lang = super::themes::language(&req, q.lang.as_deref())?;
     let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| code);
-    let catalog = state.catalog;
+    let catalog = state.services.catalog;
     if let Some(group) = &q.group {
         catalog.group(group).ok_or_else(|| AppError::bad_param("group", format!("unknown group '{group}'")))?;
     }
     let today = today();
-    state.matching.fresh(&state.db).await?;
+    state.services.matching.fresh(&state.services.db).await?;
     let (generation, visible, records) = {
-        let index = state.matching.read();
+        let index = state.services.matching.read();
         (index.generation(), visibility(&caller, &index), index.offer_count() + index.request_count())
     };
     // The key names what the answer depends on, as parsed: spellings of one query share it.
@@ -109,9 +109,10 @@ pub async fn themes(
     rate_limit::charge(&req, tally_cost(records))?;
     let shared = state.clone();
     let body = state
+        .services
         .heavy_work
         .run(move || {
-            let index = shared.matching.read();
+            let index = shared.services.matching.read();
             let no_states = [0; 4];
             let area = region.as_deref().map(|code| index.encoder().area(code).unwrap_or(&no_states));
             let tally = supply::tally(&index, today, area, |r| visible.admits(r));

@@ -149,7 +149,7 @@ pub async fn list(
     state: web::Data<AppState>,
     q: http::Params<ThemeQuery>,
 ) -> AppResult<HttpResponse> {
-    let catalog = state.catalog;
+    let catalog = state.services.catalog;
     if let Some(group) = q.group.as_deref() {
         if catalog.group(group).is_none() {
             return Err(AppError::bad_param("group", format!("unknown group '{group}'")));
@@ -181,7 +181,7 @@ pub async fn resolve(
     state: web::Data<AppState>,
     q: http::Params<ResolveQuery>,
 ) -> AppResult<HttpResponse> {
-    let catalog = state.catalog;
+    let catalog = state.services.catalog;
     let text = q.q.trim();
     if text.is_empty() || text.chars().count() > 200 {
         return Err(AppError::bad_param("q", "must be 1 to 200 characters"));
@@ -233,7 +233,8 @@ pub async fn get(
     q: http::Params<LangQuery>,
 ) -> AppResult<HttpResponse> {
     let lang = language(&req, q.lang.as_deref())?;
-    let theme = state.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
+    let theme =
+        state.services.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
     Ok(in_language(http::json_response(&req, StatusCode::OK, &LocalizedTheme::new(theme, lang), None)?, lang))
 }
 
@@ -295,7 +296,7 @@ pub async fn suggest(
     body: JsonBody<SuggestRequest>,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let themes = state.catalog.themes.len();
+    let themes = state.services.catalog.themes.len();
     let mut c = Checks::new();
     let text = c.required_text("text", &body.0.text, MAX_TEXT_CHARS);
     let limit = body.0.limit.unwrap_or(5) as usize;
@@ -308,7 +309,7 @@ pub async fn suggest(
     let suggestions = ranked
         .into_iter()
         .map(|s| SuggestedTheme {
-            label: state.catalog.theme(&s.theme).map_or(s.theme.as_str(), |t| t.label_in(lang)).to_string(),
+            label: state.services.catalog.theme(&s.theme).map_or(s.theme.as_str(), |t| t.label_in(lang)).to_string(),
             suggested: s.confidence >= SUGGEST_THRESHOLD,
             confidence: s.confidence,
             words: s.words,

@@ -6,6 +6,7 @@ use super::page::{PageOf, PageRequest};
 use super::schema::audit_events;
 use super::{DbConn, MultiBackend};
 use crate::domain::access::Caller;
+use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
 use crate::error::AppResult;
 
@@ -29,8 +30,8 @@ pub struct AuditRow {
 
 /// What one write did, to be recorded with [`record`].
 pub struct Entry<'a> {
-    pub action: &'a str,
-    pub resource: &'a str,
+    pub action: Action,
+    pub resource: Resource,
     pub resource_id: &'a str,
     /// The State whose request this concerns, if any.
     pub owner_state: Option<&'a str>,
@@ -47,8 +48,8 @@ pub fn record(conn: &mut DbConn, caller: &Caller, entry: Entry<'_>) -> AppResult
         actor_role: identity.map_or("system", |i| i.role.as_str()).to_string(),
         actor_state: identity.and_then(|i| i.state.clone()),
         actor_organization_id: identity.and_then(|i| i.organization_id.clone()),
-        action: entry.action.to_string(),
-        resource: entry.resource.to_string(),
+        action: entry.action.as_str().to_string(),
+        resource: entry.resource.as_str().to_string(),
         resource_id: entry.resource_id.to_string(),
         owner_state: entry.owner_state.map(str::to_string),
         changes: entry.changes.to_string(),

@@ -16,13 +16,15 @@ use super::schema::changes;
 use super::DbConn;
 use crate::error::AppResult;
 
-pub const OFFER: &str = "offer";
-pub const REQUEST: &str = "request";
+crate::domain::vocab::vocabulary! {
+    /// What the change sequence tracks: the records the matcher indexes.
+    Entity { Offer => "offer", Request => "request" }
+}
 
 /// Appends a change to the current transaction.
-pub fn record(conn: &mut DbConn, entity: &str, id: &str) -> AppResult<()> {
+pub fn record(conn: &mut DbConn, entity: Entity, id: &str) -> AppResult<()> {
     diesel::insert_into(changes::table)
-        .values((changes::entity.eq(entity), changes::entity_id.eq(id)))
+        .values((changes::entity.eq(entity.as_str()), changes::entity_id.eq(id)))
         .execute(conn)?;
     Ok(())
 }
@@ -32,8 +34,17 @@ pub fn record(conn: &mut DbConn, entity: &str, id: &str) -> AppResult<()> {
 pub struct Change {
     pub seq: i64,
     pub tx: i64,
+    /// An [`Entity`], as stored.
     pub entity: String,
     pub entity_id: String,
+}
+
+impl Change {
+    pub fn entity(&self) -> AppResult<Entity> {
+        Entity::parse(&self.entity).ok_or_else(|| {
+            crate::error::AppError::internal(format!("unknown entity '{}' in the change sequence", self.entity))
+        })
+    }
 }
 
 /// How far a reader has applied the change sequence.
@@ -171,7 +182,7 @@ mod tests {
     use super::*;
 
     fn change(seq: i64, tx: i64) -> Change {
-        Change { seq, tx, entity: OFFER.into(), entity_id: format!("off_{seq}") }
+        Change { seq, tx, entity: Entity::Offer.as_str().into(), entity_id: format!("off_{seq}") }
     }
 
     #[test]

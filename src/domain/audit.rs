@@ -1,6 +1,42 @@
-//! What an audit event says changed: the fields that differ between two versions of a record.
+//! What an audit event records: what was done to which kind of record, and the fields that
+//! differ between its two versions.
 
 use serde_json::{Map, Value};
+
+use super::vocab::vocabulary;
+
+vocabulary! {
+    /// What a write did.
+    Action {
+        Create => "create",
+        Update => "update",
+        Import => "import",
+        Consent => "consent",
+        Revoke => "revoke",
+    }
+}
+
+vocabulary! {
+    /// The kinds of record the audit trail speaks of.
+    Resource {
+        Organization => "organization",
+        Recommendation => "recommendation",
+        Request => "request",
+        Offer => "offer",
+        Engagement => "engagement",
+        Key => "key",
+    }
+}
+
+impl Resource {
+    /// How a missing one is named in a 404.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Resource::Key => "API key",
+            other => other.as_str(),
+        }
+    }
+}
 
 /// Fields every update touches; listing them would only add noise.
 const BOOKKEEPING: &[&str] = &["version", "updated_at"];
