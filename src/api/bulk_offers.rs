@@ -1,30 +1,16 @@
 //! `POST /offers/bulk`: many offers from a script or a spreadsheet, as a JSON array, NDJSON or
 //! CSV, stored all or none.
 
-use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use serde::Serialize;
 use serde_json::Value;
-use utoipa::ToSchema;
 
-use super::http;
-use super::idempotent::Once;
-use super::offers::{store_new, view, Draft, NewOffer, Offer};
 use super::responses::{AccessErrors, CreateErrors};
-use super::AppState;
+use super::{http, idempotent, AppState};
 use crate::domain::access::Caller;
 use crate::domain::csv_rows::{self, Cell, Column};
 use crate::error::{AppError, AppResult, FieldError};
-
-/// Offers one `POST /offers/bulk` may carry.
-pub const MAX_BULK_OFFERS: usize = 1000;
-
-/// What a bulk submission stored, in the order given.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkOffers {
-    pub created: usize,
-    pub items: Vec<Offer>,
-}
+use crate::service::offers::{self as service, named, BulkOffers, Fields, NewOffer, MAX_BULK_OFFERS};
+use crate::service::write::Written;
 
 /// Publish many offers in one call (scripts, spreadsheets): a JSON array of offers, NDJSON (one
 /// offer per line, `application/x-ndjson`), or CSV (`text/csv`: a header row naming the fields
@@ -68,43 +54,12 @@ pub async fn create_many(
         _ => Form::Json,
     };
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let once = Once::new(&req, "offers/bulk", &body)?;
-    let drafts = web::block(move || bulk_drafts(&body, form)).await??;
-    let stored = state
-        .services
-        .db
-        .write(move |conn| {
-            if let Some(first) = once.replay(conn, &caller)? {
-                return Ok(Err(first));
-            }
-            let mut rows = Vec::with_capacity(drafts.len());
-            let mut problems = Vec::new();
-            for (at, (given_provider, draft)) in &drafts {
-                match store_new(conn, &caller, given_provider, draft) {
-                    Ok(row) => rows.push(row),
-                    Err(AppError::Validation(errors)) => problems.extend(named(at, errors)),
-                    Err(AppError::Forbidden(why)) => return Err(AppError::Forbidden(format!("{at}: {why}"))),
-                    Err(other) => return Err(other),
-                }
-            }
-            if !problems.is_empty() {
-                return Err(AppError::Validation(problems));
-            }
-            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            let items = rows.into_iter().map(view).collect::<AppResult<Vec<Offer>>>()?;
-            let answer =
-                serde_json::to_string(&BulkOffers { created: items.len(), items }).map_err(AppError::internal)?;
-            once.remember(conn, &caller, StatusCode::CREATED, &answer)?;
-            Ok(Ok((ids, answer)))
-        })
-        .await?;
-    let (ids, answer) = match stored {
-        Ok(created) => created,
-        Err(first) => return first.response(None),
-    };
-    tracing::info!(offers = ids.len(), "stored offers in bulk");
-    state.services.matching.catch_up(&state.services.db).await;
-    Ok(HttpResponse::Created().content_type("application/json").body(answer))
+    let once = idempotent::claim(&req, "offers/bulk", &body)?;
+    let offers = web::block(move || bulk_offers(&body, form)).await??;
+    match service::create_many(&state.services, &caller, once, offers).await? {
+        Written::Done(stored) => Ok(HttpResponse::Created().json(stored)),
+        Written::Replayed { status, body } => idempotent::replayed(status, body, None),
+    }
 }
 
 /// The forms a bulk body comes in.
@@ -134,9 +89,9 @@ const CSV_COLUMNS: &[Column] = &[
     Column { name: "status", cell: Cell::Text },
 ];
 
-/// Decodes and checks every offer of a bulk body, reporting all problems at once. Each draft
+/// Decodes and checks every offer of a bulk body, reporting all problems at once. Each offer
 /// comes with the name of its place in the body (`[3]`, or `line 5` in a CSV).
-fn bulk_drafts(body: &[u8], form: Form) -> AppResult<Vec<(String, (String, Draft))>> {
+fn bulk_offers(body: &[u8], form: Form) -> AppResult<Vec<(String, (String, Fields))>> {
     let offers = match form {
         Form::Json => {
             let offers: Vec<NewOffer> = http::decode_json(body)?;
@@ -145,23 +100,20 @@ fn bulk_drafts(body: &[u8], form: Form) -> AppResult<Vec<(String, (String, Draft
         Form::Ndjson => ndjson_offers(body)?.into_iter().map(|(at, offer)| (at, Ok(offer))).collect(),
         Form::Csv => csv_offers(body)?,
     };
-    if offers.is_empty() {
-        return Err(AppError::invalid("body", "send at least one offer"));
-    }
     if offers.len() > MAX_BULK_OFFERS {
         return Err(AppError::invalid("body", format!("at most {MAX_BULK_OFFERS} offers in one call")));
     }
-    let mut drafts = Vec::with_capacity(offers.len());
+    let mut checked = Vec::with_capacity(offers.len());
     let mut problems = Vec::new();
     for (at, offer) in offers {
-        match offer.and_then(NewOffer::into_draft) {
-            Ok(draft) => drafts.push((at, draft)),
+        match offer.and_then(NewOffer::into_fields) {
+            Ok(fields) => checked.push((at, fields)),
             Err(AppError::Validation(errors)) => problems.extend(named(&at, errors)),
             Err(other) => return Err(other),
         }
     }
     if problems.is_empty() {
-        Ok(drafts)
+        Ok(checked)
     } else {
         Err(AppError::Validation(problems))
     }
@@ -200,11 +152,4 @@ fn csv_offers(body: &[u8]) -> AppResult<Vec<(String, AppResult<NewOffer>)>> {
             Ok((format!("line {}", row.line), http::decode_json(&json)))
         })
         .collect()
-}
-
-/// Field errors of the offer at `at`, named from the body's root (`[3].themes[0]`,
-/// `line 5: themes[0]`).
-fn named(at: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
-    let joiner = if at.starts_with('[') { "." } else { ": " };
-    errors.into_iter().map(|e| FieldError::new(format!("{at}{joiner}{}", e.field), e.message)).collect()
 }

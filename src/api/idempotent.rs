@@ -35,8 +35,14 @@ pub fn created<T: Serialize>(
             let (id, version) = id_and_version(&item);
             http::created(req, format!("{collection}/{id}"), version, &item)
         }
-        Written::Replayed { status, body } => Replayed { status, body }.response(Some(collection)),
+        Written::Replayed { status, body } => replayed(status, body, Some(collection)),
     }
+}
+
+/// The first answer to a call, again (`Idempotent-Replayed: true`); for a created item
+/// (`collection` given), with its `Location` and `ETag` as first sent.
+pub fn replayed(status: u16, body: String, collection: Option<&str>) -> AppResult<HttpResponse> {
+    Replayed { status, body }.response(collection)
 }
 
 /// One call to a creating endpoint, with the key it was sent with and a fingerprint of its body

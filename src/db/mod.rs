@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backup;
 pub mod changes;
+pub mod columns;
 pub mod engagements;
 pub mod idempotency;
 pub mod keys;

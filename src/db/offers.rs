@@ -7,6 +7,7 @@ use super::page::{PageOf, PageRequest};
 use super::schema::{offer_areas, offer_themes, offers};
 use super::{DbConn, MultiBackend};
 use crate::domain::access::OfferScope;
+use crate::domain::catalog::Catalog;
 use crate::domain::vocab::OfferStatus;
 use crate::error::AppResult;
 
@@ -48,13 +49,34 @@ pub struct OfferRow {
 pub struct OfferFilter {
     pub provider: Option<String>,
     pub theme: Option<String>,
-    pub status: Option<String>,
-    /// Offers available to a State: global, naming it, or naming one of these areas of it
-    /// (the State code itself is among them).
-    pub serves_any_of: Option<Vec<String>>,
+    pub status: Option<OfferStatus>,
+    /// Offers available to this State: global, naming it, or naming an area of it.
+    pub serves: Option<String>,
+    /// Offers naming this area (M49 code or UN regional group), or global.
+    pub region: Option<String>,
     pub updated_since: Option<chrono::NaiveDateTime>,
     /// Words that must all appear in the title or description (any case).
     pub words: Vec<String>,
+}
+
+impl OfferFilter {
+    /// The areas an offer must name (besides global ones) to pass `serves` and `region`.
+    fn areas(&self) -> Option<Vec<String>> {
+        let catalog = Catalog::shipped();
+        let serves = self.serves.as_ref().map(|code| {
+            let mut areas: Vec<String> = match catalog.state(code) {
+                Some(state) => catalog.areas_of(state).into_iter().map(str::to_string).collect(),
+                None => Vec::new(),
+            };
+            areas.push(code.clone());
+            areas
+        });
+        match (serves, &self.region) {
+            (Some(areas), Some(region)) => Some(areas.into_iter().filter(|a| a == region).collect()),
+            (Some(areas), None) => Some(areas),
+            (None, region) => region.clone().map(|r| vec![r]),
+        }
+    }
 }
 
 /// Stores a new offer and its links (`areas`: State and region codes, or [`GLOBAL_AREA`]).
@@ -128,10 +150,10 @@ fn filtered<'a>(f: &'a OfferFilter, scope: &'a OfferScope) -> offers::BoxedQuery
             offers::id.eq_any(offer_themes::table.filter(offer_themes::theme.eq(theme)).select(offer_themes::offer_id)),
         );
     }
-    if let Some(status) = &f.status {
-        q = q.filter(offers::status.eq(status));
+    if let Some(status) = f.status {
+        q = q.filter(offers::status.eq(status.as_str()));
     }
-    if let Some(areas) = &f.serves_any_of {
+    if let Some(areas) = f.areas() {
         q = q.filter(
             offers::id.eq_any(
                 offer_areas::table
