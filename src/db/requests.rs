@@ -7,7 +7,7 @@ use super::page::{PageOf, PageRequest};
 use super::schema::{consent_events, request_recommendations, request_themes, requests};
 use super::{DbConn, MultiBackend};
 use crate::domain::access::RequestScope;
-use crate::domain::vocab::{ConsentStatus, RequestStatus};
+use crate::domain::vocab::{ConsentStatus, Priority, RequestStatus};
 use crate::error::AppResult;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -57,9 +57,9 @@ pub struct RequestFilter {
     /// Requesting States (one State, or the States of a region).
     pub states: Option<Vec<String>>,
     pub theme: Option<String>,
-    pub status: Option<String>,
-    pub consent_status: Option<String>,
-    pub priority: Option<String>,
+    pub status: Option<RequestStatus>,
+    pub consent_status: Option<ConsentStatus>,
+    pub priority: Option<Priority>,
     pub recommendation_id: Option<String>,
     pub updated_since: Option<chrono::NaiveDateTime>,
     /// Words that must all appear in the title or description (any case).
@@ -175,14 +175,14 @@ fn filtered<'a>(f: &'a RequestFilter, scope: &'a RequestScope) -> requests::Boxe
             ),
         );
     }
-    if let Some(status) = &f.status {
-        q = q.filter(requests::status.eq(status));
+    if let Some(status) = f.status {
+        q = q.filter(requests::status.eq(status.as_str()));
     }
-    if let Some(consent) = &f.consent_status {
-        q = q.filter(requests::consent_status.eq(consent));
+    if let Some(consent) = f.consent_status {
+        q = q.filter(requests::consent_status.eq(consent.as_str()));
     }
-    if let Some(priority) = &f.priority {
-        q = q.filter(requests::priority.eq(priority));
+    if let Some(priority) = f.priority {
+        q = q.filter(requests::priority.eq(priority.as_str()));
     }
     if let Some(since) = f.updated_since {
         q = q.filter(requests::updated_at.ge(since));

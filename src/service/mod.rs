@@ -7,6 +7,7 @@
 
 pub mod offers;
 pub mod organizations;
+pub mod requests;
 pub mod update;
 pub mod write;
 

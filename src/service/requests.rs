@@ -1,0 +1,617 @@
+//! Assistance requests by reviewed States, and their consent: submit, change, record consent
+//! decisions (kept as history), read and list, always through the consent gate.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::update::{self, nullable, Editable, IfMatch};
+use super::write::{Audit, Idempotency, Written};
+use super::Services;
+use crate::db::changes::Entity;
+use crate::db::columns::{json_list, to_json_text};
+use crate::db::engagements as engagement_store;
+use crate::db::page::{now, PageOf, PageRequest};
+use crate::db::recommendations as recommendation_store;
+use crate::db::requests::{self as store, ConsentEventRow, RequestFilter, RequestRow};
+use crate::db::DbConn;
+use crate::domain::access::Caller;
+use crate::domain::audit::{Action, Resource};
+use crate::domain::ids;
+use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::vocab::{ConsentStatus, Modality, Priority, RequestStatus};
+use crate::error::{AppError, AppResult};
+use crate::suggest::{self, Suggester, ThemeSuggestion};
+
+/// The request's current consent; its history is at `/requests/{id}/consent`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentSummary {
+    pub status: ConsentStatus,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssistanceRequest {
+    #[schema(example = "req_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
+    pub id: String,
+    /// The requesting (reviewed) State, alpha-3.
+    #[schema(example = "KEN")]
+    pub state: String,
+    pub title: String,
+    pub description: String,
+    /// The UPR recommendations this request is about (all addressed to `state`).
+    pub recommendation_ids: Vec<String>,
+    /// Theme slugs: given, or inherited from the recommendations, and those suggested.
+    pub themes: Vec<String>,
+    /// Themes among `themes` that the model suggested from the title and description and no
+    /// person has confirmed yet; a PATCH that sets `themes` confirms them.
+    pub suggested_themes: Vec<ThemeSuggestion>,
+    pub modalities: Vec<Modality>,
+    /// ISO 639-1 codes of the languages the assistance can be given in.
+    pub languages: Vec<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub budget_min_usd: Option<i64>,
+    pub budget_max_usd: Option<i64>,
+    pub priority: Priority,
+    pub status: RequestStatus,
+    pub consent: ConsentSummary,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRequest {
+    /// The requesting State, alpha-3.
+    #[schema(example = "KEN")]
+    pub state: String,
+    #[schema(min_length = 1, max_length = 300)]
+    pub title: String,
+    #[serde(default)]
+    #[schema(max_length = 20000)]
+    pub description: String,
+    #[serde(default)]
+    pub recommendation_ids: Vec<String>,
+    /// Theme slugs or free text; may be left empty when recommendations are given or
+    /// `suggest_themes` is set.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Also tag the request with the themes suggested from its title and description (listed in
+    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one.
+    #[serde(default)]
+    pub suggest_themes: bool,
+    #[serde(default)]
+    pub modalities: Vec<Modality>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    #[schema(minimum = 0)]
+    pub budget_min_usd: Option<i64>,
+    #[schema(minimum = 0)]
+    pub budget_max_usd: Option<i64>,
+    /// Default `medium`.
+    pub priority: Option<Priority>,
+    /// `draft` or `open` (default `open`).
+    pub status: Option<RequestStatus>,
+}
+
+/// Fields to change; absent fields stay as they are, `null` clears an optional one.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestChanges {
+    #[schema(min_length = 1, max_length = 300)]
+    pub title: Option<String>,
+    #[schema(max_length = 20000)]
+    pub description: Option<String>,
+    pub recommendation_ids: Option<Vec<String>>,
+    /// Sets the themes, confirming them all.
+    pub themes: Option<Vec<String>>,
+    /// Suggest themes again from the title and description (by default, unconfirmed
+    /// suggestions are made again when either changes).
+    pub suggest_themes: Option<bool>,
+    pub modalities: Option<Vec<Modality>>,
+    pub languages: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    pub starts_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    pub ends_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>, nullable)]
+    #[schema(minimum = 0)]
+    pub budget_min_usd: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>, nullable)]
+    #[schema(minimum = 0)]
+    pub budget_max_usd: Option<Option<i64>>,
+    pub priority: Option<Priority>,
+    pub status: Option<RequestStatus>,
+}
+
+/// One recorded consent decision.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentEvent {
+    pub id: String,
+    pub request_id: String,
+    pub status: ConsentStatus,
+    /// The status before this decision; null for the first event.
+    pub previous_status: Option<ConsentStatus>,
+    pub note: String,
+    /// Who recorded it (the API key's owner, once keys exist); null when unknown.
+    pub recorded_by: Option<String>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentHistory {
+    pub request_id: String,
+    /// The current status (the newest event's).
+    pub status: ConsentStatus,
+    /// Every decision, newest first.
+    pub history: Vec<ConsentEvent>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentDecision {
+    /// `granted`, `refused` or `withdrawn` (`pending` is only the initial state).
+    pub status: ConsentStatus,
+    /// Why, or under what conditions (e.g. the scope of sharing).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Every field of a request a State edits, merged and checked.
+pub struct Fields {
+    title: String,
+    description: String,
+    recommendation_ids: Vec<String>,
+    themes: Vec<String>,
+    /// Suggest themes from the text once the others are known.
+    suggest: bool,
+    suggested: Vec<ThemeSuggestion>,
+    modalities: Vec<Modality>,
+    languages: Vec<String>,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    budget_min_usd: Option<i64>,
+    budget_max_usd: Option<i64>,
+    priority: Priority,
+    status: RequestStatus,
+}
+
+impl Fields {
+    /// The checks that need no database, normalising tags and lists.
+    fn checked(self) -> AppResult<Fields> {
+        let mut c = Checks::new();
+        let title = c.required_text("title", &self.title, MAX_TITLE_CHARS);
+        let description = c.optional_text("description", &self.description, MAX_TEXT_CHARS);
+        c.list_size("recommendation_ids", self.recommendation_ids.len());
+        let themes = c.themes("themes", &self.themes);
+        c.list_size("modalities", self.modalities.len());
+        let languages = c.languages("languages", &self.languages);
+        c.period(self.starts_on, self.ends_on);
+        c.non_negative("budget_min_usd", self.budget_min_usd);
+        c.non_negative("budget_max_usd", self.budget_max_usd);
+        if let (Some(min), Some(max)) = (self.budget_min_usd, self.budget_max_usd) {
+            if max < min {
+                c.fail("budget_max_usd", format!("must not be below budget_min_usd ({min})"));
+            }
+        }
+        c.finish()?;
+        Ok(Fields {
+            title,
+            description,
+            recommendation_ids: dedup_strings(self.recommendation_ids),
+            themes,
+            modalities: dedup(&self.modalities),
+            languages,
+            ..self
+        })
+    }
+
+    /// Checks the recommendations exist and address `state`; without themes of its own, the
+    /// request takes theirs; then come the suggested themes, when asked for.
+    fn link_recommendations(&mut self, conn: &mut DbConn, state: &str) -> AppResult<()> {
+        let mut c = Checks::new();
+        let found = recommendation_store::find_many(conn, &self.recommendation_ids)?;
+        for (i, id) in self.recommendation_ids.iter().enumerate() {
+            match found.iter().find(|r| &r.id == id) {
+                None => c.fail(format!("recommendation_ids[{i}]"), format!("no recommendation '{id}'")),
+                Some(r) if r.state_under_review != state => c.fail(
+                    format!("recommendation_ids[{i}]"),
+                    format!("recommendation '{id}' is addressed to {}, not {state}", r.state_under_review),
+                ),
+                Some(_) => {}
+            }
+        }
+        if self.themes.is_empty() {
+            for r in &found {
+                for slug in json_list::<String>(&r.themes)? {
+                    if !self.themes.contains(&slug) && self.themes.len() < MAX_LIST_ITEMS {
+                        self.themes.push(slug);
+                    }
+                }
+            }
+        }
+        if self.suggest {
+            let text = suggest::text_of(&self.title, &self.description);
+            let added = Suggester::shipped().tag(&mut self.themes, &text, MAX_LIST_ITEMS);
+            self.suggested.extend(added);
+        }
+        if self.themes.is_empty() {
+            c.fail("themes", "give at least one theme, or recommendations that have themes, or set suggest_themes");
+        }
+        c.finish()
+    }
+
+    fn write_into(&self, row: &mut RequestRow) {
+        row.title = self.title.clone();
+        row.description = self.description.clone();
+        row.recommendation_ids = to_json_text(&self.recommendation_ids);
+        row.themes = to_json_text(&self.themes);
+        row.suggested_themes = to_json_text(&self.suggested);
+        row.modalities = to_json_text(&self.modalities);
+        row.languages = to_json_text(&self.languages);
+        row.starts_on = self.starts_on;
+        row.ends_on = self.ends_on;
+        row.budget_min_usd = self.budget_min_usd;
+        row.budget_max_usd = self.budget_max_usd;
+        row.priority = self.priority.as_str().to_string();
+        row.status = self.status.as_str().to_string();
+    }
+}
+
+fn dedup_strings(values: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(values.len());
+    for v in values {
+        let v = v.trim().to_string();
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+pub fn view(row: &RequestRow) -> AppResult<AssistanceRequest> {
+    let stored = |what: &str| AppError::internal(format!("stored {what} is unknown"));
+    Ok(AssistanceRequest {
+        recommendation_ids: json_list(&row.recommendation_ids)?,
+        themes: json_list(&row.themes)?,
+        suggested_themes: json_list(&row.suggested_themes)?,
+        modalities: json_list(&row.modalities)?,
+        languages: json_list(&row.languages)?,
+        priority: Priority::parse(&row.priority).ok_or_else(|| stored("priority"))?,
+        status: RequestStatus::parse(&row.status).ok_or_else(|| stored("status"))?,
+        consent: ConsentSummary {
+            status: ConsentStatus::parse(&row.consent_status).ok_or_else(|| stored("consent"))?,
+            updated_at: row.consent_updated_at.and_utc(),
+        },
+        id: row.id.clone(),
+        state: row.state.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        starts_on: row.starts_on,
+        ends_on: row.ends_on,
+        budget_min_usd: row.budget_min_usd,
+        budget_max_usd: row.budget_max_usd,
+        version: row.version,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+    })
+}
+
+fn consent_view(row: ConsentEventRow) -> AppResult<ConsentEvent> {
+    let parse = |s: &str| ConsentStatus::parse(s).ok_or_else(|| AppError::internal("stored consent status is unknown"));
+    Ok(ConsentEvent {
+        status: parse(&row.status)?,
+        previous_status: row.previous_status.as_deref().map(parse).transpose()?,
+        id: row.id,
+        request_id: row.request_id,
+        note: row.note,
+        recorded_by: row.recorded_by,
+        recorded_at: row.recorded_at.and_utc(),
+    })
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound("request".into())
+}
+
+/// The request, if the caller may see it (a hidden one reads as missing: 404).
+pub fn load(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<RequestRow> {
+    store::find(conn, id, &caller.request_scope())?.ok_or_else(not_found)
+}
+
+/// Submits a request; its consent starts `pending`. Admins, and States for themselves.
+pub async fn create(
+    services: &Services,
+    caller: &Caller,
+    once: Option<Idempotency>,
+    new: NewRequest,
+) -> AppResult<Written<AssistanceRequest>> {
+    caller.key()?;
+    let mut c = Checks::new();
+    let state_code = c.state("state", &new.state);
+    let status = new.status.unwrap_or(RequestStatus::Open);
+    if !status.creatable() {
+        c.fail("status", "a new request is draft or open");
+    }
+    c.finish()?;
+    caller.may_act_for_state(&state_code)?;
+    let mut fields = Fields {
+        title: new.title,
+        description: new.description,
+        recommendation_ids: new.recommendation_ids,
+        themes: new.themes,
+        suggest: new.suggest_themes,
+        suggested: Vec::new(),
+        modalities: new.modalities,
+        languages: new.languages,
+        starts_on: new.starts_on,
+        ends_on: new.ends_on,
+        budget_min_usd: new.budget_min_usd,
+        budget_max_usd: new.budget_max_usd,
+        priority: new.priority.unwrap_or(Priority::Medium),
+        status,
+    }
+    .checked()?;
+    services
+        .write_once(caller, once, move |tx| {
+            fields.link_recommendations(tx.conn(), &state_code)?;
+            let at = now();
+            let mut row = RequestRow {
+                id: ids::new_id(ids::REQUEST),
+                state: state_code,
+                title: String::new(),
+                description: String::new(),
+                recommendation_ids: String::new(),
+                themes: String::new(),
+                modalities: String::new(),
+                languages: String::new(),
+                starts_on: None,
+                ends_on: None,
+                budget_min_usd: None,
+                budget_max_usd: None,
+                priority: String::new(),
+                status: String::new(),
+                consent_status: ConsentStatus::Pending.as_str().to_string(),
+                consent_updated_at: at,
+                version: 1,
+                created_at: at,
+                updated_at: at,
+                suggested_themes: String::new(),
+            };
+            fields.write_into(&mut row);
+            let first = ConsentEventRow {
+                id: ids::new_id(ids::CONSENT_EVENT),
+                request_id: row.id.clone(),
+                status: ConsentStatus::Pending.as_str().to_string(),
+                previous_status: None,
+                note: "request submitted".into(),
+                recorded_by: tx.caller().recorded_as(),
+                recorded_at: at,
+            };
+            store::insert(tx.conn(), &row, &fields.themes, &fields.recommendation_ids, &first)?;
+            tx.changed(Entity::Request, &row.id)?;
+            let created = view(&row)?;
+            tx.audit(Audit {
+                action: Action::Create,
+                resource: Resource::Request,
+                id: &row.id,
+                owner_state: Some(&row.state),
+                before: None,
+                after: &created,
+            })?;
+            Ok(created)
+        })
+        .await
+}
+
+/// Changes a request. Admins, and its State; completed and withdrawn requests no longer change,
+/// and a request becomes matched, in progress or completed only through its engagements.
+pub async fn update(
+    services: &Services,
+    caller: &Caller,
+    id: String,
+    if_match: IfMatch,
+    changes: RequestChanges,
+) -> AppResult<AssistanceRequest> {
+    caller.key()?;
+    view(&update::update::<RequestEdit>(services, caller, id, if_match, changes).await?)
+}
+
+pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<AssistanceRequest> {
+    let caller = caller.clone();
+    view(&services.db.run(move |conn| load(conn, &caller, &id)).await?)
+}
+
+/// A page of the requests the caller may see that `filter` selects, oldest first; the total
+/// counts only what the caller sees.
+pub async fn list(
+    services: &Services,
+    caller: &Caller,
+    filter: RequestFilter,
+    page: PageRequest,
+) -> AppResult<PageOf<RequestRow>> {
+    let scope = caller.request_scope();
+    services.db.run(move |conn| store::list(conn, &filter, &page, &scope)).await
+}
+
+/// Records the State's consent decision on its request (the request's version changes with
+/// it); returns the event and the request's new version. Admins, and the request's State.
+pub async fn record_consent(
+    services: &Services,
+    caller: &Caller,
+    id: String,
+    decision: ConsentDecision,
+) -> AppResult<(ConsentEvent, i64)> {
+    caller.key()?;
+    let mut c = Checks::new();
+    let note = c.optional_text("note", &decision.note, MAX_TEXT_CHARS);
+    c.finish()?;
+    let (event, version) = services
+        .write(caller, move |tx| {
+            let caller = tx.caller().clone();
+            let row = load(tx.conn(), &caller, &id)?;
+            caller.may_act_for_state(&row.state)?;
+            let current = ConsentStatus::parse(&row.consent_status)
+                .ok_or_else(|| AppError::internal("stored consent status is unknown"))?;
+            current.may_become(decision.status).map_err(AppError::Conflict)?;
+            let at = now();
+            let event = ConsentEventRow {
+                id: ids::new_id(ids::CONSENT_EVENT),
+                request_id: row.id.clone(),
+                status: decision.status.as_str().to_string(),
+                previous_status: Some(current.as_str().to_string()),
+                note,
+                recorded_by: caller.recorded_as(),
+                recorded_at: at,
+            };
+            let updated = RequestRow {
+                consent_status: event.status.clone(),
+                consent_updated_at: at,
+                version: row.version + 1,
+                updated_at: at,
+                ..row.clone()
+            };
+            if !store::update(tx.conn(), &updated, row.version, None)? {
+                return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
+            }
+            store::insert_consent_event(tx.conn(), &event)?;
+            tx.changed(Entity::Request, &row.id)?;
+            let before = serde_json::json!({"consent": current, "version": row.version});
+            let after = serde_json::json!({"consent": decision.status, "note": event.note, "version": updated.version});
+            tx.audit(Audit {
+                action: Action::Consent,
+                resource: Resource::Request,
+                id: &row.id,
+                owner_state: Some(&row.state),
+                before: Some(&before),
+                after: &after,
+            })?;
+            Ok((event, updated.version))
+        })
+        .await?;
+    Ok((consent_view(event)?, version))
+}
+
+/// The full consent history of a request, newest first. Admins, and the request's State.
+pub async fn consent_history(services: &Services, caller: &Caller, id: String) -> AppResult<ConsentHistory> {
+    let caller = caller.clone();
+    let (row, events) = services
+        .db
+        .run(move |conn| {
+            let row = load(conn, &caller, &id)?;
+            caller.may_act_for_state(&row.state)?;
+            let events = store::consent_history(conn, &id)?;
+            Ok((row, events))
+        })
+        .await?;
+    Ok(ConsentHistory {
+        status: ConsentStatus::parse(&row.consent_status)
+            .ok_or_else(|| AppError::internal("stored consent status is unknown"))?,
+        request_id: row.id,
+        history: events.into_iter().map(consent_view).collect::<AppResult<_>>()?,
+    })
+}
+
+/// Requests in the update pipeline.
+struct RequestEdit;
+
+impl Editable for RequestEdit {
+    type Row = RequestRow;
+    type View = AssistanceRequest;
+    type Changes = RequestChanges;
+    /// The themes and recommendations to write again, when they changed.
+    type Extra = Option<(Vec<String>, Vec<String>)>;
+
+    const RESOURCE: Resource = Resource::Request;
+
+    fn load(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<Option<RequestRow>> {
+        store::find(conn, id, &caller.request_scope())
+    }
+
+    fn may_edit(caller: &Caller, row: &RequestRow) -> AppResult<()> {
+        caller.may_act_for_state(&row.state)
+    }
+
+    fn version(row: &RequestRow) -> i64 {
+        row.version
+    }
+
+    fn is_final(row: &RequestRow) -> AppResult<Option<String>> {
+        let status = view(row)?.status;
+        Ok(status.is_final().then(|| format!("the request is {status}; it no longer changes")))
+    }
+
+    fn view(row: &RequestRow) -> AppResult<AssistanceRequest> {
+        view(row)
+    }
+
+    fn merge(conn: &mut DbConn, row: &RequestRow, ch: RequestChanges) -> AppResult<(RequestRow, Self::Extra)> {
+        let current = view(row)?;
+        let text_changed = ch.title.as_ref().is_some_and(|t| *t != current.title)
+            || ch.description.as_ref().is_some_and(|d| *d != current.description);
+        let given_themes = ch.themes.is_some();
+        let (themes, suggested, suggest) =
+            suggest::after_change(current.themes, current.suggested_themes, ch.themes, ch.suggest_themes, text_changed);
+        let links_changed = given_themes || suggest || ch.recommendation_ids.is_some();
+        let mut fields = Fields {
+            title: ch.title.unwrap_or(current.title),
+            description: ch.description.unwrap_or(current.description),
+            recommendation_ids: ch.recommendation_ids.unwrap_or(current.recommendation_ids),
+            themes,
+            suggest,
+            suggested,
+            modalities: ch.modalities.unwrap_or(current.modalities),
+            languages: ch.languages.unwrap_or(current.languages),
+            starts_on: ch.starts_on.unwrap_or(current.starts_on),
+            ends_on: ch.ends_on.unwrap_or(current.ends_on),
+            budget_min_usd: ch.budget_min_usd.unwrap_or(current.budget_min_usd),
+            budget_max_usd: ch.budget_max_usd.unwrap_or(current.budget_max_usd),
+            priority: ch.priority.unwrap_or(current.priority),
+            status: ch.status.unwrap_or(current.status),
+        }
+        .checked()?;
+        if let Some(needed) = fields.status.needs_engagement().filter(|_| fields.status != current.status) {
+            if !engagement_store::request_has(conn, &row.id, needed)? {
+                return Err(AppError::Conflict(format!(
+                    "a request becomes {} through its engagements, and it has none {}",
+                    fields.status,
+                    needed.join(" or ")
+                )));
+            }
+        }
+        fields.link_recommendations(conn, &row.state)?;
+        let mut updated = row.clone();
+        fields.write_into(&mut updated);
+        Ok((updated, links_changed.then(|| (fields.themes.clone(), fields.recommendation_ids.clone()))))
+    }
+
+    fn stamp(row: &mut RequestRow, version: i64, at: chrono::NaiveDateTime) {
+        row.version = version;
+        row.updated_at = at;
+    }
+
+    fn write(conn: &mut DbConn, row: &RequestRow, links: &Self::Extra, expected: i64) -> AppResult<bool> {
+        let links = links.as_ref().map(|(themes, recs)| (themes.as_slice(), recs.as_slice()));
+        store::update(conn, row, expected, links)
+    }
+
+    fn owner_state(row: &RequestRow) -> Option<&str> {
+        Some(&row.state)
+    }
+
+    fn indexed_as() -> Option<Entity> {
+        Some(Entity::Request)
+    }
+
+    fn id(row: &RequestRow) -> &str {
+        &row.id
+    }
+}
