@@ -1,86 +1,20 @@
-//! `/engagements`: a match someone acted on. One side (the requesting State, or the offer's
-//! provider) expresses interest; the other agrees or declines; agreed work goes in progress and
-//! is completed with an outcome, or cancelled. Agreed engagements use up the offer's capacity
-//! and move the request to `matched` (then `in_progress`). Only the parties and admins see them.
+//! `/engagements`: matches someone acted on, and their lifecycle (see [`service`]).
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
-use super::audit::record_change;
 use super::http::{self, JsonBody, Page};
-use super::idempotent::Once;
+use super::idempotent;
 use super::responses::{AccessErrors, CreateErrors, ListRead};
 use super::AppState;
-use crate::db::engagements::{self as store, EngagementFilter, EngagementRow, EventRow};
-use crate::db::offers::{self as offer_store, OfferRow};
-use crate::db::page::now;
-use crate::db::requests::{self as request_store, RequestRow};
-use crate::db::{changes, DbConn};
-use crate::domain::access::{Caller, OfferScope, RequestScope, Role};
-use crate::domain::catalog::Catalog;
-use crate::domain::engagement::{EngagementStatus, Side};
+use crate::db::engagements::EngagementFilter;
+use crate::domain::access::Caller;
+use crate::domain::engagement::EngagementStatus;
 use crate::domain::ids;
-use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
-use crate::domain::vocab::{ConsentStatus, OfferStatus, RequestStatus};
-use crate::error::{AppError, AppResult, Problem};
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Engagement {
-    #[schema(example = "eng_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
-    pub id: String,
-    pub request_id: String,
-    pub offer_id: String,
-    /// The side that expressed interest first.
-    pub initiated_by: Side,
-    pub status: EngagementStatus,
-    /// What the cooperation achieved (set on completion).
-    pub outcome: Option<String>,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    /// Every transition, oldest first.
-    pub history: Vec<EngagementEvent>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct EngagementEvent {
-    pub from_status: Option<EngagementStatus>,
-    pub to_status: EngagementStatus,
-    /// The side that made the transition.
-    pub side: Side,
-    /// Role and key of who recorded it.
-    pub recorded_by: Option<String>,
-    pub note: String,
-    pub at: DateTime<Utc>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewEngagement {
-    pub request_id: String,
-    pub offer_id: String,
-    #[serde(default)]
-    pub note: String,
-    /// Admins only: the side they act for.
-    pub side: Option<Side>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Transition {
-    /// `agreed` or `declined` (the other side answering interest), `in_progress`, `completed`
-    /// (with an outcome) or `cancelled`.
-    pub to: EngagementStatus,
-    #[serde(default)]
-    pub note: String,
-    /// Required to complete.
-    pub outcome: Option<String>,
-    /// Admins only: the side they act for.
-    pub side: Option<Side>,
-}
+use crate::error::{AppResult, Problem};
+use crate::service::engagements::{self as service, Engagement, NewEngagement, Transition};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -95,83 +29,6 @@ pub struct EngagementQuery {
     pub offer_id: Option<String>,
     #[param(value_type = Option<EngagementStatus>)]
     pub status: Option<String>,
-}
-
-fn parse<T>(text: &str, parse: fn(&str) -> Option<T>) -> AppResult<T> {
-    parse(text).ok_or_else(|| AppError::internal(format!("stored value '{text}' is unknown")))
-}
-
-fn view(row: EngagementRow, events: Vec<EventRow>) -> AppResult<Engagement> {
-    Ok(Engagement {
-        initiated_by: parse(&row.initiated_by, Side::parse)?,
-        status: parse(&row.status, EngagementStatus::parse)?,
-        history: events
-            .into_iter()
-            .map(|e| {
-                Ok(EngagementEvent {
-                    from_status: e.from_status.as_deref().map(|s| parse(s, EngagementStatus::parse)).transpose()?,
-                    to_status: parse(&e.to_status, EngagementStatus::parse)?,
-                    side: parse(&e.side, Side::parse)?,
-                    recorded_by: e.recorded_by,
-                    note: e.note,
-                    at: http::utc(e.at),
-                })
-            })
-            .collect::<AppResult<_>>()?,
-        id: row.id,
-        request_id: row.request_id,
-        offer_id: row.offer_id,
-        outcome: row.outcome,
-        version: row.version,
-        created_at: http::utc(row.created_at),
-        updated_at: http::utc(row.updated_at),
-    })
-}
-
-/// The side the caller acts for on this pair: its own, or, for admins, the one they name.
-fn side_of(caller: &Caller, request: &RequestRow, offer: &OfferRow, named: Option<Side>) -> AppResult<Side> {
-    let key = caller.key()?;
-    let side = match key.role {
-        Role::Admin => {
-            named.ok_or_else(|| AppError::invalid("side", "admins name the side they act for: request or offer"))?
-        }
-        Role::State if key.state.as_deref() == Some(request.state.as_str()) => Side::Request,
-        Role::Provider if key.provider_id() == Some(offer.provider_id.as_str()) => Side::Offer,
-        _ => {
-            return Err(AppError::Forbidden(
-                "only the requesting State or the offer's provider acts on this pair".into(),
-            ))
-        }
-    };
-    if named.is_some_and(|n| n != side) {
-        return Err(AppError::invalid("side", "only admins choose the side"));
-    }
-    Ok(side)
-}
-
-/// Moves the request's status forward with the engagement (never backward), as one change.
-fn advance_request(conn: &mut DbConn, caller: &Caller, request: &RequestRow, to: RequestStatus) -> AppResult<()> {
-    let current = parse(&request.status, RequestStatus::parse)?;
-    let moves = match to {
-        RequestStatus::Matched => current == RequestStatus::Open,
-        RequestStatus::InProgress => matches!(current, RequestStatus::Open | RequestStatus::Matched),
-        _ => false,
-    };
-    if !moves {
-        return Ok(());
-    }
-    let updated = RequestRow {
-        status: to.as_str().to_string(),
-        version: request.version + 1,
-        updated_at: now(),
-        ..request.clone()
-    };
-    if !request_store::update(conn, &updated, request.version, None)? {
-        return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
-    }
-    let before = serde_json::json!({"status": current});
-    let after = serde_json::json!({"status": to});
-    record_change(conn, caller, "update", "request", &request.id, Some(&request.state), Some(&before), &after)
 }
 
 /// Express interest in a pair, for the caller's side. **Roles:** the requesting State; the
@@ -196,94 +53,10 @@ pub async fn create(
     caller: Caller,
     body: JsonBody<NewEngagement>,
 ) -> AppResult<HttpResponse> {
-    caller.key()?;
-    let JsonBody(b, bytes) = body;
-    let once = Once::new(&req, "engagements", &bytes)?;
-    let mut c = Checks::new();
-    let note = c.optional_text("note", &b.note, MAX_TEXT_CHARS);
-    c.finish()?;
-    let stored = state
-        .services
-        .db
-        .write(move |conn| {
-            if let Some(first) = once.replay(conn, &caller)? {
-                return Ok(Err(first));
-            }
-            // Engagements on one offer are made one after another, so two never both find the
-            // pair free.
-            offer_store::lock(conn, &b.offer_id)?;
-            let request = request_store::find(conn, &b.request_id, &caller.request_scope())?
-                .ok_or_else(|| AppError::invalid("request_id", format!("no request '{}'", b.request_id)))?;
-            let offer = offer_store::find(conn, &b.offer_id, &caller.offer_scope())?
-                .ok_or_else(|| AppError::invalid("offer_id", format!("no offer '{}'", b.offer_id)))?;
-            let side = side_of(&caller, &request, &offer, b.side)?;
-            if request.consent_status != ConsentStatus::Granted.as_str() {
-                return Err(AppError::Conflict(
-                    "the requesting State has not granted consent to share this request".into(),
-                ));
-            }
-            if !matches!(
-                parse(&request.status, RequestStatus::parse)?,
-                RequestStatus::Open | RequestStatus::Matched | RequestStatus::InProgress
-            ) {
-                return Err(AppError::Conflict(format!("the request is {}", request.status)));
-            }
-            if offer.status != OfferStatus::Open.as_str() {
-                return Err(AppError::Conflict(format!("the offer is {}", offer.status)));
-            }
-            if !serves(&offer, &request.state)? {
-                return Err(AppError::Conflict(format!("the offer does not serve {}", request.state)));
-            }
-            if store::active_for_pair(conn, &request.id, &offer.id)? {
-                return Err(AppError::Conflict("an engagement on this pair is already under way".into()));
-            }
-            let at = now();
-            let row = EngagementRow {
-                id: ids::new_id(ids::ENGAGEMENT),
-                request_id: request.id.clone(),
-                offer_id: offer.id.clone(),
-                initiated_by: side.as_str().to_string(),
-                status: EngagementStatus::Interest.as_str().to_string(),
-                outcome: None,
-                version: 1,
-                created_at: at,
-                updated_at: at,
-            };
-            let event = EventRow {
-                id: ids::new_id(ids::ENGAGEMENT_EVENT),
-                engagement_id: row.id.clone(),
-                from_status: None,
-                to_status: row.status.clone(),
-                side: row.initiated_by.clone(),
-                recorded_by: caller.recorded_as(),
-                note,
-                at,
-            };
-            store::insert(conn, &row, &event)?;
-            let created = view(row.clone(), vec![event.clone()])?;
-            record_change(conn, &caller, "create", "engagement", &row.id, Some(&request.state), None, &created)?;
-            once.remember_created(conn, &caller, &created)?;
-            Ok(Ok((row, created)))
-        })
-        .await?;
-    let (row, created) = match stored {
-        Ok(stored) => stored,
-        Err(first) => return first.response(Some("/api/v1/engagements")),
-    };
-    let location = format!("/api/v1/engagements/{}", row.id);
-    http::created(&req, location, row.version, &created)
-}
-
-/// Whether the offer is global or names the State or one of its areas.
-fn serves(offer: &OfferRow, state: &str) -> AppResult<bool> {
-    if offer.is_global {
-        return Ok(true);
-    }
-    let catalog = Catalog::shipped();
-    let s = catalog.state(state).ok_or_else(|| AppError::internal("stored State is unknown"))?;
-    let mut areas: Vec<String> = http::json_list(&offer.countries)?;
-    areas.extend(http::json_list::<String>(&offer.regions)?);
-    Ok(areas.iter().any(|a| a == state || catalog.areas_of(s).contains(&a.as_str())))
+    let JsonBody(new, bytes) = body;
+    let once = idempotent::claim(&req, "engagements", &bytes)?;
+    let written = service::create(&state.services, &caller, once, new).await?;
+    idempotent::created(&req, "/api/v1/engagements", written, |e| (&e.id, e.version))
 }
 
 /// Move an engagement along its lifecycle. **Roles:** the two parties (the side that did not
@@ -309,73 +82,8 @@ pub async fn transition(
     id: web::Path<String>,
     body: JsonBody<Transition>,
 ) -> AppResult<HttpResponse> {
-    let scope = caller.engagement_scope()?;
-    let id = id.into_inner();
-    let t = body.0;
-    let mut c = Checks::new();
-    let note = c.optional_text("note", &t.note, MAX_TEXT_CHARS);
-    let outcome = t.outcome.as_deref().map(|o| c.optional_text("outcome", o, MAX_TEXT_CHARS)).filter(|o| !o.is_empty());
-    if t.to == EngagementStatus::Completed && outcome.is_none() {
-        c.fail("outcome", "say what the cooperation achieved to complete it");
-    }
-    c.finish()?;
-    let (row, events) = state
-        .services
-        .db
-        .write(move |conn| {
-            let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
-            if t.to == EngagementStatus::Agreed {
-                // Agreements on one offer check its capacity one after another.
-                offer_store::lock(conn, &row.offer_id)?;
-            }
-            let request = request_store::find(conn, &row.request_id, &RequestScope::All)?
-                .ok_or_else(|| AppError::internal("engagement without its request"))?;
-            let offer = offer_store::find(conn, &row.offer_id, &OfferScope::All)?
-                .ok_or_else(|| AppError::internal("engagement without its offer"))?;
-            let side = side_of(&caller, &request, &offer, t.side)?;
-            let from = parse(&row.status, EngagementStatus::parse)?;
-            let initiator = parse(&row.initiated_by, Side::parse)?;
-            from.may_become(t.to, side, initiator).map_err(AppError::Conflict)?;
-            if t.to == EngagementStatus::Agreed && store::capacity_used(conn, &offer.id)? >= i64::from(offer.capacity) {
-                return Err(AppError::Conflict("the offer has no capacity left".into()));
-            }
-            match t.to {
-                EngagementStatus::Agreed => advance_request(conn, &caller, &request, RequestStatus::Matched)?,
-                EngagementStatus::InProgress => advance_request(conn, &caller, &request, RequestStatus::InProgress)?,
-                _ => {}
-            }
-            let at = now();
-            let updated = EngagementRow {
-                status: t.to.as_str().to_string(),
-                outcome: outcome.or(row.outcome.clone()),
-                version: row.version + 1,
-                updated_at: at,
-                ..row.clone()
-            };
-            let event = EventRow {
-                id: ids::new_id(ids::ENGAGEMENT_EVENT),
-                engagement_id: row.id.clone(),
-                from_status: Some(row.status.clone()),
-                to_status: updated.status.clone(),
-                side: side.as_str().to_string(),
-                recorded_by: caller.recorded_as(),
-                note,
-                at,
-            };
-            if !store::transition(conn, &updated, row.version, &event)? {
-                return Err(AppError::Conflict("the engagement changed meanwhile; retry".into()));
-            }
-            changes::record(conn, changes::Entity::Offer, &offer.id)?;
-            changes::record(conn, changes::Entity::Request, &request.id)?;
-            let before = serde_json::json!({"status": from, "outcome": row.outcome});
-            let after = serde_json::json!({"status": t.to, "outcome": updated.outcome});
-            record_change(conn, &caller, "update", "engagement", &row.id, Some(&request.state), Some(&before), &after)?;
-            let events = store::events(conn, &row.id)?;
-            Ok((updated, events))
-        })
-        .await?;
-    state.services.matching.catch_up(&state.services.db).await;
-    http::versioned(&req, StatusCode::OK, row.version, &view(row, events)?)
+    let engagement = service::transition(&state.services, &caller, id.into_inner(), body.0).await?;
+    http::versioned(&req, StatusCode::OK, engagement.version, &engagement)
 }
 
 /// One engagement with its history. **Roles:** the two parties; admin.
@@ -397,18 +105,8 @@ pub async fn get(
     caller: Caller,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let scope = caller.engagement_scope()?;
-    let id = id.into_inner();
-    let (row, events) = state
-        .services
-        .db
-        .run(move |conn| {
-            let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
-            let events = store::events(conn, &row.id)?;
-            Ok((row, events))
-        })
-        .await?;
-    http::versioned(&req, StatusCode::OK, row.version, &view(row, events)?)
+    let engagement = service::get(&state.services, &caller, id.into_inner()).await?;
+    http::versioned(&req, StatusCode::OK, engagement.version, &engagement)
 }
 
 /// The caller's engagements (all, for admins), oldest first. **Roles:** the parties; admin.
@@ -425,26 +123,14 @@ pub async fn list(
     caller: Caller,
     q: http::Params<EngagementQuery>,
 ) -> AppResult<HttpResponse> {
-    let scope = caller.engagement_scope()?;
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::ENGAGEMENT)?;
     let filter = EngagementFilter {
         request_id: q.request_id,
         offer_id: q.offer_id,
-        status: http::vocab_param("status", q.status.as_deref(), EngagementStatus::parse, EngagementStatus::expected)?
-            .map(|s| s.as_str().to_string()),
+        status: http::vocab_param("status", q.status.as_deref(), EngagementStatus::parse, EngagementStatus::expected)?,
     };
-    let request = page.clone();
-    let (rows, events) = state
-        .services
-        .db
-        .run(move |conn| {
-            let rows = store::list(conn, &filter, &request, &scope)?;
-            let events = rows.rows.iter().map(|r| store::events(conn, &r.id)).collect::<AppResult<Vec<_>>>()?;
-            Ok((rows, events))
-        })
-        .await?;
-    let mut events = events.into_iter();
-    let body = Page::from_rows(rows, &page, |row| view(row, events.next().unwrap_or_default()))?;
+    let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
+    let body = Page::from_rows(rows, &page, |(row, events)| service::view(row, events))?;
     http::json_response(&req, StatusCode::OK, &body, None)
 }

@@ -40,7 +40,7 @@ pub struct EventRow {
 pub struct EngagementFilter {
     pub request_id: Option<String>,
     pub offer_id: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<EngagementStatus>,
 }
 
 /// Engagements a scope may see: all, those on a State's requests, or on a provider's offers.
@@ -132,8 +132,8 @@ fn filtered<'a>(f: &'a EngagementFilter, scope: &'a EngagementScope) -> engageme
     if let Some(id) = &f.offer_id {
         q = q.filter(engagements::offer_id.eq(id));
     }
-    if let Some(status) = &f.status {
-        q = q.filter(engagements::status.eq(status));
+    if let Some(status) = f.status {
+        q = q.filter(engagements::status.eq(status.as_str()));
     }
     q
 }

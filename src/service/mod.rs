@@ -5,6 +5,7 @@
 //! catching up after commit); updates go through [`update::update`]. The resource types (what
 //! clients send and see) live here too, so every caller speaks the same ones.
 
+pub mod engagements;
 pub mod offers;
 pub mod organizations;
 pub mod requests;

@@ -1,0 +1,370 @@
+//! Engagements: a match someone acted on. One side (the requesting State, or the offer's
+//! provider) expresses interest; the other agrees or declines; agreed work goes in progress and
+//! is completed with an outcome, or cancelled. Agreed engagements use up the offer's capacity
+//! and move the request to `matched` (then `in_progress`). Only the parties and admins see them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::write::{Audit, Idempotency, Tx, Written};
+use super::Services;
+use crate::db::changes::Entity;
+use crate::db::columns::json_list;
+use crate::db::engagements::{self as store, EngagementFilter, EngagementRow, EventRow};
+use crate::db::offers::{self as offer_store, OfferRow};
+use crate::db::page::{now, PageOf, PageRequest};
+use crate::db::requests::{self as request_store, RequestRow};
+use crate::domain::access::{Caller, OfferScope, RequestScope, Role};
+use crate::domain::audit::{Action, Resource};
+use crate::domain::catalog::Catalog;
+use crate::domain::engagement::{EngagementStatus, Side};
+use crate::domain::ids;
+use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
+use crate::domain::vocab::{ConsentStatus, OfferStatus, RequestStatus};
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Engagement {
+    #[schema(example = "eng_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
+    pub id: String,
+    pub request_id: String,
+    pub offer_id: String,
+    /// The side that expressed interest first.
+    pub initiated_by: Side,
+    pub status: EngagementStatus,
+    /// What the cooperation achieved (set on completion).
+    pub outcome: Option<String>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Every transition, oldest first.
+    pub history: Vec<EngagementEvent>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EngagementEvent {
+    pub from_status: Option<EngagementStatus>,
+    pub to_status: EngagementStatus,
+    /// The side that made the transition.
+    pub side: Side,
+    /// Role and key of who recorded it.
+    pub recorded_by: Option<String>,
+    pub note: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewEngagement {
+    pub request_id: String,
+    pub offer_id: String,
+    #[serde(default)]
+    pub note: String,
+    /// Admins only: the side they act for.
+    pub side: Option<Side>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    /// `agreed` or `declined` (the other side answering interest), `in_progress`, `completed`
+    /// (with an outcome) or `cancelled`.
+    pub to: EngagementStatus,
+    #[serde(default)]
+    pub note: String,
+    /// Required to complete.
+    pub outcome: Option<String>,
+    /// Admins only: the side they act for.
+    pub side: Option<Side>,
+}
+
+fn parse<T>(text: &str, parse: fn(&str) -> Option<T>) -> AppResult<T> {
+    parse(text).ok_or_else(|| AppError::internal(format!("stored value '{text}' is unknown")))
+}
+
+pub fn view(row: EngagementRow, events: Vec<EventRow>) -> AppResult<Engagement> {
+    Ok(Engagement {
+        initiated_by: parse(&row.initiated_by, Side::parse)?,
+        status: parse(&row.status, EngagementStatus::parse)?,
+        history: events
+            .into_iter()
+            .map(|e| {
+                Ok(EngagementEvent {
+                    from_status: e.from_status.as_deref().map(|s| parse(s, EngagementStatus::parse)).transpose()?,
+                    to_status: parse(&e.to_status, EngagementStatus::parse)?,
+                    side: parse(&e.side, Side::parse)?,
+                    recorded_by: e.recorded_by,
+                    note: e.note,
+                    at: e.at.and_utc(),
+                })
+            })
+            .collect::<AppResult<_>>()?,
+        id: row.id,
+        request_id: row.request_id,
+        offer_id: row.offer_id,
+        outcome: row.outcome,
+        version: row.version,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+    })
+}
+
+/// The side the caller acts for on this pair: its own, or, for admins, the one they name.
+fn side_of(caller: &Caller, request: &RequestRow, offer: &OfferRow, named: Option<Side>) -> AppResult<Side> {
+    let key = caller.key()?;
+    let side = match key.role {
+        Role::Admin => {
+            named.ok_or_else(|| AppError::invalid("side", "admins name the side they act for: request or offer"))?
+        }
+        Role::State if key.state.as_deref() == Some(request.state.as_str()) => Side::Request,
+        Role::Provider if key.provider_id() == Some(offer.provider_id.as_str()) => Side::Offer,
+        _ => {
+            return Err(AppError::Forbidden(
+                "only the requesting State or the offer's provider acts on this pair".into(),
+            ))
+        }
+    };
+    if named.is_some_and(|n| n != side) {
+        return Err(AppError::invalid("side", "only admins choose the side"));
+    }
+    Ok(side)
+}
+
+/// Moves the request's status forward with the engagement (never backward), as one change.
+fn advance_request(tx: &mut Tx<'_>, request: &RequestRow, to: RequestStatus) -> AppResult<()> {
+    let current = parse(&request.status, RequestStatus::parse)?;
+    let moves = match to {
+        RequestStatus::Matched => current == RequestStatus::Open,
+        RequestStatus::InProgress => matches!(current, RequestStatus::Open | RequestStatus::Matched),
+        _ => false,
+    };
+    if !moves {
+        return Ok(());
+    }
+    let updated = RequestRow {
+        status: to.as_str().to_string(),
+        version: request.version + 1,
+        updated_at: now(),
+        ..request.clone()
+    };
+    if !request_store::update(tx.conn(), &updated, request.version, None)? {
+        return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
+    }
+    let before = serde_json::json!({"status": current});
+    let after = serde_json::json!({"status": to});
+    tx.audit(Audit {
+        action: Action::Update,
+        resource: Resource::Request,
+        id: &request.id,
+        owner_state: Some(&request.state),
+        before: Some(&before),
+        after: &after,
+    })
+}
+
+/// Expresses interest in a pair, for the caller's side: the requesting State, the offer's
+/// provider, or an admin naming the side. The request must be consented and open, the offer
+/// open and serving the requesting State.
+pub async fn create(
+    services: &Services,
+    caller: &Caller,
+    once: Option<Idempotency>,
+    new: NewEngagement,
+) -> AppResult<Written<Engagement>> {
+    caller.key()?;
+    let mut c = Checks::new();
+    let note = c.optional_text("note", &new.note, MAX_TEXT_CHARS);
+    c.finish()?;
+    services
+        .write_once(caller, once, move |tx| {
+            let caller = tx.caller().clone();
+            // Engagements on one offer are made one after another, so two never both find the
+            // pair free.
+            offer_store::lock(tx.conn(), &new.offer_id)?;
+            let request = request_store::find(tx.conn(), &new.request_id, &caller.request_scope())?
+                .ok_or_else(|| AppError::invalid("request_id", format!("no request '{}'", new.request_id)))?;
+            let offer = offer_store::find(tx.conn(), &new.offer_id, &caller.offer_scope())?
+                .ok_or_else(|| AppError::invalid("offer_id", format!("no offer '{}'", new.offer_id)))?;
+            let side = side_of(&caller, &request, &offer, new.side)?;
+            if request.consent_status != ConsentStatus::Granted.as_str() {
+                return Err(AppError::Conflict(
+                    "the requesting State has not granted consent to share this request".into(),
+                ));
+            }
+            if !matches!(
+                parse(&request.status, RequestStatus::parse)?,
+                RequestStatus::Open | RequestStatus::Matched | RequestStatus::InProgress
+            ) {
+                return Err(AppError::Conflict(format!("the request is {}", request.status)));
+            }
+            if offer.status != OfferStatus::Open.as_str() {
+                return Err(AppError::Conflict(format!("the offer is {}", offer.status)));
+            }
+            if !serves(&offer, &request.state)? {
+                return Err(AppError::Conflict(format!("the offer does not serve {}", request.state)));
+            }
+            if store::active_for_pair(tx.conn(), &request.id, &offer.id)? {
+                return Err(AppError::Conflict("an engagement on this pair is already under way".into()));
+            }
+            let at = now();
+            let row = EngagementRow {
+                id: ids::new_id(ids::ENGAGEMENT),
+                request_id: request.id.clone(),
+                offer_id: offer.id.clone(),
+                initiated_by: side.as_str().to_string(),
+                status: EngagementStatus::Interest.as_str().to_string(),
+                outcome: None,
+                version: 1,
+                created_at: at,
+                updated_at: at,
+            };
+            let event = EventRow {
+                id: ids::new_id(ids::ENGAGEMENT_EVENT),
+                engagement_id: row.id.clone(),
+                from_status: None,
+                to_status: row.status.clone(),
+                side: row.initiated_by.clone(),
+                recorded_by: caller.recorded_as(),
+                note,
+                at,
+            };
+            store::insert(tx.conn(), &row, &event)?;
+            let created = view(row.clone(), vec![event])?;
+            tx.audit(Audit {
+                action: Action::Create,
+                resource: Resource::Engagement,
+                id: &row.id,
+                owner_state: Some(&request.state),
+                before: None,
+                after: &created,
+            })?;
+            Ok(created)
+        })
+        .await
+}
+
+/// Whether the offer is global or names the State or one of its areas.
+fn serves(offer: &OfferRow, state: &str) -> AppResult<bool> {
+    if offer.is_global {
+        return Ok(true);
+    }
+    let catalog = Catalog::shipped();
+    let s = catalog.state(state).ok_or_else(|| AppError::internal("stored State is unknown"))?;
+    let mut areas: Vec<String> = json_list(&offer.countries)?;
+    areas.extend(json_list::<String>(&offer.regions)?);
+    Ok(areas.iter().any(|a| a == state || catalog.areas_of(s).contains(&a.as_str())))
+}
+
+/// Moves an engagement along its lifecycle: the two parties (the side that did not express
+/// interest answers it), or an admin naming the side.
+pub async fn transition(services: &Services, caller: &Caller, id: String, t: Transition) -> AppResult<Engagement> {
+    let scope = caller.engagement_scope()?;
+    let mut c = Checks::new();
+    let note = c.optional_text("note", &t.note, MAX_TEXT_CHARS);
+    let outcome = t.outcome.as_deref().map(|o| c.optional_text("outcome", o, MAX_TEXT_CHARS)).filter(|o| !o.is_empty());
+    if t.to == EngagementStatus::Completed && outcome.is_none() {
+        c.fail("outcome", "say what the cooperation achieved to complete it");
+    }
+    c.finish()?;
+    let (row, events) = services
+        .write(caller, move |tx| {
+            let caller = tx.caller().clone();
+            let row = store::find(tx.conn(), &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
+            if t.to == EngagementStatus::Agreed {
+                // Agreements on one offer check its capacity one after another.
+                offer_store::lock(tx.conn(), &row.offer_id)?;
+            }
+            let request = request_store::find(tx.conn(), &row.request_id, &RequestScope::All)?
+                .ok_or_else(|| AppError::internal("engagement without its request"))?;
+            let offer = offer_store::find(tx.conn(), &row.offer_id, &OfferScope::All)?
+                .ok_or_else(|| AppError::internal("engagement without its offer"))?;
+            let side = side_of(&caller, &request, &offer, t.side)?;
+            let from = parse(&row.status, EngagementStatus::parse)?;
+            let initiator = parse(&row.initiated_by, Side::parse)?;
+            from.may_become(t.to, side, initiator).map_err(AppError::Conflict)?;
+            if t.to == EngagementStatus::Agreed
+                && store::capacity_used(tx.conn(), &offer.id)? >= i64::from(offer.capacity)
+            {
+                return Err(AppError::Conflict("the offer has no capacity left".into()));
+            }
+            match t.to {
+                EngagementStatus::Agreed => advance_request(tx, &request, RequestStatus::Matched)?,
+                EngagementStatus::InProgress => advance_request(tx, &request, RequestStatus::InProgress)?,
+                _ => {}
+            }
+            let at = now();
+            let updated = EngagementRow {
+                status: t.to.as_str().to_string(),
+                outcome: outcome.or(row.outcome.clone()),
+                version: row.version + 1,
+                updated_at: at,
+                ..row.clone()
+            };
+            let event = EventRow {
+                id: ids::new_id(ids::ENGAGEMENT_EVENT),
+                engagement_id: row.id.clone(),
+                from_status: Some(row.status.clone()),
+                to_status: updated.status.clone(),
+                side: side.as_str().to_string(),
+                recorded_by: caller.recorded_as(),
+                note,
+                at,
+            };
+            if !store::transition(tx.conn(), &updated, row.version, &event)? {
+                return Err(AppError::Conflict("the engagement changed meanwhile; retry".into()));
+            }
+            tx.changed(Entity::Offer, &offer.id)?;
+            tx.changed(Entity::Request, &request.id)?;
+            let before = serde_json::json!({"status": from, "outcome": row.outcome});
+            let after = serde_json::json!({"status": t.to, "outcome": updated.outcome});
+            tx.audit(Audit {
+                action: Action::Update,
+                resource: Resource::Engagement,
+                id: &row.id,
+                owner_state: Some(&request.state),
+                before: Some(&before),
+                after: &after,
+            })?;
+            let events = store::events(tx.conn(), &row.id)?;
+            Ok((updated, events))
+        })
+        .await?;
+    view(row, events)
+}
+
+/// One engagement with its history, for the two parties and admins.
+pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<Engagement> {
+    let scope = caller.engagement_scope()?;
+    let (row, events) = services
+        .db
+        .run(move |conn| {
+            let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
+            let events = store::events(conn, &row.id)?;
+            Ok((row, events))
+        })
+        .await?;
+    view(row, events)
+}
+
+/// The caller's engagements (all, for admins), oldest first, each with its history.
+pub async fn list(
+    services: &Services,
+    caller: &Caller,
+    filter: EngagementFilter,
+    page: PageRequest,
+) -> AppResult<PageOf<(EngagementRow, Vec<EventRow>)>> {
+    let scope = caller.engagement_scope()?;
+    services
+        .db
+        .run(move |conn| {
+            let rows = store::list(conn, &filter, &page, &scope)?;
+            let mut with_events = Vec::with_capacity(rows.rows.len());
+            for row in rows.rows {
+                let events = store::events(conn, &row.id)?;
+                with_events.push((row, events));
+            }
+            Ok(PageOf { rows: with_events, next_after: rows.next_after, total: rows.total })
+        })
+        .await
+}
