@@ -4,11 +4,11 @@
 use std::io::Write;
 
 use clap::Parser;
-use tcmatch::api::keys::NewKey;
 use tcmatch::config::{Cli, Command, ServeArgs, Settings};
 use tcmatch::domain::access::Role;
 use tcmatch::domain::catalog::Catalog;
 use tcmatch::error::StartupError;
+use tcmatch::service::keys::NewKey;
 use tcmatch::suggest::evaluation;
 use tcmatch::suggest::model::{Model, TrainParams};
 use tcmatch::suggest::Suggester;

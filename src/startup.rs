@@ -14,18 +14,17 @@ use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::api::keys::{self, IssuedKey, NewKey};
 use crate::api::methods::{self, AllowedMethods};
 use crate::api::rate_limit::RateLimits;
 use crate::api::{self, auth, cors, health, request_id, text_guard, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
-use crate::domain::access::Caller;
 use crate::domain::catalog::Catalog;
 use crate::error::{AppError, FieldError, StartupError};
 use crate::heavy_work::HeavyWork;
 use crate::metrics::Metrics;
 use crate::openapi::{ApiDoc, LimitsAndLoad};
+use crate::service::keys::{self, IssuedKey, NewKey};
 use crate::service::Services;
 use crate::suggest::Suggester;
 use crate::sync::Matching;
@@ -59,8 +58,7 @@ pub fn backup(database_url: &str, output: &std::path::Path) -> Result<u64, Start
 /// way to get the first admin key.
 pub fn create_key(database_url: &str, new: NewKey) -> Result<IssuedKey, StartupError> {
     let db = prepare_database(database_url, 1)?;
-    let mut conn = db.get()?;
-    Ok(db::write_tx(&mut conn, |conn| keys::issue(conn, &Caller::anonymous(), new))?)
+    Ok(keys::bootstrap(&db, new)?)
 }
 
 /// The app's routes with their documentation, before state and middleware are added.

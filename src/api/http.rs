@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDateTime};
 use futures_util::future::LocalBoxFuture;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::AppState;
@@ -19,6 +19,7 @@ use crate::domain::csv_rows::NUL_MESSAGE;
 use crate::domain::fnv::fnv1a;
 use crate::domain::ids;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::service::update::IfMatch;
 
 /// Default and maximum page sizes of every list.
 pub const DEFAULT_PAGE_SIZE: i64 = 50;
@@ -227,15 +228,6 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// For `PATCH` bodies: tells "absent" (`None`) from "set to null" (`Some(None)`).
-pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Some)
-}
-
 /// The strong ETag of a versioned resource.
 pub fn version_etag(version: i64) -> String {
     format!("\"v{version}\"")
@@ -298,49 +290,19 @@ fn none_match(req: &HttpRequest, etag: &str) -> bool {
 }
 
 /// The `If-Match` tags; an update without them is refused (428) so nobody overwrites blindly.
-pub fn if_match(req: &HttpRequest) -> AppResult<crate::service::update::IfMatch> {
-    Ok(crate::service::update::IfMatch(IfMatch::from_request(req)?.0))
-}
-
-/// What `If-Match` said: the resource's ETag (`"v3"`) or bare version (`3`), or `*` for any.
-#[derive(Debug, Clone)]
-pub struct IfMatch(Vec<String>);
-
-impl IfMatch {
-    /// Reads the header; an update without it is refused (428) so nobody overwrites blindly.
-    pub fn from_request(req: &HttpRequest) -> AppResult<IfMatch> {
-        let tags: Vec<String> = req
-            .headers()
-            .get_all(header::IF_MATCH)
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect();
-        if tags.is_empty() {
-            Err(AppError::PreconditionRequired)
-        } else {
-            Ok(IfMatch(tags))
-        }
-    }
-
-    /// 412 unless one of the tags names `current`.
-    pub fn check(&self, current: i64) -> AppResult<()> {
-        let matches = self.0.iter().any(|tag| {
-            if tag == "*" {
-                return true;
-            }
-            let tag = tag.trim_start_matches("W/").trim_matches('"');
-            tag.strip_prefix('v').unwrap_or(tag).parse::<i64>().is_ok_and(|v| v == current)
-        });
-        if matches {
-            Ok(())
-        } else {
-            Err(AppError::PreconditionFailed(format!(
-                "If-Match does not name the current version ({}); fetch the resource again and reapply your change",
-                version_etag(current)
-            )))
-        }
+pub fn if_match(req: &HttpRequest) -> AppResult<IfMatch> {
+    let tags: Vec<String> = req
+        .headers()
+        .get_all(header::IF_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tags.is_empty() {
+        Err(AppError::PreconditionRequired)
+    } else {
+        Ok(IfMatch(tags))
     }
 }
 
@@ -499,20 +461,10 @@ pub fn state_or_region(state: Option<String>, region: Option<(String, Vec<String
 }
 
 /// Parses a stored JSON list column; corruption is an internal error, never a client one.
-pub fn json_list<T: DeserializeOwned>(text: &str) -> AppResult<Vec<T>> {
-    serde_json::from_str(text).map_err(AppError::internal)
-}
-
-pub fn to_json_text<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("lists of strings and enums serialise")
-}
-
-pub fn utc(t: NaiveDateTime) -> DateTime<chrono::Utc> {
-    t.and_utc()
-}
-
 #[cfg(test)]
 mod tests {
+    use serde::Deserialize;
+
     use super::*;
 
     #[derive(Debug, Deserialize)]

@@ -1,16 +1,13 @@
-//! `Idempotency-Key` on creating calls: a retry with the same key and body gets the first answer
-//! again (`Idempotent-Replayed: true`) instead of doing the work twice, and the same key with
-//! another body gets 422. The answer is looked up and kept inside the call's own transaction, for
-//! [`idempotency::KEPT_FOR_HOURS`] hours.
+//! `Idempotency-Key` on creating calls, in HTTP terms: the claim a call makes (its key and a
+//! fingerprint of its body), and the answers: 201 for what was created, or the first answer again
+//! (`Idempotent-Replayed: true`) for a retry. The write unit (`service::write`) looks the claim up
+//! and keeps the answer inside the call's own transaction.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use super::http;
-use crate::db::idempotency::{self, Claim};
-use crate::db::DbConn;
-use crate::domain::access::Caller;
 use crate::domain::fnv::fnv1a;
 use crate::error::{AppError, AppResult};
 use crate::service::write::{Idempotency, Written};
@@ -45,57 +42,16 @@ pub fn replayed(status: u16, body: String, collection: Option<&str>) -> AppResul
     Replayed { status, body }.response(collection)
 }
 
-/// One call to a creating endpoint, with the key it was sent with and a fingerprint of its body
-/// (what a retry must repeat), when a key was sent.
-pub struct Once {
-    endpoint: &'static str,
-    keyed: Option<(String, String)>,
-}
-
-/// The first answer to a call, replayed.
-pub struct Replayed {
+/// The first answer to a call.
+struct Replayed {
     status: u16,
     body: String,
-}
-
-impl Once {
-    pub fn new(req: &HttpRequest, endpoint: &'static str, body: &[u8]) -> AppResult<Once> {
-        let fingerprint = || format!("{:016x}-{}", fnv1a(body), body.len());
-        Ok(Once { endpoint, keyed: http::idempotency_key(req)?.map(|key| (key, fingerprint())) })
-    }
-
-    /// The first answer, if this call was made before (inside the write's transaction).
-    pub fn replay(&self, conn: &mut DbConn, caller: &Caller) -> AppResult<Option<Replayed>> {
-        let Some(claim) = self.claim(caller)? else { return Ok(None) };
-        let stored = idempotency::replay(conn, &claim)?;
-        Ok(stored.map(|(status, body)| Replayed { status, body }))
-    }
-
-    /// Keeps the answer for retries (inside the write's transaction).
-    pub fn remember(&self, conn: &mut DbConn, caller: &Caller, status: StatusCode, body: &str) -> AppResult<()> {
-        let Some(claim) = self.claim(caller)? else { return Ok(()) };
-        idempotency::remember(conn, &claim, status.as_u16(), body)
-    }
-
-    /// Keeps a created item's JSON for retries (serialised only when a key was sent).
-    pub fn remember_created<T: Serialize>(&self, conn: &mut DbConn, caller: &Caller, item: &T) -> AppResult<()> {
-        if self.keyed.is_none() {
-            return Ok(());
-        }
-        let body = serde_json::to_string(item).map_err(AppError::internal)?;
-        self.remember(conn, caller, StatusCode::CREATED, &body)
-    }
-
-    fn claim<'a>(&'a self, caller: &'a Caller) -> AppResult<Option<Claim<'a>>> {
-        let Some((key, fingerprint)) = &self.keyed else { return Ok(None) };
-        Ok(Some(Claim { actor: &caller.key()?.key_id, endpoint: self.endpoint, key, request_hash: fingerprint }))
-    }
 }
 
 impl Replayed {
     /// The first answer again; for a created item (`collection` given), with its `Location`
     /// and `ETag` as first sent.
-    pub fn response(self, collection: Option<&str>) -> AppResult<HttpResponse> {
+    fn response(self, collection: Option<&str>) -> AppResult<HttpResponse> {
         tracing::info!("replayed an answer for its Idempotency-Key");
         let mut res = HttpResponse::build(StatusCode::from_u16(self.status).map_err(AppError::internal)?);
         res.insert_header(("Idempotent-Replayed", "true"));

@@ -61,7 +61,7 @@ pub fn record(conn: &mut DbConn, caller: &Caller, entry: Entry<'_>) -> AppResult
 
 #[derive(Debug, Default)]
 pub struct AuditFilter {
-    pub resource: Option<String>,
+    pub resource: Option<Resource>,
     pub resource_id: Option<String>,
     pub actor_key_id: Option<String>,
     /// Only events on this State's requests (what a State may read).
@@ -72,8 +72,8 @@ pub struct AuditFilter {
 
 fn filtered<'a>(f: &'a AuditFilter) -> audit_events::BoxedQuery<'a, MultiBackend> {
     let mut q = audit_events::table.into_boxed();
-    if let Some(resource) = &f.resource {
-        q = q.filter(audit_events::resource.eq(resource));
+    if let Some(resource) = f.resource {
+        q = q.filter(audit_events::resource.eq(resource.as_str()));
     }
     if let Some(id) = &f.resource_id {
         q = q.filter(audit_events::resource_id.eq(id));

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use super::page::{PageOf, PageRequest};
 use super::schema::{recommendation_themes, recommendations};
 use super::{insert_all, text_search, DbConn, MultiBackend};
+use crate::domain::vocab::Response;
 use crate::error::AppResult;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -33,7 +34,7 @@ pub struct RecommendationFilter {
     pub states_under_review: Option<Vec<String>>,
     pub recommending_state: Option<String>,
     pub theme: Option<String>,
-    pub response: Option<String>,
+    pub response: Option<Response>,
     pub cycle: Option<i32>,
     pub session: Option<i32>,
     /// Words that must each begin a word of the text, in any case.
@@ -55,13 +56,14 @@ impl RecommendationFilter {
     }
 }
 
-/// What the summary groups by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SummaryKey {
-    RecommendingState,
-    Theme,
-    Response,
-    Cycle,
+crate::domain::vocab::vocabulary! {
+    /// What the summary groups by.
+    SummaryKey {
+        RecommendingState => "recommending_state",
+        Theme => "theme",
+        Response => "response",
+        Cycle => "cycle",
+    }
 }
 
 /// One group of the summary: its key, how many recommendations, and how many were supported.
@@ -142,8 +144,8 @@ fn filtered<'a>(conn: &DbConn, f: &'a RecommendationFilter) -> recommendations::
             ),
         );
     }
-    if let Some(response) = &f.response {
-        q = q.filter(recommendations::response.eq(response));
+    if let Some(response) = f.response {
+        q = q.filter(recommendations::response.eq(response.as_str()));
     }
     if let Some(cycle) = f.cycle {
         q = q.filter(recommendations::cycle.eq(cycle));

@@ -5,9 +5,12 @@
 //! catching up after commit); updates go through [`update::update`]. The resource types (what
 //! clients send and see) live here too, so every caller speaks the same ones.
 
+pub mod audit;
 pub mod engagements;
+pub mod keys;
 pub mod offers;
 pub mod organizations;
+pub mod recommendations;
 pub mod requests;
 pub mod update;
 pub mod write;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::Services;
 use crate::db::changes::{self, Entity};
 use crate::db::idempotency::{self, Claim};
-use crate::db::{audit as audit_store, DbConn};
+use crate::db::{audit as audit_store, Db, DbConn};
 use crate::domain::access::Caller;
 use crate::domain::audit::{changes as diff, Action, Resource};
 use crate::error::{AppError, AppResult};
@@ -131,6 +131,21 @@ impl Services {
         }
         Ok(written)
     }
+}
+
+/// Runs `work` as one write on a connection of `db`, with no index to catch up: for commands
+/// that run without the service (`tcmatch create-key`). Records that the index follows are
+/// refused here, since nothing would follow them at once.
+pub fn write_offline<T>(db: &Db, caller: &Caller, work: impl FnOnce(&mut Tx<'_>) -> AppResult<T>) -> AppResult<T> {
+    let mut conn = db.get()?;
+    crate::db::write_tx(&mut conn, |conn| {
+        let mut tx = Tx { conn, caller, changed: false };
+        let value = work(&mut tx)?;
+        if tx.changed {
+            return Err(AppError::internal("an offline write changed what the matcher indexes"));
+        }
+        Ok(value)
+    })
 }
 
 /// The status a kept answer is replayed with: only creating calls take idempotency keys.

@@ -9,10 +9,10 @@ use std::time::Duration;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use serde_json::Value;
-use tcmatch::api::keys::NewKey;
 use tcmatch::config::Limits;
 use tcmatch::config::Settings;
 use tcmatch::domain::access::Role;
+use tcmatch::service::keys::NewKey;
 use tcmatch::startup::Application;
 
 pub const POSTGRES_ENV: &str = "TCMATCH_TEST_POSTGRES_URL";
