@@ -1,27 +1,32 @@
-//! Assistance requests by reviewed States, and their consent: submit, change, record consent
-//! decisions (kept as history), read and list, always through the consent gate.
+//! Assistance requests by reviewed States: submit, change, read and list, always through the
+//! consent gate; their consent decisions are in [`consent`].
+
+pub mod consent;
+mod fields;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use consent::{consent_history, record_consent, ConsentDecision, ConsentEvent, ConsentHistory};
+pub use fields::Fields;
+
 use super::update::{self, nullable, Editable, IfMatch};
 use super::write::{Audit, Idempotency, Written};
 use super::Services;
 use crate::db::changes::Entity;
-use crate::db::columns::{json_list, to_json_text};
+use crate::db::columns::json_list;
 use crate::db::engagements as engagement_store;
 use crate::db::page::{now, PageOf, PageRequest};
-use crate::db::recommendations as recommendation_store;
 use crate::db::requests::{self as store, ConsentEventRow, RequestFilter, RequestRow};
 use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
-use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::validate::Checks;
 use crate::domain::vocab::{ConsentStatus, Modality, Priority, RequestStatus};
 use crate::error::{AppError, AppResult};
-use crate::suggest::{self, Suggester, ThemeSuggestion};
+use crate::suggest::{self, ThemeSuggestion};
 
 /// The request's current consent; its history is at `/requests/{id}/consent`.
 #[derive(Debug, Serialize, ToSchema)]
@@ -132,151 +137,6 @@ pub struct RequestChanges {
     pub status: Option<RequestStatus>,
 }
 
-/// One recorded consent decision.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ConsentEvent {
-    pub id: String,
-    pub request_id: String,
-    pub status: ConsentStatus,
-    /// The status before this decision; null for the first event.
-    pub previous_status: Option<ConsentStatus>,
-    pub note: String,
-    /// Who recorded it (the API key's owner, once keys exist); null when unknown.
-    pub recorded_by: Option<String>,
-    pub recorded_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ConsentHistory {
-    pub request_id: String,
-    /// The current status (the newest event's).
-    pub status: ConsentStatus,
-    /// Every decision, newest first.
-    pub history: Vec<ConsentEvent>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ConsentDecision {
-    /// `granted`, `refused` or `withdrawn` (`pending` is only the initial state).
-    pub status: ConsentStatus,
-    /// Why, or under what conditions (e.g. the scope of sharing).
-    #[serde(default)]
-    pub note: String,
-}
-
-/// Every field of a request a State edits, merged and checked.
-pub struct Fields {
-    title: String,
-    description: String,
-    recommendation_ids: Vec<String>,
-    themes: Vec<String>,
-    /// Suggest themes from the text once the others are known.
-    suggest: bool,
-    suggested: Vec<ThemeSuggestion>,
-    modalities: Vec<Modality>,
-    languages: Vec<String>,
-    starts_on: Option<NaiveDate>,
-    ends_on: Option<NaiveDate>,
-    budget_min_usd: Option<i64>,
-    budget_max_usd: Option<i64>,
-    priority: Priority,
-    status: RequestStatus,
-}
-
-impl Fields {
-    /// The checks that need no database, normalising tags and lists.
-    fn checked(self) -> AppResult<Fields> {
-        let mut c = Checks::new();
-        let title = c.required_text("title", &self.title, MAX_TITLE_CHARS);
-        let description = c.optional_text("description", &self.description, MAX_TEXT_CHARS);
-        c.list_size("recommendation_ids", self.recommendation_ids.len());
-        let themes = c.themes("themes", &self.themes);
-        c.list_size("modalities", self.modalities.len());
-        let languages = c.languages("languages", &self.languages);
-        c.period(self.starts_on, self.ends_on);
-        c.non_negative("budget_min_usd", self.budget_min_usd);
-        c.non_negative("budget_max_usd", self.budget_max_usd);
-        if let (Some(min), Some(max)) = (self.budget_min_usd, self.budget_max_usd) {
-            if max < min {
-                c.fail("budget_max_usd", format!("must not be below budget_min_usd ({min})"));
-            }
-        }
-        c.finish()?;
-        Ok(Fields {
-            title,
-            description,
-            recommendation_ids: dedup_strings(self.recommendation_ids),
-            themes,
-            modalities: dedup(&self.modalities),
-            languages,
-            ..self
-        })
-    }
-
-    /// Checks the recommendations exist and address `state`; without themes of its own, the
-    /// request takes theirs; then come the suggested themes, when asked for.
-    fn link_recommendations(&mut self, conn: &mut DbConn, state: &str) -> AppResult<()> {
-        let mut c = Checks::new();
-        let found = recommendation_store::find_many(conn, &self.recommendation_ids)?;
-        for (i, id) in self.recommendation_ids.iter().enumerate() {
-            match found.iter().find(|r| &r.id == id) {
-                None => c.fail(format!("recommendation_ids[{i}]"), format!("no recommendation '{id}'")),
-                Some(r) if r.state_under_review != state => c.fail(
-                    format!("recommendation_ids[{i}]"),
-                    format!("recommendation '{id}' is addressed to {}, not {state}", r.state_under_review),
-                ),
-                Some(_) => {}
-            }
-        }
-        if self.themes.is_empty() {
-            for r in &found {
-                for slug in json_list::<String>(&r.themes)? {
-                    if !self.themes.contains(&slug) && self.themes.len() < MAX_LIST_ITEMS {
-                        self.themes.push(slug);
-                    }
-                }
-            }
-        }
-        if self.suggest {
-            let text = suggest::text_of(&self.title, &self.description);
-            let added = Suggester::shipped().tag(&mut self.themes, &text, MAX_LIST_ITEMS);
-            self.suggested.extend(added);
-        }
-        if self.themes.is_empty() {
-            c.fail("themes", "give at least one theme, or recommendations that have themes, or set suggest_themes");
-        }
-        c.finish()
-    }
-
-    fn write_into(&self, row: &mut RequestRow) {
-        row.title = self.title.clone();
-        row.description = self.description.clone();
-        row.recommendation_ids = to_json_text(&self.recommendation_ids);
-        row.themes = to_json_text(&self.themes);
-        row.suggested_themes = to_json_text(&self.suggested);
-        row.modalities = to_json_text(&self.modalities);
-        row.languages = to_json_text(&self.languages);
-        row.starts_on = self.starts_on;
-        row.ends_on = self.ends_on;
-        row.budget_min_usd = self.budget_min_usd;
-        row.budget_max_usd = self.budget_max_usd;
-        row.priority = self.priority.as_str().to_string();
-        row.status = self.status.as_str().to_string();
-    }
-}
-
-fn dedup_strings(values: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(values.len());
-    for v in values {
-        let v = v.trim().to_string();
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    out
-}
-
 pub fn view(row: &RequestRow) -> AppResult<AssistanceRequest> {
     let stored = |what: &str| AppError::internal(format!("stored {what} is unknown"));
     Ok(AssistanceRequest {
@@ -302,19 +162,6 @@ pub fn view(row: &RequestRow) -> AppResult<AssistanceRequest> {
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
-    })
-}
-
-fn consent_view(row: ConsentEventRow) -> AppResult<ConsentEvent> {
-    let parse = |s: &str| ConsentStatus::parse(s).ok_or_else(|| AppError::internal("stored consent status is unknown"));
-    Ok(ConsentEvent {
-        status: parse(&row.status)?,
-        previous_status: row.previous_status.as_deref().map(parse).transpose()?,
-        id: row.id,
-        request_id: row.request_id,
-        note: row.note,
-        recorded_by: row.recorded_by,
-        recorded_at: row.recorded_at.and_utc(),
     })
 }
 
@@ -440,84 +287,6 @@ pub async fn list(
 ) -> AppResult<PageOf<RequestRow>> {
     let scope = caller.request_scope();
     services.db.run(move |conn| store::list(conn, &filter, &page, &scope)).await
-}
-
-/// Records the State's consent decision on its request (the request's version changes with
-/// it); returns the event and the request's new version. Admins, and the request's State.
-pub async fn record_consent(
-    services: &Services,
-    caller: &Caller,
-    id: String,
-    decision: ConsentDecision,
-) -> AppResult<(ConsentEvent, i64)> {
-    caller.key()?;
-    let mut c = Checks::new();
-    let note = c.optional_text("note", &decision.note, MAX_TEXT_CHARS);
-    c.finish()?;
-    let (event, version) = services
-        .write(caller, move |tx| {
-            let caller = tx.caller().clone();
-            let row = load(tx.conn(), &caller, &id)?;
-            caller.may_act_for_state(&row.state)?;
-            let current = ConsentStatus::parse(&row.consent_status)
-                .ok_or_else(|| AppError::internal("stored consent status is unknown"))?;
-            current.may_become(decision.status).map_err(AppError::Conflict)?;
-            let at = now();
-            let event = ConsentEventRow {
-                id: ids::new_id(ids::CONSENT_EVENT),
-                request_id: row.id.clone(),
-                status: decision.status.as_str().to_string(),
-                previous_status: Some(current.as_str().to_string()),
-                note,
-                recorded_by: caller.recorded_as(),
-                recorded_at: at,
-            };
-            let updated = RequestRow {
-                consent_status: event.status.clone(),
-                consent_updated_at: at,
-                version: row.version + 1,
-                updated_at: at,
-                ..row.clone()
-            };
-            if !store::update(tx.conn(), &updated, row.version, None)? {
-                return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
-            }
-            store::insert_consent_event(tx.conn(), &event)?;
-            tx.changed(Entity::Request, &row.id)?;
-            let before = serde_json::json!({"consent": current, "version": row.version});
-            let after = serde_json::json!({"consent": decision.status, "note": event.note, "version": updated.version});
-            tx.audit(Audit {
-                action: Action::Consent,
-                resource: Resource::Request,
-                id: &row.id,
-                owner_state: Some(&row.state),
-                before: Some(&before),
-                after: &after,
-            })?;
-            Ok((event, updated.version))
-        })
-        .await?;
-    Ok((consent_view(event)?, version))
-}
-
-/// The full consent history of a request, newest first. Admins, and the request's State.
-pub async fn consent_history(services: &Services, caller: &Caller, id: String) -> AppResult<ConsentHistory> {
-    let caller = caller.clone();
-    let (row, events) = services
-        .db
-        .run(move |conn| {
-            let row = load(conn, &caller, &id)?;
-            caller.may_act_for_state(&row.state)?;
-            let events = store::consent_history(conn, &id)?;
-            Ok((row, events))
-        })
-        .await?;
-    Ok(ConsentHistory {
-        status: ConsentStatus::parse(&row.consent_status)
-            .ok_or_else(|| AppError::internal("stored consent status is unknown"))?,
-        request_id: row.id,
-        history: events.into_iter().map(consent_view).collect::<AppResult<_>>()?,
-    })
 }
 
 /// Requests in the update pipeline.

@@ -1,0 +1,212 @@
+//! Request bodies: the JSON body extractor (size limit, media type, UTF-8, NUL characters, and
+//! the error of the exact field that is wrong), and reading any body within a limit.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::web::{Bytes, BytesMut};
+use actix_web::{FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+
+use crate::api::AppState;
+use crate::domain::csv_rows::NUL_MESSAGE;
+use crate::error::{AppError, AppResult, FieldError};
+
+/// A JSON request body, decoded with the error of the exact field that is wrong, and its bytes
+/// (which an `Idempotency-Key` retry must repeat).
+pub struct JsonBody<T>(pub T, pub Bytes);
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            require_content_type(&req, &["application/json"], "application/json")?;
+            let limit = req.app_data::<actix_web::web::Data<AppState>>().map_or(1 << 20, |s| s.limits.json_body_bytes);
+            let bytes = read_body(&req, &mut payload, limit).await?;
+            decode_json(&bytes).map(|body| JsonBody(body, bytes))
+        })
+    }
+}
+
+/// Fails with 415 unless the request's media type is one of `accepted` (or a `+json` type when
+/// JSON is accepted). A missing Content-Type is taken as the first accepted type.
+pub fn require_content_type(req: &HttpRequest, accepted: &[&str], name: &str) -> AppResult<()> {
+    let Some(media) = media_type(req) else { return Ok(()) };
+    let json_like = accepted.contains(&"application/json") && media.ends_with("+json");
+    if accepted.contains(&media.as_str()) || json_like {
+        Ok(())
+    } else {
+        Err(AppError::UnsupportedMediaType(format!("send the body as {name} (got '{media}')")))
+    }
+}
+
+/// The request's media type, lowercased, without parameters (`None` without a Content-Type).
+pub fn media_type(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(header::CONTENT_TYPE)?;
+    Some(value.to_str().unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+}
+
+/// Reads the whole body, failing with 413 as soon as it exceeds `limit` bytes.
+pub async fn read_body<S, E>(req: &HttpRequest, payload: &mut S, limit: usize) -> AppResult<Bytes>
+where
+    S: futures_util::Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    let too_large = || AppError::PayloadTooLarge(format!("the body may be at most {limit} bytes"));
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let mut body = BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
+    while let Some(chunk) = payload.next().await {
+        let chunk =
+            chunk.map_err(|e| AppError::BadRequest { detail: format!("cannot read the body: {e}"), errors: vec![] })?;
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// Decodes JSON: 400 for bytes that are not JSON, 422 naming the field for JSON of the wrong
+/// shape (wrong type, unknown enum value, missing or unknown field).
+pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(AppError::BadRequest {
+            detail: format!("the body is not valid UTF-8 (byte {})", e.valid_up_to()),
+            errors: vec![FieldError::new("body", "invalid UTF-8")],
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::BadRequest {
+            detail: "the body is empty; send a JSON object".into(),
+            errors: vec![FieldError::new("body", "empty")],
+        });
+    }
+    // A NUL can only arrive escaped (`\u0000`); look for where only when the bytes say so.
+    if bytes.windows(6).any(|w| w == b"\\u0000") {
+        let mut fields = Vec::new();
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) {
+            nul_fields(&value, String::new(), &mut fields);
+        }
+        if !fields.is_empty() {
+            return Err(AppError::Validation(fields.into_iter().map(|f| FieldError::new(f, NUL_MESSAGE)).collect()));
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let message = strip_position(&inner.to_string());
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                AppError::Validation(vec![FieldError::new(field_of(&path, &message), message)])
+            }
+            _ => malformed(&inner),
+        }
+    })?;
+    de.end().map_err(|e| malformed(&e))?;
+    Ok(value)
+}
+
+/// The fields (as `themes[0]`, `[2].title`) whose strings hold a NUL character.
+fn nul_fields(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.contains('\0') => out.push(if path.is_empty() { "body".into() } else { path }),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nul_fields(item, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(fields) => {
+            for (name, item) in fields {
+                let at = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+                nul_fields(item, at, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn malformed(err: &serde_json::Error) -> AppError {
+    AppError::BadRequest {
+        detail: format!("the body is not valid JSON: {err}"),
+        errors: vec![FieldError::new("body", strip_position(&err.to_string()))],
+    }
+}
+
+/// serde reports a missing field at the enclosing object; name the field itself.
+fn field_of(path: &str, message: &str) -> String {
+    let missing = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
+    match (path, missing) {
+        (".", Some(name)) => name.to_string(),
+        (_, Some(name)) => format!("{path}.{name}"),
+        (".", None) => "body".to_string(),
+        (_, None) => path.to_string(),
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Body {
+        title: String,
+        tags: Vec<u8>,
+    }
+
+    fn error_field(json: &str) -> (u16, String) {
+        use actix_web::ResponseError;
+        let err = decode_json::<Body>(json.as_bytes()).unwrap_err();
+        let problem = err.to_problem();
+        (err.status_code().as_u16(), problem.errors.first().map(|e| e.field.clone()).unwrap_or_default())
+    }
+
+    #[test]
+    fn decodes_a_valid_body() {
+        let body: Body = decode_json(br#"{"title": "a", "tags": [1, 2]}"#).unwrap();
+        assert_eq!((body.title.as_str(), body.tags), ("a", vec![1, 2]));
+    }
+
+    #[test]
+    fn nul_characters_are_refused_by_field() {
+        let err = decode_json::<Body>(br#"{"title": "a\u0000b", "tags": [1]}"#).unwrap_err();
+        let AppError::Validation(errors) = err else { panic!("expected 422, got {err:?}") };
+        assert_eq!(errors[0].field, "title");
+        let in_array = decode_json::<Vec<Body>>(br#"[{"title": "ok", "tags": []}, {"title": "\u0000", "tags": []}]"#);
+        let Err(AppError::Validation(errors)) = in_array else { panic!("expected 422") };
+        assert_eq!(errors[0].field, "[1].title");
+        let body: Body = decode_json(br#"{"title": "a\\u0000b", "tags": []}"#).unwrap();
+        assert_eq!(body.title, "a\\u0000b", "an escaped backslash before 'u0000' is plain text");
+    }
+
+    #[test]
+    fn decode_errors_name_the_field() {
+        assert_eq!(error_field(r#"{"title": 1, "tags": []}"#), (422, "title".into()));
+        assert_eq!(error_field(r#"{"title": "a", "tags": [1, "x"]}"#), (422, "tags[1]".into()));
+        assert_eq!(error_field(r#"{"tags": []}"#), (422, "title".into()));
+        assert_eq!(error_field(r#"{"title": "a", "tags": [], "id": 3}"#), (422, "id".into()));
+        assert_eq!(error_field(r#"{"title": "a""#).0, 400);
+        assert_eq!(error_field(r#"{"title": "a", "tags": []} x"#).0, 400);
+        assert_eq!(error_field("").0, 400);
+    }
+}

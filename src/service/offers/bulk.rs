@@ -1,0 +1,68 @@
+//! Many offers in one submission (scripts, spreadsheets), stored all or none, every problem
+//! reported at once and named by the offer's place in the submission.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::fields::{store_new, Fields};
+use super::{view, Offer};
+use crate::domain::access::Caller;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::service::write::{Idempotency, Written};
+use crate::service::Services;
+
+/// What a bulk submission stored, in the order given.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkOffers {
+    pub created: usize,
+    pub items: Vec<Offer>,
+}
+
+/// Offers one bulk submission may carry.
+pub const MAX_BULK_OFFERS: usize = 1000;
+
+/// Publishes many offers, all or none: each comes with the name of its place in the submission
+/// (`[3]`, `line 5`), which prefixes the fields of every problem reported, all at once.
+pub async fn create_many(
+    services: &Services,
+    caller: &Caller,
+    once: Option<Idempotency>,
+    offers: Vec<(String, (String, Fields))>,
+) -> AppResult<Written<BulkOffers>> {
+    caller.key()?;
+    if offers.is_empty() {
+        return Err(AppError::invalid("body", "send at least one offer"));
+    }
+    if offers.len() > MAX_BULK_OFFERS {
+        return Err(AppError::invalid("body", format!("at most {MAX_BULK_OFFERS} offers in one call")));
+    }
+    let written = services
+        .write_once(caller, once, move |tx| {
+            let mut items = Vec::with_capacity(offers.len());
+            let mut problems = Vec::new();
+            for (at, (given_provider, fields)) in &offers {
+                match store_new(tx, given_provider, fields) {
+                    Ok(row) => items.push(view(&row)?),
+                    Err(AppError::Validation(errors)) => problems.extend(named(at, errors)),
+                    Err(AppError::Forbidden(why)) => return Err(AppError::Forbidden(format!("{at}: {why}"))),
+                    Err(other) => return Err(other),
+                }
+            }
+            if !problems.is_empty() {
+                return Err(AppError::Validation(problems));
+            }
+            Ok(BulkOffers { created: items.len(), items })
+        })
+        .await?;
+    if let Written::Done(stored) = &written {
+        tracing::info!(offers = stored.created, "stored offers in bulk");
+    }
+    Ok(written)
+}
+
+/// Field errors of the offer at `at`, named from the submission's root (`[3].themes[0]`,
+/// `line 5: themes[0]`).
+pub fn named(at: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
+    let joiner = if at.starts_with('[') { "." } else { ": " };
+    errors.into_iter().map(|e| FieldError::new(format!("{at}{joiner}{}", e.field), e.message)).collect()
+}

@@ -1,0 +1,219 @@
+//! The fields of an offer its provider edits, checked and normalised, and storing a new offer
+//! with its links, change record and audit event.
+
+use super::{view, NewOffer};
+use crate::db::changes::Entity;
+use crate::db::columns::to_json_text;
+use crate::db::offers::{self as store, OfferRow, GLOBAL_AREA};
+use crate::db::organizations as organization_store;
+use crate::db::page::now;
+use crate::db::DbConn;
+use crate::domain::audit::{Action, Resource};
+use crate::domain::catalog::Catalog;
+use crate::domain::ids;
+use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
+use crate::error::{AppError, AppResult};
+use crate::service::write::{Audit, Tx};
+use crate::suggest::{self, Suggester, ThemeSuggestion};
+use chrono::NaiveDate;
+
+/// Every field of an offer its provider edits, merged and checked.
+pub struct Fields {
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) themes: Vec<String>,
+    /// Suggest themes from the text.
+    pub(super) suggest: bool,
+    pub(super) suggested: Vec<ThemeSuggestion>,
+    pub(super) modalities: Vec<Modality>,
+    pub(super) languages: Vec<String>,
+    pub(super) global: bool,
+    pub(super) countries: Vec<String>,
+    pub(super) regions: Vec<String>,
+    pub(super) starts_on: Option<NaiveDate>,
+    pub(super) ends_on: Option<NaiveDate>,
+    pub(super) capacity: i32,
+    pub(super) budget_usd: Option<i64>,
+    pub(super) status: OfferStatus,
+}
+
+impl Fields {
+    pub(super) fn checked(self) -> AppResult<Fields> {
+        let catalog = Catalog::shipped();
+        let mut c = Checks::new();
+        let title = c.required_text("title", &self.title, MAX_TITLE_CHARS);
+        let description = c.optional_text("description", &self.description, MAX_TEXT_CHARS);
+        let mut themes = c.themes("themes", &self.themes);
+        let mut suggested = self.suggested;
+        if self.suggest {
+            let text = suggest::text_of(&title, &description);
+            suggested.extend(Suggester::shipped().tag(&mut themes, &text, MAX_LIST_ITEMS));
+        }
+        if themes.is_empty() && self.themes.is_empty() {
+            c.fail("themes", "give at least one theme, or set suggest_themes");
+        }
+        c.list_size("modalities", self.modalities.len());
+        let languages = c.languages("languages", &self.languages);
+        c.list_size("countries", self.countries.len());
+        c.list_size("regions", self.regions.len());
+        let mut countries: Vec<String> = Vec::new();
+        for (i, code) in self.countries.iter().enumerate() {
+            let code = c.state(&format!("countries[{i}]"), code);
+            if !countries.contains(&code) {
+                countries.push(code);
+            }
+        }
+        let mut regions: Vec<String> = Vec::new();
+        for (i, key) in self.regions.iter().enumerate() {
+            match catalog.area(key) {
+                Some(area) if !regions.contains(&area.code) => regions.push(area.code.clone()),
+                Some(_) => {}
+                None => c.fail(
+                    format!("regions[{i}]"),
+                    format!("unknown region '{key}' (use an M49 code or name, or a UN regional group)"),
+                ),
+            }
+        }
+        if self.global && !(countries.is_empty() && regions.is_empty()) {
+            c.fail("global", "a global offer lists no countries or regions");
+        }
+        if !self.global && self.countries.is_empty() && self.regions.is_empty() {
+            c.fail("countries", "name the countries or regions served, or set global to true");
+        }
+        c.period(self.starts_on, self.ends_on);
+        if !(1..=10_000).contains(&self.capacity) {
+            c.fail("capacity", "must be from 1 to 10000 engagements");
+        }
+        c.non_negative("budget_usd", self.budget_usd);
+        c.finish()?;
+        Ok(Fields {
+            title,
+            description,
+            themes,
+            suggested,
+            modalities: dedup(&self.modalities),
+            languages,
+            countries,
+            regions,
+            ..self
+        })
+    }
+
+    /// The `offer_areas` rows: where the offer is available.
+    pub(super) fn areas(&self) -> Vec<String> {
+        if self.global {
+            vec![GLOBAL_AREA.to_string()]
+        } else {
+            self.countries.iter().chain(&self.regions).cloned().collect()
+        }
+    }
+
+    pub(super) fn write_into(&self, row: &mut OfferRow) {
+        row.title = self.title.clone();
+        row.description = self.description.clone();
+        row.themes = to_json_text(&self.themes);
+        row.suggested_themes = to_json_text(&self.suggested);
+        row.modalities = to_json_text(&self.modalities);
+        row.languages = to_json_text(&self.languages);
+        row.is_global = self.global;
+        row.countries = to_json_text(&self.countries);
+        row.regions = to_json_text(&self.regions);
+        row.starts_on = self.starts_on;
+        row.ends_on = self.ends_on;
+        row.capacity = self.capacity;
+        row.budget_usd = self.budget_usd;
+        row.status = self.status.as_str().to_string();
+    }
+}
+
+/// A provider reference: a State code, or the id of a stored organization.
+fn provider(conn: &mut DbConn, given: &str) -> AppResult<(ProviderKind, String)> {
+    let given = given.trim();
+    if ids::has_prefix(given, ids::ORGANIZATION) {
+        return match organization_store::find(conn, given)? {
+            Some(org) => Ok((ProviderKind::Organization, org.id)),
+            None => Err(AppError::invalid("provider", format!("no organization '{given}'"))),
+        };
+    }
+    let code = given.to_ascii_uppercase();
+    match Catalog::shipped().state(&code) {
+        Some(s) => Ok((ProviderKind::State, s.code.clone())),
+        None => Err(AppError::invalid(
+            "provider",
+            format!("'{given}' is neither a State code (alpha-3) nor an organization id"),
+        )),
+    }
+}
+
+impl NewOffer {
+    /// The checked fields, and the provider as given.
+    pub fn into_fields(self) -> AppResult<(String, Fields)> {
+        let status = self.status.unwrap_or(OfferStatus::Open);
+        if !status.creatable() {
+            return Err(AppError::invalid("status", "a new offer is draft or open"));
+        }
+        let fields = Fields {
+            title: self.title,
+            description: self.description,
+            themes: self.themes,
+            suggest: self.suggest_themes,
+            suggested: Vec::new(),
+            modalities: self.modalities,
+            languages: self.languages,
+            global: self.global,
+            countries: self.countries,
+            regions: self.regions,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            capacity: self.capacity.unwrap_or(1),
+            budget_usd: self.budget_usd,
+            status,
+        }
+        .checked()?;
+        Ok((self.provider, fields))
+    }
+}
+
+/// Stores a new offer for a provider the caller may act for, with its change record and audit
+/// event.
+pub(super) fn store_new(tx: &mut Tx<'_>, given_provider: &str, fields: &Fields) -> AppResult<OfferRow> {
+    let (kind, provider_id) = provider(tx.conn(), given_provider)?;
+    tx.caller().may_act_for_provider(&provider_id)?;
+    let at = now();
+    let mut row = OfferRow {
+        id: ids::new_id(ids::OFFER),
+        provider_kind: kind.as_str().to_string(),
+        provider_id,
+        title: String::new(),
+        description: String::new(),
+        themes: String::new(),
+        modalities: String::new(),
+        languages: String::new(),
+        is_global: false,
+        countries: String::new(),
+        regions: String::new(),
+        starts_on: None,
+        ends_on: None,
+        capacity: 0,
+        budget_usd: None,
+        status: String::new(),
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        suggested_themes: String::new(),
+    };
+    fields.write_into(&mut row);
+    store::insert(tx.conn(), &row, &fields.themes, &fields.areas())?;
+    tx.changed(Entity::Offer, &row.id)?;
+    let created = view(&row)?;
+    tx.audit(Audit {
+        action: Action::Create,
+        resource: Resource::Offer,
+        id: &row.id,
+        owner_state: None,
+        before: None,
+        after: &created,
+    })?;
+    Ok(row)
+}

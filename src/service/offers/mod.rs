@@ -1,0 +1,286 @@
+//! Offers of assistance by donor States and organizations: publish (one, or many at once:
+//! [`bulk`]), change, read and list ([`list`]).
+
+mod bulk;
+mod fields;
+mod list;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+pub use bulk::{create_many, named, BulkOffers, MAX_BULK_OFFERS};
+pub use fields::Fields;
+pub use list::list;
+
+use super::update::{self, nullable, Editable, IfMatch};
+use super::write::{Idempotency, Written};
+use super::Services;
+use crate::db::changes::Entity;
+use crate::db::columns::json_list;
+use crate::db::offers::{self as store, OfferRow};
+use crate::db::DbConn;
+use crate::domain::access::Caller;
+use crate::domain::audit::Resource;
+use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
+use crate::error::{AppError, AppResult};
+use crate::suggest::{self, ThemeSuggestion};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Offer {
+    #[schema(example = "off_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
+    pub id: String,
+    /// A donor State (alpha-3) or an organization id.
+    #[schema(example = "NOR")]
+    pub provider: String,
+    pub provider_kind: ProviderKind,
+    pub title: String,
+    pub description: String,
+    /// Theme slugs.
+    pub themes: Vec<String>,
+    /// Themes among `themes` that the model suggested from the title and description and no
+    /// person has confirmed yet; a PATCH that sets `themes` confirms them.
+    pub suggested_themes: Vec<ThemeSuggestion>,
+    pub modalities: Vec<Modality>,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    /// Available to every State.
+    pub global: bool,
+    /// States served (alpha-3).
+    pub countries: Vec<String>,
+    /// Regions served: M49 codes or UN regional groups.
+    pub regions: Vec<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// How many engagements the provider can take on.
+    pub capacity: i32,
+    pub budget_usd: Option<i64>,
+    pub status: OfferStatus,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOffer {
+    /// A donor State (alpha-3) or an organization id.
+    #[schema(example = "NOR")]
+    pub provider: String,
+    #[schema(min_length = 1, max_length = 300)]
+    pub title: String,
+    #[serde(default)]
+    #[schema(max_length = 20000)]
+    pub description: String,
+    /// Theme slugs or free text (normalised to the taxonomy); at least one, unless
+    /// `suggest_themes` is set.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Also tag the offer with the themes suggested from its title and description (listed in
+    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one.
+    #[serde(default)]
+    pub suggest_themes: bool,
+    #[serde(default)]
+    pub modalities: Vec<Modality>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Available to every State; otherwise name countries and/or regions.
+    #[serde(default)]
+    pub global: bool,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// M49 codes or names (`002`, `Africa`) or UN regional groups (`weog`).
+    #[serde(default)]
+    pub regions: Vec<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// Default 1.
+    #[schema(minimum = 1, maximum = 10000)]
+    pub capacity: Option<i32>,
+    #[schema(minimum = 0)]
+    pub budget_usd: Option<i64>,
+    /// `draft` or `open` (default `open`).
+    pub status: Option<OfferStatus>,
+}
+
+/// Fields to change; absent fields stay as they are, `null` clears an optional one.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfferChanges {
+    #[schema(min_length = 1, max_length = 300)]
+    pub title: Option<String>,
+    #[schema(max_length = 20000)]
+    pub description: Option<String>,
+    /// Sets the themes, confirming them all.
+    pub themes: Option<Vec<String>>,
+    /// Suggest themes again from the title and description (by default, unconfirmed
+    /// suggestions are made again when either changes).
+    pub suggest_themes: Option<bool>,
+    pub modalities: Option<Vec<Modality>>,
+    pub languages: Option<Vec<String>>,
+    pub global: Option<bool>,
+    pub countries: Option<Vec<String>>,
+    pub regions: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    pub starts_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    pub ends_on: Option<Option<NaiveDate>>,
+    #[schema(minimum = 1, maximum = 10000)]
+    pub capacity: Option<i32>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>, nullable)]
+    #[schema(minimum = 0)]
+    pub budget_usd: Option<Option<i64>>,
+    pub status: Option<OfferStatus>,
+}
+
+pub fn view(row: &OfferRow) -> AppResult<Offer> {
+    let stored = |what: &str| AppError::internal(format!("stored {what} is unknown"));
+    Ok(Offer {
+        provider_kind: ProviderKind::parse(&row.provider_kind).ok_or_else(|| stored("provider kind"))?,
+        themes: json_list(&row.themes)?,
+        suggested_themes: json_list(&row.suggested_themes)?,
+        modalities: json_list(&row.modalities)?,
+        languages: json_list(&row.languages)?,
+        countries: json_list(&row.countries)?,
+        regions: json_list(&row.regions)?,
+        status: OfferStatus::parse(&row.status).ok_or_else(|| stored("status"))?,
+        id: row.id.clone(),
+        provider: row.provider_id.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        global: row.is_global,
+        starts_on: row.starts_on,
+        ends_on: row.ends_on,
+        capacity: row.capacity,
+        budget_usd: row.budget_usd,
+        version: row.version,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+    })
+}
+
+/// Publishes an offer. Admins, and providers for their own organization or donor State.
+pub async fn create(
+    services: &Services,
+    caller: &Caller,
+    once: Option<Idempotency>,
+    new: NewOffer,
+) -> AppResult<Written<Offer>> {
+    caller.key()?;
+    let (given_provider, fields) = new.into_fields()?;
+    services.write_once(caller, once, move |tx| view(&fields::store_new(tx, &given_provider, &fields)?)).await
+}
+
+/// Changes an offer. Admins, and its provider; withdrawn offers no longer change.
+pub async fn update(
+    services: &Services,
+    caller: &Caller,
+    id: String,
+    if_match: IfMatch,
+    changes: OfferChanges,
+) -> AppResult<Offer> {
+    caller.key()?;
+    view(&update::update::<OfferEdit>(services, caller, id, if_match, changes).await?)
+}
+
+/// The offer, if the caller may see it (a hidden one reads as missing).
+pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<Offer> {
+    let scope = caller.offer_scope();
+    let row = services.db.run(move |conn| store::find(conn, &id, &scope)).await?;
+    view(&row.ok_or_else(not_found)?)
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound("offer".into())
+}
+
+/// Offers in the update pipeline.
+struct OfferEdit;
+
+impl Editable for OfferEdit {
+    type Row = OfferRow;
+    type View = Offer;
+    type Changes = OfferChanges;
+    /// The themes and areas to write again, when they changed.
+    type Extra = Option<(Vec<String>, Vec<String>)>;
+
+    const RESOURCE: Resource = Resource::Offer;
+
+    fn load(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<Option<OfferRow>> {
+        store::find(conn, id, &caller.offer_scope())
+    }
+
+    fn may_edit(caller: &Caller, row: &OfferRow) -> AppResult<()> {
+        caller.may_act_for_provider(&row.provider_id)
+    }
+
+    fn version(row: &OfferRow) -> i64 {
+        row.version
+    }
+
+    fn is_final(row: &OfferRow) -> AppResult<Option<String>> {
+        let status = view(row)?.status;
+        Ok(status.is_final().then(|| format!("the offer is {status}; it no longer changes")))
+    }
+
+    fn view(row: &OfferRow) -> AppResult<Offer> {
+        view(row)
+    }
+
+    fn merge(_: &mut DbConn, row: &OfferRow, ch: OfferChanges) -> AppResult<(OfferRow, Self::Extra)> {
+        let current = view(row)?;
+        let text_changed = ch.title.as_ref().is_some_and(|t| *t != current.title)
+            || ch.description.as_ref().is_some_and(|d| *d != current.description);
+        let given_themes = ch.themes.is_some();
+        let (themes, suggested, suggest) =
+            suggest::after_change(current.themes, current.suggested_themes, ch.themes, ch.suggest_themes, text_changed);
+        let links_changed =
+            given_themes || suggest || ch.global.is_some() || ch.countries.is_some() || ch.regions.is_some();
+        let fields = Fields {
+            title: ch.title.unwrap_or(current.title),
+            description: ch.description.unwrap_or(current.description),
+            themes,
+            suggest,
+            suggested,
+            modalities: ch.modalities.unwrap_or(current.modalities),
+            languages: ch.languages.unwrap_or(current.languages),
+            global: ch.global.unwrap_or(current.global),
+            countries: ch.countries.unwrap_or(current.countries),
+            regions: ch.regions.unwrap_or(current.regions),
+            starts_on: ch.starts_on.unwrap_or(current.starts_on),
+            ends_on: ch.ends_on.unwrap_or(current.ends_on),
+            capacity: ch.capacity.unwrap_or(current.capacity),
+            budget_usd: ch.budget_usd.unwrap_or(current.budget_usd),
+            status: ch.status.unwrap_or(current.status),
+        }
+        .checked()?;
+        let mut updated = row.clone();
+        fields.write_into(&mut updated);
+        Ok((updated, links_changed.then(|| (fields.themes.clone(), fields.areas()))))
+    }
+
+    fn stamp(row: &mut OfferRow, version: i64, at: chrono::NaiveDateTime) {
+        row.version = version;
+        row.updated_at = at;
+    }
+
+    fn write(conn: &mut DbConn, row: &OfferRow, links: &Self::Extra, expected: i64) -> AppResult<bool> {
+        let links = links.as_ref().map(|(themes, areas)| (themes.as_slice(), areas.as_slice()));
+        store::update(conn, row, expected, links)
+    }
+
+    fn owner_state(_: &OfferRow) -> Option<&str> {
+        None
+    }
+
+    fn indexed_as() -> Option<Entity> {
+        Some(Entity::Offer)
+    }
+
+    fn id(row: &OfferRow) -> &str {
+        &row.id
+    }
+}
