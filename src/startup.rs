@@ -123,12 +123,13 @@ impl Application {
             check_every,
         ));
         let state = web::Data::new(AppState {
-            services: Services {
+            services: Arc::new(Services {
                 db,
                 catalog: Catalog::shipped(),
                 matching,
                 heavy_work: HeavyWork::start(settings.heavy_threads, HEAVY_QUEUE),
-            },
+                rankings: Default::default(),
+            }),
             limits: settings.limits,
             index_answers: Default::default(),
         });

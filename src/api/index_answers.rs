@@ -1,14 +1,9 @@
-//! Answers drawn from the whole matcher index (`GET /matches`, `GET /stats/themes`). What is
-//! heavy (ranking every request, tallying every record) runs on the heavy-work threads, charged
-//! to the caller's rate limit by its size. Rankings are kept by what they depend on (the index's
-//! generation, the day, how many offers per request, who may see what), so another filter or page
-//! over the same ranking costs no ranking; answers are kept by a key normalised from their parsed
-//! query, within a byte budget; both evict the least recently used. ETags name the content, so
-//! every instance with the same data gives the same one.
+//! Answers drawn from the whole matcher index (`GET /matches`, `GET /stats/themes`), kept by a
+//! key normalised from their parsed query and what they depend on, within a byte budget, least
+//! recently used out, so a poll repeats no work. ETags name the content, so every instance with
+//! the same data gives the same one.
 
-use std::hash::Hash;
-use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 
 use actix_web::http::header;
 use actix_web::web::Bytes;
@@ -17,22 +12,9 @@ use lru::LruCache;
 
 use super::http;
 use crate::domain::fnv::fnv1a;
-use crate::matcher::{Pair, RequestVisibility};
-use crate::sync::Matching;
 
-/// Rankings kept (each up to a few MB for 100k requests).
-const RANKINGS: usize = 32;
 /// Bytes of answers kept.
 const ANSWER_BYTES: usize = 32 << 20;
-
-/// What a ranking of the whole repository depends on.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RankingKey {
-    pub generation: u64,
-    pub today: i32,
-    pub per_request: usize,
-    pub visible: RequestVisibility,
-}
 
 /// One kept answer: its body and the tag of its content.
 #[derive(Debug, Clone)]
@@ -42,7 +24,6 @@ pub struct Answer {
 }
 
 pub struct IndexAnswers {
-    rankings: Mutex<LruCache<RankingKey, Arc<Vec<Pair>>>>,
     answers: Mutex<Answers>,
 }
 
@@ -53,10 +34,7 @@ struct Answers {
 
 impl Default for IndexAnswers {
     fn default() -> Self {
-        IndexAnswers {
-            rankings: Mutex::new(LruCache::new(NonZeroUsize::new(RANKINGS).expect("positive"))),
-            answers: Mutex::new(Answers { kept: LruCache::unbounded(), bytes: 0 }),
-        }
+        IndexAnswers { answers: Mutex::new(Answers { kept: LruCache::unbounded(), bytes: 0 }) }
     }
 }
 
@@ -79,21 +57,6 @@ impl IndexAnswers {
             answers.bytes -= old.body.len() + k.len();
         }
         answer
-    }
-
-    /// Whether this ranking is kept (so asking for it costs no ranking).
-    pub fn has_ranking(&self, key: &RankingKey) -> bool {
-        locked(&self.rankings).contains(key)
-    }
-
-    /// The ranking for `key`, made now if it is not kept. Call on a heavy-work thread.
-    pub fn ranking(&self, matching: &Matching, key: &RankingKey) -> Arc<Vec<Pair>> {
-        if let Some(kept) = locked(&self.rankings).get(key) {
-            return Arc::clone(kept);
-        }
-        let ranking = Arc::new(matching.rank_all(key.per_request, key.today, &key.visible));
-        locked(&self.rankings).put(key.clone(), Arc::clone(&ranking));
-        ranking
     }
 }
 

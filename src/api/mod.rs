@@ -28,12 +28,14 @@ pub mod themes;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use std::sync::Arc;
+
 use crate::config::Limits;
 use crate::service::Services;
 
 /// What every handler can reach: the use cases, and what only HTTP needs.
 pub struct AppState {
-    pub services: Services,
+    pub services: Arc<Services>,
     pub limits: Limits,
     /// Rankings and answers drawn from the whole index (`GET /matches`, `GET /stats/themes`).
     pub index_answers: index_answers::IndexAnswers,

@@ -8,10 +8,12 @@
 pub mod audit;
 pub mod engagements;
 pub mod keys;
+pub mod matches;
 pub mod offers;
 pub mod organizations;
 pub mod recommendations;
 pub mod requests;
+pub mod stats;
 pub mod update;
 pub mod write;
 
@@ -29,4 +31,6 @@ pub struct Services {
     pub matching: Arc<Matching>,
     pub catalog: &'static Catalog,
     pub heavy_work: HeavyWork,
+    /// Rankings of the whole repository, kept for `matches::best_pairs`.
+    pub rankings: matches::Rankings,
 }

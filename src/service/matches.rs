@@ -1,0 +1,289 @@
+//! Search for matches: ranked, explained offer-request pairs from the matcher index, for one
+//! request, one offer, or the whole repository. A pair is shown only to callers who may see both
+//! sides: a request's pairs stay with its State and admins until the State grants consent;
+//! refused or withdrawn requests never match. Every answer is as current as the database.
+
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::Datelike;
+use lru::LruCache;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::Services;
+use crate::db::offers as offer_store;
+use crate::db::requests as request_store;
+use crate::domain::access::{Caller, RequestScope};
+use crate::domain::ids;
+use crate::domain::vocab::{ConsentStatus, Modality};
+use crate::error::{AppError, AppResult};
+use crate::matcher::entry::Consent;
+use crate::matcher::explain::explain;
+use crate::matcher::{MatchIndex, Pair, RequestVisibility};
+use crate::sync::Matching;
+
+/// One ranked pair, with why it ranks where it does.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Match {
+    pub request_id: String,
+    pub offer_id: String,
+    /// The requesting State.
+    pub state: String,
+    /// The offer's provider: a State code or an organization id.
+    pub provider: String,
+    /// In [0, 1]: the weighted components times the consent factor.
+    pub score: f64,
+    /// The request's consent: `granted` ranks above `pending` for the same fit.
+    pub consent: ConsentStatus,
+    pub breakdown: ScoreBreakdown,
+    /// Requested themes the offer has.
+    pub shared_themes: Vec<String>,
+    /// Requested themes the offer covers only with a theme of the same group.
+    pub related_themes: Vec<String>,
+    /// Requested themes the offer does not cover.
+    pub missing_themes: Vec<String>,
+    pub common_languages: Vec<String>,
+    pub common_modalities: Vec<Modality>,
+    /// The score in words.
+    pub reasons: Vec<String>,
+}
+
+/// Each component in [0, 1], as weighted by the configured weights.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScoreBreakdown {
+    pub theme: f64,
+    pub modality: f64,
+    pub language: f64,
+    pub timeframe: f64,
+    pub budget: f64,
+    pub consent_factor: f64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchList {
+    pub items: Vec<Match>,
+    /// Pass as `cursor` for the next page (`/matches` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// Today, as the matcher counts days.
+pub fn today() -> i32 {
+    chrono::Utc::now().date_naive().num_days_from_ce()
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// One pair, explained, as clients see it.
+fn view(index: &MatchIndex, pair: &Pair) -> AppResult<Match> {
+    let stale = || AppError::internal("pair left the index while being explained");
+    let request = index.request_entry(&pair.request_id).ok_or_else(stale)?;
+    let e = explain(index, pair).ok_or_else(stale)?;
+    let b = pair.scored.breakdown;
+    Ok(Match {
+        request_id: pair.request_id.clone(),
+        offer_id: pair.offer_id.clone(),
+        state: index.request_state(request).to_string(),
+        provider: index.provider_of(&pair.offer_id).unwrap_or_default().to_string(),
+        score: round(pair.scored.score),
+        consent: match request.consent {
+            Consent::Granted => ConsentStatus::Granted,
+            Consent::Pending => ConsentStatus::Pending,
+        },
+        breakdown: ScoreBreakdown {
+            theme: round(b.theme),
+            modality: round(b.modality),
+            language: round(b.language),
+            timeframe: round(b.timeframe),
+            budget: round(b.budget),
+            consent_factor: round(b.consent_factor),
+        },
+        shared_themes: e.shared_themes,
+        related_themes: e.related_themes,
+        missing_themes: e.missing_themes,
+        common_languages: e.common_languages,
+        common_modalities: e.common_modalities,
+        reasons: e.reasons,
+    })
+}
+
+/// The pairs scoring at least `min_score`, explained.
+fn explained(index: &MatchIndex, pairs: &[Pair], min_score: f64) -> AppResult<Vec<Match>> {
+    pairs.iter().filter(|p| p.scored.score >= min_score).map(|p| view(index, p)).collect()
+}
+
+/// Which indexed requests a caller may see: the request scope, in index terms.
+pub fn visibility(caller: &Caller, index: &MatchIndex) -> RequestVisibility {
+    match caller.request_scope() {
+        RequestScope::All => RequestVisibility::All,
+        RequestScope::Consented { own_state } => {
+            RequestVisibility::Consented { own_state: own_state.and_then(|s| index.encoder().state(&s)) }
+        }
+    }
+}
+
+/// The `limit` best open offers for a request the caller may see (its State and admins before
+/// consent; everyone once granted).
+pub async fn for_request(
+    services: &Services,
+    caller: &Caller,
+    id: String,
+    limit: usize,
+    min_score: f64,
+) -> AppResult<MatchList> {
+    let scope = caller.request_scope();
+    let (lookup, matching) = (id.clone(), Arc::clone(&services.matching));
+    services
+        .db
+        .run(move |conn| {
+            matching.fresh_on(conn)?;
+            request_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("request".into()))
+        })
+        .await?;
+    let index = services.matching.read();
+    let items = explained(&index, &index.offers_for(&id, limit, today()), min_score)?;
+    Ok(MatchList { items, next_cursor: None })
+}
+
+/// The `limit` best open requests for a published offer, among those the caller may see.
+pub async fn for_offer(
+    services: &Services,
+    caller: &Caller,
+    id: String,
+    limit: usize,
+    min_score: f64,
+) -> AppResult<MatchList> {
+    let scope = caller.offer_scope();
+    let (lookup, matching) = (id.clone(), Arc::clone(&services.matching));
+    services
+        .db
+        .run(move |conn| {
+            matching.fresh_on(conn)?;
+            offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("offer".into()))
+        })
+        .await?;
+    let index = services.matching.read();
+    let visible = visibility(caller, &index);
+    let items = explained(&index, &index.requests_for(&id, limit, today(), |r| visible.admits(r)), min_score)?;
+    Ok(MatchList { items, next_cursor: None })
+}
+
+/// What a ranking of the whole repository depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RankingKey {
+    pub generation: u64,
+    pub today: i32,
+    pub per_request: usize,
+    pub visible: RequestVisibility,
+}
+
+/// Rankings of the whole repository kept by what they depend on, least recently used out, so
+/// another filter or page over the same ranking costs no ranking.
+pub struct Rankings(Mutex<LruCache<RankingKey, Arc<Vec<Pair>>>>);
+
+/// Rankings kept (each up to a few MB for 100k requests).
+const RANKINGS: usize = 32;
+
+impl Default for Rankings {
+    fn default() -> Self {
+        Rankings(Mutex::new(LruCache::new(NonZeroUsize::new(RANKINGS).expect("positive"))))
+    }
+}
+
+impl Rankings {
+    fn kept(&self) -> MutexGuard<'_, LruCache<RankingKey, Arc<Vec<Pair>>>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether this ranking is kept (so asking for it costs no ranking).
+    pub fn has(&self, key: &RankingKey) -> bool {
+        self.kept().contains(key)
+    }
+
+    /// The ranking for `key`, made now if it is not kept. Call on a heavy-work thread.
+    fn get(&self, matching: &Matching, key: &RankingKey) -> Arc<Vec<Pair>> {
+        if let Some(kept) = self.kept().get(key) {
+            return Arc::clone(kept);
+        }
+        let ranking = Arc::new(matching.rank_all(key.per_request, key.today, &key.visible));
+        self.kept().put(key.clone(), Arc::clone(&ranking));
+        ranking
+    }
+}
+
+/// The ranking the caller would get now with `per_request` best offers per request, and how
+/// many open requests it ranks (what making it costs), once the index is current.
+pub async fn ranking_for(services: &Services, caller: &Caller, per_request: usize) -> AppResult<(RankingKey, usize)> {
+    services.matching.fresh(&services.db).await?;
+    let index = services.matching.read();
+    let key =
+        RankingKey { generation: index.generation(), today: today(), per_request, visible: visibility(caller, &index) };
+    Ok((key, index.request_count()))
+}
+
+/// The page of the best pairs across the repository that `filter` selects from the ranking
+/// for `key`, explained; made on the heavy-work threads.
+pub async fn best_pairs(services: &Arc<Services>, key: RankingKey, filter: PairFilter) -> AppResult<MatchList> {
+    let shared = Arc::clone(services);
+    services
+        .heavy_work
+        .run(move || {
+            let pairs = shared.rankings.get(&shared.matching, &key);
+            let index = shared.matching.read();
+            filter.select(&index, &key.visible, &pairs)
+        })
+        .await?
+}
+
+/// Which pairs of a ranking `GET /matches` answers with.
+#[derive(Debug)]
+pub struct PairFilter {
+    pub limit: usize,
+    pub offset: usize,
+    pub theme: Option<String>,
+    pub states: Option<Vec<String>>,
+    pub consent: Option<ConsentStatus>,
+    pub provider: Option<String>,
+    pub min_score: f64,
+}
+
+impl PairFilter {
+    /// The page of `pairs` this filter selects, explained. Pairs whose request or offer has left
+    /// the index since the ranking was made (or that the caller may no longer see) are skipped.
+    fn select(&self, index: &MatchIndex, visible: &RequestVisibility, pairs: &[Pair]) -> AppResult<MatchList> {
+        let theme_mask = self.theme.as_ref().map_or(0, |t| index.encoder().theme_mask(&[t]));
+        let states: Option<Vec<u8>> =
+            self.states.as_ref().map(|codes| codes.iter().filter_map(|c| index.encoder().state(c)).collect());
+        let admits = |p: &&Pair| {
+            let Some(r) = index.request_entry(&p.request_id) else { return false };
+            let Some(provider) = index.provider_of(&p.offer_id) else { return false };
+            visible.admits(r)
+                && p.scored.score >= self.min_score
+                && (theme_mask == 0 || r.themes & theme_mask != 0)
+                && states.as_ref().is_none_or(|s| s.contains(&r.state))
+                && self.consent.is_none_or(|c| {
+                    matches!(
+                        (c, r.consent),
+                        (ConsentStatus::Granted, Consent::Granted) | (ConsentStatus::Pending, Consent::Pending)
+                    )
+                })
+                && self.provider.as_deref().is_none_or(|want| provider == want)
+        };
+        let selected: Vec<&Pair> = pairs.iter().filter(admits).skip(self.offset).take(self.limit + 1).collect();
+        let next_cursor = (selected.len() > self.limit).then(|| encode_offset(self.offset + self.limit));
+        let items = selected.iter().take(self.limit).map(|p| view(index, p)).collect::<AppResult<Vec<_>>>()?;
+        Ok(MatchList { items, next_cursor })
+    }
+}
+
+fn encode_offset(offset: usize) -> String {
+    ids::encode_cursor(&format!("at_{offset:032x}"))
+}
+
+pub fn decode_offset(cursor: &str) -> AppResult<usize> {
+    let id = ids::decode_cursor(cursor, "at")?;
+    usize::from_str_radix(&id[3..], 16).map_err(|_| AppError::bad_param("cursor", "not a cursor of this list"))
+}
