@@ -261,9 +261,21 @@ impl From<diesel::result::Error> for AppError {
             Error::DatabaseError(_, ref info) if is_busy(info.message()) => {
                 AppError::Unavailable(info.message().to_string())
             }
-            other => AppError::Internal(other.to_string()),
+            other => AppError::Internal(with_causes(&other)),
         }
     }
+}
+
+/// An error's message followed by its causes', for the log (never for a response).
+pub fn with_causes(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut message = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        message.push_str(": ");
+        message.push_str(&c.to_string());
+        cause = c.source();
+    }
+    message
 }
 
 /// SQLite reports lock contention past the busy timeout as a plain error message.
@@ -273,13 +285,13 @@ fn is_busy(message: &str) -> bool {
 
 impl From<diesel::r2d2::PoolError> for AppError {
     fn from(err: diesel::r2d2::PoolError) -> Self {
-        AppError::Unavailable(err.to_string())
+        AppError::Unavailable(with_causes(&err))
     }
 }
 
 impl From<actix_web::error::BlockingError> for AppError {
     fn from(err: actix_web::error::BlockingError) -> Self {
-        AppError::Internal(err.to_string())
+        AppError::Internal(with_causes(&err))
     }
 }
 
@@ -299,5 +311,22 @@ impl From<AppError> for StartupError {
 impl From<diesel::result::Error> for StartupError {
     fn from(e: diesel::result::Error) -> Self {
         StartupError(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("cannot store the offer")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn internal_errors_keep_their_causes_for_the_log_not_the_answer() {
+        let err = Outer(std::io::Error::other("disk full"));
+        assert_eq!(with_causes(&err), "cannot store the offer: disk full");
+        let problem = AppError::Internal(with_causes(&err)).to_problem();
+        assert!(!problem.detail.contains("disk"), "{}", problem.detail);
     }
 }

@@ -2,9 +2,9 @@
 
 use diesel::prelude::*;
 
-use super::organizations::{escape_like, lower};
 use super::page::{PageOf, PageRequest};
 use super::schema::{offer_areas, offer_themes, offers};
+use super::text_search::{containing, lower, LIKE_ESCAPE};
 use super::{DbConn, MultiBackend};
 use crate::domain::access::OfferScope;
 use crate::domain::catalog::Catalog;
@@ -166,12 +166,12 @@ fn filtered<'a>(f: &'a OfferFilter, scope: &'a OfferScope) -> offers::BoxedQuery
         q = q.filter(offers::updated_at.ge(since));
     }
     for word in &f.words {
-        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
+        let pattern = containing(word);
         q = q.filter(
             lower(offers::title)
                 .like(pattern.clone())
-                .escape('\\')
-                .or(lower(offers::description).like(pattern).escape('\\')),
+                .escape(LIKE_ESCAPE)
+                .or(lower(offers::description).like(pattern).escape(LIKE_ESCAPE)),
         );
     }
     q

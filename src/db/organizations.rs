@@ -4,6 +4,7 @@ use diesel::prelude::*;
 
 use super::page::{PageOf, PageRequest};
 use super::schema::organizations;
+use super::text_search::{containing, lower, LIKE_ESCAPE};
 use super::{DbConn, MultiBackend};
 use crate::error::AppResult;
 
@@ -29,11 +30,6 @@ pub struct OrganizationFilter {
     pub name_contains: Option<String>,
     pub updated_since: Option<chrono::NaiveDateTime>,
 }
-
-diesel::define_sql_function!(
-    /// SQL `lower()`, on both backends.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text
-);
 
 pub fn insert(conn: &mut DbConn, row: &OrganizationRow) -> AppResult<()> {
     diesel::insert_into(organizations::table).values(row).execute(conn)?;
@@ -61,7 +57,7 @@ fn filtered<'a>(f: &'a OrganizationFilter) -> organizations::BoxedQuery<'a, Mult
         q = q.filter(organizations::country.eq(country));
     }
     if let Some(text) = &f.name_contains {
-        q = q.filter(lower(organizations::name).like(format!("%{}%", escape_like(&text.to_lowercase()))).escape('\\'));
+        q = q.filter(lower(organizations::name).like(containing(text)).escape(LIKE_ESCAPE));
     }
     if let Some(since) = f.updated_since {
         q = q.filter(organizations::updated_at.ge(since));
@@ -78,9 +74,4 @@ pub fn list(conn: &mut DbConn, f: &OrganizationFilter, page: &PageRequest) -> Ap
     let rows =
         q.order(organizations::id.asc()).limit(page.limit + 1).select(OrganizationRow::as_select()).load(conn)?;
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
-}
-
-/// Escapes LIKE wildcards so user text matches literally.
-pub fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }

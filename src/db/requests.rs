@@ -2,9 +2,9 @@
 
 use diesel::prelude::*;
 
-use super::organizations::{escape_like, lower};
 use super::page::{PageOf, PageRequest};
 use super::schema::{consent_events, request_recommendations, request_themes, requests};
+use super::text_search::{containing, lower, LIKE_ESCAPE};
 use super::{DbConn, MultiBackend};
 use crate::domain::access::RequestScope;
 use crate::domain::vocab::{ConsentStatus, Priority, RequestStatus};
@@ -188,12 +188,12 @@ fn filtered<'a>(f: &'a RequestFilter, scope: &'a RequestScope) -> requests::Boxe
         q = q.filter(requests::updated_at.ge(since));
     }
     for word in &f.words {
-        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
+        let pattern = containing(word);
         q = q.filter(
             lower(requests::title)
                 .like(pattern.clone())
-                .escape('\\')
-                .or(lower(requests::description).like(pattern).escape('\\')),
+                .escape(LIKE_ESCAPE)
+                .or(lower(requests::description).like(pattern).escape(LIKE_ESCAPE)),
         );
     }
     q

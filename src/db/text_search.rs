@@ -1,6 +1,7 @@
-//! Word search in the databases' full-text indexes (SQLite FTS5, PostgreSQL `tsvector` with a
-//! GIN index): every word asked for must begin a word of the text, in any case, so "child"
-//! finds "children" and "death penalty" finds texts with both words.
+//! Text search. Recommendations are searched in the databases' full-text indexes (SQLite FTS5,
+//! PostgreSQL `tsvector` with a GIN index): every word asked for must begin a word of the text,
+//! in any case, so "child" finds "children". Shorter texts (titles, names) are searched for the
+//! words anywhere, with `LIKE`.
 
 use diesel::dsl::sql;
 use diesel::expression::BoxableExpression;
@@ -10,6 +11,21 @@ use diesel::sql_types::{BigInt, Bool, Text};
 use super::schema::{recommendation_search, recommendations};
 use super::{DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
+
+diesel::define_sql_function!(
+    /// SQL `lower()`, on both backends.
+    fn lower(x: Text) -> Text
+);
+
+/// The escape character of [`containing`]'s patterns.
+pub const LIKE_ESCAPE: char = '\\';
+
+/// A `LIKE` pattern for text containing `word`, in any case (compare with `lower(column)`);
+/// the word's own `%`, `_` and `\` match literally.
+pub fn containing(word: &str) -> String {
+    let escaped = word.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
 
 /// The words of a query as the indexes split text: runs of letters and digits, lowercased.
 pub fn terms(words: &[String]) -> Vec<String> {
@@ -108,6 +124,12 @@ pub fn sqlite_search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn like_patterns_match_wildcards_literally() {
+        assert_eq!(containing("Torture"), "%torture%");
+        assert_eq!(containing("100%_a\\b"), "%100\\%\\_a\\\\b%");
+    }
 
     #[test]
     fn terms_are_the_words_the_index_sees() {
