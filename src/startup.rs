@@ -51,7 +51,7 @@ pub fn prepare_database(database_url: &str, pool_size: u32) -> Result<Db, Startu
 pub fn backup(database_url: &str, output: &std::path::Path) -> Result<u64, StartupError> {
     let db = prepare_database(database_url, 1)?;
     let mut conn = db.get()?;
-    db::backup::copy_to(&mut conn, output)
+    db::backend::copy_to(&mut conn, output)
 }
 
 /// Creates an API key straight in the database (`tcmatch create-key`), acting as `system`; the

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard};
 use std::time::Duration;
 
+use crate::db::backend::Halves;
 use crate::db::changes::{Change, Cursor, Entity};
 use crate::db::{match_source, read_snapshot, Db, DbConn};
 use crate::domain::catalog::Catalog;
@@ -305,7 +306,7 @@ impl Matching {
 fn build(db: &Db, catalog: &Catalog, config: MatchConfig) -> AppResult<(MatchIndex, Cursor)> {
     let cursor = Cursor::start(&mut *db.get()?)?;
     let encoder = Encoder::new(catalog);
-    let halves = match_source::offer_halves(&mut *db.get()?)?;
+    let halves = Halves::of_offers(&mut *db.get()?)?;
     let mut index = MatchIndex::new(catalog, config);
     // Two connections read the two halves of the offers and a third the requests, while this
     // thread adds what they have read to the index.

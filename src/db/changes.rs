@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::schema::changes;
-use super::DbConn;
-use crate::error::AppResult;
+use super::{backend, DbConn};
+use crate::error::{AppError, AppResult};
 
 crate::domain::vocab::vocabulary! {
     /// What the change sequence tracks: the records the matcher indexes.
@@ -65,19 +65,6 @@ pub struct Pending {
     horizon: Option<i64>,
 }
 
-#[derive(QueryableByName)]
-struct Horizon {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    xmin: i64,
-}
-
-/// The oldest transaction still running in the current snapshot (the whole snapshot of a
-/// repeatable-read transaction).
-fn oldest_running(conn: &mut diesel::PgConnection) -> AppResult<i64> {
-    let query = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin";
-    Ok(diesel::sql_query(query).get_result::<Horizon>(conn)?.xmin)
-}
-
 fn columns() -> (changes::seq, changes::tx, changes::entity, changes::entity_id) {
     (changes::seq, changes::tx, changes::entity, changes::entity_id)
 }
@@ -86,9 +73,9 @@ impl Cursor {
     /// Where a reader that is about to load everything starts: no change committed after this
     /// can be missed. Changes the load already saw may be applied again, which is harmless.
     pub fn start(conn: &mut DbConn) -> AppResult<Cursor> {
-        Ok(match conn {
-            DbConn::Pg(c) => Cursor::ByTransaction { horizon: oldest_running(c)?, applied: HashMap::new() },
-            DbConn::Sqlite(_) => Cursor::InOrder {
+        Ok(match backend::oldest_running_transaction(conn)? {
+            Some(horizon) => Cursor::ByTransaction { horizon, applied: HashMap::new() },
+            None => Cursor::InOrder {
                 seq: changes::table.select(diesel::dsl::max(changes::seq)).first::<Option<i64>>(conn)?.unwrap_or(0),
             },
         })
@@ -97,8 +84,8 @@ impl Cursor {
     /// The changes committed and not yet applied, oldest first. Call inside one snapshot
     /// ([`super::read_snapshot`]) and read what they name in the same one.
     pub fn pending(&self, conn: &mut DbConn) -> AppResult<Pending> {
-        match (self, conn) {
-            (Cursor::InOrder { seq }, conn) => {
+        match self {
+            Cursor::InOrder { seq } => {
                 let rows = changes::table
                     .filter(changes::seq.gt(seq))
                     .order(changes::seq.asc())
@@ -106,19 +93,17 @@ impl Cursor {
                     .load::<Change>(conn)?;
                 Ok(Pending { changes: rows, horizon: None })
             }
-            (Cursor::ByTransaction { horizon, applied }, DbConn::Pg(c)) => {
+            Cursor::ByTransaction { horizon, applied } => {
                 // The horizon first: in a repeatable-read snapshot both come from the same view.
-                let next = oldest_running(c)?;
+                let next = backend::oldest_running_transaction(conn)?
+                    .ok_or_else(|| AppError::internal("a transaction cursor on a database whose writers take turns"))?;
                 let rows = changes::table
                     .filter(changes::tx.ge(horizon))
                     .order(changes::seq.asc())
                     .select(columns())
-                    .load::<Change>(c)?;
+                    .load::<Change>(conn)?;
                 let changes = rows.into_iter().filter(|c| !applied.contains_key(&c.seq)).collect();
                 Ok(Pending { changes, horizon: Some(next) })
-            }
-            (Cursor::ByTransaction { .. }, DbConn::Sqlite(_)) => {
-                Err(crate::error::AppError::internal("a PostgreSQL change cursor on SQLite"))
             }
         }
     }

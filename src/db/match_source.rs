@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 
+use super::backend::Halves;
 use super::schema::{engagements, offers, requests};
 use super::{DbConn, MultiBackend};
 use crate::domain::engagement::EngagementStatus;
@@ -168,33 +169,6 @@ pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
         .collect()
 }
 
-/// How the start-up load splits the open offers between two connections.
-pub enum Halves {
-    /// PostgreSQL: the table's pages below this one, and the rest, so each connection scans only
-    /// its own pages. The halves are read in two snapshots: an offer updated in between may be
-    /// met twice (the index keeps one) or not at all (its change, later than the load's
-    /// horizon, brings it in).
-    Pages(i64),
-    /// Elsewhere: by the last hex digit of the id, which is random.
-    IdDigit,
-}
-
-#[derive(diesel::QueryableByName)]
-struct TablePages {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    pages: i64,
-}
-
-pub fn offer_halves(conn: &mut DbConn) -> AppResult<Halves> {
-    match conn {
-        DbConn::Pg(c) => {
-            let size = "SELECT pg_relation_size('offers') / current_setting('block_size')::bigint AS pages";
-            Ok(Halves::Pages(diesel::sql_query(size).get_result::<TablePages>(c)?.pages / 2))
-        }
-        DbConn::Sqlite(_) => Ok(Halves::IdDigit),
-    }
-}
-
 /// Offers handed over at a time by [`open_offer_entries`] and [`listing_rows`].
 const BATCH: usize = 16_384;
 
@@ -210,12 +184,7 @@ pub fn open_offer_entries(
     mut deliver: impl FnMut(Vec<(OfferEntry, String)>) -> AppResult<()>,
 ) -> AppResult<()> {
     let used = capacity_used(conn, None)?;
-    let split = match (halves, half) {
-        (Halves::Pages(middle), 0) => format!("ctid < '({middle},0)'::tid"),
-        (Halves::Pages(middle), _) => format!("ctid >= '({middle},0)'::tid"),
-        (Halves::IdDigit, 0) => "substr(id, length(id), 1) < '8'".to_string(),
-        (Halves::IdDigit, _) => "substr(id, length(id), 1) >= '8'".to_string(),
-    };
+    let split = halves.condition(half);
     let rows = offers::table
         .filter(offers::status.eq(OfferStatus::Open.as_str()))
         .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&split))

@@ -1,8 +1,9 @@
-//! Storage: one Diesel connection type over SQLite and PostgreSQL, chosen by the URL scheme,
-//! its pool, the write-transaction helper, migrations, and the queries of each resource.
+//! Storage: the connection pool, write transactions and read snapshots, migrations, and the
+//! queries of each resource, over SQLite or PostgreSQL; what differs between the two is all in
+//! [`backend`].
 
 pub mod audit;
-pub mod backup;
+pub mod backend;
 pub mod changes;
 pub mod columns;
 pub mod engagements;
@@ -19,76 +20,17 @@ pub mod schema;
 pub mod seed;
 pub mod text_search;
 
-use std::path::Path;
 use std::time::Duration;
 
 use actix_web::web;
-use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::connection::{SimpleConnection, TransactionManager};
 use diesel::r2d2::{self, ManageConnection};
-use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel::Connection;
+
+pub(crate) use backend::insert_all;
+pub use backend::{DatabaseUrl, DbConn, MultiBackend};
 
 use crate::error::{AppResult, StartupError};
-
-/// A connection to whichever backend `DATABASE_URL` names.
-#[derive(diesel::MultiConnection)]
-pub enum DbConn {
-    Pg(PgConnection),
-    Sqlite(SqliteConnection),
-}
-
-/// Which backend a database URL selects, and what to hand to its driver.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DatabaseUrl {
-    Postgres(String),
-    /// A file path (the `sqlite://` prefix removed).
-    Sqlite(String),
-}
-
-impl DatabaseUrl {
-    /// `postgres://` and `postgresql://` select PostgreSQL; `sqlite://PATH`, `sqlite:PATH` or a
-    /// bare path select SQLite.
-    pub fn parse(url: &str) -> Result<Self, String> {
-        let url = url.trim();
-        if url.is_empty() {
-            return Err("the database URL is empty".into());
-        }
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(DatabaseUrl::Postgres(url.to_string()));
-        }
-        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
-        if path.is_empty() || path == ":memory:" {
-            return Err("SQLite needs a file path (an in-memory database is not shared by the pool)".into());
-        }
-        if let Some((scheme, _)) = path.split_once("://") {
-            return Err(format!("unsupported database URL scheme '{scheme}' (use sqlite:// or postgres://)"));
-        }
-        Ok(DatabaseUrl::Sqlite(path.to_string()))
-    }
-
-    pub fn backend_name(&self) -> &'static str {
-        match self {
-            DatabaseUrl::Postgres(_) => "postgres",
-            DatabaseUrl::Sqlite(_) => "sqlite",
-        }
-    }
-
-    /// Opens one connection, configured like every pooled one.
-    pub fn connect(&self) -> diesel::ConnectionResult<DbConn> {
-        match self {
-            DatabaseUrl::Postgres(url) => PgConnection::establish(url).map(DbConn::Pg),
-            DatabaseUrl::Sqlite(path) => {
-                let mut conn = SqliteConnection::establish(path)?;
-                // Per connection: wait on locks instead of failing, enforce foreign keys, and
-                // trade the last-transaction durability on power loss for write speed (WAL).
-                conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-                )
-                .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
-                Ok(DbConn::Sqlite(conn))
-            }
-        }
-    }
-}
 
 /// Builds pooled connections for one backend (the derived `establish` would guess the backend,
 /// and would open a SQLite file named after a mistyped PostgreSQL URL).
@@ -134,17 +76,7 @@ impl Db {
     /// cause instead of the pool's generic time-out.
     pub fn connect(url: &str, pool_size: u32) -> Result<Db, StartupError> {
         let parsed = DatabaseUrl::parse(url).map_err(StartupError)?;
-        if let DatabaseUrl::Sqlite(path) = &parsed {
-            prepare_sqlite_file(path)?;
-        }
-        // Probe once so a bad URL or a down server is reported as it is.
-        let mut probe = parsed
-            .connect()
-            .map_err(|e| StartupError(format!("cannot connect to the {} database: {e}", parsed.backend_name())))?;
-        if let DbConn::Sqlite(conn) = &mut probe {
-            enable_wal(conn)?;
-        }
-        drop(probe);
+        parsed.prepare()?;
         let backend = parsed.backend_name();
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
@@ -224,10 +156,7 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    in_transaction(conn, f, |conn| match conn {
-        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE"),
-        DbConn::Pg(c) => AnsiTransactionManager::begin_transaction(c),
-    })
+    in_transaction(conn, f, backend::begin_write)
 }
 
 /// Runs `f` in one read-only snapshot of the database: repeatable read on PostgreSQL; on SQLite
@@ -237,12 +166,7 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    in_transaction(conn, f, |conn| match conn {
-        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN DEFERRED"),
-        DbConn::Pg(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        }
-    })
+    in_transaction(conn, f, backend::begin_snapshot)
 }
 
 fn in_transaction<T, E, F>(
@@ -268,58 +192,3 @@ where
         }
     }
 }
-
-/// Switching to WAL needs a moment alone with the file, which another instance starting on it may
-/// be holding: retry for a while.
-fn enable_wal(conn: &mut SqliteConnection) -> Result<(), StartupError> {
-    let mut attempts = 0;
-    loop {
-        match conn.batch_execute("PRAGMA journal_mode = WAL;") {
-            Ok(()) => return Ok(()),
-            Err(e) if attempts < 100 && e.to_string().contains("locked") => {
-                attempts += 1;
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(e) => return Err(StartupError(format!("cannot enable WAL: {e}"))),
-        }
-    }
-}
-
-/// Creates the database's folder and file if they are missing, readable by their owner only
-/// (SQLite gives its WAL and shared-memory files the same permissions).
-fn prepare_sqlite_file(path: &str) -> Result<(), StartupError> {
-    if path.starts_with("file:") {
-        return Ok(());
-    }
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-        let mut folder = std::fs::DirBuilder::new();
-        folder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut folder, 0o700);
-        folder
-            .create(dir)
-            .map_err(|e| StartupError(format!("cannot create the database folder {}: {e}", dir.display())))?;
-    }
-    let mut file = std::fs::OpenOptions::new();
-    file.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
-    match file.open(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
-            Err(StartupError(format!("cannot create the database file {path}: {e}")))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Multi-row INSERT, which Diesel offers per backend but not through the `MultiConnection`
-/// enum: the same statement, built for whichever connection this is.
-macro_rules! insert_all {
-    ($conn:expr, $table:expr, $rows:expr) => {
-        match $conn {
-            $crate::db::DbConn::Pg(c) => diesel::insert_into($table).values($rows).execute(c),
-            $crate::db::DbConn::Sqlite(c) => diesel::insert_into($table).values($rows).execute(c),
-        }
-    };
-}
-pub(crate) use insert_all;

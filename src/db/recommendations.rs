@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::page::{PageOf, PageRequest};
 use super::schema::{recommendation_themes, recommendations};
-use super::{insert_all, text_search, DbConn, MultiBackend};
+use super::{backend, insert_all, text_search, DbConn, MultiBackend};
 use crate::domain::vocab::Response;
 use crate::error::AppResult;
 
@@ -157,7 +157,7 @@ fn filtered<'a>(conn: &DbConn, f: &'a RecommendationFilter) -> recommendations::
         q = q.filter(recommendations::updated_at.ge(since));
     }
     if !f.words.is_empty() {
-        q = q.filter(text_search::recommendations_with(conn, &text_search::terms(&f.words)));
+        q = q.filter(backend::recommendations_with(conn, &text_search::terms(&f.words)));
     }
     q
 }
@@ -206,10 +206,14 @@ pub fn count(conn: &mut DbConn, f: &RecommendationFilter) -> AppResult<i64> {
 }
 
 pub fn list(conn: &mut DbConn, f: &RecommendationFilter, page: &PageRequest) -> AppResult<PageOf<RecommendationRow>> {
-    if let (DbConn::Sqlite(c), true) = (&mut *conn, f.is_words_only()) {
-        // Words alone: the page and the total come from the full-text index, in the order stored.
-        let (ids, total) =
-            text_search::sqlite_search(c, &text_search::terms(&f.words), page.after.as_deref(), page.limit + 1)?;
+    let searched = match f.is_words_only() {
+        true => {
+            backend::search_recommendations(conn, &text_search::terms(&f.words), page.after.as_deref(), page.limit + 1)?
+        }
+        false => None,
+    };
+    if let Some((ids, total)) = searched {
+        // Words alone, where the full-text index gives the page and the total (in the order stored).
         let mut rows = recommendations::table
             .filter(recommendations::id.eq_any(&ids))
             .select(RecommendationRow::as_select())
