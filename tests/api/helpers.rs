@@ -43,8 +43,8 @@ macro_rules! backend_tests {
 }
 
 /// A fresh database for one test, removed when the test ends.
-struct TestDatabase {
-    url: String,
+pub struct TestDatabase {
+    pub url: String,
     cleanup: Cleanup,
 }
 
@@ -54,7 +54,7 @@ enum Cleanup {
 }
 
 impl TestDatabase {
-    fn create(backend: Backend) -> TestDatabase {
+    pub fn create(backend: Backend) -> TestDatabase {
         let unique = uuid::Uuid::new_v4().simple().to_string();
         match backend {
             Backend::Sqlite => {

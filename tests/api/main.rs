@@ -16,4 +16,5 @@ mod organizations;
 mod recommendations;
 mod reference_data;
 mod requests;
+mod storage;
 mod suggestions;
