@@ -169,7 +169,7 @@ fn offer_lists_filter_hide_drafts_and_page(db: &Db) {
         offer("FIN", OfferStatus::Draft, "torture", "KEN"),
     ];
     for (row, theme, area) in &offers {
-        offers::insert(&mut conn, row, &[theme.clone()], &[area.clone()]).expect("stored");
+        offers::insert(&mut conn, row, std::slice::from_ref(theme), std::slice::from_ref(area)).expect("stored");
     }
     let anyone = OfferScope::Published { own_provider: None };
     let page = |limit, after| PageRequest { limit, after };
@@ -240,15 +240,14 @@ fn request_reads_apply_the_consent_gate(db: &Db) {
         };
         requests::insert(&mut conn, row, &["torture".into()], &[], &first).expect("stored");
     }
-    let mut total = |scope: RequestScope| {
+    let total = |conn: &mut DbConn, scope: RequestScope| {
         let page = PageRequest { limit: 50, after: None };
-        requests::list(&mut conn, &RequestFilter::default(), &page, &scope).unwrap().total
+        requests::list(conn, &RequestFilter::default(), &page, &scope).unwrap().total
     };
-    assert_eq!(total(RequestScope::Consented { own_state: None }), 2);
-    assert_eq!(total(RequestScope::Consented { own_state: Some("KEN".into()) }), 3);
-    assert_eq!(total(RequestScope::Consented { own_state: Some("UGA".into()) }), 3);
-    assert_eq!(total(RequestScope::All), 4);
-    drop(total);
+    assert_eq!(total(&mut conn, RequestScope::Consented { own_state: None }), 2);
+    assert_eq!(total(&mut conn, RequestScope::Consented { own_state: Some("KEN".into()) }), 3);
+    assert_eq!(total(&mut conn, RequestScope::Consented { own_state: Some("UGA".into()) }), 3);
+    assert_eq!(total(&mut conn, RequestScope::All), 4);
     let anyone = RequestScope::Consented { own_state: None };
     assert!(requests::find(&mut conn, &rows[1].id, &anyone).unwrap().is_none(), "pending reads as missing");
     assert!(requests::find(&mut conn, &rows[0].id, &anyone).unwrap().is_some());
