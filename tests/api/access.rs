@@ -4,6 +4,7 @@
 use serde_json::{json, Value};
 
 use crate::backend_tests;
+use crate::fixtures::{OfferBody, RequestBody};
 use crate::helpers::{Backend, TestApp};
 use crate::requests::new_request;
 
@@ -38,17 +39,11 @@ fn world(app: &TestApp) -> World {
 }
 
 fn request_of(app: &TestApp, consent: Option<&str>) -> String {
-    let id = app.create("/api/v1/requests", &new_request("KEN"))["id"].as_str().unwrap().to_string();
-    if let Some(status) = consent {
-        app.create(&format!("/api/v1/requests/{id}/consent"), &json!({"status": status}));
-    }
-    id
+    RequestBody::detailed("KEN").create(&app.admin(), consent)
 }
 
 fn offer_of(app: &TestApp, provider: &str, status: &str) -> String {
-    let body =
-        json!({"provider": provider, "title": "Training", "themes": ["torture"], "global": true, "status": status});
-    app.create("/api/v1/offers", &body)["id"].as_str().unwrap().to_string()
+    OfferBody::by(provider).set("status", json!(status)).create(&app.admin())
 }
 
 /// Kenya's interest in an open offer of organization A, on a consented request.
@@ -398,9 +393,7 @@ fn lists_show_only_what_the_caller_may_see(app: TestApp) {
     let w = world(&app);
     let pending = request_of(&app, None);
     let granted = request_of(&app, Some("granted"));
-    let mut uganda_draft = new_request("UGA");
-    uganda_draft["status"] = json!("draft");
-    app.create("/api/v1/requests", &uganda_draft);
+    RequestBody::detailed("UGA").set("status", json!("draft")).create(&app.admin(), None);
     let [anon, _, kenya, uganda, provider_a, _] = &w.keys;
 
     let ids = |key: &Option<String>, path: &str| -> (i64, Vec<String>) {
@@ -453,9 +446,7 @@ fn clients_cannot_set_fields_they_do_not_own(app: TestApp) {
         ("version", json!(9)),
         ("created_at", json!("2020-01-01T00:00:00Z")),
     ] {
-        let mut body = new_request("KEN");
-        body[field] = value;
-        kenya.post("/api/v1/requests", &body).field_error(422, field);
+        kenya.post("/api/v1/requests", &RequestBody::detailed("KEN").set(field, value).json()).field_error(422, field);
     }
     let id = request_of(&app, None);
     kenya.patch(&format!("/api/v1/requests/{id}"), Some("*"), &json!({"state": "UGA"})).field_error(422, "state");

@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::backend_tests;
+use crate::fixtures::{offer, request};
 use crate::helpers::{Backend, Resp, TestApp};
-use crate::matching::{ids, offer, request};
+use crate::matching::ids;
 
 /// A gauge or counter of an instance's `/metrics`.
 fn metric(metrics: &Resp, series: &str) -> i64 {

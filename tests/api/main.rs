@@ -1,6 +1,7 @@
 //! Integration tests: the real service over real HTTP, on SQLite and (when configured)
 //! PostgreSQL. One test binary, so it is linked once.
 
+mod fixtures;
 mod helpers;
 
 mod access;

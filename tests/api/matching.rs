@@ -6,32 +6,8 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::backend_tests;
+use crate::fixtures::{offer, request};
 use crate::helpers::{Backend, TestApp};
-
-pub(crate) fn request(app: &TestApp, key: &str, state: &str, themes: Value, consent: Option<&str>) -> String {
-    let body = json!({
-        "state": state, "title": "Help wanted", "themes": themes, "modalities": ["legal_drafting"],
-        "languages": ["en"], "starts_on": "2030-01-01", "ends_on": "2030-12-31", "budget_min_usd": 10000
-    });
-    let id = app.with_key(Some(key)).create("/api/v1/requests", &body)["id"].as_str().unwrap().to_string();
-    if let Some(status) = consent {
-        app.with_key(Some(key)).create(&format!("/api/v1/requests/{id}/consent"), &json!({"status": status}));
-    }
-    id
-}
-
-pub(crate) fn offer(app: &TestApp, provider: &str, themes: Value, areas: Value) -> String {
-    let mut body = json!({
-        "provider": provider, "title": "Help offered", "themes": themes, "modalities": ["legal_drafting"],
-        "languages": ["en"], "starts_on": "2029-01-01", "ends_on": "2031-12-31", "capacity": 1, "budget_usd": 20000
-    });
-    if areas == json!("global") {
-        body["global"] = json!(true);
-    } else {
-        body["regions"] = areas;
-    }
-    app.create("/api/v1/offers", &body)["id"].as_str().unwrap().to_string()
-}
 
 pub(crate) fn ids(v: &Value, field: &str) -> Vec<String> {
     v["items"].as_array().unwrap().iter().map(|m| m[field].as_str().unwrap().to_string()).collect()

@@ -3,22 +3,11 @@
 use serde_json::{json, Value};
 
 use crate::backend_tests;
+use crate::fixtures::OfferBody;
 use crate::helpers::{Resp, TestApp};
 
 fn new_offer(provider: &str) -> Value {
-    json!({
-        "provider": provider,
-        "title": "Legal drafting support on torture prevention",
-        "themes": ["torture", "detention"],
-        "modalities": ["legal_drafting", "training"],
-        "languages": ["en", "fr"],
-        "regions": ["Africa"],
-        "countries": ["HTI"],
-        "starts_on": "2027-01-01",
-        "ends_on": "2028-12-31",
-        "capacity": 3,
-        "budget_usd": 100000
-    })
+    OfferBody::detailed(provider).json()
 }
 
 fn create_by_state_and_organization(app: TestApp) {

@@ -3,22 +3,11 @@
 use serde_json::{json, Value};
 
 use crate::backend_tests;
+use crate::fixtures::RequestBody;
 use crate::helpers::TestApp;
 
 pub fn new_request(state: &str) -> Value {
-    json!({
-        "state": state,
-        "title": "Draft a law criminalising torture",
-        "description": "Support to the drafting committee of the Ministry of Justice.",
-        "themes": ["torture", "Justice"],
-        "modalities": ["legal_drafting", "expert_advice", "legal_drafting"],
-        "languages": ["EN", "sw"],
-        "starts_on": "2027-01-01",
-        "ends_on": "2027-12-31",
-        "budget_min_usd": 20000,
-        "budget_max_usd": 80000,
-        "priority": "high"
-    })
+    RequestBody::detailed(state).json()
 }
 
 fn create_and_read(app: TestApp) {
@@ -83,12 +72,10 @@ fn validation_names_each_field(app: TestApp) {
     body.field_error(422, "budget_max_usd");
 
     for field in ["consent", "id", "version", "created_at"] {
-        let mut req = new_request("KEN");
-        req[field] = json!("x");
+        let req = RequestBody::detailed("KEN").set(field, json!("x")).json();
         app.post("/api/v1/requests", &req).field_error(422, field);
     }
-    let mut completed = new_request("KEN");
-    completed["status"] = json!("completed");
+    let completed = RequestBody::detailed("KEN").set("status", json!("completed")).json();
     app.post("/api/v1/requests", &completed).field_error(422, "status");
     assert_eq!(app.get("/api/v1/requests").json()["total"], 0);
 }
@@ -120,11 +107,11 @@ fn conditional_update(app: TestApp) {
 fn list_filters(app: TestApp) {
     app.create("/api/v1/requests", &new_request("KEN"));
     app.create("/api/v1/requests", &new_request("UGA"));
-    let mut draft = new_request("FRA");
-    draft["status"] = json!("draft");
-    draft["themes"] = json!(["right-to-education"]);
-    draft["priority"] = json!("low");
-    app.create("/api/v1/requests", &draft);
+    let draft = RequestBody::detailed("FRA")
+        .set("status", json!("draft"))
+        .set("themes", json!(["right-to-education"]))
+        .set("priority", json!("low"));
+    draft.create(&app.admin(), None);
 
     assert_eq!(app.get("/api/v1/requests").json()["total"], 3);
     assert_eq!(app.get("/api/v1/requests?state=ken").json()["total"], 1);
