@@ -45,6 +45,8 @@ pub struct OfferRow {
     pub suggested_themes: String,
 }
 
+super::page::versioned!(OfferRow);
+
 #[derive(Debug, Default)]
 pub struct OfferFilter {
     pub provider: Option<String>,

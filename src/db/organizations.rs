@@ -22,6 +22,8 @@ pub struct OrganizationRow {
     pub updated_at: chrono::NaiveDateTime,
 }
 
+super::page::versioned!(OrganizationRow);
+
 #[derive(Debug, Default)]
 pub struct OrganizationFilter {
     pub kind: Option<String>,

@@ -38,3 +38,32 @@ pub fn now() -> NaiveDateTime {
     let now = chrono::Utc::now().naive_utc();
     now.with_nanosecond(now.nanosecond() / 1000 * 1000).expect("micros are a valid nanosecond value")
 }
+
+/// A stored record that changes by versions: what the update pipeline reads and sets.
+pub trait Versioned {
+    fn id(&self) -> &str;
+    fn version(&self) -> i64;
+    /// Sets the new version and change time.
+    fn stamp(&mut self, version: i64, at: NaiveDateTime);
+}
+
+/// Rows with `id`, `version` and `updated_at` columns are [`Versioned`].
+macro_rules! versioned {
+    ($($row:ty),+ $(,)?) => {$(
+        impl $crate::db::page::Versioned for $row {
+            fn id(&self) -> &str {
+                &self.id
+            }
+
+            fn version(&self) -> i64 {
+                self.version
+            }
+
+            fn stamp(&mut self, version: i64, at: chrono::NaiveDateTime) {
+                self.version = version;
+                self.updated_at = at;
+            }
+        }
+    )+};
+}
+pub(crate) use versioned;

@@ -28,6 +28,8 @@ pub struct RecommendationRow {
     pub suggested_themes: String,
 }
 
+super::page::versioned!(RecommendationRow);
+
 #[derive(Debug, Default)]
 pub struct RecommendationFilter {
     /// States under review (one State, or the States of a region).

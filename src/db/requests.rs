@@ -40,6 +40,8 @@ pub struct RequestRow {
     pub suggested_themes: String,
 }
 
+super::page::versioned!(RequestRow);
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = consent_events)]
 pub struct ConsentEventRow {

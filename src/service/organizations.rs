@@ -204,10 +204,6 @@ impl Editable for OrganizationEdit {
         caller.must_be_admin()
     }
 
-    fn version(row: &OrganizationRow) -> i64 {
-        row.version
-    }
-
     fn is_final(_: &OrganizationRow) -> AppResult<Option<String>> {
         Ok(None)
     }
@@ -231,11 +227,6 @@ impl Editable for OrganizationEdit {
         Ok((updated, ()))
     }
 
-    fn stamp(row: &mut OrganizationRow, version: i64, at: chrono::NaiveDateTime) {
-        row.version = version;
-        row.updated_at = at;
-    }
-
     fn write(conn: &mut DbConn, row: &OrganizationRow, _: &(), expected: i64) -> AppResult<bool> {
         store::update(conn, row, expected)
     }
@@ -246,9 +237,5 @@ impl Editable for OrganizationEdit {
 
     fn indexed_as() -> Option<Entity> {
         None
-    }
-
-    fn id(row: &OrganizationRow) -> &str {
-        &row.id
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::write::{Audit, Tx};
 use super::Services;
 use crate::db::changes::Entity;
+use crate::db::page::Versioned;
 use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::audit::{Action, Resource};
@@ -17,7 +18,7 @@ use crate::error::{AppError, AppResult};
 /// A record changed by PATCH.
 pub trait Editable: Send + 'static {
     /// As stored.
-    type Row: Clone + Send + 'static;
+    type Row: Versioned + Clone + Send + 'static;
     /// As clients see it (and as the audit trail compares it).
     type View: Serialize;
     /// The PATCH body: fields to change, the others left as they are.
@@ -31,22 +32,18 @@ pub trait Editable: Send + 'static {
     fn load(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<Option<Self::Row>>;
     /// 403 unless the caller may change the record.
     fn may_edit(caller: &Caller, row: &Self::Row) -> AppResult<()>;
-    fn version(row: &Self::Row) -> i64;
     /// Why the record no longer changes, if it is final.
     fn is_final(row: &Self::Row) -> AppResult<Option<String>>;
     fn view(row: &Self::Row) -> AppResult<Self::View>;
     /// The record with the changes merged and checked (422 naming every field at fault), its
     /// version and change time left to the pipeline.
     fn merge(conn: &mut DbConn, row: &Self::Row, changes: Self::Changes) -> AppResult<(Self::Row, Self::Extra)>;
-    /// Sets the new version and change time.
-    fn stamp(row: &mut Self::Row, version: i64, at: chrono::NaiveDateTime);
     /// Writes the record if its stored version is still `expected`; false if not.
     fn write(conn: &mut DbConn, row: &Self::Row, extra: &Self::Extra, expected: i64) -> AppResult<bool>;
     /// The State whose record this is, for who may read its audit trail.
     fn owner_state(row: &Self::Row) -> Option<&str>;
     /// The change the matcher index must follow, for records it holds.
     fn indexed_as() -> Option<Entity>;
-    fn id(row: &Self::Row) -> &str;
 }
 
 /// What `If-Match` said: the record's ETag (`"v3"`) or bare version (`3`), or `*` for any.
@@ -90,14 +87,14 @@ pub fn update_in<E: Editable>(tx: &mut Tx<'_>, id: &str, if_match: &IfMatch, cha
     let caller = tx.caller().clone();
     let row = E::load(tx.conn(), &caller, id)?.ok_or_else(|| AppError::NotFound(E::RESOURCE.noun().into()))?;
     E::may_edit(&caller, &row)?;
-    let version = E::version(&row);
+    let version = row.version();
     if_match.check(version)?;
     if let Some(why) = E::is_final(&row)? {
         return Err(AppError::Conflict(why));
     }
     let before = E::view(&row)?;
     let (mut updated, extra) = E::merge(tx.conn(), &row, changes)?;
-    E::stamp(&mut updated, version + 1, crate::db::page::now());
+    updated.stamp(version + 1, crate::db::page::now());
     if !E::write(tx.conn(), &updated, &extra, version)? {
         return Err(AppError::PreconditionFailed(format!(
             "the {} changed meanwhile; fetch it again",
@@ -108,13 +105,13 @@ pub fn update_in<E: Editable>(tx: &mut Tx<'_>, id: &str, if_match: &IfMatch, cha
     tx.audit(Audit {
         action: Action::Update,
         resource: E::RESOURCE,
-        id: E::id(&updated),
+        id: updated.id(),
         owner_state: E::owner_state(&updated),
         before: Some(&before),
         after: &after,
     })?;
     if let Some(entity) = E::indexed_as() {
-        tx.changed(entity, E::id(&updated))?;
+        tx.changed(entity, updated.id())?;
     }
     Ok(updated)
 }

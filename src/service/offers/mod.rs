@@ -217,10 +217,6 @@ impl Editable for OfferEdit {
         caller.may_act_for_provider(&row.provider_id)
     }
 
-    fn version(row: &OfferRow) -> i64 {
-        row.version
-    }
-
     fn is_final(row: &OfferRow) -> AppResult<Option<String>> {
         let status = view(row)?.status;
         Ok(status.is_final().then(|| format!("the offer is {status}; it no longer changes")))
@@ -262,11 +258,6 @@ impl Editable for OfferEdit {
         Ok((updated, links_changed.then(|| (fields.themes.clone(), fields.areas()))))
     }
 
-    fn stamp(row: &mut OfferRow, version: i64, at: chrono::NaiveDateTime) {
-        row.version = version;
-        row.updated_at = at;
-    }
-
     fn write(conn: &mut DbConn, row: &OfferRow, links: &Self::Extra, expected: i64) -> AppResult<bool> {
         let links = links.as_ref().map(|(themes, areas)| (themes.as_slice(), areas.as_slice()));
         store::update(conn, row, expected, links)
@@ -278,9 +269,5 @@ impl Editable for OfferEdit {
 
     fn indexed_as() -> Option<Entity> {
         Some(Entity::Offer)
-    }
-
-    fn id(row: &OfferRow) -> &str {
-        &row.id
     }
 }

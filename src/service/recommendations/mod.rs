@@ -249,10 +249,6 @@ impl Editable for RecommendationEdit {
         caller.must_be_admin()
     }
 
-    fn version(row: &RecommendationRow) -> i64 {
-        row.version
-    }
-
     fn is_final(_: &RecommendationRow) -> AppResult<Option<String>> {
         Ok(None)
     }
@@ -292,11 +288,6 @@ impl Editable for RecommendationEdit {
         Ok((updated, rec.themes))
     }
 
-    fn stamp(row: &mut RecommendationRow, version: i64, at: chrono::NaiveDateTime) {
-        row.version = version;
-        row.updated_at = at;
-    }
-
     fn write(conn: &mut DbConn, row: &RecommendationRow, themes: &Vec<String>, expected: i64) -> AppResult<bool> {
         store::update(conn, row, expected, themes)
     }
@@ -307,9 +298,5 @@ impl Editable for RecommendationEdit {
 
     fn indexed_as() -> Option<Entity> {
         None
-    }
-
-    fn id(row: &RecommendationRow) -> &str {
-        &row.id
     }
 }

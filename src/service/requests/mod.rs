@@ -309,10 +309,6 @@ impl Editable for RequestEdit {
         caller.may_act_for_state(&row.state)
     }
 
-    fn version(row: &RequestRow) -> i64 {
-        row.version
-    }
-
     fn is_final(row: &RequestRow) -> AppResult<Option<String>> {
         let status = view(row)?.status;
         Ok(status.is_final().then(|| format!("the request is {status}; it no longer changes")))
@@ -362,11 +358,6 @@ impl Editable for RequestEdit {
         Ok((updated, links_changed.then(|| (fields.themes.clone(), fields.recommendation_ids.clone()))))
     }
 
-    fn stamp(row: &mut RequestRow, version: i64, at: chrono::NaiveDateTime) {
-        row.version = version;
-        row.updated_at = at;
-    }
-
     fn write(conn: &mut DbConn, row: &RequestRow, links: &Self::Extra, expected: i64) -> AppResult<bool> {
         let links = links.as_ref().map(|(themes, recs)| (themes.as_slice(), recs.as_slice()));
         store::update(conn, row, expected, links)
@@ -378,9 +369,5 @@ impl Editable for RequestEdit {
 
     fn indexed_as() -> Option<Entity> {
         Some(Entity::Request)
-    }
-
-    fn id(row: &RequestRow) -> &str {
-        &row.id
     }
 }
