@@ -3,8 +3,12 @@
 //! measures it; `tcmatch train` and `tcmatch evaluate` run that) ships in `data/`, so the
 //! service needs no training at start and no network.
 
+mod codec;
 pub mod evaluation;
+mod linear;
 pub mod model;
+mod text;
+mod vocabulary;
 
 use std::sync::OnceLock;
 

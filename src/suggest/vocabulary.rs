@@ -1,0 +1,136 @@
+//! The features: terms seen in at least `min_df` training texts, with their document frequencies,
+//! and a text's sublinear, L2-normalised TF-IDF vector over them (bigrams and n-grams down-weighted).
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::codec::{Reader, Writer};
+use super::text::{is_char_gram, TermHasher, Tokenizer};
+
+/// Factors applied to the TF-IDF weight of the kinds of terms other than words.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct TermWeights {
+    pub(super) bigram: f32,
+    pub(super) char_gram: f32,
+}
+
+/// Feature vocabulary (sorted terms) with document frequencies and TF-IDF weighting.
+#[derive(Clone, Debug)]
+pub(super) struct Vocab {
+    pub(super) terms: Vec<String>,
+    index: HashMap<String, u32, BuildHasherDefault<TermHasher>>,
+    df: Vec<u32>,
+    n_docs: u32,
+    weights: TermWeights,
+    idf: Vec<f32>,
+}
+
+impl Vocab {
+    pub(super) fn build(texts: &[&str], tokenizer: &Tokenizer, min_df: u32, weights: TermWeights) -> Vocab {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            let mut unique = tokenizer.terms(text);
+            unique.sort_unstable();
+            unique.dedup();
+            for t in unique {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let mut kept: Vec<(String, u32)> = df.into_iter().filter(|&(_, d)| d >= min_df.max(1)).collect();
+        kept.sort_unstable();
+        let (terms, df) = kept.into_iter().unzip();
+        let n_docs = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+        Vocab::new(terms, df, n_docs, weights)
+    }
+
+    fn new(terms: Vec<String>, df: Vec<u32>, n_docs: u32, weights: TermWeights) -> Vocab {
+        let index = terms.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let idf = terms
+            .iter()
+            .zip(&df)
+            .map(|(t, &d)| {
+                let idf = ((1.0 + n_docs as f32) / (1.0 + d as f32)).ln() + 1.0;
+                if is_char_gram(t) {
+                    idf * weights.char_gram
+                } else if t.contains(' ') {
+                    idf * weights.bigram
+                } else {
+                    idf
+                }
+            })
+            .collect();
+        Vocab { terms, index, df, n_docs, weights, idf }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Sublinear TF-IDF of the known terms of `text`, sorted by feature id, L2-normalised.
+    pub(super) fn vector(&self, tokenizer: &Tokenizer, text: &str) -> Vec<(u32, f32)> {
+        let mut ids = Vec::new();
+        tokenizer.each_term(text, |term| ids.extend(self.index.get(term)));
+        ids.sort_unstable();
+        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match counts.last_mut() {
+                Some((last, c)) if *last == id => *c += 1,
+                _ => counts.push((id, 1)),
+            }
+        }
+        let mut v: Vec<(u32, f32)> =
+            counts.iter().map(|&(id, c)| (id, (1.0 + (c as f32).ln()) * self.idf[id as usize])).collect();
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        }
+        v
+    }
+
+    /// Front-coded sorted terms with their document frequencies.
+    pub(super) fn write(&self, w: &mut Writer) {
+        w.f32(self.weights.bigram);
+        w.f32(self.weights.char_gram);
+        w.varint(u64::from(self.n_docs));
+        w.varint(self.terms.len() as u64);
+        let mut prev: &str = "";
+        for (term, &df) in self.terms.iter().zip(&self.df) {
+            let shared = prev.bytes().zip(term.bytes()).take_while(|(a, b)| a == b).count();
+            let shared = (0..=shared).rev().find(|&s| term.is_char_boundary(s)).unwrap_or(0);
+            w.varint(shared as u64);
+            w.str(&term[shared..]);
+            w.varint(u64::from(df));
+            prev = term;
+        }
+    }
+
+    pub(super) fn read(r: &mut Reader) -> Result<Vocab, String> {
+        let weights = TermWeights { bigram: r.f32()?, char_gram: r.f32()? };
+        if ![weights.bigram, weights.char_gram].iter().all(|w| (0.0..=1e3).contains(w)) {
+            return Err("bad term weight".into());
+        }
+        let n_docs = r.u32_varint()?;
+        let n = r.len(3)?;
+        let mut terms: Vec<String> = Vec::with_capacity(n);
+        let mut df = Vec::with_capacity(n);
+        for _ in 0..n {
+            let shared = r.len(0)?;
+            let suffix = r.str()?;
+            let prev = terms.last().map_or("", String::as_str);
+            if shared > prev.len() || !prev.is_char_boundary(shared) {
+                return Err("bad vocabulary prefix".into());
+            }
+            let term = format!("{}{}", &prev[..shared], suffix);
+            if !terms.is_empty() && term.as_str() <= prev {
+                return Err("vocabulary not sorted".into());
+            }
+            let d = r.u32_varint()?;
+            if d == 0 || d > n_docs {
+                return Err("bad document frequency".into());
+            }
+            terms.push(term);
+            df.push(d);
+        }
+        Ok(Vocab::new(terms, df, n_docs, weights))
+    }
+}
