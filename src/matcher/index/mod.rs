@@ -1,17 +1,19 @@
-//! The in-memory index of open offers and open requests. Postings go from (theme, region) to
-//! records, so a query visits only records that share a theme and could serve the region.
-//! Top-k for a request walks its themes rarest first and stops as soon as no record not yet
-//! seen could beat the k-th best (MaxScore); ties break by id, so results are deterministic.
+//! The in-memory index of open offers and open requests, kept current record by record: postings from
+//! (theme, region) to records let a query visit only the records that share a theme and could serve it.
 
-use std::cell::RefCell;
+mod postings;
+mod slots;
+mod top_k;
+
 use std::collections::HashMap;
 
+use self::postings::LocalPostings;
+use self::slots::Slots;
+use self::top_k::{with_visited, TopK};
 use super::config::MatchConfig;
 use super::entry::{
-    id_of, key_of, language_signature, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts,
-    GLOBAL_PARTITION, PARTITIONS,
+    id_of, key_of, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts, GLOBAL_PARTITION, PARTITIONS,
 };
-use super::quick_hash::QuickHash;
 use super::score::{Scored, Scorer};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
@@ -35,140 +37,11 @@ pub struct Overlap {
     pub common_languages: [u64; 3],
 }
 
-type KeyMap = HashMap<u128, u32, QuickHash>;
-
 /// One request's best offers: its key, and the offers' keys with their scores, best first.
 pub type BestOffers = (u128, Vec<(u128, Scored)>);
 
 /// Requests a thread takes at a time when answering for all requests.
 const ALL_PAIRS_BATCH: usize = 256;
-
-/// Records, with slots reused after removal so postings hold small numbers.
-struct Slots<T> {
-    items: Vec<Option<T>>,
-    free: Vec<u32>,
-    by_key: KeyMap,
-}
-
-impl<T> Slots<T> {
-    fn new() -> Self {
-        Slots { items: Vec::new(), free: Vec::new(), by_key: KeyMap::default() }
-    }
-
-    fn reserve(&mut self, n: usize) {
-        self.items.reserve(n);
-        self.by_key.reserve(n);
-    }
-
-    fn insert(&mut self, key: u128, item: T) -> u32 {
-        let slot = match self.free.pop() {
-            Some(slot) => {
-                self.items[slot as usize] = Some(item);
-                slot
-            }
-            None => {
-                self.items.push(Some(item));
-                (self.items.len() - 1) as u32
-            }
-        };
-        self.by_key.insert(key, slot);
-        slot
-    }
-
-    fn remove(&mut self, key: u128) -> Option<(u32, T)> {
-        let slot = self.by_key.remove(&key)?;
-        let item = self.items[slot as usize].take()?;
-        self.free.push(slot);
-        Some((slot, item))
-    }
-
-    /// The slot the next `insert` will use.
-    fn next_slot(&self) -> u32 {
-        self.free.last().copied().unwrap_or(self.items.len() as u32)
-    }
-
-    fn get(&self, slot: u32) -> Option<&T> {
-        self.items.get(slot as usize).and_then(Option::as_ref)
-    }
-
-    fn find(&self, key: u128) -> Option<&T> {
-        self.by_key.get(&key).and_then(|&s| self.get(s))
-    }
-
-    fn len(&self) -> usize {
-        self.by_key.len()
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &T> {
-        self.items.iter().flatten()
-    }
-}
-
-/// A posting list of offers: each slot with the offer's theme mask, modality mask and language
-/// signature alongside, so a query computes the theme component and a tight score bound while
-/// scanning in order, and touches a record only when it can still enter the top k.
-#[derive(Clone, Default)]
-struct OfferPostings {
-    slots: Vec<u32>,
-    themes: Vec<u64>,
-    /// Modality mask (low 16 bits) and language signature (high 16 bits).
-    fit: Vec<u32>,
-}
-
-impl OfferPostings {
-    fn push(&mut self, slot: u32, offer: &OfferEntry) {
-        self.slots.push(slot);
-        self.themes.push(offer.themes);
-        self.fit.push(u32::from(offer.modalities) | u32::from(language_signature(&offer.languages)) << 16);
-    }
-
-    fn remove(&mut self, slot: u32) {
-        if let Some(i) = self.slots.iter().position(|&s| s == slot) {
-            self.slots.swap_remove(i);
-            self.themes.swap_remove(i);
-            self.fit.swap_remove(i);
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.slots.capacity() * 4 + self.themes.capacity() * 8 + self.fit.capacity() * 4 + std::mem::size_of::<Self>()
-    }
-}
-
-/// The offers of one theme in one partition, split by the localities of the partition they
-/// serve: a query reads only the lists that serve its State's locality.
-#[derive(Clone, Default)]
-struct LocalPostings(Vec<(u8, OfferPostings)>);
-
-impl LocalPostings {
-    fn push(&mut self, localities: u8, slot: u32, offer: &OfferEntry) {
-        let at = match self.0.iter().position(|(l, _)| *l == localities) {
-            Some(at) => at,
-            None => {
-                self.0.push((localities, OfferPostings::default()));
-                self.0.len() - 1
-            }
-        };
-        self.0[at].1.push(slot, offer);
-    }
-
-    fn remove(&mut self, localities: u8, slot: u32) {
-        if let Some((_, list)) = self.0.iter_mut().find(|(l, _)| *l == localities) {
-            list.remove(slot);
-        }
-    }
-
-    /// The lists of offers that serve a State in `locality`.
-    fn serving(&self, locality: u8) -> impl Iterator<Item = &OfferPostings> {
-        self.0.iter().filter(move |(l, _)| l & locality != 0).map(|(_, list)| list)
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.0.capacity() * std::mem::size_of::<(u8, OfferPostings)>()
-            + self.0.iter().map(|(_, list)| list.heap_bytes() - std::mem::size_of::<OfferPostings>()).sum::<usize>()
-            + std::mem::size_of::<Self>()
-    }
-}
 
 pub struct MatchIndex {
     encoder: Encoder,
@@ -295,54 +168,8 @@ impl MatchIndex {
         BulkLoad(self)
     }
 
-    fn put_offer_entry(&mut self, entry: OfferEntry) {
-        if entry.themes == 0 {
-            return;
-        }
-        let (themes, partitions) = (entry.themes, entry.partitions);
-        count(&mut self.df, themes, 1);
-        let localities = self.encoder.localities(&entry.served);
-        let slot = self.offers.next_slot();
-        for list in posting_lists(themes, partitions) {
-            self.offer_postings[list].push(localities[list % PARTITIONS], slot, &entry);
-        }
-        self.offers.insert(entry.key, entry);
-    }
-
     fn drop_offer(&mut self, id: &str) -> bool {
         key_of(id).is_some_and(|key| self.drop_offer_key(key))
-    }
-
-    fn drop_offer_key(&mut self, key: u128) -> bool {
-        let Some((slot, entry)) = self.offers.remove(key) else { return false };
-        count(&mut self.df, entry.themes, -1);
-        let localities = self.encoder.localities(&entry.served);
-        for list in posting_lists(entry.themes, entry.partitions) {
-            self.offer_postings[list].remove(localities[list % PARTITIONS], slot);
-        }
-        true
-    }
-
-    fn put_request(&mut self, facts: &RequestFacts) {
-        let Some(entry) = self.encoder.request(facts) else { return };
-        if entry.themes == 0 {
-            return;
-        }
-        let (themes, partitions) = (entry.themes, 1u8 << entry.partition);
-        count(&mut self.df, themes, 1);
-        let slot = self.requests.insert(entry.key, entry);
-        for list in posting_lists(themes, partitions) {
-            self.request_postings[list].push(slot);
-        }
-    }
-
-    fn drop_request(&mut self, id: &str) -> bool {
-        let Some((slot, entry)) = key_of(id).and_then(|k| self.requests.remove(k)) else { return false };
-        count(&mut self.df, entry.themes, -1);
-        for list in posting_lists(entry.themes, 1 << entry.partition) {
-            self.request_postings[list].retain(|&s| s != slot);
-        }
-        true
     }
 
     fn provider_id(&mut self, provider: &str) -> u32 {
@@ -393,57 +220,6 @@ impl MatchIndex {
             .into_iter()
             .map(|(key, scored)| Pair { request_id: request_id.to_string(), offer_id: id_of(ids::OFFER, key), scored })
             .collect()
-    }
-
-    fn top_offers(&self, request: &RequestEntry, k: usize, today: i32) -> Vec<(u128, Scored)> {
-        let scorer = self.scorer(request, today);
-        let mut top = TopK::new(k);
-        let partitions = [request.partition as usize, GLOBAL_PARTITION];
-        // Walks one theme's lists, skipping what was met in the list of a theme walked earlier.
-        // Every posting gets its bound computed without a branch; the one branch left is taken
-        // for the few postings that may still enter the top k.
-        let visit = |theme: u32, walked: u64, top: &mut TopK| {
-            let mut floor = top.floor();
-            for p in partitions {
-                for list in self.offer_postings[theme as usize * PARTITIONS + p].serving(request.locality) {
-                    for ((&slot, &themes), &fit) in list.slots.iter().zip(&list.themes).zip(&list.fit) {
-                        let theme_score = scorer.theme_of(themes);
-                        let bound = scorer.posting_bound(theme_score, fit as u16, (fit >> 16) as u16);
-                        if !((themes & walked == 0) & (bound >= floor)) {
-                            continue;
-                        }
-                        let Some(offer) = self.offers.get(slot) else { continue };
-                        if let Some(scored) = scorer.score_with_theme(offer, theme_score) {
-                            if top.push(offer.key, scored) {
-                                floor = top.floor();
-                            }
-                        }
-                    }
-                }
-            }
-        };
-        let needs = scorer.needs_by_weight();
-        let total: f64 = needs.iter().map(|(_, w)| w).sum();
-        let mut walked = 0u64;
-        let mut seen_weight = 0.0;
-        for (theme, weight) in needs {
-            // An offer not met yet has none of the themes walked so far.
-            if top.cannot_beat(scorer.bound(scorer.theme_bound(total - seen_weight))) {
-                return top.into_sorted();
-            }
-            visit(theme, walked, &mut top);
-            walked |= 1 << theme;
-            seen_weight += weight;
-        }
-        if top.cannot_beat(scorer.bound(scorer.theme_bound(0.0))) {
-            return top.into_sorted();
-        }
-        let siblings = scorer.sibling_themes();
-        for theme in (0..64).filter(|t| siblings & (1u64 << t) != 0) {
-            visit(theme, walked, &mut top);
-            walked |= 1 << theme;
-        }
-        top.into_sorted()
     }
 
     /// The `k` best open requests for an indexed offer that `visible` lets the caller see.
@@ -645,110 +421,6 @@ impl RequestVisibility {
     }
 }
 
-fn posting_lists(themes: u64, partitions: u8) -> impl Iterator<Item = usize> {
-    (0..64usize)
-        .filter(move |t| themes & (1 << t) != 0)
-        .flat_map(move |t| (0..PARTITIONS).filter(move |p| partitions & (1 << p) != 0).map(move |p| t * PARTITIONS + p))
-}
-
-fn count(df: &mut [u32; 64], themes: u64, delta: i32) {
-    for (t, c) in df.iter_mut().enumerate() {
-        if themes & (1 << t) != 0 {
-            *c = c.saturating_add_signed(delta);
-        }
-    }
-}
-
-/// The k best so far, best first; ties go to the smaller key.
-struct TopK {
-    k: usize,
-    items: Vec<(u128, Scored)>,
-}
-
-impl TopK {
-    fn new(k: usize) -> Self {
-        TopK { k, items: Vec::with_capacity(k + 1) }
-    }
-
-    fn better(a: (f64, u128), b: (f64, u128)) -> bool {
-        a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
-    }
-
-    /// Keeps the pair if it is among the k best so far; says whether it was.
-    fn push(&mut self, key: u128, scored: Scored) -> bool {
-        if self.k == 0 {
-            return false;
-        }
-        if self.items.len() == self.k {
-            let (last_key, last) = self.items[self.k - 1];
-            if !Self::better((scored.score, key), (last.score, last_key)) {
-                return false;
-            }
-            self.items.pop();
-        }
-        let at = self.items.partition_point(|(k, s)| Self::better((s.score, *k), (scored.score, key)));
-        self.items.insert(at, (key, scored));
-        true
-    }
-
-    /// The least score a pair needs to be worth scoring: the k-th best once there are k.
-    fn floor(&self) -> f64 {
-        match self.k {
-            0 => f64::INFINITY,
-            k if self.items.len() == k => self.items[k - 1].1.score,
-            _ => f64::NEG_INFINITY,
-        }
-    }
-
-    /// Whether nothing scoring at most `bound` can enter any more.
-    fn cannot_beat(&self, bound: f64) -> bool {
-        self.k == 0 || (self.items.len() == self.k && bound < self.items[self.k - 1].1.score)
-    }
-
-    fn into_sorted(self) -> Vec<(u128, Scored)> {
-        self.items
-    }
-}
-
-/// Marks records met during one query, without clearing a whole array each time: a slot counts
-/// as visited when it holds the current query's stamp.
-struct Visited {
-    stamps: Vec<u32>,
-    stamp: u32,
-}
-
-impl Visited {
-    fn first_visit(&mut self, slot: u32) -> bool {
-        let cell = &mut self.stamps[slot as usize];
-        if *cell == self.stamp {
-            false
-        } else {
-            *cell = self.stamp;
-            true
-        }
-    }
-}
-
-thread_local! {
-    static VISITED: RefCell<Visited> = const { RefCell::new(Visited { stamps: Vec::new(), stamp: 0 }) };
-}
-
-/// Runs `f` with this thread's visit marks, sized for `slots` records and fresh for this query.
-fn with_visited<R>(slots: usize, f: impl FnOnce(&mut Visited) -> R) -> R {
-    VISITED.with(|cell| {
-        let mut visited = cell.borrow_mut();
-        if visited.stamps.len() < slots {
-            visited.stamps.resize(slots, 0);
-        }
-        visited.stamp = visited.stamp.wrapping_add(1);
-        if visited.stamp == 0 {
-            visited.stamps.fill(0);
-            visited.stamp = 1;
-        }
-        f(&mut visited)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -756,55 +428,6 @@ mod tests {
     use crate::matcher::fixtures::{offer, request};
 
     const TODAY: i32 = 739_000;
-
-    /// Every admitted offer scored one by one: what the index must reproduce.
-    fn brute_force(index: &MatchIndex, request_id: &str, k: usize) -> Vec<(u128, f64)> {
-        let request = index.request_entry(request_id).unwrap();
-        let scorer = index.scorer(request, TODAY);
-        let mut all: Vec<(u128, f64)> =
-            index.offers.iter().filter_map(|o| scorer.score(o).map(|s| (o.key, s.score))).collect();
-        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        all.truncate(k);
-        all
-    }
-
-    #[test]
-    fn top_k_equals_brute_force_on_random_data() {
-        let catalog = Catalog::shipped();
-        let mut index = MatchIndex::new(catalog, MatchConfig::default());
-        let slugs: Vec<&str> = catalog.themes.iter().map(|t| t.slug.as_str()).collect();
-        // Regions, sub-regions and intermediate regions, States and a regional group: postings
-        // are split by the localities they serve.
-        let areas = ["002", "142", "150", "019", "009", "014", "011", "202", "155", "KEN", "NGA", "FRA", "weog"];
-        let mut seed = 12345u64;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((seed >> 33) as usize) % n
-        };
-        let mut offers = Vec::new();
-        for _ in 0..3000 {
-            let themes: Vec<&str> = (0..1 + next(4)).map(|_| slugs[next(12)]).collect();
-            let area = [areas[next(areas.len())]];
-            offers.push(offer(&themes, &area, next(5) == 0));
-        }
-        let mut requests = Vec::new();
-        for _ in 0..80 {
-            let themes: Vec<&str> = (0..1 + next(3)).map(|_| slugs[next(12)]).collect();
-            let state = ["KEN", "NGA", "EGY", "FRA", "POL", "JPN", "BRA", "AUS"][next(8)];
-            requests.push(request(state, &themes, ConsentStatus::Granted));
-        }
-        index.load(offers, requests.clone());
-        for r in &requests {
-            for k in [1, 10, 50] {
-                let got: Vec<(u128, f64)> = index
-                    .offers_for(&r.id, k, TODAY)
-                    .iter()
-                    .map(|p| (key_of(&p.offer_id).unwrap(), p.scored.score))
-                    .collect();
-                assert_eq!(got, brute_force(&index, &r.id, k), "request {} k {k}", r.id);
-            }
-        }
-    }
 
     #[test]
     fn all_requests_on_two_threads_equal_one_query_each() {
@@ -846,28 +469,6 @@ mod tests {
         assert_eq!(index.provider_of(&o.id), Some("SWE"));
         index.remove_offer(&o.id);
         assert!(index.offers_for(&r.id, 10, TODAY).is_empty(), "no copy left behind");
-    }
-
-    #[test]
-    fn updates_and_removals_take_effect() {
-        let mut index = MatchIndex::new(Catalog::shipped(), MatchConfig::default());
-        let r = request("KEN", &["torture"], ConsentStatus::Granted);
-        index.upsert_request(&r);
-        assert!(index.offers_for(&r.id, 10, TODAY).is_empty());
-        let mut o = offer(&["torture"], &["002"], false);
-        index.upsert_offer(&o);
-        assert_eq!(index.offers_for(&r.id, 10, TODAY).len(), 1);
-        o.areas = vec!["150".into()];
-        index.upsert_offer(&o);
-        assert!(index.offers_for(&r.id, 10, TODAY).is_empty(), "no longer serves Kenya");
-        o.global = true;
-        index.upsert_offer(&o);
-        assert_eq!(index.requests_for(&o.id, 10, TODAY, |_| true).len(), 1);
-        index.remove_offer(&o.id);
-        assert!(index.offers_for(&r.id, 10, TODAY).is_empty());
-        let refused = RequestFacts { consent: ConsentStatus::Refused, ..r.clone() };
-        index.upsert_request(&refused);
-        assert!(index.request_entry(&r.id).is_none(), "refused consent never matches");
     }
 
     #[test]
