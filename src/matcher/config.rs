@@ -68,8 +68,20 @@ impl MatchConfig {
         Ok(c)
     }
 
+    /// The sum of the component weights (spelt out, so a new field must say whether it is one).
     pub fn total_weight(&self) -> f64 {
-        self.theme + self.modality + self.language + self.timeframe + self.budget
+        let MatchConfig {
+            theme,
+            modality,
+            language,
+            timeframe,
+            budget,
+            sibling_credit: _,
+            coverage_share: _,
+            pending_factor: _,
+            unknown: _,
+        } = *self;
+        theme + modality + language + timeframe + budget
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::entry::Consent;
 use super::index::{MatchIndex, Pair};
+use super::score::Breakdown;
 use crate::domain::catalog::Catalog;
 use crate::domain::validate::LANGUAGES;
 use crate::domain::vocab::Modality;
@@ -26,7 +27,8 @@ pub struct Explanation {
 pub fn explain(index: &MatchIndex, pair: &Pair) -> Option<Explanation> {
     let request = index.request_entry(&pair.request_id)?;
     let overlap = index.overlap(&pair.request_id, &pair.offer_id)?;
-    let b = pair.scored.breakdown;
+    // Spelt out, so a new score component does not compile until it has a reason too.
+    let Breakdown { theme: _, modality: _, language, timeframe, budget, consent_factor: _ } = pair.scored.breakdown;
     let shared = theme_names(overlap.shared_themes);
     let related = theme_names(overlap.related_themes);
     let missing = theme_names(overlap.missing_themes);
@@ -51,7 +53,7 @@ pub fn explain(index: &MatchIndex, pair: &Pair) -> Option<Explanation> {
     if !missing.is_empty() {
         reasons.push(format!("Does not cover: {}", labels(&missing)));
     }
-    reasons.push(match (languages.is_empty(), b.language) {
+    reasons.push(match (languages.is_empty(), language) {
         (false, _) => format!("Languages in common: {}", languages.join(", ")),
         (true, l) if l >= 1.0 => "The request names no language".into(),
         (true, l) if l > 0.0 => "The offer names no language".into(),
@@ -61,8 +63,8 @@ pub fn explain(index: &MatchIndex, pair: &Pair) -> Option<Explanation> {
         let names: Vec<&str> = modalities.iter().map(|m| m.as_str()).collect();
         reasons.push(format!("Kinds of help in common: {}", names.join(", ")));
     }
-    reasons.push(format!("The offer's period covers {:.0}% of the request's", b.timeframe * 100.0));
-    reasons.push(format!("Budget fit {:.0}%", b.budget * 100.0));
+    reasons.push(format!("The offer's period covers {:.0}% of the request's", timeframe * 100.0));
+    reasons.push(format!("Budget fit {:.0}%", budget * 100.0));
     if request.consent == Consent::Pending {
         reasons.push("Consent is still pending: ranked below consented requests of equal fit".into());
     }

@@ -20,7 +20,7 @@ use crate::domain::vocab::{ConsentStatus, Modality};
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::Consent;
 use crate::matcher::explain::explain;
-use crate::matcher::{MatchIndex, Pair, RequestVisibility};
+use crate::matcher::{Breakdown, MatchIndex, Pair, RequestVisibility};
 use crate::sync::Matching;
 
 /// One ranked pair, with why it ranks where it does.
@@ -82,7 +82,8 @@ fn view(index: &MatchIndex, pair: &Pair) -> AppResult<Match> {
     let stale = || AppError::internal("pair left the index while being explained");
     let request = index.request_entry(&pair.request_id).ok_or_else(stale)?;
     let e = explain(index, pair).ok_or_else(stale)?;
-    let b = pair.scored.breakdown;
+    // Spelt out, so a new score component does not compile until clients see it too.
+    let Breakdown { theme, modality, language, timeframe, budget, consent_factor } = pair.scored.breakdown;
     Ok(Match {
         request_id: pair.request_id.clone(),
         offer_id: pair.offer_id.clone(),
@@ -94,12 +95,12 @@ fn view(index: &MatchIndex, pair: &Pair) -> AppResult<Match> {
             Consent::Pending => ConsentStatus::Pending,
         },
         breakdown: ScoreBreakdown {
-            theme: round(b.theme),
-            modality: round(b.modality),
-            language: round(b.language),
-            timeframe: round(b.timeframe),
-            budget: round(b.budget),
-            consent_factor: round(b.consent_factor),
+            theme: round(theme),
+            modality: round(modality),
+            language: round(language),
+            timeframe: round(timeframe),
+            budget: round(budget),
+            consent_factor: round(consent_factor),
         },
         shared_themes: e.shared_themes,
         related_themes: e.related_themes,

@@ -1,5 +1,19 @@
 //! The score of one offer-request pair, pure and deterministic: hard filters, then a weighted sum of components
 //! in [0, 1] times a consent factor; `Scorer` precomputes the request's side so a candidate costs a few bit ops.
+//!
+//! Adding a score component touches these places, in this order (once the `Breakdown` field
+//! exists, the compiler points at every struct literal and pattern that lists the components):
+//! 1. `MatchConfig` (`config.rs`): a weight field, its default, its name in `parse`, and
+//!    `total_weight` (so the consent-scaled bounds count it).
+//! 2. `Breakdown` below: a field; then a `Scorer` method computing it in [0, 1] from an
+//!    `OfferEntry` and the request (whatever it needs from the rows goes into the entries,
+//!    `entry.rs`, filled by `db/match_source.rs`), and a term in `score_with_theme`.
+//! 3. Nothing in the bounds: `bound` and `posting_bound` count every component other than
+//!    theme, modality and language at its best (its full weight), which keeps the top-k
+//!    search exact; `top_k_equals_brute_force_on_random_data` checks that.
+//! 4. `Explanation` (`explain.rs`): a reason in words; `ScoreBreakdown` in
+//!    `service/matches.rs`: the field clients see (then `UPDATE_OPENAPI=1 cargo test openapi`).
+//! 5. README's score table, and the matcher benchmark before and after.
 
 use super::config::MatchConfig;
 use super::entry::{contains, language_signature, Consent, OfferEntry, RequestEntry};
@@ -102,7 +116,7 @@ pub struct Scorer<'a> {
     request_signature: u16,
     /// What [`Scorer::posting_bound`] adds up: the theme component's slope, the modality part
     /// by the number of modalities in common (index 16: the offer names none), and the
-    /// language part with the timeframe and budget at their best (index: 2 when the offer
+    /// language part with every other component at its best (index: 2 when the offer
     /// names no language, plus 1 when the signatures share a bit).
     theme_slope: f64,
     modality_bound: [f64; 17],
@@ -135,9 +149,11 @@ impl<'a> Scorer<'a> {
             *bound = scale * config.modality * value;
         }
         let request_signature = language_signature(&request.languages);
+        // Every component but theme, modality and language counted at its best.
+        let others_at_best = config.total_weight() - config.theme - config.modality - config.language;
         let language_bound = [0.0, 1.0, config.unknown, config.unknown].map(|value| {
             let value = if request_signature == 0 { 1.0 } else { value };
-            scale * (config.language * value + config.timeframe + config.budget) + 1e-9
+            scale * (config.language * value + others_at_best) + 1e-9
         });
         Scorer {
             config,
