@@ -1,5 +1,6 @@
-//! The HTTP API under `/api/v1`: one module per resource (handlers, request and response
-//! types, OpenAPI annotations) and the shared plumbing in `http`.
+//! The HTTP API under `/api/v1`: one module per resource (handlers and their OpenAPI
+//! annotations; the types they send and receive belong to `service`), the shared plumbing in
+//! `http`, and the middleware around every call.
 
 pub mod audit;
 pub mod auth;
