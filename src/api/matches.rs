@@ -170,8 +170,8 @@ pub async fn list(
     if !state.services.rankings.has(&ranking) {
         rate_limit::charge(&req, ranking_cost(requests))?;
     }
-    let page: MatchList = service::best_pairs(&state.services, ranking, filter).await?;
-    let body = serde_json::to_vec(&page).map_err(AppError::internal)?;
+    let render = |page: &MatchList| serde_json::to_vec(page).map_err(AppError::internal);
+    let body = service::best_pairs(&state.services, ranking, filter, render).await?;
     Ok(state.index_answers.keep(key, body).respond(&req))
 }
 

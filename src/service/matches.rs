@@ -226,15 +226,23 @@ pub async fn ranking_for(services: &Services, caller: &Caller, per_request: usiz
 }
 
 /// The page of the best pairs across the repository that `filter` selects from the ranking
-/// for `key`, explained; made on the heavy-work threads.
-pub async fn best_pairs(services: &Arc<Services>, key: RankingKey, filter: PairFilter) -> AppResult<MatchList> {
+/// for `key`, explained and then rendered by `render` (a page can be large: it is rendered on
+/// the heavy-work threads too, not on the caller's).
+pub async fn best_pairs<T: Send + 'static>(
+    services: &Arc<Services>,
+    key: RankingKey,
+    filter: PairFilter,
+    render: impl FnOnce(&MatchList) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
     let shared = Arc::clone(services);
     services
         .heavy_work
         .run(move || {
             let pairs = shared.rankings.get(&shared.matching, &key);
             let index = shared.matching.read();
-            filter.select(&index, &key.visible, &pairs)
+            let page = filter.select(&index, &key.visible, &pairs)?;
+            drop(index);
+            render(&page)
         })
         .await?
 }
