@@ -252,10 +252,10 @@ pub async fn summarize(
         updated_since: None,
     }
     .parse()?;
-    let lang = super::themes::language(&req, q.lang.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let summary = summary::summarize(&state.services, filter, by, lang).await?;
     let res = http::json_response(&req, StatusCode::OK, &summary, None)?;
-    Ok(super::themes::in_language(res, lang))
+    Ok(http::in_language(res, lang))
 }
 
 /// Change a recommendation. Needs `If-Match` with its current ETag or version. **Roles:** admin.

@@ -48,7 +48,7 @@ pub async fn themes(
     q: http::Params<SupplyQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
-    let lang = super::themes::language(&req, q.lang.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| code);
     if let Some(group) = &q.group {
         let catalog = state.services.catalog;
@@ -58,13 +58,13 @@ pub async fn themes(
     // The key names what the answer depends on, as parsed: spellings of one query share it.
     let key = format!("stats/themes|{tally:?}|{region:?}|{:?}|{lang}", q.group);
     if let Some(known) = state.index_answers.get(&key) {
-        return Ok(super::themes::in_language(known.respond(&req), lang));
+        return Ok(http::in_language(known.respond(&req), lang));
     }
     rate_limit::charge(&req, tally_cost(tally.records))?;
     let answer: SupplyAndDemand =
         service::supply_and_demand_by_theme(&state.services, tally, region, q.group, lang).await?;
     let body = serde_json::to_vec(&answer).map_err(AppError::internal)?;
-    Ok(super::themes::in_language(state.index_answers.keep(key, body).respond(&req), lang))
+    Ok(http::in_language(state.index_answers.keep(key, body).respond(&req), lang))
 }
 
 /// What tallying every record costs against the caller's rate limit, in requests: one, and one

@@ -1,7 +1,7 @@
 //! `/themes`: the canonical recommendation-theme taxonomy, free-text tag resolution, and theme
 //! suggestion from the text of a recommendation, request or offer.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -10,7 +10,7 @@ use super::http::{self, JsonBody};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead};
 use super::AppState;
 use crate::domain::access::Caller;
-use crate::domain::catalog::{Theme, ThemeGroup, UN_LANGUAGES};
+use crate::domain::catalog::{Theme, ThemeGroup};
 use crate::domain::theme_resolver::{Resolution, ACCEPT_MARGIN, ACCEPT_SCORE};
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::error::{AppError, AppResult, Problem};
@@ -39,41 +39,6 @@ impl<'a> LocalizedTheme<'a> {
     fn new(theme: &'a Theme, lang: &str) -> Self {
         LocalizedTheme { label: theme.label_in(lang), theme }
     }
-}
-
-/// The UN language a reader asked for: `?lang=` first (400 if it is not one of the six), then
-/// the best `Accept-Language` range among them, else English.
-pub fn language(req: &HttpRequest, param: Option<&str>) -> AppResult<&'static str> {
-    if let Some(lang) = param {
-        let lang = lang.trim().to_ascii_lowercase();
-        return UN_LANGUAGES
-            .iter()
-            .find(|l| **l == lang)
-            .copied()
-            .ok_or_else(|| AppError::bad_param("lang", format!("must be one of {}", UN_LANGUAGES.join(", "))));
-    }
-    let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let mut best: Option<(f32, &'static str)> = None;
-    for range in header.split(',') {
-        let mut parts = range.split(';');
-        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        let primary = tag.split('-').next().unwrap_or("");
-        let quality =
-            parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.trim().parse::<f32>().ok()).unwrap_or(1.0);
-        if let Some(lang) = UN_LANGUAGES.iter().find(|l| **l == primary) {
-            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
-                best = Some((quality, lang));
-            }
-        }
-    }
-    Ok(best.map_or("en", |(_, lang)| lang))
-}
-
-/// Marks a response as being in `lang`, which may have come from `Accept-Language`.
-pub fn in_language(mut res: HttpResponse, lang: &'static str) -> HttpResponse {
-    res.headers_mut().insert(header::CONTENT_LANGUAGE, header::HeaderValue::from_static(lang));
-    res.headers_mut().insert(header::VARY, header::HeaderValue::from_static("Accept-Language"));
-    res
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -155,7 +120,7 @@ pub async fn list(
             return Err(AppError::bad_param("group", format!("unknown group '{group}'")));
         }
     }
-    let lang = language(&req, q.lang.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let themes = catalog
         .themes
         .iter()
@@ -163,7 +128,7 @@ pub async fn list(
         .map(|t| LocalizedTheme::new(t, lang))
         .collect();
     let body = Taxonomy { lang, groups: &catalog.groups, themes };
-    Ok(in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }
 
 /// Rank canonical themes for free text (the same rule that normalises tags on writes).
@@ -187,7 +152,7 @@ pub async fn resolve(
         return Err(AppError::bad_param("q", "must be 1 to 200 characters"));
     }
     let limit = http::int_param("limit", q.limit.as_deref(), 1, 20)?.unwrap_or(5) as usize;
-    let lang = language(&req, q.lang.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let resolved = match catalog.resolver.resolve(text) {
         Resolution::Theme(i) => Some(catalog.themes[i].slug.clone()),
         Resolution::Unresolved(_) => None,
@@ -213,7 +178,7 @@ pub async fn resolve(
         accept_score: ACCEPT_SCORE,
         accept_margin: ACCEPT_MARGIN,
     };
-    Ok(in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }
 
 /// One theme by slug.
@@ -232,10 +197,10 @@ pub async fn get(
     slug: web::Path<String>,
     q: http::Params<LangQuery>,
 ) -> AppResult<HttpResponse> {
-    let lang = language(&req, q.lang.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let theme =
         state.services.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
-    Ok(in_language(http::json_response(&req, StatusCode::OK, &LocalizedTheme::new(theme, lang), None)?, lang))
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &LocalizedTheme::new(theme, lang), None)?, lang))
 }
 
 /// Text to suggest themes for.
@@ -304,7 +269,7 @@ pub async fn suggest(
         c.fail("limit", format!("must be from 1 to {themes}"));
     }
     c.finish()?;
-    let lang = language(&req, q.lang.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let ranked = web::block(move || Suggester::shipped().rank(&text, limit)).await.map_err(AppError::internal)?;
     let suggestions = ranked
         .into_iter()
@@ -317,5 +282,5 @@ pub async fn suggest(
         })
         .collect();
     let body = ThemeSuggestions { lang, threshold: SUGGEST_THRESHOLD, suggestions };
-    Ok(in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }
