@@ -10,6 +10,7 @@ pub mod heavy_work;
 pub mod matcher;
 pub mod metrics;
 pub mod openapi;
+pub mod pages;
 pub mod service;
 pub mod startup;
 pub mod suggest;

@@ -24,6 +24,7 @@ use crate::error::{AppError, FieldError, StartupError};
 use crate::heavy_work::HeavyWork;
 use crate::metrics::Metrics;
 use crate::openapi::{ApiDoc, LimitsAndLoad};
+use crate::pages;
 use crate::service::keys::{self, IssuedKey, NewKey};
 use crate::service::Services;
 use crate::suggest::Suggester;
@@ -153,6 +154,7 @@ impl Application {
                 .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
                 .service(web::redirect("/swagger-ui", "/swagger-ui/"))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", doc))
+                .configure(pages::routes)
                 .default_service(web::to(not_found))
                 .wrap(from_fn(auth::authenticate))
                 .wrap(from_fn(methods::head_as_get))

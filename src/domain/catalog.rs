@@ -74,6 +74,25 @@ pub struct Theme {
 /// The six UN languages labels are given in.
 pub const UN_LANGUAGES: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
 
+/// The UN language an `Accept-Language` value prefers most (by quality, then by order), if it
+/// accepts any of them.
+pub fn preferred_un_language(accept_language: &str) -> Option<&'static str> {
+    let mut best: Option<(f32, &'static str)> = None;
+    for range in accept_language.split(',') {
+        let mut parts = range.split(';');
+        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let primary = tag.split('-').next().unwrap_or("");
+        let quality =
+            parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.trim().parse::<f32>().ok()).unwrap_or(1.0);
+        if let Some(lang) = UN_LANGUAGES.iter().find(|l| **l == primary) {
+            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, lang));
+            }
+        }
+    }
+    best.map(|(_, lang)| lang)
+}
+
 impl Theme {
     pub fn label(&self) -> &str {
         self.label_in("en")

@@ -353,7 +353,8 @@ impl Instance {
 }
 
 fn agent() -> ureq::Agent {
-    ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).build()
+    // Redirects are answers to check, not to follow.
+    ureq::AgentBuilder::new().timeout(Duration::from_secs(120)).redirects(0).build()
 }
 
 fn admin_key(database_url: &str) -> String {

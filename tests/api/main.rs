@@ -14,6 +14,7 @@ mod offers;
 mod openapi;
 mod operations;
 mod organizations;
+mod pages;
 mod recommendations;
 mod reference_data;
 mod requests;

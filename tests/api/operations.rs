@@ -23,7 +23,8 @@ fn docs_are_served(app: TestApp) {
     let ui = app.get("/swagger-ui/");
     assert_eq!(ui.status, 200);
     assert!(ui.text.contains("swagger"), "{}", &ui.text[..ui.text.len().min(200)]);
-    assert_eq!(app.get("/swagger-ui").status, 200, "redirects to the UI");
+    let bare = app.get("/swagger-ui");
+    assert_eq!((bare.status, bare.header("location")), (307, Some("/swagger-ui/")), "redirects to the UI");
 }
 
 fn metrics_are_exposed(app: TestApp) {

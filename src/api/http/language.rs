@@ -4,7 +4,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 
-use crate::domain::catalog::UN_LANGUAGES;
+use crate::domain::catalog::{preferred_un_language, UN_LANGUAGES};
 use crate::error::{AppError, AppResult};
 
 /// The UN language a reader asked for: `?lang=` first (400 if it is not one of the six), then
@@ -19,20 +19,7 @@ pub fn language(req: &HttpRequest, param: Option<&str>) -> AppResult<&'static st
             .ok_or_else(|| AppError::bad_param("lang", format!("must be one of {}", UN_LANGUAGES.join(", "))));
     }
     let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let mut best: Option<(f32, &'static str)> = None;
-    for range in header.split(',') {
-        let mut parts = range.split(';');
-        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        let primary = tag.split('-').next().unwrap_or("");
-        let quality =
-            parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.trim().parse::<f32>().ok()).unwrap_or(1.0);
-        if let Some(lang) = UN_LANGUAGES.iter().find(|l| **l == primary) {
-            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
-                best = Some((quality, lang));
-            }
-        }
-    }
-    Ok(best.map_or("en", |(_, lang)| lang))
+    Ok(preferred_un_language(header).unwrap_or("en"))
 }
 
 /// Marks a response as being in `lang`, which may have come from `Accept-Language`.

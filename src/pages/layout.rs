@@ -1,0 +1,98 @@
+//! The page shell every page shares: language and direction, a skip link, the site's
+//! navigation, the language switch, the main landmark and the footer.
+
+use actix_web::http::StatusCode;
+use maud::{html, Markup, DOCTYPE};
+
+use super::Lang;
+
+/// The sections of the site, for the navigation (`aria-current` on the one shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+}
+
+impl Section {
+    const ALL: [Section; 1] = [Section::Home];
+
+    fn path(self) -> &'static str {
+        match self {
+            Section::Home => "/",
+        }
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            Section::Home => "nav-home",
+        }
+    }
+}
+
+/// A whole page: `title` heads the tab and the page; `here` is the path after the language
+/// (`/requests?theme=x`), so the language switch keeps the reader where they are.
+pub fn page(lang: Lang, section: Option<Section>, here: &str, title: &str, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) dir=(lang.dir()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (lang.t("site-name")) }
+                link rel="stylesheet" href="/static/site.css";
+                @for other in Lang::ALL {
+                    link rel="alternate" hreflang=(other.code()) href={ "/" (other.code()) (here) };
+                }
+            }
+            body {
+                a.skip href="#main" { (lang.t("skip-to-content")) }
+                header.site {
+                    a.brand href={ "/" (lang.code()) "/" } { (lang.t("site-name")) }
+                    p.tagline { (lang.t("site-tagline")) }
+                    nav aria-label=(lang.t("nav-main")) {
+                        ul {
+                            @for s in Section::ALL {
+                                li {
+                                    a href={ "/" (lang.code()) (s.path()) }
+                                      aria-current=[(section == Some(s)).then_some("page")] {
+                                        (lang.t(s.message()))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    nav.languages aria-label=(lang.t("nav-languages")) {
+                        ul {
+                            @for other in Lang::ALL {
+                                li {
+                                    a href={ "/" (other.code()) (here) } lang=(other.code()) hreflang=(other.code())
+                                      dir=(other.dir()) aria-current=[(other == lang).then_some("true")] {
+                                        (other.own_name())
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                main #main tabindex="-1" {
+                    h1 { (title) }
+                    (content)
+                }
+                footer.site {
+                    p { (lang.t("footer-about")) }
+                    p { a href="/swagger-ui/" { (lang.t("footer-api")) } }
+                }
+            }
+        }
+    }
+}
+
+/// The page shown for an error, in the reader's language.
+pub fn error_page(lang: Lang, status: StatusCode) -> Markup {
+    let kind = match status {
+        StatusCode::NOT_FOUND => "not-found",
+        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "forbidden",
+        _ => "error",
+    };
+    let title = lang.t(&format!("{kind}-title"));
+    page(lang, None, "/", &title, html! { p { (lang.t(&format!("{kind}-body"))) } })
+}

@@ -1,0 +1,116 @@
+//! The web pages: HTML for people, in the six UN languages, over the same service functions as
+//! the API, so the consent gate, roles and ownership hold exactly as there. Rendered on the
+//! server (maud), they work without JavaScript. Every page lives under its language,
+//! `/{lang}/...`; `/` sends a browser to the language it prefers.
+
+mod assets;
+mod home;
+mod i18n;
+mod layout;
+
+use actix_web::dev::{Payload, RequestHead};
+use actix_web::http::{header, StatusCode};
+use actix_web::{guard, web, FromRequest, HttpRequest, HttpResponse, ResponseError};
+use maud::Markup;
+use std::future::{ready, Ready};
+
+pub use i18n::Lang;
+
+use crate::domain::fnv::fnv1a;
+use crate::error::AppError;
+
+/// The pages' routes: registered after the API's, before the not-found answer.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::choose_language))
+        .route("/static/site.css", web::get().to(assets::stylesheet))
+        .service(
+            web::scope("/{lang}")
+                .guard(guard::fn_guard(|ctx| language_of(ctx.head()).is_some()))
+                .route("/", web::get().to(home::page))
+                .default_service(web::to(not_found)),
+        );
+}
+
+async fn not_found(lang: Lang) -> Result<HttpResponse, PageError> {
+    Err(AppError::NotFound("no page at this address".into())).in_page(lang)
+}
+
+fn language_of(head: &RequestHead) -> Option<Lang> {
+    head.uri.path().split('/').nth(1).and_then(Lang::parse)
+}
+
+/// Pages take their language from their path.
+impl FromRequest for Lang {
+    type Error = AppError;
+    type Future = Ready<Result<Lang, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(language_of(req.head()).ok_or_else(|| AppError::internal("page outside a language")))
+    }
+}
+
+/// A failed page: the error, shown as a page in the reader's language.
+#[derive(Debug)]
+pub struct PageError {
+    lang: Lang,
+    error: AppError,
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.error.status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut res = self.error.error_response();
+        let status = res.status();
+        let page = layout::error_page(self.lang, status);
+        let body = page.into_string();
+        let headers = res.headers_mut();
+        headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
+        res.set_body(body).map_into_boxed_body()
+    }
+}
+
+/// Errors of the layers below, as pages.
+pub trait InPage<T> {
+    fn in_page(self, lang: Lang) -> Result<T, PageError>;
+}
+
+impl<T> InPage<T> for Result<T, AppError> {
+    fn in_page(self, lang: Lang) -> Result<T, PageError> {
+        self.map_err(|error| PageError { lang, error })
+    }
+}
+
+/// A public page: tagged by its content, so a reload of an unchanged page is a 304.
+pub fn public_page(req: &HttpRequest, lang: Lang, markup: Markup) -> HttpResponse {
+    let body = markup.into_string();
+    let etag = format!("\"{:016x}\"", fnv1a(body.as_bytes()));
+    if let Some(unchanged) = crate::api::http::not_modified(req, &etag) {
+        return unchanged;
+    }
+    let mut res = HttpResponse::Ok();
+    res.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, "no-cache"));
+    with_page_headers(&mut res, lang);
+    res.body(body)
+}
+
+/// What every page answers with: HTML in its language, and a content policy that allows
+/// nothing from elsewhere (no inline script, no framing).
+fn with_page_headers(res: &mut actix_web::HttpResponseBuilder, lang: Lang) {
+    res.content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_LANGUAGE, lang.code()))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+             form-action 'self'; frame-ancestors 'none'",
+        ))
+        .insert_header((header::REFERRER_POLICY, "same-origin"));
+}

@@ -1,0 +1,83 @@
+//! The web pages: languages, the page shell, caching, and the same consent gate as the API.
+
+use crate::backend_tests;
+use crate::fixtures::{OfferBody, RequestBody};
+use crate::helpers::{Resp, TestApp};
+use serde_json::json;
+
+/// A page, asserted to be an HTML page in `lang`.
+pub fn page(app: &TestApp, path: &str) -> Resp {
+    let res = app.anonymous().get(path);
+    assert_eq!(res.status, 200, "GET {path}: {}", res.excerpt());
+    assert_eq!(res.header("content-type"), Some("text/html; charset=utf-8"));
+    let lang = path.split('/').nth(1).expect("a language");
+    assert_eq!(res.header("content-language"), Some(lang));
+    assert!(res.text.starts_with("<!DOCTYPE html>"), "{}", res.excerpt());
+    assert!(res.text.contains(&format!("<html lang=\"{lang}\"")), "{}", res.excerpt());
+    assert!(res.header("content-security-policy").is_some_and(|p| p.contains("frame-ancestors 'none'")));
+    res
+}
+
+fn the_root_sends_each_browser_to_its_language(app: TestApp) {
+    for (accepted, lang) in [("fr-CH, en;q=0.5", "fr"), ("de, ru;q=0.8, ar;q=0.9", "ar"), ("de", "en"), ("", "en")] {
+        let res = app.anonymous().get_with("/", &[("Accept-Language", accepted)]);
+        assert_eq!(res.status, 303, "{accepted}");
+        assert_eq!(res.header("location"), Some(format!("/{lang}/").as_str()), "{accepted}");
+        assert_eq!(res.header("vary"), Some("Accept-Language"));
+    }
+}
+
+fn every_language_has_a_home_page_and_arabic_runs_right_to_left(app: TestApp) {
+    for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
+        let res = page(&app, &format!("/{lang}/"));
+        let dir = if lang == "ar" { "rtl" } else { "ltr" };
+        assert!(res.text.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")), "{lang}");
+        assert!(res.text.contains("href=\"#main\""), "a skip link");
+        assert!(res.text.contains("<main id=\"main\""), "a main landmark");
+        for other in ["ar", "en", "es", "fr", "ru", "zh"] {
+            assert!(res.text.contains(&format!("href=\"/{other}/\" lang=\"{other}\"")), "{lang}: switch to {other}");
+        }
+    }
+    assert!(page(&app, "/fr/").text.contains("Coopération technique"));
+    assert!(page(&app, "/zh/").text.contains("技术合作"));
+}
+
+fn the_home_page_counts_only_consented_requests_and_is_cached_by_etag(app: TestApp) {
+    let admin = app.admin();
+    let org = app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Org A"}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    OfferBody::for_matching(&org, json!(["torture"])).create(&admin);
+    let before = page(&app, "/en/");
+    RequestBody::for_matching("KEN", json!(["torture"])).create(&admin, None);
+    let pending_only = page(&app, "/en/");
+    assert_eq!(pending_only.text, before.text, "a request without consent changes nothing public");
+    assert!(before.text.contains("No open requests yet."), "{}", before.excerpt());
+
+    RequestBody::for_matching("KEN", json!(["torture"])).create(&admin, Some("granted"));
+    let after = page(&app, "/en/");
+    assert!(after.text.contains("1</span> <span>open request</span>"), "{}", after.text);
+    assert!(after.text.contains("<th scope=\"row\">Torture"), "the least covered theme is listed");
+    let tag = after.etag();
+    let again = app.anonymous().get_with("/en/", &[("If-None-Match", &tag)]);
+    assert_eq!(again.status, 304);
+    let css = app.anonymous().get("/static/site.css");
+    assert_eq!((css.status, css.header("content-type")), (200, Some("text/css; charset=utf-8")));
+}
+
+fn unknown_pages_are_not_found_pages_in_their_language(app: TestApp) {
+    let res = app.anonymous().get("/fr/nowhere");
+    assert_eq!(res.status, 404);
+    assert_eq!(res.header("content-type"), Some("text/html; charset=utf-8"));
+    assert!(res.text.contains("Page introuvable"), "{}", res.excerpt());
+    app.anonymous().get("/de/").problem(404);
+    app.anonymous().get("/api/v1/nowhere").problem(404);
+}
+
+backend_tests!(
+    the_root_sends_each_browser_to_its_language,
+    every_language_has_a_home_page_and_arabic_runs_right_to_left,
+    the_home_page_counts_only_consented_requests_and_is_cached_by_etag,
+    unknown_pages_are_not_found_pages_in_their_language,
+);
