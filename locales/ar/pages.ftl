@@ -59,3 +59,128 @@ forbidden-title = غير مسموح
 forbidden-body = لا يسمح مفتاحك بذلك. سجّل الدخول بمفتاح يسمح به، أو اطلب ذلك من أحد المسؤولين.
 error-title = حدث خطأ
 error-body = تعذّر عرض الصفحة. يُرجى المحاولة مرة أخرى بعد قليل.
+
+## القوائم والمرشحات
+list-separator = {"، "}
+not-given = غير محدد
+percent = { $value }٪
+usd = { $amount } دولار من دولارات الولايات المتحدة
+filter-any = الكل
+filter-apply = عرض
+filter-theme = الموضوع
+filter-region = المنطقة
+filter-state = الدولة
+filter-serves = متاح للدولة
+filter-status = الحالة
+filter-words = كلمات
+pager = صفحات القائمة
+pager-first = الصفحة الأولى
+pager-next = الصفحة التالية
+col-request = الطلب
+col-offer = العرض
+col-state = الدولة
+col-provider = مقدّم المساعدة
+col-themes = المواضيع
+col-status = الحالة
+col-period = الفترة
+col-priority = الأولوية
+col-modalities = نوع المساعدة
+col-languages = اللغات
+col-budget = الميزانية
+col-capacity = عدد الالتزامات الممكنة
+col-serves = متاح لـ
+serves-everywhere = جميع الدول
+description = الوصف
+
+## الطلبات
+requests-title = طلبات المساعدة
+requests-intro = ما تطلب الدول الخاضعة للاستعراض الدوري الشامل المساعدة فيه. لا تُعرض إلا الطلبات التي وافقت الدولة المعنية على نشرها.
+requests-found = { $count ->
+    [zero] لا توجد طلبات
+    [one] طلب واحد
+    [two] طلبان
+    [few] { $count } طلبات
+    [many] { $count } طلبًا
+   *[other] { $count } طلب
+}
+linked-recommendations = توصيات الاستعراض الدوري الشامل المعنية
+no-linked-recommendations = لا يذكر هذا الطلب أي توصية من توصيات الاستعراض الدوري الشامل.
+recommended-by = أوصت بها { $state }، الدورة { $session }
+matching-offers = العروض المطابقة
+no-matching-offers = لا يطابق هذا الطلب أي عرض مفتوح حتى الآن.
+
+## العروض
+offers-title = عروض المساعدة
+offers-intro = ما تعرضه الدول المانحة وكيانات الأمم المتحدة والمؤسسات الوطنية لحقوق الإنسان والمجتمع المدني.
+offers-found = { $count ->
+    [zero] لا توجد عروض
+    [one] عرض واحد
+    [two] عرضان
+    [few] { $count } عروض
+    [many] { $count } عرضًا
+   *[other] { $count } عرض
+}
+matching-requests = الطلبات المطابقة
+no-matching-requests = لا يطابق هذا العرض أي طلب منشور حتى الآن.
+
+## المطابقات
+col-match = المطابقة
+col-score = الدرجة
+col-why = السبب
+fit-theme = المواضيع:
+fit-modality = نوع المساعدة:
+fit-language = اللغات:
+fit-timeframe = الفترة:
+fit-budget = الميزانية:
+shared-themes = المواضيع المشتركة:
+missing-themes = المواضيع غير المشمولة:
+consent-pending-lowers = لم توافق الدولة بعد على مشاركة هذا الطلب، مما يخفض الدرجة.
+
+## المفردات
+request-status-draft = مسودة
+request-status-open = مفتوح
+request-status-matched = تمت مطابقته
+request-status-in_progress = قيد التنفيذ
+request-status-completed = منجز
+request-status-withdrawn = مسحوب
+offer-status-draft = مسودة
+offer-status-open = مفتوح
+offer-status-closed = مغلق
+offer-status-withdrawn = مسحوب
+priority-low = منخفضة
+priority-medium = متوسطة
+priority-high = عالية
+modality-legal_drafting = الصياغة القانونية
+modality-training = التدريب
+modality-expert_advice = مشورة الخبراء
+modality-institution_building = بناء المؤسسات
+modality-data_and_monitoring = البيانات والرصد
+modality-awareness = التوعية
+modality-peer_exchange = تبادل الخبرات بين الأقران
+modality-equipment = المعدات
+modality-funding = التمويل
+response-supported = مؤيَّدة
+response-noted = أُحيط علمًا بها
+
+## مجموعات المواضيع
+group-international-framework = الإطار الدولي لحقوق الإنسان
+group-national-framework = الإطار الوطني لحقوق الإنسان والحوكمة
+group-civil-political = الحقوق المدنية والسياسية
+group-justice-and-detention = العدالة والاحتجاز ومنع التعذيب
+group-security-and-conflict = قوات الأمن والنزاعات المسلحة ومكافحة الإرهاب
+group-economic-social-cultural = الحقوق الاقتصادية والاجتماعية والثقافية
+group-development-environment = الفقر والتنمية والبيئة
+group-women-children-disabilities = المرأة والطفل والإعاقة ونوع الجنس
+group-groups-at-risk = الأقليات والشعوب الأصلية والمهاجرون والمشردون
+
+## المناطق (M49) والمجموعات الإقليمية للأمم المتحدة
+region-002 = أفريقيا
+region-019 = الأمريكتان
+region-142 = آسيا
+region-150 = أوروبا
+region-009 = أوقيانوسيا
+region-african = مجموعة الدول الأفريقية
+region-asia_pacific = مجموعة دول آسيا والمحيط الهادئ
+region-eeg = مجموعة دول أوروبا الشرقية
+region-grulac = مجموعة دول أمريكا اللاتينية ومنطقة البحر الكاريبي
+region-weog = مجموعة دول أوروبا الغربية ودول أخرى

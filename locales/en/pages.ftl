@@ -49,3 +49,120 @@ forbidden-title = Not allowed
 forbidden-body = Your key does not allow this. Sign in with a key that does, or ask an administrator.
 error-title = Something went wrong
 error-body = The page could not be shown. Please try again in a moment.
+
+## Lists and filters
+list-separator = {", "}
+not-given = not given
+percent = { $value } %
+usd = USD { $amount }
+filter-any = Any
+filter-apply = Show
+filter-theme = Theme
+filter-region = Region
+filter-state = State
+filter-serves = Serving the State
+filter-status = Status
+filter-words = Words
+pager = Pages of the list
+pager-first = First page
+pager-next = Next page
+col-request = Request
+col-offer = Offer
+col-state = State
+col-provider = Provider
+col-themes = Themes
+col-status = Status
+col-period = Period
+col-priority = Priority
+col-modalities = Kind of help
+col-languages = Languages
+col-budget = Budget
+col-capacity = Engagements it can take on
+col-serves = Available to
+serves-everywhere = Every State
+description = Description
+
+## Requests
+requests-title = Requests for assistance
+requests-intro = What States reviewed in the Universal Periodic Review ask for help with. Only requests the State concerned agreed to publish are shown.
+requests-found = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+linked-recommendations = UPR recommendations concerned
+no-linked-recommendations = This request names no UPR recommendation.
+recommended-by = Recommended by { $state }, session { $session }
+matching-offers = Offers that match
+no-matching-offers = No open offer matches this request yet.
+
+## Offers
+offers-title = Offers of assistance
+offers-intro = What donor States, UN entities, national human rights institutions and civil society offer.
+offers-found = { $count ->
+    [one] { $count } offer
+   *[other] { $count } offers
+}
+matching-requests = Requests that match
+no-matching-requests = No published request matches this offer yet.
+
+## Matches
+col-match = Match
+col-score = Score
+col-why = Why
+fit-theme = Themes:
+fit-modality = Kind of help:
+fit-language = Languages:
+fit-timeframe = Period:
+fit-budget = Budget:
+shared-themes = Themes in common:
+missing-themes = Themes not covered:
+consent-pending-lowers = The State has not yet agreed to share this request, which lowers the score.
+
+## Vocabularies
+request-status-draft = Draft
+request-status-open = Open
+request-status-matched = Matched
+request-status-in_progress = In progress
+request-status-completed = Completed
+request-status-withdrawn = Withdrawn
+offer-status-draft = Draft
+offer-status-open = Open
+offer-status-closed = Closed
+offer-status-withdrawn = Withdrawn
+priority-low = Low
+priority-medium = Medium
+priority-high = High
+modality-legal_drafting = Legal drafting
+modality-training = Training
+modality-expert_advice = Expert advice
+modality-institution_building = Institution building
+modality-data_and_monitoring = Data and monitoring
+modality-awareness = Awareness raising
+modality-peer_exchange = Peer exchange
+modality-equipment = Equipment
+modality-funding = Funding
+response-supported = Supported
+response-noted = Noted
+
+## Theme groups
+group-international-framework = International human rights framework
+group-national-framework = National human rights framework and governance
+group-civil-political = Civil and political rights
+group-justice-and-detention = Justice, detention and torture prevention
+group-security-and-conflict = Security forces, armed conflict and counter-terrorism
+group-economic-social-cultural = Economic, social and cultural rights
+group-development-environment = Poverty, development and environment
+group-women-children-disabilities = Women, children, disability and gender
+group-groups-at-risk = Minorities, indigenous peoples, migrants and displaced persons
+
+## Regions (M49) and UN regional groups
+region-002 = Africa
+region-019 = Americas
+region-142 = Asia
+region-150 = Europe
+region-009 = Oceania
+region-african = African Group
+region-asia_pacific = Asia-Pacific Group
+region-eeg = Eastern European Group
+region-grulac = Latin American and Caribbean Group
+region-weog = Western European and other States Group

@@ -48,3 +48,120 @@ forbidden-title = Acción no permitida
 forbidden-body = Su clave no lo permite. Inicie sesión con una clave que lo permita o consulte a un administrador.
 error-title = Se produjo un error
 error-body = No se pudo mostrar la página. Vuelva a intentarlo en un momento.
+
+## Listas y filtros
+list-separator = {", "}
+not-given = no indicado
+percent = { $value } %
+usd = { $amount } dólares de los Estados Unidos
+filter-any = Todos
+filter-apply = Mostrar
+filter-theme = Tema
+filter-region = Región
+filter-state = Estado
+filter-serves = Al servicio del Estado
+filter-status = Situación
+filter-words = Palabras
+pager = Páginas de la lista
+pager-first = Primera página
+pager-next = Página siguiente
+col-request = Solicitud
+col-offer = Oferta
+col-state = Estado
+col-provider = Proveedor
+col-themes = Temas
+col-status = Situación
+col-period = Período
+col-priority = Prioridad
+col-modalities = Tipo de ayuda
+col-languages = Idiomas
+col-budget = Presupuesto
+col-capacity = Compromisos que puede asumir
+col-serves = Disponible para
+serves-everywhere = Todos los Estados
+description = Descripción
+
+## Solicitudes
+requests-title = Solicitudes de asistencia
+requests-intro = Aquello para lo que los Estados examinados en el Examen Periódico Universal piden ayuda. Solo se muestran las solicitudes cuya publicación ha aceptado el Estado interesado.
+requests-found = { $count ->
+    [one] { $count } solicitud
+   *[other] { $count } solicitudes
+}
+linked-recommendations = Recomendaciones del EPU de que se trata
+no-linked-recommendations = Esta solicitud no menciona ninguna recomendación del EPU.
+recommended-by = Recomendada por { $state }, período de sesiones { $session }
+matching-offers = Ofertas que coinciden
+no-matching-offers = Todavía ninguna oferta abierta coincide con esta solicitud.
+
+## Ofertas
+offers-title = Ofertas de asistencia
+offers-intro = Lo que ofrecen los Estados donantes, las entidades de las Naciones Unidas, las instituciones nacionales de derechos humanos y la sociedad civil.
+offers-found = { $count ->
+    [one] { $count } oferta
+   *[other] { $count } ofertas
+}
+matching-requests = Solicitudes que coinciden
+no-matching-requests = Todavía ninguna solicitud publicada coincide con esta oferta.
+
+## Coincidencias
+col-match = Coincidencia
+col-score = Puntuación
+col-why = Por qué
+fit-theme = Temas:
+fit-modality = Tipo de ayuda:
+fit-language = Idiomas:
+fit-timeframe = Período:
+fit-budget = Presupuesto:
+shared-themes = Temas en común:
+missing-themes = Temas no cubiertos:
+consent-pending-lowers = El Estado aún no ha aceptado compartir esta solicitud, lo que reduce la puntuación.
+
+## Vocabularios
+request-status-draft = Borrador
+request-status-open = Abierta
+request-status-matched = Emparejada
+request-status-in_progress = En curso
+request-status-completed = Concluida
+request-status-withdrawn = Retirada
+offer-status-draft = Borrador
+offer-status-open = Abierta
+offer-status-closed = Cerrada
+offer-status-withdrawn = Retirada
+priority-low = Baja
+priority-medium = Media
+priority-high = Alta
+modality-legal_drafting = Redacción jurídica
+modality-training = Capacitación
+modality-expert_advice = Asesoramiento especializado
+modality-institution_building = Fortalecimiento institucional
+modality-data_and_monitoring = Datos y seguimiento
+modality-awareness = Sensibilización
+modality-peer_exchange = Intercambio entre pares
+modality-equipment = Equipo
+modality-funding = Financiación
+response-supported = Apoyada
+response-noted = Se tomó nota
+
+## Grupos de temas
+group-international-framework = Marco internacional de derechos humanos
+group-national-framework = Marco nacional de derechos humanos y gobernanza
+group-civil-political = Derechos civiles y políticos
+group-justice-and-detention = Justicia, detención y prevención de la tortura
+group-security-and-conflict = Fuerzas de seguridad, conflictos armados y lucha contra el terrorismo
+group-economic-social-cultural = Derechos económicos, sociales y culturales
+group-development-environment = Pobreza, desarrollo y medio ambiente
+group-women-children-disabilities = Mujeres, niños, discapacidad y género
+group-groups-at-risk = Minorías, pueblos indígenas, migrantes y personas desplazadas
+
+## Regiones (M49) y grupos regionales de las Naciones Unidas
+region-002 = África
+region-019 = Américas
+region-142 = Asia
+region-150 = Europa
+region-009 = Oceanía
+region-african = Grupo de los Estados de África
+region-asia_pacific = Grupo de los Estados de Asia y el Pacífico
+region-eeg = Grupo de los Estados de Europa Oriental
+region-grulac = Grupo de los Estados de América Latina y el Caribe
+region-weog = Grupo de los Estados de Europa Occidental y otros Estados

@@ -48,3 +48,120 @@ forbidden-title = Action non autorisée
 forbidden-body = Votre clé ne le permet pas. Connectez-vous avec une clé qui le permet ou adressez-vous à un administrateur.
 error-title = Une erreur s'est produite
 error-body = La page n'a pas pu être affichée. Veuillez réessayer dans un instant.
+
+## Listes et filtres
+list-separator = {", "}
+not-given = non précisé
+percent = { $value } %
+usd = { $amount } dollars des États-Unis
+filter-any = Tous
+filter-apply = Afficher
+filter-theme = Thème
+filter-region = Région
+filter-state = État
+filter-serves = Au service de l'État
+filter-status = Statut
+filter-words = Mots
+pager = Pages de la liste
+pager-first = Première page
+pager-next = Page suivante
+col-request = Demande
+col-offer = Offre
+col-state = État
+col-provider = Fournisseur
+col-themes = Thèmes
+col-status = Statut
+col-period = Période
+col-priority = Priorité
+col-modalities = Type d'aide
+col-languages = Langues
+col-budget = Budget
+col-capacity = Engagements possibles
+col-serves = Accessible à
+serves-everywhere = Tous les États
+description = Description
+
+## Demandes
+requests-title = Demandes d'assistance
+requests-intro = Ce pour quoi les États examinés dans le cadre de l'Examen périodique universel demandent de l'aide. Seules les demandes dont l'État concerné a accepté la publication sont affichées.
+requests-found = { $count ->
+    [one] { $count } demande
+   *[other] { $count } demandes
+}
+linked-recommendations = Recommandations de l'EPU concernées
+no-linked-recommendations = Cette demande ne cite aucune recommandation de l'EPU.
+recommended-by = Recommandée par { $state }, session { $session }
+matching-offers = Offres correspondantes
+no-matching-offers = Aucune offre ouverte ne correspond encore à cette demande.
+
+## Offres
+offers-title = Offres d'assistance
+offers-intro = Ce que proposent les États donateurs, les entités des Nations Unies, les institutions nationales des droits de l'homme et la société civile.
+offers-found = { $count ->
+    [one] { $count } offre
+   *[other] { $count } offres
+}
+matching-requests = Demandes correspondantes
+no-matching-requests = Aucune demande publiée ne correspond encore à cette offre.
+
+## Correspondances
+col-match = Correspondance
+col-score = Score
+col-why = Pourquoi
+fit-theme = Thèmes :
+fit-modality = Type d'aide :
+fit-language = Langues :
+fit-timeframe = Période :
+fit-budget = Budget :
+shared-themes = Thèmes communs :
+missing-themes = Thèmes non couverts :
+consent-pending-lowers = L'État n'a pas encore accepté de partager cette demande, ce qui abaisse le score.
+
+## Vocabulaires
+request-status-draft = Brouillon
+request-status-open = Ouverte
+request-status-matched = Appariée
+request-status-in_progress = En cours
+request-status-completed = Achevée
+request-status-withdrawn = Retirée
+offer-status-draft = Brouillon
+offer-status-open = Ouverte
+offer-status-closed = Clôturée
+offer-status-withdrawn = Retirée
+priority-low = Faible
+priority-medium = Moyenne
+priority-high = Élevée
+modality-legal_drafting = Rédaction juridique
+modality-training = Formation
+modality-expert_advice = Conseils d'experts
+modality-institution_building = Renforcement des institutions
+modality-data_and_monitoring = Données et suivi
+modality-awareness = Sensibilisation
+modality-peer_exchange = Échanges entre pairs
+modality-equipment = Équipement
+modality-funding = Financement
+response-supported = Soutenue
+response-noted = Notée
+
+## Groupes de thèmes
+group-international-framework = Cadre international des droits de l'homme
+group-national-framework = Cadre national des droits de l'homme et gouvernance
+group-civil-political = Droits civils et politiques
+group-justice-and-detention = Justice, détention et prévention de la torture
+group-security-and-conflict = Forces de sécurité, conflits armés et lutte antiterroriste
+group-economic-social-cultural = Droits économiques, sociaux et culturels
+group-development-environment = Pauvreté, développement et environnement
+group-women-children-disabilities = Femmes, enfants, handicap et genre
+group-groups-at-risk = Minorités, peuples autochtones, migrants et personnes déplacées
+
+## Régions (M49) et groupes régionaux de l'ONU
+region-002 = Afrique
+region-019 = Amériques
+region-142 = Asie
+region-150 = Europe
+region-009 = Océanie
+region-african = Groupe des États d'Afrique
+region-asia_pacific = Groupe des États d'Asie et du Pacifique
+region-eeg = Groupe des États d'Europe orientale
+region-grulac = Groupe des États d'Amérique latine et des Caraïbes
+region-weog = Groupe des États d'Europe occidentale et autres États

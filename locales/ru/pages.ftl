@@ -52,3 +52,124 @@ forbidden-title = Действие не разрешено
 forbidden-body = Ваш ключ этого не позволяет. Войдите с ключом, который это позволяет, или обратитесь к администратору.
 error-title = Произошла ошибка
 error-body = Не удалось показать страницу. Повторите попытку чуть позже.
+
+## Списки и фильтры
+list-separator = {", "}
+not-given = не указано
+percent = { $value } %
+usd = { $amount } долл. США
+filter-any = Все
+filter-apply = Показать
+filter-theme = Тема
+filter-region = Регион
+filter-state = Государство
+filter-serves = Доступно государству
+filter-status = Статус
+filter-words = Слова
+pager = Страницы списка
+pager-first = Первая страница
+pager-next = Следующая страница
+col-request = Запрос
+col-offer = Предложение
+col-state = Государство
+col-provider = Поставщик помощи
+col-themes = Темы
+col-status = Статус
+col-period = Период
+col-priority = Приоритет
+col-modalities = Вид помощи
+col-languages = Языки
+col-budget = Бюджет
+col-capacity = Сколько проектов может взять
+col-serves = Доступно
+serves-everywhere = Всем государствам
+description = Описание
+
+## Запросы
+requests-title = Запросы о помощи
+requests-intro = С чем просят помочь государства, прошедшие универсальный периодический обзор. Показаны только запросы, на публикацию которых согласилось соответствующее государство.
+requests-found = { $count ->
+    [one] { $count } запрос
+    [few] { $count } запроса
+    [many] { $count } запросов
+   *[other] { $count } запроса
+}
+linked-recommendations = Соответствующие рекомендации УПО
+no-linked-recommendations = В этом запросе не указано ни одной рекомендации УПО.
+recommended-by = Рекомендация государства: { $state }, сессия { $session }
+matching-offers = Подходящие предложения
+no-matching-offers = Пока ни одно открытое предложение не подходит к этому запросу.
+
+## Предложения
+offers-title = Предложения о помощи
+offers-intro = Что предлагают государства-доноры, структуры Организации Объединенных Наций, национальные правозащитные учреждения и гражданское общество.
+offers-found = { $count ->
+    [one] { $count } предложение
+    [few] { $count } предложения
+    [many] { $count } предложений
+   *[other] { $count } предложения
+}
+matching-requests = Подходящие запросы
+no-matching-requests = Пока ни один опубликованный запрос не подходит к этому предложению.
+
+## Соответствия
+col-match = Соответствие
+col-score = Оценка
+col-why = Почему
+fit-theme = Темы:
+fit-modality = Вид помощи:
+fit-language = Языки:
+fit-timeframe = Период:
+fit-budget = Бюджет:
+shared-themes = Общие темы:
+missing-themes = Непокрытые темы:
+consent-pending-lowers = Государство еще не согласилось раскрыть этот запрос, поэтому оценка ниже.
+
+## Словари
+request-status-draft = Черновик
+request-status-open = Открыт
+request-status-matched = Подобрано предложение
+request-status-in_progress = Выполняется
+request-status-completed = Завершен
+request-status-withdrawn = Отозван
+offer-status-draft = Черновик
+offer-status-open = Открыто
+offer-status-closed = Закрыто
+offer-status-withdrawn = Отозвано
+priority-low = Низкий
+priority-medium = Средний
+priority-high = Высокий
+modality-legal_drafting = Разработка законодательства
+modality-training = Обучение
+modality-expert_advice = Экспертные консультации
+modality-institution_building = Укрепление институтов
+modality-data_and_monitoring = Данные и мониторинг
+modality-awareness = Повышение осведомленности
+modality-peer_exchange = Обмен опытом
+modality-equipment = Оборудование
+modality-funding = Финансирование
+response-supported = Поддержана
+response-noted = Принята к сведению
+
+## Группы тем
+group-international-framework = Международная система прав человека
+group-national-framework = Национальная правозащитная система и управление
+group-civil-political = Гражданские и политические права
+group-justice-and-detention = Правосудие, содержание под стражей и предупреждение пыток
+group-security-and-conflict = Силы безопасности, вооруженные конфликты и борьба с терроризмом
+group-economic-social-cultural = Экономические, социальные и культурные права
+group-development-environment = Бедность, развитие и окружающая среда
+group-women-children-disabilities = Женщины, дети, инвалидность и гендер
+group-groups-at-risk = Меньшинства, коренные народы, мигранты и перемещенные лица
+
+## Регионы (M49) и региональные группы ООН
+region-002 = Африка
+region-019 = Америка
+region-142 = Азия
+region-150 = Европа
+region-009 = Океания
+region-african = Группа африканских государств
+region-asia_pacific = Группа азиатско-тихоокеанских государств
+region-eeg = Группа восточноевропейских государств
+region-grulac = Группа государств Латинской Америки и Карибского бассейна
+region-weog = Группа западноевропейских и других государств

@@ -36,3 +36,114 @@ forbidden-title = 不允许此操作
 forbidden-body = 您的密钥不允许此操作。请使用允许此操作的密钥登录，或联系管理员。
 error-title = 出现错误
 error-body = 无法显示该页面。请稍后再试。
+
+## 列表和筛选
+list-separator = 、
+not-given = 未说明
+percent = { $value }%
+usd = { $amount } 美元
+filter-any = 全部
+filter-apply = 显示
+filter-theme = 主题
+filter-region = 区域
+filter-state = 国家
+filter-serves = 面向国家
+filter-status = 状态
+filter-words = 关键词
+pager = 列表分页
+pager-first = 第一页
+pager-next = 下一页
+col-request = 请求
+col-offer = 提供
+col-state = 国家
+col-provider = 提供方
+col-themes = 主题
+col-status = 状态
+col-period = 期间
+col-priority = 优先级
+col-modalities = 援助类型
+col-languages = 语言
+col-budget = 预算
+col-capacity = 可承担的项目数
+col-serves = 面向
+serves-everywhere = 所有国家
+description = 说明
+
+## 请求
+requests-title = 援助请求
+requests-intro = 接受普遍定期审议的国家请求援助的事项。仅显示有关国家同意公布的请求。
+requests-found = { $count } 项请求
+linked-recommendations = 所涉普遍定期审议建议
+no-linked-recommendations = 此请求未提及任何普遍定期审议建议。
+recommended-by = 提出建议的国家：{ $state }，第 { $session } 届会议
+matching-offers = 匹配的提供
+no-matching-offers = 目前尚无开放的提供与此请求匹配。
+
+## 提供
+offers-title = 援助提供
+offers-intro = 捐助国、联合国实体、国家人权机构和民间社会提供的援助。
+offers-found = { $count } 项提供
+matching-requests = 匹配的请求
+no-matching-requests = 目前尚无已公布的请求与此提供匹配。
+
+## 匹配
+col-match = 匹配
+col-score = 得分
+col-why = 原因
+fit-theme = 主题：
+fit-modality = 援助类型：
+fit-language = 语言：
+fit-timeframe = 期间：
+fit-budget = 预算：
+shared-themes = 共同主题：
+missing-themes = 未涵盖的主题：
+consent-pending-lowers = 该国尚未同意分享此请求，因此得分较低。
+
+## 词汇
+request-status-draft = 草稿
+request-status-open = 开放
+request-status-matched = 已匹配
+request-status-in_progress = 进行中
+request-status-completed = 已完成
+request-status-withdrawn = 已撤回
+offer-status-draft = 草稿
+offer-status-open = 开放
+offer-status-closed = 已关闭
+offer-status-withdrawn = 已撤回
+priority-low = 低
+priority-medium = 中
+priority-high = 高
+modality-legal_drafting = 法律起草
+modality-training = 培训
+modality-expert_advice = 专家咨询
+modality-institution_building = 机构建设
+modality-data_and_monitoring = 数据和监测
+modality-awareness = 提高认识
+modality-peer_exchange = 同行交流
+modality-equipment = 设备
+modality-funding = 资金
+response-supported = 支持
+response-noted = 注意到
+
+## 主题组
+group-international-framework = 国际人权框架
+group-national-framework = 国家人权框架和治理
+group-civil-political = 公民权利和政治权利
+group-justice-and-detention = 司法、拘留和预防酷刑
+group-security-and-conflict = 安全部队、武装冲突和反恐
+group-economic-social-cultural = 经济、社会及文化权利
+group-development-environment = 贫困、发展和环境
+group-women-children-disabilities = 妇女、儿童、残疾和性别
+group-groups-at-risk = 少数群体、土著人民、移民和流离失所者
+
+## 区域（M49）和联合国区域集团
+region-002 = 非洲
+region-019 = 美洲
+region-142 = 亚洲
+region-150 = 欧洲
+region-009 = 大洋洲
+region-african = 非洲国家集团
+region-asia_pacific = 亚洲及太平洋国家集团
+region-eeg = 东欧国家集团
+region-grulac = 拉丁美洲和加勒比国家集团
+region-weog = 西欧和其他国家集团

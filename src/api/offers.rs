@@ -10,6 +10,7 @@ use super::idempotent;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use crate::db::offers::OfferFilter;
+use crate::db::page::PageRequest;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
@@ -40,6 +41,24 @@ pub struct OfferQuery {
     pub updated_since: Option<String>,
     /// Words that must all appear in the title or description (case-insensitive).
     pub q: Option<String>,
+}
+
+impl OfferQuery {
+    /// The filter and page asked for, each value checked (the web pages read the same query).
+    pub fn parsed(self) -> AppResult<(OfferFilter, PageRequest)> {
+        let q = self;
+        let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::OFFER)?;
+        let filter = OfferFilter {
+            provider: q.provider.map(|p| if p.len() == 3 { p.to_ascii_uppercase() } else { p }),
+            theme: http::theme_param("theme", q.theme.as_deref())?,
+            status: http::vocab_param("status", q.status.as_deref(), OfferStatus::parse, OfferStatus::expected)?,
+            serves: http::state_param("serves", q.serves.as_deref())?,
+            region: http::region_param("region", q.region.as_deref())?.map(|(code, _)| code),
+            updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
+            words: http::search_words("q", q.q.as_deref())?,
+        };
+        Ok((filter, page))
+    }
 }
 
 /// Publish an offer of assistance. **Roles:** admin; provider (for its own organization or donor State).
@@ -105,17 +124,7 @@ pub async fn list(
     caller: Caller,
     q: http::Params<OfferQuery>,
 ) -> AppResult<HttpResponse> {
-    let q = q.into_inner();
-    let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::OFFER)?;
-    let filter = OfferFilter {
-        provider: q.provider.map(|p| if p.len() == 3 { p.to_ascii_uppercase() } else { p }),
-        theme: http::theme_param("theme", q.theme.as_deref())?,
-        status: http::vocab_param("status", q.status.as_deref(), OfferStatus::parse, OfferStatus::expected)?,
-        serves: http::state_param("serves", q.serves.as_deref())?,
-        region: http::region_param("region", q.region.as_deref())?.map(|(code, _)| code),
-        updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
-        words: http::search_words("q", q.q.as_deref())?,
-    };
+    let (filter, page) = q.into_inner().parsed()?;
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
 }

@@ -9,6 +9,7 @@ use super::http::{self, JsonBody, Page};
 use super::idempotent;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
+use crate::db::page::PageRequest;
 use crate::db::requests::RequestFilter;
 use crate::domain::access::Caller;
 use crate::domain::ids;
@@ -45,6 +46,32 @@ pub struct RequestQuery {
     pub updated_since: Option<String>,
     /// Words that must all appear in the title or description (case-insensitive).
     pub q: Option<String>,
+}
+
+impl RequestQuery {
+    /// The filter and page asked for, each value checked (the web pages read the same query).
+    pub fn parsed(self) -> AppResult<(RequestFilter, PageRequest)> {
+        let q = self;
+        let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::REQUEST)?;
+        let requesting = http::state_param("state", q.state.as_deref())?;
+        let region = http::region_param("region", q.region.as_deref())?;
+        let filter = RequestFilter {
+            states: http::state_or_region(requesting, region),
+            theme: http::theme_param("theme", q.theme.as_deref())?,
+            status: http::vocab_param("status", q.status.as_deref(), RequestStatus::parse, RequestStatus::expected)?,
+            consent_status: http::vocab_param(
+                "consent",
+                q.consent.as_deref(),
+                ConsentStatus::parse,
+                ConsentStatus::expected,
+            )?,
+            priority: http::vocab_param("priority", q.priority.as_deref(), Priority::parse, Priority::expected)?,
+            recommendation_id: q.recommendation_id,
+            updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
+            words: http::search_words("q", q.q.as_deref())?,
+        };
+        Ok((filter, page))
+    }
 }
 
 /// Submit an assistance request. Its consent starts `pending`. **Roles:** admin; state (for itself).
@@ -110,25 +137,7 @@ pub async fn list(
     caller: Caller,
     q: http::Params<RequestQuery>,
 ) -> AppResult<HttpResponse> {
-    let q = q.into_inner();
-    let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::REQUEST)?;
-    let requesting = http::state_param("state", q.state.as_deref())?;
-    let region = http::region_param("region", q.region.as_deref())?;
-    let filter = RequestFilter {
-        states: http::state_or_region(requesting, region),
-        theme: http::theme_param("theme", q.theme.as_deref())?,
-        status: http::vocab_param("status", q.status.as_deref(), RequestStatus::parse, RequestStatus::expected)?,
-        consent_status: http::vocab_param(
-            "consent",
-            q.consent.as_deref(),
-            ConsentStatus::parse,
-            ConsentStatus::expected,
-        )?,
-        priority: http::vocab_param("priority", q.priority.as_deref(), Priority::parse, Priority::expected)?,
-        recommendation_id: q.recommendation_id,
-        updated_since: http::timestamp_param("updated_since", q.updated_since.as_deref())?,
-        words: http::search_words("q", q.q.as_deref())?,
-    };
+    let (filter, page) = q.into_inner().parsed()?;
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
 }

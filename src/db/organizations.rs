@@ -43,6 +43,14 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<OrganizationRow>> {
 }
 
 /// Writes `row` (carrying its new version) if the stored version is still `expected`.
+/// The names of the given organizations, by id (ids that name none are left out).
+pub fn names(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<(String, String)>> {
+    Ok(organizations::table
+        .filter(organizations::id.eq_any(ids))
+        .select((organizations::id, organizations::name))
+        .load(conn)?)
+}
+
 pub fn update(conn: &mut DbConn, row: &OrganizationRow, expected: i64) -> AppResult<bool> {
     let n = diesel::update(organizations::table.find(&row.id).filter(organizations::version.eq(expected)))
         .set(row)

@@ -106,6 +106,15 @@ pub fn find(conn: &mut DbConn, id: &str, scope: &RequestScope) -> AppResult<Opti
         .optional()?)
 }
 
+/// The given requests that `scope` may see, in id order.
+pub fn by_ids(conn: &mut DbConn, ids: &[String], scope: &RequestScope) -> AppResult<Vec<RequestRow>> {
+    Ok(visible(requests::table.into_boxed(), scope)
+        .filter(requests::id.eq_any(ids))
+        .order(requests::id.asc())
+        .select(RequestRow::as_select())
+        .load(conn)?)
+}
+
 /// The consent gate, applied to every query that reads requests: outside the admin scope only
 /// consented, non-draft requests, plus a State's own.
 pub fn visible<'a>(

@@ -11,6 +11,8 @@ use super::theme_resolver::ThemeResolver;
 
 const STATES_CSV: &str = include_str!("../../data/states.csv");
 const THEMES_JSON: &str = include_str!("../../data/themes.json");
+/// States' names in the six UN languages (Unicode CLDR; see `data/state-names.NOTICE`).
+const STATE_NAMES_CSV: &str = include_str!("../../data/state-names.csv");
 
 /// A UN member or observer State.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -121,6 +123,8 @@ pub struct Area {
 pub struct Catalog {
     pub states: Vec<State>,
     state_index: HashMap<String, usize>,
+    /// Per State (as in `states`), its name in each of [`UN_LANGUAGES`].
+    state_names: Vec<[String; 6]>,
     name_index: HashMap<String, usize>,
     pub groups: Vec<ThemeGroup>,
     pub themes: Vec<Theme>,
@@ -135,7 +139,8 @@ impl Catalog {
     pub fn shipped() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| {
-            Catalog::parse(STATES_CSV, THEMES_JSON).expect("shipped reference data is valid (checked by tests)")
+            Catalog::parse(STATES_CSV, THEMES_JSON, STATE_NAMES_CSV)
+                .expect("shipped reference data is valid (checked by tests)")
         })
     }
 
@@ -144,7 +149,7 @@ impl Catalog {
         format!("{:016x}", super::fnv::fnv1a(STATES_CSV.as_bytes().iter().chain(THEMES_JSON.as_bytes())))
     }
 
-    fn parse(states_csv: &str, themes_json: &str) -> Result<Catalog, String> {
+    fn parse(states_csv: &str, themes_json: &str, state_names_csv: &str) -> Result<Catalog, String> {
         let mut reader = csv::Reader::from_reader(states_csv.as_bytes());
         let mut states: Vec<State> = Vec::new();
         for row in reader.deserialize::<State>() {
@@ -160,7 +165,8 @@ impl Catalog {
         }
         let file: ThemesFile = serde_json::from_str(themes_json).map_err(|e| format!("data/themes.json: {e}"))?;
 
-        let state_index = states.iter().enumerate().map(|(i, s)| (s.code.clone(), i)).collect();
+        let state_index: HashMap<String, usize> = states.iter().enumerate().map(|(i, s)| (s.code.clone(), i)).collect();
+        let state_names = names_in_languages(&states, &state_index, state_names_csv)?;
         let mut name_index = HashMap::new();
         for (i, s) in states.iter().enumerate() {
             name_index.insert(s.name.to_lowercase(), i);
@@ -174,6 +180,7 @@ impl Catalog {
         Ok(Catalog {
             states,
             state_index,
+            state_names,
             name_index,
             groups: file.groups,
             themes: file.themes,
@@ -186,6 +193,13 @@ impl Catalog {
 
     pub fn state(&self, code: &str) -> Option<&State> {
         self.state_index.get(code).map(|&i| &self.states[i])
+    }
+
+    /// The State's name in a UN language (English for any other), or the code itself when it
+    /// names no State.
+    pub fn state_name<'a>(&'a self, code: &'a str, lang: &str) -> &'a str {
+        let column = UN_LANGUAGES.iter().position(|l| *l == lang).unwrap_or(1);
+        self.state_index.get(code).map_or(code, |&i| &self.state_names[i][column])
     }
 
     /// A State by its ISO name or its UPR spelling, case-insensitively.
@@ -222,6 +236,35 @@ impl Catalog {
         codes.extend(state.regional_group.as_deref());
         codes
     }
+}
+
+/// Reads `code,ar,en,es,fr,ru,zh` rows: every State named, in every language.
+fn names_in_languages(
+    states: &[State],
+    index: &HashMap<String, usize>,
+    csv_text: &str,
+) -> Result<Vec<[String; 6]>, String> {
+    let mut names: Vec<Option<[String; 6]>> = vec![None; states.len()];
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = reader.headers().map_err(|e| e.to_string())?.iter().map(str::to_string).collect();
+    if header[1..] != UN_LANGUAGES {
+        return Err(format!("data/state-names.csv: columns must be code,{}", UN_LANGUAGES.join(",")));
+    }
+    for row in reader.records() {
+        let row = row.map_err(|e| format!("data/state-names.csv: {e}"))?;
+        let code = &row[0];
+        let &i = index.get(code).ok_or_else(|| format!("data/state-names.csv: unknown State {code}"))?;
+        let in_each: [String; 6] = std::array::from_fn(|c| row[c + 1].to_string());
+        if in_each.iter().any(String::is_empty) {
+            return Err(format!("data/state-names.csv: {code} lacks a name"));
+        }
+        names[i] = Some(in_each);
+    }
+    names
+        .into_iter()
+        .zip(states)
+        .map(|(n, s)| n.ok_or_else(|| format!("data/state-names.csv: no names for {}", s.code)))
+        .collect()
 }
 
 fn build_areas(states: &[State]) -> Vec<Area> {

@@ -58,6 +58,12 @@ impl Lang {
         }
     }
 
+    /// A term of a controlled vocabulary (`term("modality", "legal_drafting")`), from the
+    /// message `modality-legal_drafting`.
+    pub fn term(self, vocabulary: &str, value: &str) -> String {
+        self.t(&format!("{vocabulary}-{value}"))
+    }
+
     /// A whole number as readers of the language write it: `12,345` in English, `12 345` in
     /// French and Russian, `12.345` in Spanish (which leaves four digits ungrouped).
     pub fn number(self, n: u64) -> String {
@@ -203,7 +209,10 @@ mod tests {
             for id in ids(Lang::En) {
                 let pattern = bundle.get_message(&id).and_then(|m| m.value()).expect("has a value");
                 let mut args = FluentArgs::new();
-                for name in ["count", "total", "from", "to", "name", "theme", "state", "when", "line"] {
+                for name in [
+                    "count", "total", "from", "to", "name", "theme", "state", "when", "line", "value", "amount",
+                    "session",
+                ] {
                     args.set(name, 2);
                 }
                 let mut errors = Vec::new();
@@ -212,6 +221,22 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}: {id} is empty", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn every_term_theme_group_and_region_the_pages_name_has_a_message() {
+        use crate::domain::vocab::{Modality, OfferStatus, Priority, RequestStatus, Response};
+        let english = ids(Lang::En);
+        let mut wanted: Vec<String> = Vec::new();
+        wanted.extend(RequestStatus::ALL.iter().map(|v| format!("request-status-{v}")));
+        wanted.extend(OfferStatus::ALL.iter().map(|v| format!("offer-status-{v}")));
+        wanted.extend(Priority::ALL.iter().map(|v| format!("priority-{v}")));
+        wanted.extend(Modality::ALL.iter().map(|v| format!("modality-{v}")));
+        wanted.extend(Response::ALL.iter().map(|v| format!("response-{v}")));
+        wanted.extend(crate::domain::catalog::Catalog::shipped().groups.iter().map(|g| format!("group-{}", g.slug)));
+        wanted.extend(super::super::parts::REGIONS.iter().map(|r| format!("region-{r}")));
+        let missing: Vec<&String> = wanted.iter().filter(|id| !english.contains(*id)).collect();
+        assert!(missing.is_empty(), "no message for {missing:?}");
     }
 
     #[test]

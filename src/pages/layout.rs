@@ -10,20 +10,26 @@ use super::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Home,
+    Requests,
+    Offers,
 }
 
 impl Section {
-    const ALL: [Section; 1] = [Section::Home];
+    const ALL: [Section; 3] = [Section::Home, Section::Requests, Section::Offers];
 
     fn path(self) -> &'static str {
         match self {
             Section::Home => "/",
+            Section::Requests => "/requests",
+            Section::Offers => "/offers",
         }
     }
 
     fn message(self) -> &'static str {
         match self {
             Section::Home => "nav-home",
+            Section::Requests => "nav-requests",
+            Section::Offers => "nav-offers",
         }
     }
 }

@@ -7,6 +7,9 @@ mod assets;
 mod home;
 mod i18n;
 mod layout;
+mod offers;
+mod parts;
+mod requests;
 
 use actix_web::dev::{Payload, RequestHead};
 use actix_web::http::{header, StatusCode};
@@ -27,6 +30,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::scope("/{lang}")
                 .guard(guard::fn_guard(|ctx| language_of(ctx.head()).is_some()))
                 .route("/", web::get().to(home::page))
+                .route("/requests", web::get().to(requests::list))
+                .route("/requests/{id}", web::get().to(requests::detail))
+                .route("/offers", web::get().to(offers::list))
+                .route("/offers/{id}", web::get().to(offers::detail))
                 .default_service(web::to(not_found)),
         );
 }

@@ -177,6 +177,11 @@ pub async fn get(services: &Services, id: String) -> AppResult<Organization> {
     view(&row.ok_or_else(|| AppError::NotFound("organization".into()))?)
 }
 
+/// The names of the given organizations, by id.
+pub async fn names(services: &Services, ids: Vec<String>) -> AppResult<std::collections::HashMap<String, String>> {
+    Ok(services.db.run(move |conn| store::names(conn, &ids)).await?.into_iter().collect())
+}
+
 pub async fn list(
     services: &Services,
     filter: OrganizationFilter,

@@ -75,7 +75,64 @@ fn unknown_pages_are_not_found_pages_in_their_language(app: TestApp) {
     app.anonymous().get("/api/v1/nowhere").problem(404);
 }
 
+fn request_and_offer_pages_show_only_what_the_api_shows_anonymous_callers(app: TestApp) {
+    let admin = app.admin();
+    let org = app.create("/api/v1/organizations", &json!({"kind": "nhri", "name": "Institut des droits"}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let offer = OfferBody::for_matching(&org, json!(["torture"])).set("title", json!("NPM training")).create(&admin);
+    let hidden =
+        RequestBody::for_matching("KEN", json!(["torture"])).set("title", json!("Pending one")).create(&admin, None);
+    let shown = RequestBody::for_matching("CIV", json!(["torture"]))
+        .set("title", json!("Consented one"))
+        .create(&admin, Some("granted"));
+
+    let list = page(&app, "/fr/requests");
+    assert!(list.text.contains("Consented one") && !list.text.contains("Pending one"), "{}", list.text);
+    assert!(list.text.contains("1 demande"), "a count in French");
+    assert!(list.text.contains("Côte"), "State names in French");
+    assert_eq!(app.anonymous().get(&format!("/en/requests/{hidden}")).status, 404, "as in the API");
+    assert_eq!(app.anonymous().get(&format!("/api/v1/requests/{hidden}")).status, 404);
+
+    let detail = page(&app, &format!("/en/requests/{shown}"));
+    assert!(detail.text.contains("NPM training") && detail.text.contains("Institut des droits"), "{}", detail.text);
+    assert!(detail.text.contains(&format!("href=\"/en/offers/{offer}\"")));
+    let offer_page = page(&app, &format!("/ar/offers/{offer}"));
+    assert!(offer_page.text.contains("Consented one") && !offer_page.text.contains("Pending one"));
+    assert!(offer_page.text.contains(&format!("href=\"/ar/requests/{shown}\"")));
+
+    let filtered = page(&app, "/en/requests?theme=womens-rights&state=&q=");
+    assert!(!filtered.text.contains("Consented one") && filtered.text.contains("0 requests"));
+    assert!(filtered.text.contains("<option value=\"womens-rights\" selected>"), "the form keeps the filter");
+    let offers = page(&app, "/en/offers?theme=torture");
+    assert!(offers.text.contains("NPM training") && offers.text.contains("1 offer"));
+
+    let bad = app.anonymous().get("/es/requests?status=lost");
+    assert_eq!(bad.status, 400);
+    assert_eq!(bad.header("content-type"), Some("text/html; charset=utf-8"));
+}
+
+fn list_pages_walk_every_page_with_their_filters(app: TestApp) {
+    let admin = app.admin();
+    for i in 0..3 {
+        RequestBody::for_matching("KEN", json!(["torture"]))
+            .set("title", json!(format!("Request {i}")))
+            .create(&admin, Some("granted"));
+    }
+    let first = page(&app, "/en/requests?theme=torture&limit=2");
+    assert!(first.text.contains("3 requests") && first.text.contains("Request 0") && !first.text.contains("Request 2"));
+    let next =
+        first.text.split("rel=\"next\"").next().unwrap().rsplit("href=\"").next().unwrap().split('"').next().unwrap();
+    assert!(next.starts_with("/en/requests?theme=torture&amp;limit=2&amp;cursor="), "{next}");
+    let second = page(&app, &next.replace("&amp;", "&"));
+    assert!(second.text.contains("Request 2") && !second.text.contains("rel=\"next\""));
+    assert!(second.text.contains("href=\"/en/requests?theme=torture&amp;limit=2\""), "a link back to the first page");
+}
+
 backend_tests!(
+    request_and_offer_pages_show_only_what_the_api_shows_anonymous_callers,
+    list_pages_walk_every_page_with_their_filters,
     the_root_sends_each_browser_to_its_language,
     every_language_has_a_home_page_and_arabic_runs_right_to_left,
     the_home_page_counts_only_consented_requests_and_is_cached_by_etag,

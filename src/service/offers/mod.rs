@@ -193,6 +193,12 @@ pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<
     view(&row.ok_or_else(not_found)?)
 }
 
+/// The given offers that the caller may see, in id order (the others are left out).
+pub async fn by_ids(services: &Services, caller: &Caller, ids: Vec<String>) -> AppResult<Vec<Offer>> {
+    let scope = caller.offer_scope();
+    services.db.run(move |conn| store::by_ids(conn, &ids, &scope)).await?.iter().map(view).collect()
+}
+
 fn not_found() -> AppError {
     AppError::NotFound("offer".into())
 }

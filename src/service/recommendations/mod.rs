@@ -220,6 +220,11 @@ pub async fn get(services: &Services, id: String) -> AppResult<Recommendation> {
     view(&row.ok_or_else(|| AppError::NotFound("recommendation".into()))?)
 }
 
+/// The given recommendations that exist.
+pub async fn many(services: &Services, ids: Vec<String>) -> AppResult<Vec<Recommendation>> {
+    services.db.run(move |conn| store::find_many(conn, &ids)).await?.iter().map(view).collect()
+}
+
 /// A page of the recommendations `filter` selects, in import order.
 pub async fn list(
     services: &Services,

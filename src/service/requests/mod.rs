@@ -277,6 +277,12 @@ pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<
     view(&services.db.run(move |conn| load(conn, &caller, &id)).await?)
 }
 
+/// The given requests that the caller may see, in id order (the others are left out).
+pub async fn by_ids(services: &Services, caller: &Caller, ids: Vec<String>) -> AppResult<Vec<AssistanceRequest>> {
+    let scope = caller.request_scope();
+    services.db.run(move |conn| store::by_ids(conn, &ids, &scope)).await?.iter().map(view).collect()
+}
+
 /// A page of the requests the caller may see that `filter` selects, oldest first; the total
 /// counts only what the caller sees.
 pub async fn list(
