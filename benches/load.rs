@@ -6,7 +6,10 @@
 //!    while one anonymous client on 8 connections varies `GET /matches` as fast as it can, with
 //!    the rate limit raised out of its way (the worst case): target under 3x the quiet median;
 //! 2. the lists an anonymous web page calls, on 16 connections: `GET /offers?theme=&serves=`
-//!    and `GET /recommendations?q=`: target 1,000 requests per second or more.
+//!    and `GET /recommendations?q=`: target 1,000 requests per second or more;
+//! 3. the web pages' lists of 50 items (`/{lang}/offers?theme=`, `/{lang}/requests`), one
+//!    reader at a time: time to the whole page on loopback, an upper bound of the server's
+//!    time: target p99 under 20 ms.
 //!
 //! Sizes: `TCMATCH_LOAD_OFFERS` (default 100,000), `TCMATCH_LOAD_REQUESTS` (200),
 //! `TCMATCH_LOAD_SECONDS` (10). The load runs on the same cores as the service.
@@ -39,6 +42,10 @@ const SEARCH_WORDS: [&str; 12] = [
     "discrimination",
     "ratify",
 ];
+/// Where a reader goes next.
+type PagePath = Box<dyn Fn(&mut Rng) -> String>;
+
+const LANGUAGES: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
 const REGIONS: [&str; 8] = ["Africa", "Asia", "Europe", "002", "weog", "eeg", "grulac", "419"];
 
 /// The service under test, stopped when dropped.
@@ -321,4 +328,29 @@ fn main() {
     throughput(&base, seconds, "GET /recommendations?q=", |rng| {
         format!("/recommendations?q={}", SEARCH_WORDS[rng.below(SEARCH_WORDS.len())].replace(' ', "%20"))
     });
+
+    println!("3. web pages listing 50 items, one reader at a time:");
+    let site = base.trim_end_matches("/api/v1").to_string();
+    let themes = data.themes.clone();
+    let pages: [(&str, PagePath); 2] = [
+        (
+            "/{lang}/offers?theme=",
+            Box::new(move |rng| {
+                format!("/{}/offers?theme={}", LANGUAGES[rng.below(6)], themes[rng.below(themes.len())])
+            }),
+        ),
+        ("/{lang}/requests", Box::new(|rng| format!("/{}/requests", LANGUAGES[rng.below(6)]))),
+    ];
+    for (what, path) in pages {
+        let mut rng = Rng(3);
+        let took = latencies(seconds, || format!("{site}{}", path(&mut rng)), None);
+        let p99 = percentile(&took, 0.99);
+        println!(
+            "  GET {what}: p50 {:.2} ms, p99 {:.2} ms ({} pages) -> {}",
+            ms(percentile(&took, 0.5)),
+            ms(p99),
+            took.len(),
+            verdict(ms(p99) < 20.0)
+        );
+    }
 }

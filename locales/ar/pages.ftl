@@ -57,6 +57,8 @@ not-found-title = الصفحة غير موجودة
 not-found-body = لا توجد صفحة بهذا العنوان.
 forbidden-title = غير مسموح
 forbidden-body = لا يسمح مفتاحك بذلك. سجّل الدخول بمفتاح يسمح به، أو اطلب ذلك من أحد المسؤولين.
+busy-title = طلبات كثيرة جدًا
+busy-body = طلبت صفحات كثيرة في وقت قصير. يُرجى الانتظار دقيقة ثم المحاولة مرة أخرى.
 error-title = حدث خطأ
 error-body = تعذّر عرض الصفحة. يُرجى المحاولة مرة أخرى بعد قليل.
 
@@ -64,7 +66,7 @@ error-body = تعذّر عرض الصفحة. يُرجى المحاولة مرة 
 list-separator = {"، "}
 not-given = غير محدد
 percent = { $value }٪
-usd = { $amount } دولار من دولارات الولايات المتحدة
+usd = { $amount } دولار أمريكي
 filter-any = الكل
 filter-apply = عرض
 filter-theme = الموضوع

@@ -47,13 +47,15 @@ not-found-title = Page not found
 not-found-body = There is no page at this address.
 forbidden-title = Not allowed
 forbidden-body = Your key does not allow this. Sign in with a key that does, or ask an administrator.
+busy-title = Too many requests
+busy-body = You have asked for many pages in a short time. Please wait a minute, then try again.
 error-title = Something went wrong
 error-body = The page could not be shown. Please try again in a moment.
 
 ## Lists and filters
 list-separator = {", "}
 not-given = not given
-percent = { $value } %
+percent = { $value }%
 usd = USD { $amount }
 filter-any = Any
 filter-apply = Show

@@ -46,6 +46,8 @@ not-found-title = Página no encontrada
 not-found-body = No hay ninguna página en esta dirección.
 forbidden-title = Acción no permitida
 forbidden-body = Su clave no lo permite. Inicie sesión con una clave que lo permita o consulte a un administrador.
+busy-title = Demasiadas solicitudes
+busy-body = Ha pedido muchas páginas en poco tiempo. Espere un minuto y vuelva a intentarlo.
 error-title = Se produjo un error
 error-body = No se pudo mostrar la página. Vuelva a intentarlo en un momento.
 

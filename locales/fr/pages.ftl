@@ -46,6 +46,8 @@ not-found-title = Page introuvable
 not-found-body = Il n'y a aucune page à cette adresse.
 forbidden-title = Action non autorisée
 forbidden-body = Votre clé ne le permet pas. Connectez-vous avec une clé qui le permet ou adressez-vous à un administrateur.
+busy-title = Trop de demandes
+busy-body = Vous avez demandé beaucoup de pages en peu de temps. Veuillez patienter une minute, puis réessayer.
 error-title = Une erreur s'est produite
 error-body = La page n'a pas pu être affichée. Veuillez réessayer dans un instant.
 

@@ -34,6 +34,8 @@ not-found-title = 未找到页面
 not-found-body = 此地址没有页面。
 forbidden-title = 不允许此操作
 forbidden-body = 您的密钥不允许此操作。请使用允许此操作的密钥登录，或联系管理员。
+busy-title = 请求过多
+busy-body = 您在短时间内请求了过多页面。请稍候一分钟再试。
 error-title = 出现错误
 error-body = 无法显示该页面。请稍后再试。
 

@@ -13,6 +13,7 @@ use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use actix_web::dev::ServiceRequest;
 use actix_web::{web, HttpMessage, HttpRequest};
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::StateInformationMiddleware;
@@ -135,6 +136,17 @@ impl RateLimits {
     fn known(&self) -> std::sync::MutexGuard<'_, lru::LruCache<String, Instant>> {
         self.known_keys.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// Admits a request that carries no key (a web page) against its address's allowance, as the
+/// API admits an anonymous call; 429 past it. Later charges (`charge`) go to the same address.
+pub fn admit_address(req: &ServiceRequest) -> AppResult<()> {
+    let limits = req.app_data::<web::Data<RateLimits>>().ok_or_else(|| AppError::internal("no rate limits"))?;
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let payer = Payer::Address(limits.proxies.client(req.peer_addr().map(|a| a.ip()), forwarded));
+    limits.admit(&payer, 1)?;
+    req.extensions_mut().insert(payer);
+    Ok(())
 }
 
 /// Charges `cost` more requests to whoever made this one (heavy work found to be needed);

@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
 use super::layout::{self, Section};
-use super::{public_page, InPage, Lang, PageError};
+use super::{parts, public_page, InPage, Lang, PageError};
 use crate::api::AppState;
 use crate::domain::access::Caller;
 use crate::domain::catalog::preferred_un_language;
@@ -46,46 +46,46 @@ fn content(lang: Lang, supply: &SupplyAndDemand) -> Markup {
     ];
     let asked: Vec<&ThemeSupply> = supply.themes.iter().filter(|t| t.requests > 0).take(UNANSWERED_SHOWN).collect();
     html! {
-        p.lead { (lang.t("home-intro")) }
-        section aria-labelledby="figures" {
-            h2 #figures { (lang.t("home-figures")) }
-            ul.figures {
-                @for (count, message) in figures {
-                    li {
-                        span.figure { (lang.number(count.into())) }
-                        " "
-                        span { (lang.t_with(message, &[("count", count.into())])) }
-                    }
+    p.lead { (lang.t("home-intro")) }
+    section aria-labelledby="figures" {
+        h2 #figures { (lang.t("home-figures")) }
+        ul.figures {
+            @for (count, message) in figures {
+                li {
+                    span.figure { (lang.number(count.into())) }
+                    " "
+                    span { (lang.t_with(message, &[("count", count.into())])) }
                 }
             }
         }
-        section aria-labelledby="unanswered" {
-            h2 #unanswered { (lang.t("home-unanswered")) }
-            @if asked.is_empty() {
-                p { (lang.t("home-nothing-asked")) }
-            } @else {
-                p { (lang.t("home-unanswered-intro")) }
-                table {
-                    thead {
+    }
+    section aria-labelledby="unanswered" {
+        h2 #unanswered { (lang.t("home-unanswered")) }
+        @if asked.is_empty() {
+            p { (lang.t("home-nothing-asked")) }
+        } @else {
+            p { (lang.t("home-unanswered-intro")) }
+            (parts::scrolling(&lang.t("home-unanswered"), html! { table {
+                thead {
+                    tr {
+                        th scope="col" { (lang.t("col-theme")) }
+                        th.num scope="col" { (lang.t("col-requests")) }
+                        th.num scope="col" { (lang.t("col-offers")) }
+                        th.num scope="col" { (lang.t("col-offers-per-request")) }
+                    }
+                }
+                tbody {
+                    @for t in asked {
                         tr {
-                            th scope="col" { (lang.t("col-theme")) }
-                            th scope="col" { (lang.t("col-requests")) }
-                            th scope="col" { (lang.t("col-offers")) }
-                            th scope="col" { (lang.t("col-offers-per-request")) }
-                        }
-                    }
-                    tbody {
-                        @for t in asked {
-                            tr {
-                                th scope="row" { (t.label) }
-                                td.num { (lang.number(t.requests.into())) }
-                                td.num { (lang.number(t.offers.into())) }
-                                td.num { (lang.decimal(t.offers_per_request.unwrap_or(0.0))) }
-                            }
+                            th scope="row" { (t.label) }
+                            td.num { (lang.number(t.requests.into())) }
+                            td.num { (lang.number(t.offers.into())) }
+                            td.num { (lang.decimal(t.offers_per_request.unwrap_or(0.0))) }
                         }
                     }
                 }
-            }
+            } }))
         }
+    }
     }
 }

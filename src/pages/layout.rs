@@ -44,7 +44,8 @@ pub fn page(lang: Lang, section: Option<Section>, here: &str, title: &str, conte
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (lang.t("site-name")) }
-                link rel="stylesheet" href="/static/site.css";
+                link rel="stylesheet" href=(super::assets::STYLESHEET_URL.as_str());
+                link rel="icon" href="data:,";
                 @for other in Lang::ALL {
                     link rel="alternate" hreflang=(other.code()) href={ "/" (other.code()) (here) };
                 }
@@ -80,7 +81,7 @@ pub fn page(lang: Lang, section: Option<Section>, here: &str, title: &str, conte
                     }
                 }
                 main #main tabindex="-1" {
-                    h1 { (title) }
+                    h1 dir="auto" { (title) }
                     (content)
                 }
                 footer.site {
@@ -97,6 +98,7 @@ pub fn error_page(lang: Lang, status: StatusCode) -> Markup {
     let kind = match status {
         StatusCode::NOT_FOUND => "not-found",
         StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "forbidden",
+        StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => "busy",
         _ => "error",
     };
     let title = lang.t(&format!("{kind}-title"));

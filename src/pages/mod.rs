@@ -11,14 +11,17 @@ mod offers;
 mod parts;
 mod requests;
 
-use actix_web::dev::{Payload, RequestHead};
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Payload, RequestHead, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
+use actix_web::middleware::{from_fn, Next};
 use actix_web::{guard, web, FromRequest, HttpRequest, HttpResponse, ResponseError};
 use maud::Markup;
 use std::future::{ready, Ready};
 
 pub use i18n::Lang;
 
+use crate::api::rate_limit;
 use crate::domain::fnv::fnv1a;
 use crate::error::AppError;
 
@@ -29,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/{lang}")
                 .guard(guard::fn_guard(|ctx| language_of(ctx.head()).is_some()))
+                .wrap(from_fn(limited))
                 .route("/", web::get().to(home::page))
                 .route("/requests", web::get().to(requests::list))
                 .route("/requests/{id}", web::get().to(requests::detail))
@@ -36,6 +40,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/offers/{id}", web::get().to(offers::detail))
                 .default_service(web::to(not_found)),
         );
+}
+
+/// Pages count against their reader's address's allowance, as anonymous API calls do: a
+/// public page is no cheaper way in.
+async fn limited(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    match rate_limit::admit_address(&req) {
+        Ok(()) => next.call(req).await.map(ServiceResponse::map_into_left_body),
+        Err(error) => {
+            let lang = language_of(req.head()).unwrap_or(Lang::En);
+            Ok(req.error_response(PageError { lang, error }).map_into_right_body())
+        }
+    }
 }
 
 async fn not_found(lang: Lang) -> Result<HttpResponse, PageError> {

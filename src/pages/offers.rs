@@ -46,7 +46,7 @@ pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
         }
         (parts::pager(lang, &format!("/{}/offers", lang.code()), req.query_string(), found.next_after.as_deref().map(ids::encode_cursor).as_deref(), found.total, "offers-found"))
         @if !rows.is_empty() {
-            table {
+            (parts::scrolling(&lang.t("offers-title"), html! { table {
                 thead {
                     tr {
                         th scope="col" { (lang.t("col-offer")) }
@@ -59,7 +59,7 @@ pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
                 tbody {
                     @for o in &rows {
                         tr {
-                            td { a href={ "/" (lang.code()) "/offers/" (o.id) } { (o.title) } }
+                            td { a href={ "/" (lang.code()) "/offers/" (o.id) } dir="auto" { (o.title) } }
                             td { (provider_name(lang, catalog, &names, &o.provider)) }
                             td { (parts::themes(lang, catalog, &o.themes)) }
                             td { (lang.term("offer-status", o.status.as_str())) }
@@ -67,7 +67,7 @@ pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
                         }
                     }
                 }
-            }
+            } }))
         }
     };
     let here = parts::here("/offers", req.query_string());
@@ -109,7 +109,7 @@ pub async fn detail(
     let request_cell = |m: &matches::Match| {
         let request = matched.iter().find(|r| r.id == m.request_id);
         html! {
-            a href={ "/" (lang.code()) "/requests/" (m.request_id) } { (request.map_or(m.request_id.as_str(), |r| r.title.as_str())) }
+            a href={ "/" (lang.code()) "/requests/" (m.request_id) } dir="auto" { (request.map_or(m.request_id.as_str(), |r| r.title.as_str())) }
             br;
             span.muted { (catalog.state_name(&m.state, lang.code())) }
         }
@@ -118,7 +118,7 @@ pub async fn detail(
         (facts(lang, catalog, &offer, provider_name(lang, catalog, &names, &offer.provider)))
         @if !offer.description.is_empty() {
             h2 { (lang.t("description")) }
-            p.prose { (offer.description) }
+            p.prose dir="auto" { (offer.description) }
         }
         h2 { (lang.t("matching-requests")) }
         @if found.items.is_empty() {
@@ -140,7 +140,7 @@ fn facts(lang: Lang, catalog: &Catalog, o: &Offer, provider: &str) -> Markup {
         .collect();
     html! {
         dl.facts {
-            dt { (lang.t("col-provider")) } dd { (provider) }
+            dt { (lang.t("col-provider")) } dd { bdi { (provider) } }
             dt { (lang.t("col-status")) } dd { (lang.term("offer-status", o.status.as_str())) }
             dt { (lang.t("col-themes")) } dd { (parts::themes(lang, catalog, &o.themes)) }
             dt { (lang.t("col-modalities")) } dd { (parts::modalities(lang, &o.modalities)) }

@@ -122,15 +122,26 @@ pub fn themes(lang: Lang, catalog: &Catalog, slugs: &[String]) -> Markup {
     }
 }
 
-/// A period (either end may be open), in ISO dates, which read the same in every language.
-pub fn period(lang: Lang, starts: Option<chrono::NaiveDate>, ends: Option<chrono::NaiveDate>) -> String {
-    match (starts, ends) {
-        (None, None) => lang.t("not-given"),
-        (s, e) => format!(
-            "{} – {}",
-            s.map_or_else(|| "…".to_string(), |d| d.to_string()),
-            e.map_or_else(|| "…".to_string(), |d| d.to_string())
-        ),
+/// A period (either end may be open), in ISO dates, which read the same in every language;
+/// each date kept whole and left to right, also in an Arabic page.
+pub fn period(lang: Lang, starts: Option<chrono::NaiveDate>, ends: Option<chrono::NaiveDate>) -> Markup {
+    let date = |d: Option<chrono::NaiveDate>| match d {
+        Some(d) => html! { time.date datetime=(d) dir="ltr" { (d) } },
+        None => html! { "…" },
+    };
+    html! {
+        @if starts.is_none() && ends.is_none() {
+            (lang.t("not-given"))
+        } @else {
+            (date(starts)) " – " (date(ends))
+        }
+    }
+}
+
+/// A table that scrolls sideways on a narrow screen, reachable by keyboard.
+pub fn scrolling(label: &str, table: Markup) -> Markup {
+    html! {
+        div.scroll role="region" aria-label=(label) tabindex="0" { (table) }
     }
 }
 
@@ -164,12 +175,12 @@ pub fn pager(lang: Lang, path: &str, query: &str, next: Option<&str>, total: i64
 
 /// Ranked, explained pairs: `other` gives, per match, the other side's link and title.
 pub fn match_table(lang: Lang, catalog: &Catalog, items: &[Match], other: impl Fn(&Match) -> Markup) -> Markup {
-    html! {
+    let table = html! {
         table.matches {
             thead {
                 tr {
                     th scope="col" { (lang.t("col-match")) }
-                    th scope="col" { (lang.t("col-score")) }
+                    th.num scope="col" { (lang.t("col-score")) }
                     th scope="col" { (lang.t("col-why")) }
                 }
             }
@@ -183,7 +194,8 @@ pub fn match_table(lang: Lang, catalog: &Catalog, items: &[Match], other: impl F
                 }
             }
         }
-    }
+    };
+    scrolling(&lang.t("col-match"), table)
 }
 
 /// A share in [0, 1] as a whole percentage.

@@ -48,33 +48,41 @@ pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
         }
         (parts::pager(lang, &format!("/{}/requests", lang.code()), req.query_string(), found.next_after.as_deref().map(ids::encode_cursor).as_deref(), found.total, "requests-found"))
         @if !rows.is_empty() {
-            table {
-                thead {
-                    tr {
-                        th scope="col" { (lang.t("col-request")) }
-                        th scope="col" { (lang.t("col-state")) }
-                        th scope="col" { (lang.t("col-themes")) }
-                        th scope="col" { (lang.t("col-status")) }
-                        th scope="col" { (lang.t("col-period")) }
-                    }
-                }
-                tbody {
-                    @for r in &rows {
-                        tr {
-                            td { a href={ "/" (lang.code()) "/requests/" (r.id) } { (r.title) } }
-                            td { (catalog.state_name(&r.state, lang.code())) }
-                            td { (parts::themes(lang, catalog, &r.themes)) }
-                            td { (lang.term("request-status", r.status.as_str())) }
-                            td { (parts::period(lang, r.starts_on, r.ends_on)) }
-                        }
-                    }
-                }
-            }
+            (table(lang, catalog, &rows))
         }
     };
     let title = lang.t("requests-title");
     let here = parts::here("/requests", req.query_string());
     Ok(public_page(&req, lang, layout::page(lang, Some(Section::Requests), &here, &title, content)))
+}
+
+/// The list's rows, as a table that scrolls on a narrow screen.
+fn table(lang: Lang, catalog: &Catalog, rows: &[AssistanceRequest]) -> Markup {
+    let table = html! {
+        table {
+            thead {
+                tr {
+                    th scope="col" { (lang.t("col-request")) }
+                    th scope="col" { (lang.t("col-state")) }
+                    th scope="col" { (lang.t("col-themes")) }
+                    th scope="col" { (lang.t("col-status")) }
+                    th scope="col" { (lang.t("col-period")) }
+                }
+            }
+            tbody {
+                @for r in rows {
+                    tr {
+                        td { a href={ "/" (lang.code()) "/requests/" (r.id) } dir="auto" { (r.title) } }
+                        td { (catalog.state_name(&r.state, lang.code())) }
+                        td { (parts::themes(lang, catalog, &r.themes)) }
+                        td { (lang.term("request-status", r.status.as_str())) }
+                        td { (parts::period(lang, r.starts_on, r.ends_on)) }
+                    }
+                }
+            }
+        }
+    };
+    parts::scrolling(&lang.t("requests-title"), table)
 }
 
 /// The filter values as given, to show them again in the form.
@@ -114,16 +122,16 @@ pub async fn detail(
         let offer = matched.iter().find(|o| o.id == m.offer_id);
         let provider = super::offers::provider_name(lang, catalog, &providers, &m.provider);
         html! {
-            a href={ "/" (lang.code()) "/offers/" (m.offer_id) } { (offer.map_or(m.offer_id.as_str(), |o| o.title.as_str())) }
+            a href={ "/" (lang.code()) "/offers/" (m.offer_id) } dir="auto" { (offer.map_or(m.offer_id.as_str(), |o| o.title.as_str())) }
             br;
-            span.muted { (provider) }
+            bdi.muted { (provider) }
         }
     };
     let content = html! {
         (facts(lang, catalog, &request))
         @if !request.description.is_empty() {
             h2 { (lang.t("description")) }
-            p.prose { (request.description) }
+            p.prose dir="auto" { (request.description) }
         }
         h2 { (lang.t("linked-recommendations")) }
         @if linked.is_empty() {
@@ -132,7 +140,7 @@ pub async fn detail(
             ul.recommendations {
                 @for r in &linked {
                     li {
-                        blockquote { (r.text) }
+                        blockquote dir="auto" { (r.text) }
                         p.muted {
                             (lang.t_with("recommended-by", &[
                                 ("state", r.recommending_state.as_deref().map_or_else(|| lang.t("not-given"), |s| catalog.state_name(s, lang.code()).to_string()).into()),

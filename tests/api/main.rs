@@ -5,6 +5,7 @@ mod fixtures;
 mod helpers;
 
 mod access;
+mod browser;
 mod consent;
 mod errors;
 mod instances;

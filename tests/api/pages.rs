@@ -138,3 +138,21 @@ backend_tests!(
     the_home_page_counts_only_consented_requests_and_is_cached_by_etag,
     unknown_pages_are_not_found_pages_in_their_language,
 );
+
+/// Pages share their reader's address's allowance with anonymous API calls: a public page is
+/// no cheaper way around the limit.
+#[test]
+fn pages_count_against_the_address_allowance() {
+    let app = TestApp::spawn_with(crate::helpers::Backend::Sqlite, |s| {
+        s.rate_limit_per_minute = 60;
+        s.rate_limit_burst = 3;
+    });
+    let statuses: Vec<u16> = (0..3).map(|_| app.anonymous().get("/en/").status).collect();
+    assert_eq!(statuses, [200, 200, 200]);
+    let limited = app.anonymous().get("/fr/requests");
+    assert_eq!(limited.status, 429);
+    assert_eq!(limited.header("content-type"), Some("text/html; charset=utf-8"));
+    assert!(limited.header("retry-after").is_some());
+    assert!(limited.text.contains("lang=\"fr\"") && limited.text.contains("Trop de demandes"));
+    assert_eq!(app.anonymous().get("/api/v1/themes").status, 429, "the same allowance");
+}
