@@ -168,3 +168,15 @@ region-asia_pacific = Asia-Pacific Group
 region-eeg = Eastern European Group
 region-grulac = Latin American and Caribbean Group
 region-weog = Western European and other States Group
+
+## Themes
+themes-title = Supply and demand by theme
+themes-intro = For each theme, the open requests and the States asking, against the available offers and the providers giving: where needs are least covered.
+themes-totals = In all: { $requests } open requests from { $states } States; { $offers } available offers from { $providers } providers.
+themes-chart = Open requests and available offers in the busiest themes
+themes-table = Every theme, least covered first
+themes-nothing-yet = Nothing is asked for or offered here yet.
+col-states-asking = States asking
+col-providers = Providers
+filter-group = Group of themes
+download-csv = Download as CSV (spreadsheet)

@@ -167,3 +167,15 @@ region-asia_pacific = Grupo de los Estados de Asia y el Pacífico
 region-eeg = Grupo de los Estados de Europa Oriental
 region-grulac = Grupo de los Estados de América Latina y el Caribe
 region-weog = Grupo de los Estados de Europa Occidental y otros Estados
+
+## Temas
+themes-title = Oferta y demanda por tema
+themes-intro = Para cada tema, las solicitudes abiertas y los Estados que las presentan, frente a las ofertas disponibles y los proveedores: dónde las necesidades están menos cubiertas.
+themes-totals = En total: { $requests } solicitudes abiertas de { $states } Estados; { $offers } ofertas disponibles de { $providers } proveedores.
+themes-chart = Solicitudes abiertas y ofertas disponibles en los temas con más actividad
+themes-table = Todos los temas, del menos cubierto al más cubierto
+themes-nothing-yet = Todavía no se ha pedido ni ofrecido nada aquí.
+col-states-asking = Estados solicitantes
+col-providers = Proveedores
+filter-group = Grupo de temas
+download-csv = Descargar en CSV (hoja de cálculo)

@@ -167,3 +167,15 @@ region-asia_pacific = Groupe des États d'Asie et du Pacifique
 region-eeg = Groupe des États d'Europe orientale
 region-grulac = Groupe des États d'Amérique latine et des Caraïbes
 region-weog = Groupe des États d'Europe occidentale et autres États
+
+## Thèmes
+themes-title = Offre et demande par thème
+themes-intro = Pour chaque thème, les demandes ouvertes et les États qui demandent, face aux offres disponibles et aux fournisseurs : là où les besoins sont le moins couverts.
+themes-totals = Au total : { $requests } demandes ouvertes de { $states } États ; { $offers } offres disponibles de { $providers } fournisseurs.
+themes-chart = Demandes ouvertes et offres disponibles dans les thèmes les plus actifs
+themes-table = Tous les thèmes, du moins couvert au mieux couvert
+themes-nothing-yet = Rien n'est encore demandé ni offert ici.
+col-states-asking = États demandeurs
+col-providers = Fournisseurs
+filter-group = Groupe de thèmes
+download-csv = Télécharger en CSV (tableur)

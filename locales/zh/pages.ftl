@@ -149,3 +149,15 @@ region-asia_pacific = 亚洲及太平洋国家集团
 region-eeg = 东欧国家集团
 region-grulac = 拉丁美洲和加勒比国家集团
 region-weog = 西欧和其他国家集团
+
+## 主题
+themes-title = 按主题分列的供需情况
+themes-intro = 每个主题的未结请求和提出请求的国家，与可用的提供和提供方相对照：显示需求最未得到满足的领域。
+themes-totals = 合计：{ $states } 个国家的 { $requests } 项未结请求；{ $providers } 个提供方的 { $offers } 项可用提供。
+themes-chart = 最活跃主题中的未结请求和可用提供
+themes-table = 所有主题，覆盖最少的在前
+themes-nothing-yet = 此处尚无请求或提供。
+col-states-asking = 提出请求的国家
+col-providers = 提供方
+filter-group = 主题组
+download-csv = 下载 CSV（电子表格）

@@ -69,6 +69,6 @@ pub async fn themes(
 
 /// What tallying every record costs against the caller's rate limit, in requests: one, and one
 /// more per 50,000 offers and requests counted.
-fn tally_cost(records: usize) -> u32 {
+pub fn tally_cost(records: usize) -> u32 {
     1 + u32::try_from(records / 50_000).unwrap_or(u32::MAX)
 }

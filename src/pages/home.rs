@@ -46,46 +46,55 @@ fn content(lang: Lang, supply: &SupplyAndDemand) -> Markup {
     ];
     let asked: Vec<&ThemeSupply> = supply.themes.iter().filter(|t| t.requests > 0).take(UNANSWERED_SHOWN).collect();
     html! {
-    p.lead { (lang.t("home-intro")) }
-    section aria-labelledby="figures" {
-        h2 #figures { (lang.t("home-figures")) }
-        ul.figures {
-            @for (count, message) in figures {
-                li {
-                    span.figure { (lang.number(count.into())) }
-                    " "
-                    span { (lang.t_with(message, &[("count", count.into())])) }
+        p.lead { (lang.t("home-intro")) }
+        section aria-labelledby="figures" {
+            h2 #figures { (lang.t("home-figures")) }
+            ul.figures {
+                @for (count, message) in figures {
+                    li {
+                        span.figure { (lang.number(count.into())) }
+                        " "
+                        span { (lang.t_with(message, &[("count", count.into())])) }
+                    }
                 }
             }
         }
-    }
-    section aria-labelledby="unanswered" {
-        h2 #unanswered { (lang.t("home-unanswered")) }
-        @if asked.is_empty() {
-            p { (lang.t("home-nothing-asked")) }
-        } @else {
-            p { (lang.t("home-unanswered-intro")) }
-            (parts::scrolling(&lang.t("home-unanswered"), html! { table {
-                thead {
-                    tr {
-                        th scope="col" { (lang.t("col-theme")) }
-                        th.num scope="col" { (lang.t("col-requests")) }
-                        th.num scope="col" { (lang.t("col-offers")) }
-                        th.num scope="col" { (lang.t("col-offers-per-request")) }
-                    }
-                }
-                tbody {
-                    @for t in asked {
-                        tr {
-                            th scope="row" { (t.label) }
-                            td.num { (lang.number(t.requests.into())) }
-                            td.num { (lang.number(t.offers.into())) }
-                            td.num { (lang.decimal(t.offers_per_request.unwrap_or(0.0))) }
-                        }
-                    }
-                }
-            } }))
+        section aria-labelledby="unanswered" {
+            h2 #unanswered { (lang.t("home-unanswered")) }
+            @if asked.is_empty() {
+                p { (lang.t("home-nothing-asked")) }
+            } @else {
+                p { (lang.t("home-unanswered-intro")) }
+                (unanswered(lang, &asked))
+            }
+            p { a href={ "/" (lang.code()) "/themes" } { (lang.t("home-all-themes")) } }
         }
     }
-    }
+}
+
+/// The least covered themes that someone asks for.
+fn unanswered(lang: Lang, asked: &[&ThemeSupply]) -> Markup {
+    let table = html! {
+        table {
+            thead {
+                tr {
+                    th scope="col" { (lang.t("col-theme")) }
+                    th.num scope="col" { (lang.t("col-requests")) }
+                    th.num scope="col" { (lang.t("col-offers")) }
+                    th.num scope="col" { (lang.t("col-offers-per-request")) }
+                }
+            }
+            tbody {
+                @for t in asked {
+                    tr {
+                        th scope="row" { a href={ "/" (lang.code()) "/requests?theme=" (t.theme) } { (t.label) } }
+                        td.num { (lang.number(t.requests.into())) }
+                        td.num { (lang.number(t.offers.into())) }
+                        td.num { (lang.decimal(t.offers_per_request.unwrap_or(0.0))) }
+                    }
+                }
+            }
+        }
+    };
+    parts::scrolling(&lang.t("home-unanswered"), table)
 }

@@ -210,8 +210,22 @@ mod tests {
                 let pattern = bundle.get_message(&id).and_then(|m| m.value()).expect("has a value");
                 let mut args = FluentArgs::new();
                 for name in [
-                    "count", "total", "from", "to", "name", "theme", "state", "when", "line", "value", "amount",
+                    "count",
+                    "total",
+                    "from",
+                    "to",
+                    "name",
+                    "theme",
+                    "state",
+                    "when",
+                    "line",
+                    "value",
+                    "amount",
                     "session",
+                    "requests",
+                    "states",
+                    "offers",
+                    "providers",
                 ] {
                     args.set(name, 2);
                 }

@@ -12,16 +12,18 @@ pub enum Section {
     Home,
     Requests,
     Offers,
+    Themes,
 }
 
 impl Section {
-    const ALL: [Section; 3] = [Section::Home, Section::Requests, Section::Offers];
+    const ALL: [Section; 4] = [Section::Home, Section::Requests, Section::Offers, Section::Themes];
 
     fn path(self) -> &'static str {
         match self {
             Section::Home => "/",
             Section::Requests => "/requests",
             Section::Offers => "/offers",
+            Section::Themes => "/themes",
         }
     }
 
@@ -30,6 +32,7 @@ impl Section {
             Section::Home => "nav-home",
             Section::Requests => "nav-requests",
             Section::Offers => "nav-offers",
+            Section::Themes => "nav-themes",
         }
     }
 }

@@ -4,12 +4,14 @@
 //! `/{lang}/...`; `/` sends a browser to the language it prefers.
 
 mod assets;
+mod chart;
 mod home;
 mod i18n;
 mod layout;
 mod offers;
 mod parts;
 mod requests;
+mod themes;
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, RequestHead, ServiceRequest, ServiceResponse};
@@ -38,6 +40,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/requests/{id}", web::get().to(requests::detail))
                 .route("/offers", web::get().to(offers::list))
                 .route("/offers/{id}", web::get().to(offers::detail))
+                .route("/themes", web::get().to(themes::page))
+                .route("/themes.csv", web::get().to(themes::csv))
                 .default_service(web::to(not_found)),
         );
 }

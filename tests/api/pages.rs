@@ -58,7 +58,7 @@ fn the_home_page_counts_only_consented_requests_and_is_cached_by_etag(app: TestA
     RequestBody::for_matching("KEN", json!(["torture"])).create(&admin, Some("granted"));
     let after = page(&app, "/en/");
     assert!(after.text.contains("1</span> <span>open request</span>"), "{}", after.text);
-    assert!(after.text.contains("<th scope=\"row\">Torture"), "the least covered theme is listed");
+    assert!(after.text.contains("/en/requests?theme=torture\">Torture"), "the least covered theme is listed");
     let tag = after.etag();
     let again = app.anonymous().get_with("/en/", &[("If-None-Match", &tag)]);
     assert_eq!(again.status, 304);
@@ -130,7 +130,35 @@ fn list_pages_walk_every_page_with_their_filters(app: TestApp) {
     assert!(second.text.contains("href=\"/en/requests?theme=torture&amp;limit=2\""), "a link back to the first page");
 }
 
+fn the_themes_page_charts_supply_against_demand_and_downloads_it(app: TestApp) {
+    let admin = app.admin();
+    OfferBody::for_matching("NOR", json!(["torture"])).serving(json!(["150"])).create(&admin);
+    RequestBody::for_matching("KEN", json!(["torture"])).create(&admin, Some("granted"));
+    RequestBody::for_matching("PER", json!(["torture"])).create(&admin, None);
+
+    let en = page(&app, "/en/themes");
+    assert!(en.text.contains("<svg") && en.text.contains("role=\"img\""), "a chart");
+    assert!(en.text.contains("1 open requests from 1 States"), "the pending request is not counted: {}", en.text);
+
+    let csv = app.anonymous().get("/fr/themes.csv");
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(csv
+        .header("content-disposition")
+        .is_some_and(|d| d.starts_with("attachment; filename=\"tcmatch-themes-world-fr-")));
+    assert!(csv.text.starts_with("\u{feff}theme,label,group,requests,states,offers,providers,offers_per_request\n"));
+    let torture = csv.text.lines().find(|l| l.starts_with("torture,")).expect("a torture row");
+    assert!(torture.ends_with(",1,1,1,1,1"), "{torture}");
+    assert!(torture.contains("torture"), "{torture}");
+
+    let africa = app.anonymous().get("/en/themes.csv?region=african");
+    let torture = africa.text.lines().find(|l| l.starts_with("torture,")).expect("a torture row");
+    assert!(torture.ends_with(",1,1,0,0,0"), "the offer serves Europe only: {torture}");
+    assert_eq!(app.anonymous().get("/en/themes?group=nope").status, 400);
+}
+
 backend_tests!(
+    the_themes_page_charts_supply_against_demand_and_downloads_it,
     request_and_offer_pages_show_only_what_the_api_shows_anonymous_callers,
     list_pages_walk_every_page_with_their_filters,
     the_root_sends_each_browser_to_its_language,

@@ -176,7 +176,8 @@ async function checkPage(browser, lang, url, firstVisitOfPath) {
       else res.problems.push(`subresource failed: ${b}`);
     }
 
-    links = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+    // Downloads (a[download], CSV and other files) are not pages to audit.
+    links = await page.$$eval('a[href]:not([download])', (as) => as.map((a) => a.href));
   } catch (e) {
     res.problems.push(`check aborted: ${e.message.split('\n')[0]}`);
   } finally {
