@@ -13,10 +13,11 @@ use std::future::{ready, Ready};
 use super::rate_limit::{Allowance, Payer, RateLimits};
 use super::request_id::RequestId;
 use super::AppState;
-use crate::db::keys::{self, KeyRow};
+use crate::db::keys as key_store;
 use crate::db::page::now;
-use crate::domain::access::{hash_secret, Caller, Identity, Role, KEY_PREFIX};
+use crate::domain::access::{hash_secret, Caller, Identity, KEY_PREFIX};
 use crate::error::{AppError, AppResult};
+use crate::service::keys;
 
 pub async fn authenticate(
     req: ServiceRequest,
@@ -97,8 +98,8 @@ async fn lookup(state: &web::Data<AppState>, hash: String) -> AppResult<Identity
         .services
         .db
         .run(move |conn| {
-            let key = keys::find_active(conn, &hash)?.ok_or(AppError::Unauthorized)?;
-            identity_of(&key)
+            let key = key_store::find_active(conn, &hash)?.ok_or(AppError::Unauthorized)?;
+            keys::identity(&key)
         })
         .await
 }
@@ -108,7 +109,7 @@ async fn lookup(state: &web::Data<AppState>, hash: String) -> AppResult<Identity
 fn record_use(state: &web::Data<AppState>, key_id: String) {
     let db = state.services.db.clone();
     actix_web::rt::spawn(async move {
-        if let Err(e) = db.run(move |conn| keys::record_use(conn, &key_id, now())).await {
+        if let Err(e) = db.run(move |conn| key_store::record_use(conn, &key_id, now())).await {
             tracing::debug!(error = %e, "cannot record a key's use");
         }
     });
@@ -135,13 +136,4 @@ fn bearer_token(header: &str) -> Option<String> {
     let token = token.trim();
     (scheme.eq_ignore_ascii_case("bearer") && token.starts_with(KEY_PREFIX) && token.len() <= 200)
         .then(|| token.to_string())
-}
-
-fn identity_of(key: &KeyRow) -> AppResult<Identity> {
-    Ok(Identity {
-        key_id: key.id.clone(),
-        role: Role::parse(&key.role).ok_or_else(|| AppError::internal("stored role is unknown"))?,
-        state: key.state.clone(),
-        organization_id: key.organization_id.clone(),
-    })
 }

@@ -138,15 +138,41 @@ impl RateLimits {
     }
 }
 
-/// Admits a request that carries no key (a web page) against its address's allowance, as the
-/// API admits an anonymous call; 429 past it. Later charges (`charge`) go to the same address.
-pub fn admit_address(req: &ServiceRequest) -> AppResult<()> {
-    let limits = req.app_data::<web::Data<RateLimits>>().ok_or_else(|| AppError::internal("no rate limits"))?;
-    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-    let payer = Payer::Address(limits.proxies.client(req.peer_addr().map(|a| a.ip()), forwarded));
+/// Admits a web page against its reader's allowance, as the API admits a call: a signed-in
+/// reader's key's, else the address's; 429 past it. Later charges (`charge`) go to the same.
+pub fn admit_page(req: &ServiceRequest, key_id: Option<&str>) -> AppResult<()> {
+    let limits = limits_of(req.request())?;
+    let payer = match key_id {
+        Some(id) => Payer::Key(id.to_string()),
+        None => Payer::Address(client_of(limits, req.request())),
+    };
     limits.admit(&payer, 1)?;
     req.extensions_mut().insert(payer);
     Ok(())
+}
+
+/// Before a key typed into the sign-in page is looked up: charged as a failed
+/// authentication of the address, as a bad `Authorization` header is, unless the key
+/// authenticated lately.
+pub fn before_sign_in(req: &HttpRequest, key_hash: &str) -> AppResult<()> {
+    let limits = limits_of(req)?;
+    limits.before_lookup(client_of(limits, req), key_hash)
+}
+
+/// A key that failed to sign in.
+pub fn sign_in_failed(req: &HttpRequest, key_hash: &str) -> AppResult<()> {
+    let limits = limits_of(req)?;
+    limits.failed(client_of(limits, req), key_hash)
+}
+
+fn limits_of(req: &HttpRequest) -> AppResult<&RateLimits> {
+    req.app_data::<web::Data<RateLimits>>().map(|l| l.get_ref()).ok_or_else(|| AppError::internal("no rate limits"))
+}
+
+/// The client's address as the limits count it: behind a trusted proxy, the one it forwards.
+fn client_of(limits: &RateLimits, req: &HttpRequest) -> IpAddr {
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    limits.proxies.client(req.peer_addr().map(|a| a.ip()), forwarded)
 }
 
 /// Charges `cost` more requests to whoever made this one (heavy work found to be needed);

@@ -18,6 +18,7 @@ pub mod recommendations;
 pub mod requests;
 pub mod schema;
 pub mod seed;
+pub mod sessions;
 pub mod text_search;
 
 use std::time::Duration;

@@ -173,6 +173,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    web_sessions (secret_hash) {
+        secret_hash -> Text,
+        key_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     api_keys (id) {
         id -> Text,
         prefix -> Text,
@@ -268,6 +278,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     engagement_events,
     changes,
     api_keys,
+    web_sessions,
     audit_events,
     states,
     theme_groups,
@@ -284,3 +295,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     offer_themes,
     offer_areas,
 );
+
+diesel::joinable!(web_sessions -> api_keys (key_id));

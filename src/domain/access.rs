@@ -175,6 +175,13 @@ pub fn generate_secret() -> Result<NewSecret, AppError> {
     Ok(NewSecret { prefix: secret[..KEY_PREFIX.len() + 8].to_string(), hash: hash_secret(&secret), secret })
 }
 
+/// 256 random bits from the operating system, in hex: session secrets and form tokens.
+pub fn random_token() -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| AppError::internal(format!("no randomness: {e}")))?;
+    Ok(hex(&bytes))
+}
+
 /// Keys are long random strings, so a fast hash is enough to make the stored form useless.
 pub fn hash_secret(secret: &str) -> String {
     hex(&Sha256::digest(secret.as_bytes()))

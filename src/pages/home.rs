@@ -6,9 +6,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
 use super::layout::{self, Section};
-use super::{parts, public_page, InPage, Lang, PageError};
+use super::{parts, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::AppState;
-use crate::domain::access::Caller;
 use crate::domain::catalog::preferred_un_language;
 use crate::service::stats::{self, SupplyAndDemand, ThemeSupply};
 
@@ -28,12 +27,22 @@ pub async fn choose_language(req: HttpRequest) -> HttpResponse {
 }
 
 /// `/{lang}/`: the home page.
-pub async fn page(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+pub async fn page(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
     let services = &state.services;
-    let key = stats::tally_for(services, &Caller::anonymous()).await.in_page(lang)?;
+    let key = stats::tally_for(services, &viewer.caller).await.in_page(lang)?;
     let supply = stats::supply_and_demand_by_theme(services, key, None, None, lang.code()).await.in_page(lang)?;
     let title = lang.t("home-title");
-    Ok(public_page(&req, lang, layout::page(lang, Some(Section::Home), "/", &title, content(lang, &supply))))
+    Ok(public_page(
+        &req,
+        lang,
+        &viewer,
+        layout::page(lang, &viewer, Some(Section::Home), "/", &title, content(lang, &supply)),
+    ))
 }
 
 fn content(lang: Lang, supply: &SupplyAndDemand) -> Markup {

@@ -190,6 +190,16 @@ mod tests {
             .collect()
     }
 
+    /// Every variable a language's messages use (`{ $name }`).
+    fn variables(lang: Lang) -> BTreeSet<String> {
+        lang.source()
+            .split("{ $")
+            .skip(1)
+            .filter_map(|rest| rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next())
+            .map(str::to_string)
+            .collect()
+    }
+
     #[test]
     fn every_language_has_every_message_and_nothing_else() {
         let english = ids(Lang::En);
@@ -209,24 +219,7 @@ mod tests {
             for id in ids(Lang::En) {
                 let pattern = bundle.get_message(&id).and_then(|m| m.value()).expect("has a value");
                 let mut args = FluentArgs::new();
-                for name in [
-                    "count",
-                    "total",
-                    "from",
-                    "to",
-                    "name",
-                    "theme",
-                    "state",
-                    "when",
-                    "line",
-                    "value",
-                    "amount",
-                    "session",
-                    "requests",
-                    "states",
-                    "offers",
-                    "providers",
-                ] {
+                for name in variables(Lang::En) {
                     args.set(name, 2);
                 }
                 let mut errors = Vec::new();
@@ -239,7 +232,8 @@ mod tests {
 
     #[test]
     fn every_term_theme_group_and_region_the_pages_name_has_a_message() {
-        use crate::domain::vocab::{Modality, OfferStatus, Priority, RequestStatus, Response};
+        use crate::domain::access::Role;
+        use crate::domain::vocab::{ConsentStatus, Modality, OfferStatus, Priority, RequestStatus, Response};
         let english = ids(Lang::En);
         let mut wanted: Vec<String> = Vec::new();
         wanted.extend(RequestStatus::ALL.iter().map(|v| format!("request-status-{v}")));
@@ -247,6 +241,8 @@ mod tests {
         wanted.extend(Priority::ALL.iter().map(|v| format!("priority-{v}")));
         wanted.extend(Modality::ALL.iter().map(|v| format!("modality-{v}")));
         wanted.extend(Response::ALL.iter().map(|v| format!("response-{v}")));
+        wanted.extend(ConsentStatus::ALL.iter().map(|v| format!("consent-{v}")));
+        wanted.extend(Role::ALL.iter().map(|v| format!("role-{v}")));
         wanted.extend(crate::domain::catalog::Catalog::shipped().groups.iter().map(|g| format!("group-{}", g.slug)));
         wanted.extend(super::super::parts::REGIONS.iter().map(|r| format!("region-{r}")));
         let missing: Vec<&String> = wanted.iter().filter(|id| !english.contains(*id)).collect();

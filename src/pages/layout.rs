@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use maud::{html, Markup, DOCTYPE};
 
-use super::Lang;
+use super::{Lang, Viewer};
 
 /// The sections of the site, for the navigation (`aria-current` on the one shown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub enum Section {
     Requests,
     Offers,
     Themes,
+    /// The signed-in reader's own page (reached from the account links, not the menu).
+    My,
 }
 
 impl Section {
@@ -24,6 +26,7 @@ impl Section {
             Section::Requests => "/requests",
             Section::Offers => "/offers",
             Section::Themes => "/themes",
+            Section::My => "/my",
         }
     }
 
@@ -33,13 +36,14 @@ impl Section {
             Section::Requests => "nav-requests",
             Section::Offers => "nav-offers",
             Section::Themes => "nav-themes",
+            Section::My => "nav-my",
         }
     }
 }
 
 /// A whole page: `title` heads the tab and the page; `here` is the path after the language
 /// (`/requests?theme=x`), so the language switch keeps the reader where they are.
-pub fn page(lang: Lang, section: Option<Section>, here: &str, title: &str, content: Markup) -> Markup {
+pub fn page(lang: Lang, viewer: &Viewer, section: Option<Section>, here: &str, title: &str, content: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) dir=(lang.dir()) {
@@ -70,6 +74,7 @@ pub fn page(lang: Lang, section: Option<Section>, here: &str, title: &str, conte
                             }
                         }
                     }
+                    (account(lang, viewer, section))
                     nav.languages aria-label=(lang.t("nav-languages")) {
                         ul {
                             @for other in Lang::ALL {
@@ -105,5 +110,30 @@ pub fn error_page(lang: Lang, status: StatusCode) -> Markup {
         _ => "error",
     };
     let title = lang.t(&format!("{kind}-title"));
-    page(lang, None, "/", &title, html! { p { (lang.t(&format!("{kind}-body"))) } })
+    let body = html! {
+        p { (lang.t(&format!("{kind}-body"))) }
+        @if kind == "forbidden" {
+            p { a href={ "/" (lang.code()) "/sign-in" } { (lang.t("sign-in")) } }
+        }
+    };
+    page(lang, &Viewer::anonymous(), None, "/", &title, body)
+}
+
+/// Who is signed in, with a way to their page and out; or the way in.
+fn account(lang: Lang, viewer: &Viewer, section: Option<Section>) -> Markup {
+    html! {
+        div.account {
+            @if let Some(session) = &viewer.session {
+                span { (lang.t_with("signed-in-as", &[("name", session.label.as_str().into())])) }
+                " "
+                a href={ "/" (lang.code()) "/my" } aria-current=[(section == Some(Section::My)).then_some("page")] { (lang.t("nav-my")) }
+                form.inline method="post" action={ "/" (lang.code()) "/sign-out" } {
+                    input type="hidden" name="csrf" value=(session.csrf_token);
+                    button.link type="submit" { (lang.t("sign-out")) }
+                }
+            } @else {
+                a href={ "/" (lang.code()) "/sign-in" } { (lang.t("sign-in")) }
+            }
+        }
+    }
 }

@@ -8,22 +8,23 @@ mod chart;
 mod home;
 mod i18n;
 mod layout;
+mod my;
 mod offers;
 mod parts;
 mod requests;
+mod session;
 mod themes;
 
-use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{Payload, RequestHead, ServiceRequest, ServiceResponse};
+use actix_web::dev::{Payload, RequestHead};
 use actix_web::http::{header, StatusCode};
-use actix_web::middleware::{from_fn, Next};
+use actix_web::middleware::from_fn;
 use actix_web::{guard, web, FromRequest, HttpRequest, HttpResponse, ResponseError};
 use maud::Markup;
 use std::future::{ready, Ready};
 
 pub use i18n::Lang;
+pub use session::Viewer;
 
-use crate::api::rate_limit;
 use crate::domain::fnv::fnv1a;
 use crate::error::AppError;
 
@@ -34,8 +35,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/{lang}")
                 .guard(guard::fn_guard(|ctx| language_of(ctx.head()).is_some()))
-                .wrap(from_fn(limited))
+                .wrap(from_fn(session::admit))
                 .route("/", web::get().to(home::page))
+                .route("/sign-in", web::get().to(session::sign_in_page))
+                .route("/sign-in", web::post().to(session::sign_in))
+                .route("/sign-out", web::post().to(session::sign_out))
+                .route("/my", web::get().to(my::page))
+                .route("/my/requests/{id}/consent", web::post().to(my::record_consent))
                 .route("/requests", web::get().to(requests::list))
                 .route("/requests/{id}", web::get().to(requests::detail))
                 .route("/offers", web::get().to(offers::list))
@@ -44,21 +50,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/themes.csv", web::get().to(themes::csv))
                 .default_service(web::to(not_found)),
         );
-}
-
-/// Pages count against their reader's address's allowance, as anonymous API calls do: a
-/// public page is no cheaper way in.
-async fn limited(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    match rate_limit::admit_address(&req) {
-        Ok(()) => next.call(req).await.map(ServiceResponse::map_into_left_body),
-        Err(error) => {
-            let lang = language_of(req.head()).unwrap_or(Lang::En);
-            Ok(req.error_response(PageError { lang, error }).map_into_right_body())
-        }
-    }
 }
 
 async fn not_found(lang: Lang) -> Result<HttpResponse, PageError> {
@@ -119,17 +110,25 @@ impl<T> InPage<T> for Result<T, AppError> {
     }
 }
 
-/// A public page: tagged by its content, so a reload of an unchanged page is a 304.
-pub fn public_page(req: &HttpRequest, lang: Lang, markup: Markup) -> HttpResponse {
+/// A page that reads: tagged by its content, so a reload of an unchanged page is a 304. A
+/// signed-in reader's pages are theirs alone: no shared cache keeps them.
+pub fn public_page(req: &HttpRequest, lang: Lang, viewer: &Viewer, markup: Markup) -> HttpResponse {
     let body = markup.into_string();
     let etag = format!("\"{:016x}\"", fnv1a(body.as_bytes()));
     if let Some(unchanged) = crate::api::http::not_modified(req, &etag) {
         return unchanged;
     }
     let mut res = HttpResponse::Ok();
-    res.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, "no-cache"));
+    let cache = if viewer.session.is_some() { "private, no-cache" } else { "no-cache" };
+    res.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, cache));
     with_page_headers(&mut res, lang);
     res.body(body)
+}
+
+/// A posted form (`application/x-www-form-urlencoded`), decoded into `T`.
+pub fn form_of<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    serde_urlencoded::from_bytes(body)
+        .map_err(|e| AppError::BadRequest { detail: format!("the form could not be read: {e}"), errors: Vec::new() })
 }
 
 /// What every page answers with: HTML in its language, and a content policy that allows

@@ -6,11 +6,10 @@ use maud::{html, Markup};
 
 use super::layout::{self, Section};
 use super::parts;
-use super::{public_page, InPage, Lang, PageError};
+use super::{public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::Params;
 use crate::api::offers::OfferQuery;
 use crate::api::AppState;
-use crate::domain::access::Caller;
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
@@ -21,13 +20,18 @@ use crate::service::{matches, organizations, requests};
 const MATCHES_SHOWN: usize = 10;
 
 /// `/{lang}/offers`
-pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+pub async fn list(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
     let query = Params::<OfferQuery>::extract(&req).await.in_page(lang)?.into_inner();
     let chosen = [query.theme.clone(), query.region.clone(), query.serves.clone(), query.status.clone()];
     let words = query.q.clone();
     let (filter, page) = query.parsed().in_page(lang)?;
     let services = &state.services;
-    let caller = Caller::anonymous();
+    let caller = viewer.caller.clone();
     let found = service::list(services, &caller, filter, page).await.in_page(lang)?;
     let rows: Vec<Offer> = found.rows.iter().map(service::view).collect::<Result<_, _>>().in_page(lang)?;
     let names =
@@ -71,7 +75,12 @@ pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
         }
     };
     let here = parts::here("/offers", req.query_string());
-    Ok(public_page(&req, lang, layout::page(lang, Some(Section::Offers), &here, &lang.t("offers-title"), content)))
+    Ok(public_page(
+        &req,
+        lang,
+        &viewer,
+        layout::page(lang, &viewer, Some(Section::Offers), &here, &lang.t("offers-title"), content),
+    ))
 }
 
 /// A provider's name: an organization's, or a donor State's in the reader's language.
@@ -94,12 +103,13 @@ fn status_options(lang: Lang) -> Vec<(String, String)> {
 pub async fn detail(
     req: HttpRequest,
     lang: Lang,
+    viewer: Viewer,
     path: web::Path<(String, String)>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let (_, id) = path.into_inner();
     let services = &state.services;
-    let caller = Caller::anonymous();
+    let caller = viewer.caller.clone();
     let offer = service::get(services, &caller, id.clone()).await.in_page(lang)?;
     let names = organizations::names(services, vec![offer.provider.clone()]).await.in_page(lang)?;
     let found = matches::for_offer(services, &caller, id.clone(), MATCHES_SHOWN, 0.0).await.in_page(lang)?;
@@ -128,7 +138,12 @@ pub async fn detail(
         }
     };
     let here = format!("/offers/{id}");
-    Ok(public_page(&req, lang, layout::page(lang, Some(Section::Offers), &here, &offer.title, content)))
+    Ok(public_page(
+        &req,
+        lang,
+        &viewer,
+        layout::page(lang, &viewer, Some(Section::Offers), &here, &offer.title, content),
+    ))
 }
 
 fn facts(lang: Lang, catalog: &Catalog, o: &Offer, provider: &str) -> Markup {

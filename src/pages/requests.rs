@@ -7,11 +7,10 @@ use maud::{html, Markup};
 
 use super::layout::{self, Section};
 use super::parts;
-use super::{public_page, InPage, Lang, PageError};
+use super::{public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::Params;
 use crate::api::requests::RequestQuery;
 use crate::api::AppState;
-use crate::domain::access::Caller;
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::RequestStatus;
@@ -22,7 +21,12 @@ use crate::service::{matches, offers, organizations, recommendations};
 const MATCHES_SHOWN: usize = 10;
 
 /// `/{lang}/requests`
-pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+pub async fn list(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
     let query = Params::<RequestQuery>::extract(&req).await.in_page(lang)?.into_inner();
     let chosen = Chosen {
         theme: query.theme.clone(),
@@ -32,7 +36,7 @@ pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
         q: query.q.clone(),
     };
     let (filter, page) = query.parsed().in_page(lang)?;
-    let caller = Caller::anonymous();
+    let caller = viewer.caller.clone();
     let found = service::list(&state.services, &caller, filter, page).await.in_page(lang)?;
     let rows: Vec<AssistanceRequest> = found.rows.iter().map(service::view).collect::<Result<_, _>>().in_page(lang)?;
     let catalog = state.services.catalog;
@@ -53,7 +57,7 @@ pub async fn list(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
     };
     let title = lang.t("requests-title");
     let here = parts::here("/requests", req.query_string());
-    Ok(public_page(&req, lang, layout::page(lang, Some(Section::Requests), &here, &title, content)))
+    Ok(public_page(&req, lang, &viewer, layout::page(lang, &viewer, Some(Section::Requests), &here, &title, content)))
 }
 
 /// The list's rows, as a table that scrolls on a narrow screen.
@@ -104,12 +108,13 @@ fn status_options(lang: Lang) -> Vec<(String, String)> {
 pub async fn detail(
     req: HttpRequest,
     lang: Lang,
+    viewer: Viewer,
     path: web::Path<(String, String)>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let (_, id) = path.into_inner();
     let services = &state.services;
-    let caller = Caller::anonymous();
+    let caller = viewer.caller.clone();
     let request = service::get(services, &caller, id.clone()).await.in_page(lang)?;
     let linked = recommendations::many(services, request.recommendation_ids.clone()).await.in_page(lang)?;
     let found = matches::for_request(services, &caller, id.clone(), MATCHES_SHOWN, 0.0).await.in_page(lang)?;
@@ -160,7 +165,12 @@ pub async fn detail(
         }
     };
     let here = format!("/requests/{id}");
-    Ok(public_page(&req, lang, layout::page(lang, Some(Section::Requests), &here, &request.title, content)))
+    Ok(public_page(
+        &req,
+        lang,
+        &viewer,
+        layout::page(lang, &viewer, Some(Section::Requests), &here, &request.title, content),
+    ))
 }
 
 /// A request's facts, as a description list.

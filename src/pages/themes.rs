@@ -9,10 +9,9 @@ use serde::Deserialize;
 use super::chart::{self, Bar};
 use super::layout::{self, Section};
 use super::parts;
-use super::{public_page, InPage, Lang, PageError};
+use super::{public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::{self, Params};
 use crate::api::{rate_limit, stats, AppState};
-use crate::domain::access::Caller;
 use crate::error::{AppError, AppResult};
 use crate::service::stats::{self as service, SupplyAndDemand};
 
@@ -27,7 +26,12 @@ pub struct ThemesQuery {
 }
 
 /// The tally the query asks for, in the reader's language.
-async fn tally(req: &HttpRequest, state: &AppState, lang: Lang) -> AppResult<(ThemesQuery, SupplyAndDemand)> {
+async fn tally(
+    req: &HttpRequest,
+    state: &AppState,
+    viewer: &Viewer,
+    lang: Lang,
+) -> AppResult<(ThemesQuery, SupplyAndDemand)> {
     let q = Params::<ThemesQuery>::extract(req).await?.into_inner();
     let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| code);
     if let Some(group) = &q.group {
@@ -37,7 +41,7 @@ async fn tally(req: &HttpRequest, state: &AppState, lang: Lang) -> AppResult<(Th
             .group(group)
             .ok_or_else(|| AppError::bad_param("group", format!("unknown group '{group}'")))?;
     }
-    let key = service::tally_for(&state.services, &Caller::anonymous()).await?;
+    let key = service::tally_for(&state.services, &viewer.caller).await?;
     rate_limit::charge(req, stats::tally_cost(key.records))?;
     let supply =
         service::supply_and_demand_by_theme(&state.services, key, region, q.group.clone(), lang.code()).await?;
@@ -45,8 +49,13 @@ async fn tally(req: &HttpRequest, state: &AppState, lang: Lang) -> AppResult<(Th
 }
 
 /// `/{lang}/themes`
-pub async fn page(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
-    let (q, supply) = tally(&req, &state, lang).await.in_page(lang)?;
+pub async fn page(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let (q, supply) = tally(&req, &state, &viewer, lang).await.in_page(lang)?;
     let catalog = state.services.catalog;
     let groups: Vec<(String, String)> =
         catalog.groups.iter().map(|g| (g.slug.clone(), lang.t(&format!("group-{}", g.slug)))).collect();
@@ -71,7 +80,12 @@ pub async fn page(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> R
         (table(lang, &supply))
     };
     let here = parts::here("/themes", req.query_string());
-    Ok(public_page(&req, lang, layout::page(lang, Some(Section::Themes), &here, &lang.t("themes-title"), content)))
+    Ok(public_page(
+        &req,
+        lang,
+        &viewer,
+        layout::page(lang, &viewer, Some(Section::Themes), &here, &lang.t("themes-title"), content),
+    ))
 }
 
 fn chart_of(lang: Lang, supply: &SupplyAndDemand) -> Markup {
@@ -123,8 +137,13 @@ fn table(lang: Lang, supply: &SupplyAndDemand) -> Markup {
 
 /// `/{lang}/themes.csv`: the table as CSV (UTF-8 with a byte order mark, so spreadsheets in
 /// every locale read it right), with the API's field names as its header.
-pub async fn csv(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
-    let (q, supply) = tally(&req, &state, lang).await.in_page(lang)?;
+pub async fn csv(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let (q, supply) = tally(&req, &state, &viewer, lang).await.in_page(lang)?;
     let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let written: Result<(), csv::Error> = (|| {
         out.write_record([

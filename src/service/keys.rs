@@ -11,7 +11,7 @@ use crate::db::keys::{self as store, KeyRow};
 use crate::db::organizations as organization_store;
 use crate::db::page::{now, PageOf, PageRequest};
 use crate::db::Db;
-use crate::domain::access::{generate_secret, Caller, Role};
+use crate::domain::access::{generate_secret, Caller, Identity, Role};
 use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TITLE_CHARS};
@@ -58,6 +58,16 @@ pub struct NewKey {
     /// Who or what the key is for.
     #[serde(default)]
     pub label: String,
+}
+
+/// Who a stored key stands for.
+pub fn identity(key: &KeyRow) -> AppResult<Identity> {
+    Ok(Identity {
+        key_id: key.id.clone(),
+        role: Role::parse(&key.role).ok_or_else(|| AppError::internal("stored role is unknown"))?,
+        state: key.state.clone(),
+        organization_id: key.organization_id.clone(),
+    })
 }
 
 pub fn view(row: KeyRow) -> AppResult<ApiKey> {

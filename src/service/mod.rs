@@ -13,6 +13,7 @@ pub mod offers;
 pub mod organizations;
 pub mod recommendations;
 pub mod requests;
+pub mod sessions;
 pub mod stats;
 pub mod update;
 pub mod write;

@@ -19,5 +19,6 @@ mod pages;
 mod recommendations;
 mod reference_data;
 mod requests;
+mod signed_in;
 mod storage;
 mod suggestions;

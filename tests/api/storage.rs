@@ -105,6 +105,7 @@ fn schema_tables() -> Tables {
         engagement_events,
         changes,
         api_keys,
+        web_sessions,
         audit_events,
         states,
         theme_groups,

@@ -1,0 +1,213 @@
+//! The signed-in reader's own page: a State focal point's requests (pending and drafts too)
+//! with their consent, recorded from here; a provider's offers; an administrator's way to the
+//! rest. Every action is the same service call the API makes, as the session's key.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::layout::{self, Section};
+use super::{form_of, public_page, InPage, Lang, PageError, Viewer};
+use crate::api::AppState;
+use crate::db::offers::OfferFilter;
+use crate::db::page::PageRequest;
+use crate::db::requests::RequestFilter;
+use crate::domain::access::Role;
+use crate::domain::vocab::ConsentStatus;
+use crate::error::AppError;
+use crate::service::offers::{self, Offer};
+use crate::service::requests::{self, AssistanceRequest, ConsentDecision};
+use crate::service::sessions::Session;
+
+/// How many of their own records the page lists.
+const SHOWN: i64 = 200;
+
+/// A problem to show next to one record's form, in the reader's language.
+struct Problem {
+    id: String,
+    message: String,
+}
+
+/// `/{lang}/my`: to sign in first when nobody is.
+pub async fn page(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let Some(session) = &viewer.session else {
+        return Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, format!("/{}/sign-in", lang.code())))
+            .finish());
+    };
+    let content = content(lang, &viewer, session, &state, None).await?;
+    Ok(public_page(
+        &req,
+        lang,
+        &viewer,
+        layout::page(lang, &viewer, Some(Section::My), "/my", &lang.t("my-title"), content),
+    ))
+}
+
+async fn content(
+    lang: Lang,
+    viewer: &Viewer,
+    session: &Session,
+    state: &AppState,
+    problem: Option<Problem>,
+) -> Result<Markup, PageError> {
+    let identity = &session.identity;
+    let services = &state.services;
+    let catalog = services.catalog;
+    let whom = match (&identity.state, &identity.organization_id) {
+        (Some(s), _) => catalog.state_name(s, lang.code()).to_string(),
+        (None, Some(org)) => {
+            let names = crate::service::organizations::names(services, vec![org.clone()]).await.in_page(lang)?;
+            names.get(org).cloned().unwrap_or_else(|| org.clone())
+        }
+        (None, None) => lang.t("role-admin"),
+    };
+    let body = match identity.role {
+        Role::State => {
+            let filter = RequestFilter { states: identity.state.clone().map(|s| vec![s]), ..Default::default() };
+            let found = requests::list(services, &viewer.caller, filter, PageRequest { limit: SHOWN, after: None })
+                .await
+                .in_page(lang)?;
+            let rows: Vec<AssistanceRequest> =
+                found.rows.iter().map(requests::view).collect::<Result<_, _>>().in_page(lang)?;
+            own_requests(lang, viewer, &rows, problem.as_ref())
+        }
+        Role::Provider => {
+            let filter = OfferFilter { provider: identity.provider_id().map(str::to_string), ..Default::default() };
+            let found = offers::list(services, &viewer.caller, filter, PageRequest { limit: SHOWN, after: None })
+                .await
+                .in_page(lang)?;
+            let rows: Vec<Offer> = found.rows.iter().map(offers::view).collect::<Result<_, _>>().in_page(lang)?;
+            own_offers(lang, &rows)
+        }
+        Role::Admin => html! {
+            p { (lang.t("my-admin")) }
+            ul {
+                li { a href={ "/" (lang.code()) "/requests" } { (lang.t("nav-requests")) } }
+                li { a href={ "/" (lang.code()) "/offers" } { (lang.t("nav-offers")) } }
+                li { a href="/swagger-ui/" { (lang.t("footer-api")) } }
+            }
+        },
+    };
+    Ok(html! {
+        p.lead { (lang.t_with("my-acting-for", &[("name", whom.as_str().into()), ("role", lang.term("role", identity.role.as_str()).into())])) }
+        (body)
+    })
+}
+
+fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem: Option<&Problem>) -> Markup {
+    let decisions = [ConsentStatus::Granted, ConsentStatus::Refused, ConsentStatus::Withdrawn];
+    html! {
+        h2 { (lang.t("my-requests")) }
+        p { (lang.t("my-requests-intro")) }
+        @if rows.is_empty() {
+            p { (lang.t("my-no-requests")) }
+        }
+        @for r in rows {
+            section.record aria-labelledby={ "r-" (r.id) } {
+                h3 #{ "r-" (r.id) } dir="auto" { a href={ "/" (lang.code()) "/requests/" (r.id) } { (r.title) } }
+                p {
+                    (lang.t("col-status")) " " (lang.term("request-status", r.status.as_str()))
+                    " · " (lang.t("col-consent")) " " strong { (lang.term("consent", r.consent.status.as_str())) }
+                }
+                form.inline-form method="post" action={ "/" (lang.code()) "/my/requests/" (r.id) "/consent" } {
+                    input type="hidden" name="csrf" value=(viewer.csrf());
+                    @let field = format!("status-{}", r.id);
+                    @let here = problem.filter(|p| p.id == r.id);
+                    div.field {
+                        label for=(field) { (lang.t("consent-decision")) }
+                        select #(field) name="status" aria-invalid=[here.map(|_| "true")]
+                            aria-describedby=[here.map(|_| format!("problem-{}", r.id))] {
+                            @for d in decisions {
+                                option value=(d.as_str()) { (lang.term("consent", d.as_str())) }
+                            }
+                        }
+                    }
+                    div.field {
+                        label for={ "note-" (r.id) } { (lang.t("consent-note")) }
+                        input #{ "note-" (r.id) } type="text" name="note" maxlength="2000";
+                    }
+                    button type="submit" { (lang.t("consent-record")) }
+                    @if let Some(p) = here {
+                        p.problem #{ "problem-" (r.id) } role="alert" { (p.message) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn own_offers(lang: Lang, rows: &[Offer]) -> Markup {
+    html! {
+        h2 { (lang.t("my-offers")) }
+        @if rows.is_empty() {
+            p { (lang.t("my-no-offers")) }
+        } @else {
+            ul.records {
+                @for o in rows {
+                    li {
+                        a href={ "/" (lang.code()) "/offers/" (o.id) } dir="auto" { (o.title) }
+                        " · " (lang.term("offer-status", o.status.as_str()))
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ConsentForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// `POST /{lang}/my/requests/{id}/consent`: the State's decision, then its page again (with
+/// the problem beside the request's form if the decision could not be recorded).
+pub async fn record_consent(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let (_, id) = path.into_inner();
+    let form: ConsentForm = form_of(&body).in_page(lang)?;
+    let session = viewer.check_form(lang, &form.csrf)?;
+    let outcome = match ConsentStatus::parse(&form.status) {
+        Some(status) => requests::record_consent(
+            &state.services,
+            &viewer.caller,
+            id.clone(),
+            ConsentDecision { status, note: form.note },
+        )
+        .await
+        .map(|_| ()),
+        None => Err(AppError::invalid("status", "unknown decision")),
+    };
+    let problem = match outcome {
+        Ok(()) => {
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/{}/my#r-{id}", lang.code())))
+                .finish())
+        }
+        Err(AppError::Conflict(_)) => (StatusCode::CONFLICT, lang.t("consent-already")),
+        Err(AppError::Validation(_)) => (StatusCode::UNPROCESSABLE_ENTITY, lang.t("consent-invalid")),
+        Err(other) => return Err(other).in_page(lang),
+    };
+    let content = content(lang, &viewer, session, &state, Some(Problem { id, message: problem.1 })).await?;
+    let page = layout::page(lang, &viewer, Some(Section::My), "/my", &lang.t("my-title"), content);
+    let mut res = public_page(&req, lang, &viewer, page);
+    *res.status_mut() = problem.0;
+    Ok(res)
+}

@@ -1,0 +1,133 @@
+//! Signed in on the web pages: a session for an API key (the cookie never holds the key),
+//! forms that carry the session's token, and the same rules as the API.
+
+use serde_json::json;
+
+use crate::backend_tests;
+use crate::fixtures::RequestBody;
+use crate::helpers::{Resp, TestApp};
+
+const FORM: (&str, &str) = ("Content-Type", "application/x-www-form-urlencoded");
+
+/// A browser: its session cookie, once it has one.
+struct Browser<'a> {
+    app: &'a TestApp,
+    cookie: Option<String>,
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser { app, cookie: None }
+    }
+
+    fn headers(&self) -> Vec<(&str, &str)> {
+        self.cookie.as_deref().map(|c| vec![("Cookie", c)]).unwrap_or_default()
+    }
+
+    fn get(&self, path: &str) -> Resp {
+        self.app.anonymous().get_with(path, &self.headers())
+    }
+
+    fn post(&self, path: &str, form: &str, extra: &[(&str, &str)]) -> Resp {
+        let mut headers = self.headers();
+        headers.push(FORM);
+        headers.extend_from_slice(extra);
+        self.app.anonymous().send("POST", path, &headers, Some(form.as_bytes()))
+    }
+
+    fn sign_in(&mut self, key: &str) -> Resp {
+        let res = self.post("/en/sign-in", &format!("key={key}"), &[]);
+        if let Some(set) = res.header("set-cookie") {
+            self.cookie = Some(set.split(';').next().unwrap().to_string());
+        }
+        res
+    }
+
+    /// The form token of the page at `path`.
+    fn csrf(&self, path: &str) -> String {
+        let page = self.get(path);
+        let at = page.text.find("name=\"csrf\" value=\"").expect("a form token") + 19;
+        page.text[at..at + 64].to_string()
+    }
+}
+
+fn a_state_signs_in_records_consent_and_signs_out(app: TestApp) {
+    let key = app.key(json!({"role": "state", "state": "KEN", "label": "Kenya focal point"}));
+    let id = RequestBody::for_matching("KEN", json!(["torture"]))
+        .set("title", json!("Our pending request"))
+        .create(&app.admin(), None);
+    let mut browser = Browser::new(&app);
+
+    let wrong = browser.sign_in("tcm_not_a_key");
+    assert_eq!(wrong.status, 401);
+    assert!(
+        wrong.text.contains("This key is not valid") && wrong.text.contains("aria-invalid=\"true\""),
+        "{}",
+        wrong.text
+    );
+    assert!(browser.cookie.is_none());
+    assert_eq!(browser.get("/en/my").status, 303, "to sign in first");
+
+    let signed = browser.sign_in(&key);
+    assert_eq!((signed.status, signed.header("location")), (303, Some("/en/my")));
+    let set = signed.header("set-cookie").expect("a cookie");
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/"), "{set}");
+    assert!(!set.contains(&key), "the cookie never holds the key");
+
+    let mine = browser.get("/en/my");
+    assert_eq!(mine.status, 200);
+    assert!(mine.text.contains("Signed in as Kenya focal point") && mine.text.contains("Our pending request"));
+    assert_eq!(mine.header("cache-control"), Some("private, no-cache"));
+    assert!(browser.get("/en/requests").text.contains("Our pending request"), "its own State's, as in the API");
+    assert!(!app.anonymous().get("/en/requests").text.contains("Our pending request"));
+
+    let consent = format!("/en/my/requests/{id}/consent");
+    let token = browser.csrf("/en/my");
+    assert_eq!(
+        browser.post(&consent, "status=granted&csrf=nope", &[]).status,
+        403,
+        "a form without the session's token"
+    );
+    let elsewhere =
+        browser.post(&consent, &format!("status=granted&csrf={token}"), &[("Origin", "https://evil.example")]);
+    assert_eq!(elsewhere.status, 403, "a form posted from another site");
+    let done = browser.post(&consent, &format!("status=granted&note=publish&csrf={token}"), &[]);
+    assert_eq!(done.status, 303, "{}", done.excerpt());
+    assert!(app.anonymous().get("/en/requests").text.contains("Our pending request"), "now public");
+    let history = app.get(&format!("/api/v1/requests/{id}/consent")).json();
+    assert_eq!(history["history"][0]["note"], "publish");
+
+    let again = browser.post(&consent, &format!("status=granted&csrf={token}"), &[]);
+    assert_eq!(again.status, 409);
+    assert!(again.text.contains("already has this consent") && again.text.contains("role=\"alert\""));
+
+    let out = browser.post("/en/sign-out", &format!("csrf={token}"), &[]);
+    assert_eq!((out.status, out.header("location")), (303, Some("/en/")));
+    assert!(out.header("set-cookie").is_some_and(|c| c.contains("Max-Age=0") || c.contains("Expires")));
+    assert_eq!(browser.get("/en/my").status, 303, "the session ended on the server");
+}
+
+fn another_state_and_a_revoked_key_get_nothing(app: TestApp) {
+    let uganda = app.key(json!({"role": "state", "state": "UGA", "label": "Uganda"}));
+    let id = RequestBody::for_matching("KEN", json!(["torture"])).create(&app.admin(), None);
+    let mut browser = Browser::new(&app);
+    browser.sign_in(&uganda);
+    let token = browser.csrf("/en/my");
+    let consent = browser.post(&format!("/en/my/requests/{id}/consent"), &format!("status=granted&csrf={token}"), &[]);
+    assert_eq!(consent.status, 404, "another State's pending request is not there to decide on");
+    assert_eq!(app.get(&format!("/api/v1/requests/{id}")).json()["consent"]["status"], "pending");
+
+    let key_id = app.get("/api/v1/keys").json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["label"] == "Uganda")
+        .expect("the key")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(app.admin().send("DELETE", &format!("/api/v1/keys/{key_id}"), &[], None).status, 200);
+    assert_eq!(browser.get("/en/my").status, 303, "a revoked key ends its sessions");
+}
+
+backend_tests!(a_state_signs_in_records_consent_and_signs_out, another_state_and_a_revoked_key_get_nothing);
