@@ -11,6 +11,7 @@ mod layout;
 mod my;
 mod offers;
 mod parts;
+mod request_form;
 mod requests;
 mod session;
 mod themes;
@@ -42,6 +43,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/sign-out", web::post().to(session::sign_out))
                 .route("/my", web::get().to(my::page))
                 .route("/my/requests/{id}/consent", web::post().to(my::record_consent))
+                .route("/my/requests/new", web::get().to(request_form::page))
+                .route("/my/requests/new", web::post().to(request_form::submit))
                 .route("/requests", web::get().to(requests::list))
                 .route("/requests/{id}", web::get().to(requests::detail))
                 .route("/offers", web::get().to(offers::list))

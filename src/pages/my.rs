@@ -106,6 +106,7 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
     html! {
         h2 { (lang.t("my-requests")) }
         p { (lang.t("my-requests-intro")) }
+        p { a.action href={ "/" (lang.code()) "/my/requests/new" } { (lang.t("new-request-title")) } }
         @if rows.is_empty() {
             p { (lang.t("my-no-requests")) }
         }

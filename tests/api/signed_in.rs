@@ -130,4 +130,79 @@ fn another_state_and_a_revoked_key_get_nothing(app: TestApp) {
     assert_eq!(browser.get("/en/my").status, 303, "a revoked key ends its sessions");
 }
 
-backend_tests!(a_state_signs_in_records_consent_and_signs_out, another_state_and_a_revoked_key_get_nothing);
+fn a_state_files_a_request_from_its_recommendations_with_suggested_themes(app: TestApp) {
+    let rec = app.create(
+        "/api/v1/recommendations",
+        &json!({"state_under_review": "KEN", "recommending_state": "NOR", "session": 35,
+                "text": "Adopt a law criminalising domestic violence", "response": "supported"}),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let key = app.key(json!({"role": "state", "state": "KEN", "label": "Kenya"}));
+    let mut browser = Browser::new(&app);
+    browser.sign_in(&key);
+    let form = browser.get("/en/my/requests/new");
+    assert_eq!(form.status, 200);
+    assert!(form.text.contains(&format!("value=\"{rec}\"")) && form.text.contains("Adopt a law criminalising"));
+    let token = browser.csrf("/en/my/requests/new");
+
+    let title = "Criminalise+domestic+violence+and+marital+rape";
+    let suggest = browser.post(
+        "/en/my/requests/new",
+        &format!(
+            "csrf={token}&action=suggest&title={title}&description=Shelters+for+survivors&recommendation_ids={rec}"
+        ),
+        &[],
+    );
+    assert_eq!(suggest.status, 200, "{}", suggest.excerpt());
+    assert!(
+        suggest.text.contains("value=\"womens-rights\" id=\"theme-womens-rights\" checked"),
+        "suggested and ticked"
+    );
+    assert!(
+        suggest.text.contains("Shelters for survivors")
+            && suggest.text.contains(&format!("value=\"{rec}\" id=\"rec-{rec}\" checked"))
+    );
+
+    let bad = browser.post(
+        "/en/my/requests/new",
+        &format!("csrf={token}&action=save&title=&description=Kept+as+typed&starts_on=31%2F12%2F2027&budget_min_usd=20%2C000"),
+        &[],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("Use the date format YYYY-MM-DD.") && bad.text.contains("A whole number of US dollars"));
+    assert!(bad.text.contains("Kept as typed") && bad.text.contains("value=\"31/12/2027\""), "what was typed is kept");
+    assert!(bad
+        .text
+        .contains("id=\"starts_on\" type=\"date\" name=\"starts_on\" value=\"31/12/2027\" aria-invalid=\"true\""));
+    let untitled = browser.post("/en/my/requests/new", &format!("csrf={token}&action=save&title=&themes=torture"), &[]);
+    assert_eq!(untitled.status, 422);
+    assert!(untitled.text.contains("id=\"title-problem\""), "the service's problem beside its field");
+
+    let saved = browser.post(
+        "/en/my/requests/new",
+        &format!(
+            "csrf={token}&action=save&title={title}&themes=womens-rights&recommendation_ids={rec}&modalities=legal_drafting\
+             &languages=en%2C+sw&starts_on=2027-01-01&ends_on=2027-12-31&budget_min_usd=20000&priority=high&status=open"
+        ),
+        &[],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.excerpt());
+    let id = saved.header("location").unwrap().split("#r-").nth(1).expect("the request's anchor").to_string();
+    let stored = app.get(&format!("/api/v1/requests/{id}")).json();
+    assert_eq!(stored["recommendation_ids"], json!([rec]));
+    assert_eq!(stored["languages"], json!(["en", "sw"]));
+    assert_eq!((stored["consent"]["status"].as_str(), stored["priority"].as_str()), (Some("pending"), Some("high")));
+
+    let provider = app.key(json!({"role": "provider", "state": "NOR"}));
+    let mut donor = Browser::new(&app);
+    donor.sign_in(&provider);
+    assert_eq!(donor.get("/en/my/requests/new").status, 403, "only a State files requests");
+}
+
+backend_tests!(
+    a_state_signs_in_records_consent_and_signs_out,
+    another_state_and_a_revoked_key_get_nothing,
+    a_state_files_a_request_from_its_recommendations_with_suggested_themes,
+);
