@@ -18,6 +18,7 @@ use crate::domain::vocab::{Modality, Priority, RequestStatus};
 use crate::error::{AppError, FieldError};
 use crate::service::recommendations::{self, Recommendation};
 use crate::service::requests::{self, NewRequest};
+use crate::service::sessions::Session;
 use crate::service::write::Written;
 use crate::suggest::{Suggester, ThemeSuggestion};
 
@@ -67,9 +68,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let typed = Typed { pairs: form_of(&body).in_page(lang)? };
     let session = viewer.check_form(lang, typed.one("csrf"))?;
-    let own_state = session.identity.state.clone().filter(|_| session.identity.role == Role::State);
-    let own_state =
-        own_state.ok_or_else(|| AppError::Forbidden("only a State files its requests".into())).in_page(lang)?;
+    let own_state = filing_state(lang, session)?;
     if typed.one("action") == "suggest" {
         let text = format!("{}\n{}", typed.one("title"), typed.one("description"));
         let suggested = web::block(move || Suggester::shipped().suggest(&text, false))
@@ -161,9 +160,7 @@ async fn form(
     suggested: Option<&[ThemeSuggestion]>,
 ) -> Result<Markup, PageError> {
     let session = viewer.signed_in(lang)?;
-    let own_state = session.identity.state.clone().filter(|_| session.identity.role == Role::State);
-    let own_state =
-        own_state.ok_or_else(|| AppError::Forbidden("only a State files its requests".into())).in_page(lang)?;
+    let own_state = filing_state(lang, session)?;
     let services = &state.services;
     let catalog = services.catalog;
     let filter = RecommendationFilter {
@@ -300,6 +297,17 @@ async fn form(
         }
     };
     Ok(layout::page(lang, viewer, Some(Section::My), "/my/requests/new", &lang.t("new-request-title"), content))
+}
+
+/// The State a session files requests for: a State focal point's own.
+fn filing_state(lang: Lang, session: &Session) -> Result<String, PageError> {
+    let identity = &session.identity;
+    identity
+        .state
+        .clone()
+        .filter(|_| identity.role == Role::State)
+        .ok_or_else(|| AppError::Forbidden("only a State files its requests".into()))
+        .in_page(lang)
 }
 
 /// The id of a field's element, for the links from the list of problems.
