@@ -233,6 +233,7 @@ mod tests {
     #[test]
     fn every_term_theme_group_and_region_the_pages_name_has_a_message() {
         use crate::domain::access::Role;
+        use crate::domain::engagement::EngagementStatus;
         use crate::domain::vocab::{ConsentStatus, Modality, OfferStatus, Priority, RequestStatus, Response};
         let english = ids(Lang::En);
         let mut wanted: Vec<String> = Vec::new();
@@ -243,6 +244,8 @@ mod tests {
         wanted.extend(Response::ALL.iter().map(|v| format!("response-{v}")));
         wanted.extend(ConsentStatus::ALL.iter().map(|v| format!("consent-{v}")));
         wanted.extend(Role::ALL.iter().map(|v| format!("role-{v}")));
+        wanted.extend(EngagementStatus::ALL.iter().map(|v| format!("engagement-status-{v}")));
+        wanted.extend(EngagementStatus::ALL.iter().map(|v| format!("engagement-to-{v}")));
         wanted.extend(crate::domain::catalog::Catalog::shipped().groups.iter().map(|g| format!("group-{}", g.slug)));
         wanted.extend(super::super::parts::REGIONS.iter().map(|r| format!("region-{r}")));
         let missing: Vec<&String> = wanted.iter().filter(|id| !english.contains(*id)).collect();

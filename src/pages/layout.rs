@@ -107,6 +107,8 @@ pub fn error_page(lang: Lang, status: StatusCode) -> Markup {
         StatusCode::NOT_FOUND => "not-found",
         StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "forbidden",
         StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => "busy",
+        StatusCode::CONFLICT | StatusCode::PRECONDITION_FAILED => "conflict",
+        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "invalid",
         _ => "error",
     };
     let title = lang.t(&format!("{kind}-title"));

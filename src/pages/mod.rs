@@ -5,6 +5,7 @@
 
 mod assets;
 mod chart;
+mod engagements;
 mod home;
 mod i18n;
 mod layout;
@@ -43,6 +44,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/sign-out", web::post().to(session::sign_out))
                 .route("/my", web::get().to(my::page))
                 .route("/my/requests/{id}/consent", web::post().to(my::record_consent))
+                .route("/my/engagements", web::post().to(engagements::express_interest))
+                .route("/my/engagements/{id}", web::post().to(engagements::move_engagement))
                 .route("/my/requests/new", web::get().to(request_form::page))
                 .route("/my/requests/new", web::post().to(request_form::submit))
                 .route("/requests", web::get().to(requests::list))

@@ -122,6 +122,10 @@ pub async fn detail(
             a href={ "/" (lang.code()) "/requests/" (m.request_id) } dir="auto" { (request.map_or(m.request_id.as_str(), |r| r.title.as_str())) }
             br;
             span.muted { (catalog.state_name(&m.state, lang.code())) }
+            @if super::engagements::is_party(&viewer, m) {
+                br;
+                (super::engagements::interest_button(lang, &viewer, &m.request_id, &m.offer_id))
+            }
         }
     };
     let content = html! {

@@ -130,6 +130,10 @@ pub async fn detail(
             a href={ "/" (lang.code()) "/offers/" (m.offer_id) } dir="auto" { (offer.map_or(m.offer_id.as_str(), |o| o.title.as_str())) }
             br;
             bdi.muted { (provider) }
+            @if super::engagements::is_party(&viewer, m) {
+                br;
+                (super::engagements::interest_button(lang, &viewer, &m.request_id, &m.offer_id))
+            }
         }
     };
     let content = html! {

@@ -201,7 +201,51 @@ fn a_state_files_a_request_from_its_recommendations_with_suggested_themes(app: T
     assert_eq!(donor.get("/en/my/requests/new").status, 403, "only a State files requests");
 }
 
+fn a_provider_expresses_interest_and_the_state_agrees(app: TestApp) {
+    let org = app.create("/api/v1/organizations", &json!({"kind": "nhri", "name": "Institut"}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let offer = crate::fixtures::OfferBody::for_matching(&org, json!(["torture"])).create(&app.admin());
+    let request = RequestBody::for_matching("KEN", json!(["torture"])).create(&app.admin(), Some("granted"));
+    let (provider_key, state_key) = (
+        app.key(json!({"role": "provider", "organization_id": org, "label": "Institut desk"})),
+        app.key(json!({"role": "state", "state": "KEN", "label": "Kenya"})),
+    );
+    assert!(!app.anonymous().get(&format!("/en/requests/{request}")).text.contains("Express interest"));
+
+    let mut provider = Browser::new(&app);
+    provider.sign_in(&provider_key);
+    let page = provider.get(&format!("/en/requests/{request}"));
+    assert!(page.text.contains("Express interest"), "the provider is a side of this match");
+    let token = provider.csrf(&format!("/en/requests/{request}"));
+    let interest = format!("csrf={token}&request_id={request}&offer_id={offer}");
+    let done = provider.post("/en/my/engagements", &interest, &[]);
+    assert_eq!(done.status, 303, "{}", done.excerpt());
+    let engagement = done.header("location").unwrap().split("#e-").nth(1).unwrap().to_string();
+    let twice = provider.post("/en/my/engagements", &interest, &[]);
+    assert_eq!(twice.status, 409);
+    assert!(twice.text.contains("Not possible now"), "{}", twice.excerpt());
+    let mine = provider.get("/en/my");
+    assert!(
+        mine.text.contains("you expressed interest first") && !mine.text.contains("value=\"agreed\""),
+        "nobody agrees with themselves"
+    );
+
+    let mut state = Browser::new(&app);
+    state.sign_in(&state_key);
+    let theirs = state.get("/en/my");
+    assert!(
+        theirs.text.contains("the other side expressed interest first") && theirs.text.contains("value=\"agreed\"")
+    );
+    let token = state.csrf("/en/my");
+    let agreed = state.post(&format!("/en/my/engagements/{engagement}"), &format!("csrf={token}&to=agreed"), &[]);
+    assert_eq!(agreed.status, 303, "{}", agreed.excerpt());
+    assert_eq!(app.get(&format!("/api/v1/engagements/{engagement}")).json()["status"], "agreed");
+}
+
 backend_tests!(
+    a_provider_expresses_interest_and_the_state_agrees,
     a_state_signs_in_records_consent_and_signs_out,
     another_state_and_a_revoked_key_get_nothing,
     a_state_files_a_request_from_its_recommendations_with_suggested_themes,
