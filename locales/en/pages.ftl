@@ -264,3 +264,23 @@ conflict-title = Not possible now
 conflict-body = This cannot be done in the record's present state (it may already have been done, or changed meanwhile). Go back and load the page again.
 invalid-title = Something in the form is not right
 invalid-body = Go back, check what was entered and try again.
+
+## Uploading offers
+upload-title = Publish offers from a spreadsheet
+upload-intro = Save your spreadsheet as CSV (UTF-8) with a header row naming the columns below, one offer per row; separate the items of a list with ";". All the offers are published together, or none: if anything is wrong, every problem is listed by its line and nothing is stored.
+upload-template = Download a template with an example row
+upload-columns = Columns (provider and title are required):
+upload-file = The CSV file
+upload-submit = Check and publish
+upload-no-file = Choose a CSV file to upload.
+upload-stored = { $count ->
+    [one] One offer was published.
+   *[other] { $count } offers were published.
+}
+upload-problems = { $count ->
+    [one] Nothing was published: there is one problem to correct.
+   *[other] Nothing was published: there are { $count } problems to correct.
+}
+col-line = Line
+col-column = Column
+col-problem = Problem

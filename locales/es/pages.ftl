@@ -263,3 +263,23 @@ conflict-title = No es posible ahora
 conflict-body = No se puede hacer en el estado actual del registro (puede que ya se haya hecho o que haya cambiado entretanto). Vuelva atrás y cargue de nuevo la página.
 invalid-title = Algo del formulario no es correcto
 invalid-body = Vuelva atrás, compruebe lo introducido e inténtelo de nuevo.
+
+## Carga de ofertas
+upload-title = Publicar ofertas desde una hoja de cálculo
+upload-intro = Guarde su hoja de cálculo en formato CSV (UTF-8) con una fila de encabezado que nombre las columnas siguientes, una oferta por fila; separe los elementos de una lista con «;». Todas las ofertas se publican juntas, o ninguna: si algo falla, cada problema se indica con su línea y no se guarda nada.
+upload-template = Descargar una plantilla con una fila de ejemplo
+upload-columns = Columnas (provider y title son obligatorias):
+upload-file = El archivo CSV
+upload-submit = Comprobar y publicar
+upload-no-file = Elija un archivo CSV para cargar.
+upload-stored = { $count ->
+    [one] Se publicó una oferta.
+   *[other] Se publicaron { $count } ofertas.
+}
+upload-problems = { $count ->
+    [one] No se publicó nada: hay un problema que corregir.
+   *[other] No se publicó nada: hay { $count } problemas que corregir.
+}
+col-line = Línea
+col-column = Columna
+col-problem = Problema

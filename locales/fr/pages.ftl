@@ -263,3 +263,23 @@ conflict-title = Impossible pour l'instant
 conflict-body = Cette action n'est pas possible dans l'état actuel de l'enregistrement (elle a peut-être déjà été faite, ou il a changé entre-temps). Revenez en arrière et rechargez la page.
 invalid-title = Un élément du formulaire n'est pas correct
 invalid-body = Revenez en arrière, vérifiez ce qui a été saisi et réessayez.
+
+## Téléversement d'offres
+upload-title = Publier des offres depuis un tableur
+upload-intro = Enregistrez votre tableur au format CSV (UTF-8) avec une ligne d'en-tête nommant les colonnes ci-dessous, une offre par ligne ; séparez les éléments d'une liste par « ; ». Toutes les offres sont publiées ensemble, ou aucune : en cas d'erreur, chaque problème est indiqué avec sa ligne et rien n'est enregistré.
+upload-template = Télécharger un modèle avec une ligne d'exemple
+upload-columns = Colonnes (provider et title sont obligatoires) :
+upload-file = Le fichier CSV
+upload-submit = Vérifier et publier
+upload-no-file = Choisissez un fichier CSV à téléverser.
+upload-stored = { $count ->
+    [one] Une offre a été publiée.
+   *[other] { $count } offres ont été publiées.
+}
+upload-problems = { $count ->
+    [one] Rien n'a été publié : il y a un problème à corriger.
+   *[other] Rien n'a été publié : il y a { $count } problèmes à corriger.
+}
+col-line = Ligne
+col-column = Colonne
+col-problem = Problème

@@ -245,3 +245,17 @@ conflict-title = 目前无法执行
 conflict-body = 在记录的当前状态下无法执行此操作（可能已执行过，或记录已发生变化）。请返回并重新加载页面。
 invalid-title = 表单中有内容不正确
 invalid-body = 请返回，检查所填内容后重试。
+
+## 上传提供
+upload-title = 从电子表格发布提供
+upload-intro = 请将电子表格另存为 CSV（UTF-8）格式，首行为列名（见下文），每行一项提供；列表中的各项用“;”分隔。所有提供一并发布，或全部不发布：如有任何错误，将按行列出每个问题，且不保存任何内容。
+upload-template = 下载含示例行的模板
+upload-columns = 列（provider 和 title 为必填）：
+upload-file = CSV 文件
+upload-submit = 检查并发布
+upload-no-file = 请选择要上传的 CSV 文件。
+upload-stored = 已发布 { $count } 项提供。
+upload-problems = 未发布任何内容：有 { $count } 个问题需要更正。
+col-line = 行
+col-column = 列
+col-problem = 问题

@@ -64,14 +64,14 @@ pub async fn create_many(
 
 /// The forms a bulk body comes in.
 #[derive(Clone, Copy)]
-enum Form {
+pub enum Form {
     Json,
     Ndjson,
     Csv,
 }
 
 /// The columns of a CSV of offers: the fields of an offer.
-const CSV_COLUMNS: &[Column] = &[
+pub const CSV_COLUMNS: &[Column] = &[
     Column { name: "provider", cell: Cell::Text },
     Column { name: "title", cell: Cell::Text },
     Column { name: "description", cell: Cell::Text },
@@ -91,7 +91,8 @@ const CSV_COLUMNS: &[Column] = &[
 
 /// Decodes and checks every offer of a bulk body, reporting all problems at once. Each offer
 /// comes with the name of its place in the body (`[3]`, or `line 5` in a CSV).
-fn bulk_offers(body: &[u8], form: Form) -> AppResult<Vec<(String, (String, Fields))>> {
+/// (The web pages' CSV upload reads its file with this too.)
+pub fn bulk_offers(body: &[u8], form: Form) -> AppResult<Vec<(String, (String, Fields))>> {
     let offers = match form {
         Form::Json => {
             let offers: Vec<NewOffer> = http::decode_json(body)?;

@@ -9,7 +9,9 @@ mod engagements;
 mod home;
 mod i18n;
 mod layout;
+mod multipart;
 mod my;
+mod offer_upload;
 mod offers;
 mod parts;
 mod request_form;
@@ -46,6 +48,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/my/requests/{id}/consent", web::post().to(my::record_consent))
                 .route("/my/engagements", web::post().to(engagements::express_interest))
                 .route("/my/engagements/{id}", web::post().to(engagements::move_engagement))
+                .route("/my/offers/upload", web::get().to(offer_upload::page))
+                .route("/my/offers/upload", web::post().to(offer_upload::upload))
+                .route("/my/offers/template.csv", web::get().to(offer_upload::template))
                 .route("/my/requests/new", web::get().to(request_form::page))
                 .route("/my/requests/new", web::post().to(request_form::submit))
                 .route("/requests", web::get().to(requests::list))

@@ -149,6 +149,7 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
 fn own_offers(lang: Lang, rows: &[Offer]) -> Markup {
     html! {
         h2 { (lang.t("my-offers")) }
+        p { a.action href={ "/" (lang.code()) "/my/offers/upload" } { (lang.t("upload-title")) } }
         @if rows.is_empty() {
             p { (lang.t("my-no-offers")) }
         } @else {

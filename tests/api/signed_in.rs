@@ -244,7 +244,55 @@ fn a_provider_expresses_interest_and_the_state_agrees(app: TestApp) {
     assert_eq!(app.get(&format!("/api/v1/engagements/{engagement}")).json()["status"], "agreed");
 }
 
+/// A multipart form with the session's token and a file, as a browser sends it.
+fn upload(browser: &Browser<'_>, token: &str, csv: &str) -> Resp {
+    let body = format!(
+        "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n\
+         --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"offers.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--XyZ--\r\n"
+    );
+    let mut headers = browser.headers();
+    headers.push(("Content-Type", "multipart/form-data; boundary=XyZ"));
+    browser.app.anonymous().send("POST", "/en/my/offers/upload", &headers, Some(body.as_bytes()))
+}
+
+fn a_provider_uploads_offers_and_sees_each_problem_on_its_line(app: TestApp) {
+    let key = app.key(json!({"role": "provider", "state": "NOR", "label": "Norway desk"}));
+    let mut browser = Browser::new(&app);
+    browser.sign_in(&key);
+    let template = browser.get("/en/my/offers/template.csv");
+    assert!(template.text.starts_with("\u{feff}provider,title,") && template.text.contains("\nNOR,Training"));
+    let token = browser.csrf("/en/my/offers/upload");
+
+    let bad = "provider,title,themes,capacity\nNOR,Good offer,torture,2\nNOR,Bad offer,not-a-theme-at-all,2\nNOR,,torture,1\n";
+    let res = upload(&browser, &token, bad);
+    assert_eq!(res.status, 422, "{}", res.excerpt());
+    assert!(res.text.contains("Nothing was published"), "{}", res.text);
+    assert!(
+        res.text.contains("<td class=\"num\">3</td><td><code>themes[0]</code></td>"),
+        "the problem on its line: {}",
+        res.text
+    );
+    assert!(res.text.contains("<td class=\"num\">4</td>"), "every problem at once");
+    assert_eq!(app.get("/api/v1/offers").json()["total"], 0, "all or nothing");
+    let untyped = upload(&browser, &token, "provider,title,capacity\nNOR,Offer,x\n");
+    assert!(
+        untyped
+            .text
+            .contains("<td class=\"num\">2</td><td><code>capacity</code></td><td>'x' is not a whole number"),
+        "{}",
+        untyped.text
+    );
+
+    let good = "provider,title,themes,capacity,global\nNOR,First offer,torture,2,yes\nNOR,Second offer,detention;torture,1,yes\n";
+    let res = upload(&browser, &token, good);
+    assert_eq!(res.status, 201, "{}", res.excerpt());
+    assert!(res.text.contains("2 offers were published") && res.text.contains("Second offer"));
+    assert_eq!(app.get("/api/v1/offers").json()["total"], 2);
+    assert_eq!(upload(&browser, "wrong-token", good).status, 403);
+}
+
 backend_tests!(
+    a_provider_uploads_offers_and_sees_each_problem_on_its_line,
     a_provider_expresses_interest_and_the_state_agrees,
     a_state_signs_in_records_consent_and_signs_out,
     another_state_and_a_revoked_key_get_nothing,
