@@ -308,3 +308,33 @@ upload-problems = { $count ->
 col-line = السطر
 col-column = العمود
 col-problem = المشكلة
+
+## مستكشف التوصيات
+recommendations-title = توصيات الاستعراض الدوري الشامل: من أوصى بماذا ولمن
+recommendations-intro = التوصيات التي قدمتها الدول بعضها لبعض في الاستعراض الدوري الشامل، وما إذا كانت الدولة موضوع الاستعراض قد أيدتها أو أحاطت علمًا بها. صفِّها، واحسبها حسب الدولة الموصية أو الموضوع أو الرد أو الجولة، واقرأها.
+recommendations-totals = عدد التوصيات { $total }: المؤيَّدة { $supported }، والمحاط علمًا بها { $noted }.
+recommendations-chart = التوصيات المؤيَّدة والمحاط علمًا بها، بدءًا بأكبر المجموعات
+recommendations-none = لا توجد توصية تطابق هذه المرشحات.
+recommendations-list = التوصيات
+recommendations-found = { $count ->
+    [zero] لا توجد توصيات
+    [one] توصية واحدة
+    [two] توصيتان
+    [few] { $count } توصيات
+    [many] { $count } توصية
+   *[other] { $count } توصية
+}
+recommended-to = من { $state } إلى { $to }، الدورة { $session }
+not-recorded = غير مسجل
+cycle-number = الجولة { $cycle }
+filter-state-under-review = الدولة موضوع الاستعراض
+filter-recommending-state = الدولة الموصية
+filter-response = الرد
+filter-cycle = الجولة
+filter-group-by = الحساب حسب
+group-by-recommending_state = حسب الدولة الموصية
+group-by-theme = حسب الموضوع
+group-by-response = حسب الرد
+group-by-cycle = حسب الجولة
+col-group = المجموعة
+col-recommendations = التوصيات

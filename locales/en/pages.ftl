@@ -284,3 +284,29 @@ upload-problems = { $count ->
 col-line = Line
 col-column = Column
 col-problem = Problem
+
+## Recommendations explorer
+recommendations-title = UPR recommendations: who recommended what to whom
+recommendations-intro = The recommendations States made to each other in the Universal Periodic Review, and whether the State under review supported or noted them. Filter them, count them by recommending State, theme, response or cycle, and read them.
+recommendations-totals = { $total } recommendations: { $supported } supported, { $noted } noted.
+recommendations-chart = Recommendations supported and noted, largest groups first
+recommendations-none = No recommendation matches these filters.
+recommendations-list = The recommendations
+recommendations-found = { $count ->
+    [one] { $count } recommendation
+   *[other] { $count } recommendations
+}
+recommended-to = { $state } to { $to }, session { $session }
+not-recorded = Not recorded
+cycle-number = Cycle { $cycle }
+filter-state-under-review = State under review
+filter-recommending-state = Recommending State
+filter-response = Response
+filter-cycle = Cycle
+filter-group-by = Count by
+group-by-recommending_state = By recommending State
+group-by-theme = By theme
+group-by-response = By response
+group-by-cycle = By cycle
+col-group = Group
+col-recommendations = Recommendations

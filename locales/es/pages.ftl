@@ -283,3 +283,29 @@ upload-problems = { $count ->
 col-line = Línea
 col-column = Columna
 col-problem = Problema
+
+## Explorador de recomendaciones
+recommendations-title = Recomendaciones del EPU: quién recomendó qué a quién
+recommendations-intro = Las recomendaciones que los Estados se formularon en el Examen Periódico Universal, y si el Estado examinado las apoyó o tomó nota de ellas. Fíltrelas, cuéntelas por Estado recomendante, tema, respuesta o ciclo, y léalas.
+recommendations-totals = { $total } recomendaciones: { $supported } apoyadas, { $noted } de las que se tomó nota.
+recommendations-chart = Recomendaciones apoyadas y de las que se tomó nota, de los grupos mayores a los menores
+recommendations-none = Ninguna recomendación coincide con estos filtros.
+recommendations-list = Las recomendaciones
+recommendations-found = { $count ->
+    [one] { $count } recomendación
+   *[other] { $count } recomendaciones
+}
+recommended-to = { $state } a { $to }, período de sesiones { $session }
+not-recorded = No consta
+cycle-number = Ciclo { $cycle }
+filter-state-under-review = Estado examinado
+filter-recommending-state = Estado recomendante
+filter-response = Respuesta
+filter-cycle = Ciclo
+filter-group-by = Contar por
+group-by-recommending_state = Por Estado recomendante
+group-by-theme = Por tema
+group-by-response = Por respuesta
+group-by-cycle = Por ciclo
+col-group = Grupo
+col-recommendations = Recomendaciones

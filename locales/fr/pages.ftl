@@ -283,3 +283,29 @@ upload-problems = { $count ->
 col-line = Ligne
 col-column = Colonne
 col-problem = Problème
+
+## Explorateur des recommandations
+recommendations-title = Recommandations de l'EPU : qui a recommandé quoi à qui
+recommendations-intro = Les recommandations que les États se sont adressées dans le cadre de l'Examen périodique universel, et si l'État examiné les a soutenues ou en a pris note. Filtrez-les, comptez-les par État auteur, thème, réponse ou cycle, et lisez-les.
+recommendations-totals = { $total } recommandations : { $supported } soutenues, { $noted } notées.
+recommendations-chart = Recommandations soutenues et notées, des groupes les plus importants aux moins importants
+recommendations-none = Aucune recommandation ne correspond à ces filtres.
+recommendations-list = Les recommandations
+recommendations-found = { $count ->
+    [one] { $count } recommandation
+   *[other] { $count } recommandations
+}
+recommended-to = { $state } à { $to }, session { $session }
+not-recorded = Non indiqué
+cycle-number = Cycle { $cycle }
+filter-state-under-review = État examiné
+filter-recommending-state = État auteur de la recommandation
+filter-response = Réponse
+filter-cycle = Cycle
+filter-group-by = Compter par
+group-by-recommending_state = Par État auteur
+group-by-theme = Par thème
+group-by-response = Par réponse
+group-by-cycle = Par cycle
+col-group = Groupe
+col-recommendations = Recommandations

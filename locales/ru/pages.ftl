@@ -295,3 +295,31 @@ upload-problems = { $count ->
 col-line = Строка
 col-column = Столбец
 col-problem = Проблема
+
+## Обзор рекомендаций
+recommendations-title = Рекомендации УПО: кто что кому рекомендовал
+recommendations-intro = Рекомендации, которые государства вынесли друг другу в ходе универсального периодического обзора, и то, поддержало ли их государство-объект обзора или приняло к сведению. Фильтруйте их, считайте по рекомендующему государству, теме, ответу или циклу и читайте.
+recommendations-totals = Рекомендаций: { $total }; поддержано: { $supported }; принято к сведению: { $noted }.
+recommendations-chart = Поддержанные и принятые к сведению рекомендации, начиная с крупнейших групп
+recommendations-none = Ни одна рекомендация не соответствует этим фильтрам.
+recommendations-list = Рекомендации
+recommendations-found = { $count ->
+    [one] { $count } рекомендация
+    [few] { $count } рекомендации
+    [many] { $count } рекомендаций
+   *[other] { $count } рекомендации
+}
+recommended-to = { $state } → { $to }, сессия { $session }
+not-recorded = Не указано
+cycle-number = Цикл { $cycle }
+filter-state-under-review = Государство — объект обзора
+filter-recommending-state = Рекомендующее государство
+filter-response = Ответ
+filter-cycle = Цикл
+filter-group-by = Считать по
+group-by-recommending_state = По рекомендующему государству
+group-by-theme = По теме
+group-by-response = По ответу
+group-by-cycle = По циклу
+col-group = Группа
+col-recommendations = Рекомендации

@@ -259,3 +259,26 @@ upload-problems = 未发布任何内容：有 { $count } 个问题需要更正�
 col-line = 行
 col-column = 列
 col-problem = 问题
+
+## 建议浏览
+recommendations-title = 普遍定期审议建议：谁向谁提出了什么建议
+recommendations-intro = 各国在普遍定期审议中相互提出的建议，以及受审议国是支持还是注意到这些建议。可加以筛选，按建议国、主题、答复或周期统计，并阅读建议全文。
+recommendations-totals = 共 { $total } 项建议：支持 { $supported } 项，注意到 { $noted } 项。
+recommendations-chart = 获支持和被注意到的建议，按组从大到小排列
+recommendations-none = 没有符合这些筛选条件的建议。
+recommendations-list = 建议
+recommendations-found = { $count } 项建议
+recommended-to = { $state } 向 { $to } 提出，第 { $session } 届会议
+not-recorded = 未记录
+cycle-number = 第 { $cycle } 周期
+filter-state-under-review = 受审议国
+filter-recommending-state = 建议国
+filter-response = 答复
+filter-cycle = 周期
+filter-group-by = 统计方式
+group-by-recommending_state = 按建议国
+group-by-theme = 按主题
+group-by-response = 按答复
+group-by-cycle = 按周期
+col-group = 组
+col-recommendations = 建议

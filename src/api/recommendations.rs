@@ -158,21 +158,22 @@ pub async fn list(
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
 }
 
-/// The filters the list and the summary share, as given.
-struct Filters<'a> {
-    state_under_review: Option<&'a str>,
-    region: Option<&'a str>,
-    recommending_state: Option<&'a str>,
-    theme: Option<&'a str>,
-    response: Option<&'a str>,
-    cycle: Option<&'a str>,
-    session: Option<&'a str>,
-    text: Option<&'a str>,
-    updated_since: Option<&'a str>,
+/// The filters the list and the summary share (and the web pages' explorer), as given.
+#[derive(Default)]
+pub struct Filters<'a> {
+    pub state_under_review: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub recommending_state: Option<&'a str>,
+    pub theme: Option<&'a str>,
+    pub response: Option<&'a str>,
+    pub cycle: Option<&'a str>,
+    pub session: Option<&'a str>,
+    pub text: Option<&'a str>,
+    pub updated_since: Option<&'a str>,
 }
 
 impl Filters<'_> {
-    fn parse(&self) -> AppResult<RecommendationFilter> {
+    pub fn parse(&self) -> AppResult<RecommendationFilter> {
         let state = http::state_param("state_under_review", self.state_under_review)?;
         let region = http::region_param("region", self.region)?;
         let words = http::search_words("q", self.text)?;

@@ -245,6 +245,7 @@ mod tests {
         wanted.extend(ConsentStatus::ALL.iter().map(|v| format!("consent-{v}")));
         wanted.extend(Role::ALL.iter().map(|v| format!("role-{v}")));
         wanted.extend(EngagementStatus::ALL.iter().map(|v| format!("engagement-status-{v}")));
+        wanted.extend(crate::db::recommendations::SummaryKey::ALL.iter().map(|v| format!("group-by-{v}")));
         wanted.extend(EngagementStatus::ALL.iter().map(|v| format!("engagement-to-{v}")));
         wanted.extend(crate::domain::catalog::Catalog::shipped().groups.iter().map(|g| format!("group-{}", g.slug)));
         wanted.extend(super::super::parts::REGIONS.iter().map(|r| format!("region-{r}")));

@@ -13,12 +13,14 @@ pub enum Section {
     Requests,
     Offers,
     Themes,
+    Recommendations,
     /// The signed-in reader's own page (reached from the account links, not the menu).
     My,
 }
 
 impl Section {
-    const ALL: [Section; 4] = [Section::Home, Section::Requests, Section::Offers, Section::Themes];
+    const ALL: [Section; 5] =
+        [Section::Home, Section::Requests, Section::Offers, Section::Themes, Section::Recommendations];
 
     fn path(self) -> &'static str {
         match self {
@@ -26,6 +28,7 @@ impl Section {
             Section::Requests => "/requests",
             Section::Offers => "/offers",
             Section::Themes => "/themes",
+            Section::Recommendations => "/recommendations",
             Section::My => "/my",
         }
     }
@@ -36,6 +39,7 @@ impl Section {
             Section::Requests => "nav-requests",
             Section::Offers => "nav-offers",
             Section::Themes => "nav-themes",
+            Section::Recommendations => "nav-recommendations",
             Section::My => "nav-my",
         }
     }

@@ -14,6 +14,7 @@ mod my;
 mod offer_upload;
 mod offers;
 mod parts;
+mod recommendations;
 mod request_form;
 mod requests;
 mod session;
@@ -57,6 +58,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/requests/{id}", web::get().to(requests::detail))
                 .route("/offers", web::get().to(offers::list))
                 .route("/offers/{id}", web::get().to(offers::detail))
+                .route("/recommendations", web::get().to(recommendations::page))
+                .route("/recommendations/summary.csv", web::get().to(recommendations::summary_csv))
                 .route("/themes", web::get().to(themes::page))
                 .route("/themes.csv", web::get().to(themes::csv))
                 .default_service(web::to(not_found)),

@@ -1,7 +1,6 @@
 //! Themes: supply against demand in every theme, as a chart, a table and a CSV download, for
 //! the world or one region, through the same tally (and consent gate) as `GET /stats/themes`.
 
-use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -144,40 +143,20 @@ pub async fn csv(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let (q, supply) = tally(&req, &state, &viewer, lang).await.in_page(lang)?;
-    let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    let written: Result<(), csv::Error> = (|| {
-        out.write_record([
-            "theme",
-            "label",
-            "group",
-            "requests",
-            "states",
-            "offers",
-            "providers",
-            "offers_per_request",
-        ])?;
-        for t in &supply.themes {
-            out.write_record([
-                t.theme.as_str(),
-                t.label.as_str(),
-                t.group.as_str(),
-                &t.requests.to_string(),
-                &t.states.to_string(),
-                &t.offers.to_string(),
-                &t.providers.to_string(),
-                &t.offers_per_request.map(|r| r.to_string()).unwrap_or_default(),
-            ])?;
-        }
-        Ok(())
-    })();
-    written.map_err(AppError::internal).in_page(lang)?;
-    let body = out.into_inner().map_err(AppError::internal).in_page(lang)?;
+    let rows = supply.themes.iter().map(|t| {
+        vec![
+            t.theme.clone(),
+            t.label.clone(),
+            t.group.clone(),
+            t.requests.to_string(),
+            t.states.to_string(),
+            t.offers.to_string(),
+            t.providers.to_string(),
+            t.offers_per_request.map(|r| r.to_string()).unwrap_or_default(),
+        ]
+    });
     let name =
         format!("tcmatch-themes-{}-{}-{}.csv", q.region.as_deref().unwrap_or("world"), lang.code(), supply.as_of);
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
-        .insert_header((header::CONTENT_LANGUAGE, lang.code()))
-        .insert_header((header::CACHE_CONTROL, "no-cache"))
-        .body(body))
+    let header = ["theme", "label", "group", "requests", "states", "offers", "providers", "offers_per_request"];
+    parts::csv_download(lang, &name, &header, rows).in_page(lang)
 }

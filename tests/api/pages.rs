@@ -157,7 +157,34 @@ fn the_themes_page_charts_supply_against_demand_and_downloads_it(app: TestApp) {
     assert_eq!(app.anonymous().get("/en/themes?group=nope").status, 400);
 }
 
+fn the_recommendations_explorer_counts_who_recommended_what(app: TestApp) {
+    for (to, from, response, text) in [
+        ("KEN", "NOR", "supported", "Ratify the Optional Protocol to the Convention against Torture"),
+        ("KEN", "DNK", "noted", "Abolish the death penalty"),
+        ("UGA", "NOR", "supported", "Adopt a law on domestic violence"),
+    ] {
+        app.create(
+            "/api/v1/recommendations",
+            &json!({"state_under_review": to, "recommending_state": from, "session": 35, "text": text, "response": response}),
+        );
+    }
+    let kenya = page(&app, "/en/recommendations?state_under_review=KEN");
+    assert!(kenya.text.contains("2 recommendations: 1 supported, 1 noted."), "{}", kenya.excerpt());
+    assert!(kenya.text.contains("/en/recommendations?recommending_state=NOR\">Norway</a>"));
+    assert!(kenya.text.contains("Abolish the death penalty") && !kenya.text.contains("domestic violence"));
+    assert!(kenya.text.contains("role=\"img\""), "a chart");
+    let french = page(&app, "/fr/recommendations?recommending_state=NOR&group_by=response");
+    assert!(french.text.contains("Soutenue") && french.text.contains("2 recommandations"), "{}", french.excerpt());
+
+    let csv = app.anonymous().get("/es/recommendations/summary.csv?state_under_review=KEN");
+    assert_eq!(csv.status, 200);
+    assert!(csv.text.starts_with("\u{feff}key,label,count,supported,noted\n"), "{}", csv.text);
+    assert!(csv.text.contains("NOR,Noruega,1,1,0") && csv.text.contains("DNK,Dinamarca,1,0,1"), "{}", csv.text);
+    assert_eq!(app.anonymous().get("/en/recommendations?group_by=colour").status, 400);
+}
+
 backend_tests!(
+    the_recommendations_explorer_counts_who_recommended_what,
     the_themes_page_charts_supply_against_demand_and_downloads_it,
     request_and_offer_pages_show_only_what_the_api_shows_anonymous_callers,
     list_pages_walk_every_page_with_their_filters,

@@ -276,9 +276,7 @@ fn a_provider_uploads_offers_and_sees_each_problem_on_its_line(app: TestApp) {
     assert_eq!(app.get("/api/v1/offers").json()["total"], 0, "all or nothing");
     let untyped = upload(&browser, &token, "provider,title,capacity\nNOR,Offer,x\n");
     assert!(
-        untyped
-            .text
-            .contains("<td class=\"num\">2</td><td><code>capacity</code></td><td>'x' is not a whole number"),
+        untyped.text.contains("<td class=\"num\">2</td><td><code>capacity</code></td><td>'x' is not a whole number"),
         "{}",
         untyped.text
     );
