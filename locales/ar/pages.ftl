@@ -192,6 +192,7 @@ themes-title = العرض والطلب حسب الموضوع
 themes-intro = لكل موضوع، الطلبات المفتوحة والدول التي تطلب المساعدة، مقابل العروض المتاحة ومقدّميها: حيث تكون الاحتياجات أقل تغطية.
 themes-totals = المجموع: الطلبات المفتوحة { $requests } من { $states } دولة؛ العروض المتاحة { $offers } من { $providers } مقدّم مساعدة.
 themes-chart = الطلبات المفتوحة والعروض المتاحة في أكثر المواضيع نشاطًا
+themes-by-region = الطلبات المفتوحة من كل منطقة والعروض المتاحة لها
 themes-table = جميع المواضيع، بدءًا بالأقل تغطية
 themes-nothing-yet = لم يُطلب أو يُعرض شيء هنا بعد.
 col-states-asking = الدول الطالبة
@@ -338,3 +339,22 @@ group-by-response = حسب الرد
 group-by-cycle = حسب الجولة
 col-group = المجموعة
 col-recommendations = التوصيات
+
+## سجل التعاون
+cooperation-title = سجل التعاون
+cooperation-intro = كيف عمل طرفا المطابقات معًا: أوجه التعاون المتعلقة بالطلبات المنشورة، حسب الحالة وسنة البدء ومنطقة الدولة الطالبة والموضوع. الأرقام وحدها علنية؛ أما الأزواج فتبقى لدى طرفيها.
+cooperation-total = { $count ->
+    [zero] لا يوجد أي تعاون.
+    [one] تعاون واحد في المجموع.
+    [two] حالتا تعاون في المجموع.
+    [few] { $count } حالات تعاون في المجموع.
+   *[other] { $count } حالة تعاون في المجموع.
+}
+cooperation-none = لا يوجد تعاون بعد.
+cooperation-chart = أوجه التعاون حسب سنة البدء
+cooperation-under-way = متفق عليه أو قيد التنفيذ
+cooperation-by-status = حسب الحالة
+cooperation-by-year = حسب سنة البدء
+cooperation-by-region = حسب منطقة الدولة الطالبة
+cooperation-by-theme = حسب موضوع الطلب
+col-all = المجموع

@@ -174,6 +174,7 @@ themes-title = Supply and demand by theme
 themes-intro = For each theme, the open requests and the States asking, against the available offers and the providers giving: where needs are least covered.
 themes-totals = In all: { $requests } open requests from { $states } States; { $offers } available offers from { $providers } providers.
 themes-chart = Open requests and available offers in the busiest themes
+themes-by-region = Open requests from each region, and available offers serving it
 themes-table = Every theme, least covered first
 themes-nothing-yet = Nothing is asked for or offered here yet.
 col-states-asking = States asking
@@ -310,3 +311,19 @@ group-by-response = By response
 group-by-cycle = By cycle
 col-group = Group
 col-recommendations = Recommendations
+
+## Record of cooperation
+cooperation-title = Record of cooperation
+cooperation-intro = How the two sides of matches have worked together: engagements on published requests, by status, the year they began, the region of the requesting State and the theme. Only the counts are public; the pairs stay with their two sides.
+cooperation-total = { $count ->
+    [one] { $count } engagement in all.
+   *[other] { $count } engagements in all.
+}
+cooperation-none = No engagement yet.
+cooperation-chart = Engagements by the year they began
+cooperation-under-way = Agreed or in progress
+cooperation-by-status = By status
+cooperation-by-year = By year begun
+cooperation-by-region = By region of the requesting State
+cooperation-by-theme = By theme of the request
+col-all = All

@@ -173,6 +173,7 @@ themes-title = Oferta y demanda por tema
 themes-intro = Para cada tema, las solicitudes abiertas y los Estados que las presentan, frente a las ofertas disponibles y los proveedores: dónde las necesidades están menos cubiertas.
 themes-totals = En total: { $requests } solicitudes abiertas de { $states } Estados; { $offers } ofertas disponibles de { $providers } proveedores.
 themes-chart = Solicitudes abiertas y ofertas disponibles en los temas con más actividad
+themes-by-region = Solicitudes abiertas de cada región y ofertas disponibles para ella
 themes-table = Todos los temas, del menos cubierto al más cubierto
 themes-nothing-yet = Todavía no se ha pedido ni ofrecido nada aquí.
 col-states-asking = Estados solicitantes
@@ -309,3 +310,19 @@ group-by-response = Por respuesta
 group-by-cycle = Por ciclo
 col-group = Grupo
 col-recommendations = Recomendaciones
+
+## Registro de la cooperación
+cooperation-title = Registro de la cooperación
+cooperation-intro = Cómo han colaborado las dos partes de las coincidencias: las colaboraciones sobre solicitudes publicadas, por situación, año de inicio, región del Estado solicitante y tema. Solo las cifras son públicas; los pares quedan entre sus dos partes.
+cooperation-total = { $count ->
+    [one] { $count } colaboración en total.
+   *[other] { $count } colaboraciones en total.
+}
+cooperation-none = Aún no hay colaboraciones.
+cooperation-chart = Colaboraciones por año de inicio
+cooperation-under-way = Acordadas o en curso
+cooperation-by-status = Por situación
+cooperation-by-year = Por año de inicio
+cooperation-by-region = Por región del Estado solicitante
+cooperation-by-theme = Por tema de la solicitud
+col-all = Total

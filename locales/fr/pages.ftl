@@ -173,6 +173,7 @@ themes-title = Offre et demande par thème
 themes-intro = Pour chaque thème, les demandes ouvertes et les États qui demandent, face aux offres disponibles et aux fournisseurs : là où les besoins sont le moins couverts.
 themes-totals = Au total : { $requests } demandes ouvertes de { $states } États ; { $offers } offres disponibles de { $providers } fournisseurs.
 themes-chart = Demandes ouvertes et offres disponibles dans les thèmes les plus actifs
+themes-by-region = Demandes ouvertes de chaque région et offres disponibles qui la desservent
 themes-table = Tous les thèmes, du moins couvert au mieux couvert
 themes-nothing-yet = Rien n'est encore demandé ni offert ici.
 col-states-asking = États demandeurs
@@ -309,3 +310,19 @@ group-by-response = Par réponse
 group-by-cycle = Par cycle
 col-group = Groupe
 col-recommendations = Recommandations
+
+## Bilan de la coopération
+cooperation-title = Bilan de la coopération
+cooperation-intro = Comment les deux parties des correspondances ont travaillé ensemble : les engagements sur les demandes publiées, par statut, année de début, région de l'État demandeur et thème. Seuls les chiffres sont publics ; les paires restent connues de leurs seules parties.
+cooperation-total = { $count ->
+    [one] { $count } engagement au total.
+   *[other] { $count } engagements au total.
+}
+cooperation-none = Aucun engagement pour l'instant.
+cooperation-chart = Engagements par année de début
+cooperation-under-way = Acceptés ou en cours
+cooperation-by-status = Par statut
+cooperation-by-year = Par année de début
+cooperation-by-region = Par région de l'État demandeur
+cooperation-by-theme = Par thème de la demande
+col-all = Total

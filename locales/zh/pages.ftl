@@ -155,6 +155,7 @@ themes-title = 按主题分列的供需情况
 themes-intro = 每个主题的未结请求和提出请求的国家，与可用的提供和提供方相对照：显示需求最未得到满足的领域。
 themes-totals = 合计：{ $states } 个国家的 { $requests } 项未结请求；{ $providers } 个提供方的 { $offers } 项可用提供。
 themes-chart = 最活跃主题中的未结请求和可用提供
+themes-by-region = 各区域的未结请求及面向该区域的可用提供
 themes-table = 所有主题，覆盖最少的在前
 themes-nothing-yet = 此处尚无请求或提供。
 col-states-asking = 提出请求的国家
@@ -282,3 +283,16 @@ group-by-response = 按答复
 group-by-cycle = 按周期
 col-group = 组
 col-recommendations = 建议
+
+## 合作记录
+cooperation-title = 合作记录
+cooperation-intro = 匹配双方如何开展合作：已公布请求上的合作，按状态、开始年份、请求国所在区域和主题分列。仅公开数字；具体配对仅由双方知悉。
+cooperation-total = 共 { $count } 项合作。
+cooperation-none = 尚无合作。
+cooperation-chart = 按开始年份分列的合作
+cooperation-under-way = 已商定或进行中
+cooperation-by-status = 按状态
+cooperation-by-year = 按开始年份
+cooperation-by-region = 按请求国所在区域
+cooperation-by-theme = 按请求主题
+col-all = 合计

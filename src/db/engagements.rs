@@ -152,3 +152,48 @@ pub fn list(
     let rows = q.order(engagements::id.asc()).limit(page.limit + 1).select(EngagementRow::as_select()).load(conn)?;
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
 }
+
+/// One engagement on a published request, as the public record counts it: its status, when it
+/// began, the requesting State and the request's themes.
+#[derive(Debug)]
+pub struct RecordedEngagement {
+    pub status: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub state: String,
+    pub themes: Vec<String>,
+}
+
+/// Every engagement whose request is published now (consented, not a draft): the public
+/// record of cooperation never counts what a State has not agreed to share.
+pub fn on_published_requests(conn: &mut DbConn) -> AppResult<Vec<RecordedEngagement>> {
+    use super::schema::request_themes;
+    let rows: Vec<(String, chrono::NaiveDateTime, String)> = engagements::table
+        .select((engagements::status, engagements::created_at, engagements::request_id))
+        .load(conn)?;
+    let mut ids: Vec<String> = rows.iter().map(|r| r.2.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    let scope = crate::domain::access::RequestScope::Consented { own_state: None };
+    let states: std::collections::HashMap<String, String> =
+        super::requests::by_ids(conn, &ids, &scope)?.into_iter().map(|r| (r.id, r.state)).collect();
+    let mut themes: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for (request, theme) in request_themes::table
+        .filter(request_themes::request_id.eq_any(states.keys()))
+        .select((request_themes::request_id, request_themes::theme))
+        .load::<(String, String)>(conn)?
+    {
+        themes.entry(request).or_default().push(theme);
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|(status, created_at, request)| {
+            let state = states.get(&request)?.clone();
+            Some(RecordedEngagement {
+                status,
+                created_at,
+                state,
+                themes: themes.get(&request).cloned().unwrap_or_default(),
+            })
+        })
+        .collect())
+}

@@ -14,13 +14,20 @@ pub enum Section {
     Offers,
     Themes,
     Recommendations,
+    Cooperation,
     /// The signed-in reader's own page (reached from the account links, not the menu).
     My,
 }
 
 impl Section {
-    const ALL: [Section; 5] =
-        [Section::Home, Section::Requests, Section::Offers, Section::Themes, Section::Recommendations];
+    const ALL: [Section; 6] = [
+        Section::Home,
+        Section::Requests,
+        Section::Offers,
+        Section::Themes,
+        Section::Recommendations,
+        Section::Cooperation,
+    ];
 
     fn path(self) -> &'static str {
         match self {
@@ -29,6 +36,7 @@ impl Section {
             Section::Offers => "/offers",
             Section::Themes => "/themes",
             Section::Recommendations => "/recommendations",
+            Section::Cooperation => "/cooperation",
             Section::My => "/my",
         }
     }
@@ -40,6 +48,7 @@ impl Section {
             Section::Offers => "nav-offers",
             Section::Themes => "nav-themes",
             Section::Recommendations => "nav-recommendations",
+            Section::Cooperation => "nav-cooperation",
             Section::My => "nav-my",
         }
     }

@@ -5,6 +5,7 @@
 
 mod assets;
 mod chart;
+mod cooperation;
 mod engagements;
 mod home;
 mod i18n;
@@ -60,6 +61,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/offers/{id}", web::get().to(offers::detail))
                 .route("/recommendations", web::get().to(recommendations::page))
                 .route("/recommendations/summary.csv", web::get().to(recommendations::summary_csv))
+                .route("/cooperation", web::get().to(cooperation::page))
+                .route("/cooperation.csv", web::get().to(cooperation::csv))
                 .route("/themes", web::get().to(themes::page))
                 .route("/themes.csv", web::get().to(themes::csv))
                 .default_service(web::to(not_found)),

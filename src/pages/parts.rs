@@ -8,6 +8,9 @@ use crate::domain::catalog::Catalog;
 use crate::domain::vocab::Modality;
 use crate::service::matches::Match;
 
+/// The M49 regions.
+pub const M49_REGIONS: [&str; 5] = ["002", "019", "142", "150", "009"];
+
 /// The areas a list can be narrowed to: the M49 regions, then the UN regional groups.
 pub const REGIONS: [&str; 10] = ["002", "019", "142", "150", "009", "african", "asia_pacific", "eeg", "grulac", "weog"];
 

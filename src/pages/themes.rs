@@ -47,6 +47,24 @@ async fn tally(
     Ok((q, supply))
 }
 
+/// Open requests from, and available offers serving, each M49 region (an offer serving several
+/// counts in each): one tally per region, charged as such.
+async fn by_region(req: &HttpRequest, state: &AppState, viewer: &Viewer, lang: Lang) -> AppResult<Vec<Bar>> {
+    let mut bars = Vec::new();
+    for region in parts::M49_REGIONS {
+        let key = service::tally_for(&state.services, &viewer.caller).await?;
+        rate_limit::charge(req, stats::tally_cost(key.records))?;
+        let supply =
+            service::supply_and_demand_by_theme(&state.services, key, Some(region.to_string()), None, lang.code())
+                .await?;
+        bars.push(Bar {
+            label: lang.t(&format!("region-{region}")),
+            values: vec![supply.totals.requests, supply.totals.offers],
+        });
+    }
+    Ok(bars)
+}
+
 /// `/{lang}/themes`
 pub async fn page(
     req: HttpRequest,
@@ -55,6 +73,8 @@ pub async fn page(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let (q, supply) = tally(&req, &state, &viewer, lang).await.in_page(lang)?;
+    let regions =
+        if q.region.is_none() { by_region(&req, &state, &viewer, lang).await.in_page(lang)? } else { Vec::new() };
     let catalog = state.services.catalog;
     let groups: Vec<(String, String)> =
         catalog.groups.iter().map(|g| (g.slug.clone(), lang.t(&format!("group-{}", g.slug)))).collect();
@@ -76,6 +96,9 @@ pub async fn page(
         }
         p { a.download href=(download) download { (lang.t("download-csv")) } }
         (chart_of(lang, &supply))
+        @if !regions.is_empty() {
+            (chart::bars(lang, "regions", &lang.t("themes-by-region"), &[lang.t("col-requests"), lang.t("col-offers")], &regions))
+        }
         (table(lang, &supply))
     };
     let here = parts::here("/themes", req.query_string());

@@ -6,6 +6,7 @@
 //! clients send and see) live here too, so every caller speaks the same ones.
 
 pub mod audit;
+pub mod cooperation;
 pub mod engagements;
 pub mod keys;
 pub mod matches;

@@ -138,6 +138,7 @@ fn the_themes_page_charts_supply_against_demand_and_downloads_it(app: TestApp) {
 
     let en = page(&app, "/en/themes");
     assert!(en.text.contains("<svg") && en.text.contains("role=\"img\""), "a chart");
+    assert!(en.text.contains("Open requests from each region"), "and requests and offers by region");
     assert!(en.text.contains("1 open requests from 1 States"), "the pending request is not counted: {}", en.text);
 
     let csv = app.anonymous().get("/fr/themes.csv");
@@ -183,7 +184,31 @@ fn the_recommendations_explorer_counts_who_recommended_what(app: TestApp) {
     assert_eq!(app.anonymous().get("/en/recommendations?group_by=colour").status, 400);
 }
 
+fn the_record_of_cooperation_counts_only_published_requests(app: TestApp) {
+    let admin = app.admin();
+    let offer = OfferBody::for_matching("NOR", json!(["torture"])).create(&admin);
+    let shown = RequestBody::for_matching("KEN", json!(["torture"])).create(&admin, Some("granted"));
+    let hidden = RequestBody::for_matching("PER", json!(["torture"])).create(&admin, Some("granted"));
+    for request in [&shown, &hidden] {
+        admin.create("/api/v1/engagements", &json!({"request_id": request, "offer_id": offer, "side": "request"}));
+    }
+    admin.create(&format!("/api/v1/requests/{hidden}/consent"), &json!({"status": "withdrawn"}));
+    let record = page(&app, "/en/cooperation");
+    assert!(
+        record.text.contains("1 engagement in all."),
+        "the withdrawn request's engagement is not counted: {}",
+        record.excerpt()
+    );
+    assert!(
+        record.text.contains("<th scope=\"row\">Africa</th>")
+            && !record.text.contains("<th scope=\"row\">Americas</th>")
+    );
+    let csv = app.anonymous().get("/fr/cooperation.csv");
+    assert!(csv.text.contains("region,002,Afrique,interest,1") && csv.text.contains("theme,torture,"), "{}", csv.text);
+}
+
 backend_tests!(
+    the_record_of_cooperation_counts_only_published_requests,
     the_recommendations_explorer_counts_who_recommended_what,
     the_themes_page_charts_supply_against_demand_and_downloads_it,
     request_and_offer_pages_show_only_what_the_api_shows_anonymous_callers,
