@@ -47,7 +47,7 @@ pub struct OfferRow {
 
 super::page::versioned!(OfferRow);
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct OfferFilter {
     pub provider: Option<String>,
     pub theme: Option<String>,

@@ -54,7 +54,7 @@ pub struct ConsentEventRow {
     pub recorded_at: chrono::NaiveDateTime,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RequestFilter {
     /// Requesting States (one State, or the States of a region).
     pub states: Option<Vec<String>>,

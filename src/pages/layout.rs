@@ -139,7 +139,7 @@ fn account(lang: Lang, viewer: &Viewer, section: Option<Section>) -> Markup {
     html! {
         div.account {
             @if let Some(session) = &viewer.session {
-                span { (lang.t_with("signed-in-as", &[("name", session.label.as_str().into())])) }
+                span { (lang.t("signed-in-as")) " " bdi { (session.label) } }
                 " "
                 a href={ "/" (lang.code()) "/my" } aria-current=[(section == Some(Section::My)).then_some("page")] { (lang.t("nav-my")) }
                 form.inline method="post" action={ "/" (lang.code()) "/sign-out" } {

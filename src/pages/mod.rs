@@ -7,6 +7,7 @@ mod assets;
 mod chart;
 mod cooperation;
 mod engagements;
+mod export;
 mod home;
 mod i18n;
 mod layout;
@@ -56,8 +57,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/my/requests/new", web::get().to(request_form::page))
                 .route("/my/requests/new", web::post().to(request_form::submit))
                 .route("/requests", web::get().to(requests::list))
+                .route("/requests.csv", web::get().to(requests::csv))
                 .route("/requests/{id}", web::get().to(requests::detail))
                 .route("/offers", web::get().to(offers::list))
+                .route("/offers.csv", web::get().to(offers::csv))
                 .route("/offers/{id}", web::get().to(offers::detail))
                 .route("/recommendations", web::get().to(recommendations::page))
                 .route("/recommendations/summary.csv", web::get().to(recommendations::summary_csv))

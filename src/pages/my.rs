@@ -8,20 +8,24 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::layout::{self, Section};
-use super::{form_of, public_page, InPage, Lang, PageError, Viewer};
+use super::{form_of, parts, public_page, InPage, Lang, PageError, Viewer};
+use crate::api::http::page_request;
 use crate::api::AppState;
 use crate::db::offers::OfferFilter;
-use crate::db::page::PageRequest;
 use crate::db::requests::RequestFilter;
 use crate::domain::access::Role;
+use crate::domain::ids;
 use crate::domain::vocab::ConsentStatus;
 use crate::error::AppError;
 use crate::service::offers::{self, Offer};
 use crate::service::requests::{self, AssistanceRequest, ConsentDecision};
 use crate::service::sessions::Session;
 
-/// How many of their own records the page lists.
-const SHOWN: i64 = 200;
+/// Which page of their own records the reader is on (50 a page, oldest first, as the lists).
+struct Listing<'a> {
+    cursor: Option<String>,
+    query: &'a str,
+}
 
 /// A problem to show next to one record's form, in the reader's language.
 struct Problem {
@@ -41,7 +45,11 @@ pub async fn page(
             .insert_header((header::LOCATION, format!("/{}/sign-in", lang.code())))
             .finish());
     };
-    let content = content(lang, &viewer, session, &state, None).await?;
+    let cursor = form_of::<Vec<(String, String)>>(req.query_string().as_bytes())
+        .in_page(lang)?
+        .into_iter()
+        .find_map(|(k, v)| (k == "cursor").then_some(v));
+    let content = content(lang, &viewer, session, &state, Listing { cursor, query: req.query_string() }, None).await?;
     Ok(public_page(
         &req,
         lang,
@@ -55,6 +63,7 @@ async fn content(
     viewer: &Viewer,
     session: &Session,
     state: &AppState,
+    listing: Listing<'_>,
     problem: Option<Problem>,
 ) -> Result<Markup, PageError> {
     let identity = &session.identity;
@@ -71,20 +80,36 @@ async fn content(
     let body = match identity.role {
         Role::State => {
             let filter = RequestFilter { states: identity.state.clone().map(|s| vec![s]), ..Default::default() };
-            let found = requests::list(services, &viewer.caller, filter, PageRequest { limit: SHOWN, after: None })
-                .await
-                .in_page(lang)?;
+            let page = page_request(None, listing.cursor.as_deref(), ids::REQUEST).in_page(lang)?;
+            let found = requests::list(services, &viewer.caller, filter, page).await.in_page(lang)?;
             let rows: Vec<AssistanceRequest> =
                 found.rows.iter().map(requests::view).collect::<Result<_, _>>().in_page(lang)?;
-            own_requests(lang, viewer, &rows, problem.as_ref())
+            let next = found.next_after.as_deref().map(ids::encode_cursor);
+            let pager = parts::pager(
+                lang,
+                &format!("/{}/my", lang.code()),
+                listing.query,
+                next.as_deref(),
+                found.total,
+                "requests-found",
+            );
+            html! { (own_requests(lang, viewer, &rows, problem.as_ref())) (pager) }
         }
         Role::Provider => {
             let filter = OfferFilter { provider: identity.provider_id().map(str::to_string), ..Default::default() };
-            let found = offers::list(services, &viewer.caller, filter, PageRequest { limit: SHOWN, after: None })
-                .await
-                .in_page(lang)?;
+            let page = page_request(None, listing.cursor.as_deref(), ids::OFFER).in_page(lang)?;
+            let found = offers::list(services, &viewer.caller, filter, page).await.in_page(lang)?;
             let rows: Vec<Offer> = found.rows.iter().map(offers::view).collect::<Result<_, _>>().in_page(lang)?;
-            own_offers(lang, &rows)
+            let next = found.next_after.as_deref().map(ids::encode_cursor);
+            let pager = parts::pager(
+                lang,
+                &format!("/{}/my", lang.code()),
+                listing.query,
+                next.as_deref(),
+                found.total,
+                "offers-found",
+            );
+            html! { (own_offers(lang, &rows)) (pager) }
         }
         Role::Admin => html! {
             p { (lang.t("my-admin")) }
@@ -116,7 +141,7 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
             section.record aria-labelledby={ "r-" (r.id) } {
                 h3 #{ "r-" (r.id) } dir="auto" { a href={ "/" (lang.code()) "/requests/" (r.id) } { (r.title) } }
                 p {
-                    (lang.t("col-status")) " " (lang.term("request-status", r.status.as_str()))
+                    (lang.t("label-status")) " " (lang.term("request-status", r.status.as_str()))
                     " · " (lang.t("col-consent")) " " strong { (lang.term("consent", r.consent.status.as_str())) }
                 }
                 form.inline-form method="post" action={ "/" (lang.code()) "/my/requests/" (r.id) "/consent" } {
@@ -125,8 +150,9 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
                     @let here = problem.filter(|p| p.id == r.id);
                     div.field {
                         label for=(field) { (lang.t("consent-decision")) }
-                        select #(field) name="status" aria-invalid=[here.map(|_| "true")]
+                        select #(field) name="status" required aria-invalid=[here.map(|_| "true")]
                             aria-describedby=[here.map(|_| format!("problem-{}", r.id))] {
+                            option value="" { (lang.t("consent-choose")) }
                             @for d in decisions {
                                 option value=(d.as_str()) { (lang.term("consent", d.as_str())) }
                             }
@@ -209,7 +235,8 @@ pub async fn record_consent(
         Err(AppError::Validation(_)) => (StatusCode::UNPROCESSABLE_ENTITY, lang.t("consent-invalid")),
         Err(other) => return Err(other).in_page(lang),
     };
-    let content = content(lang, &viewer, session, &state, Some(Problem { id, message: problem.1 })).await?;
+    let listing = Listing { cursor: None, query: "" };
+    let content = content(lang, &viewer, session, &state, listing, Some(Problem { id, message: problem.1 })).await?;
     let page = layout::page(lang, &viewer, Some(Section::My), "/my", &lang.t("my-title"), content);
     let mut res = public_page(&req, lang, &viewer, page);
     *res.status_mut() = problem.0;

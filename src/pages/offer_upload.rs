@@ -136,7 +136,8 @@ fn upload_page(lang: Lang, viewer: &Viewer, outcome: Outcome) -> Markup {
         }
         p { (lang.t("upload-intro")) }
         p { a.download href={ "/" (lang.code()) "/my/offers/template.csv" } download { (lang.t("upload-template")) } }
-        p.muted { (lang.t("upload-columns")) " " code { (CSV_COLUMNS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")) } }
+        p.muted { (lang.t("upload-columns")) }
+        p dir="ltr" { code { (CSV_COLUMNS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")) } }
         form.stacked method="post" action={ "/" (lang.code()) "/my/offers/upload" } enctype="multipart/form-data" {
             input type="hidden" name="csrf" value=(viewer.csrf());
             div.field.wide {
@@ -166,7 +167,7 @@ fn problem_table(lang: Lang, problems: &[FieldError]) -> Markup {
                     tr {
                         td.num { (line) }
                         td { code { (column) } }
-                        td { (p.message) }
+                        td dir="auto" { (p.message) }
                     }
                 }
             }

@@ -4,6 +4,7 @@
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
+use super::export;
 use super::layout::{self, Section};
 use super::parts;
 use super::{public_page, InPage, Lang, PageError, Viewer};
@@ -49,6 +50,7 @@ pub async fn list(
             button type="submit" { (lang.t("filter-apply")) }
         }
         (parts::pager(lang, &format!("/{}/offers", lang.code()), req.query_string(), found.next_after.as_deref().map(ids::encode_cursor).as_deref(), found.total, "offers-found"))
+        p { a.download href=(parts::download_link(&format!("/{}/offers.csv", lang.code()), req.query_string())) download { (lang.t("download-csv")) } }
         @if !rows.is_empty() {
             (parts::scrolling(&lang.t("offers-title"), html! { table {
                 thead {
@@ -171,4 +173,66 @@ fn facts(lang: Lang, catalog: &Catalog, o: &Offer, provider: &str) -> Markup {
             dt { (lang.t("col-budget")) } dd { (parts::dollars(lang, o.budget_usd)) }
         }
     }
+}
+
+/// `/{lang}/offers.csv`: every offer the list's filters select, streamed.
+pub async fn csv(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let query = Params::<OfferQuery>::extract(&req).await.in_page(lang)?.into_inner();
+    let (filter, _) = query.parsed().in_page(lang)?;
+    let (services, caller) = (std::sync::Arc::clone(&state.services), viewer.caller.clone());
+    let list = move |filter, page| {
+        let (services, caller) = (std::sync::Arc::clone(&services), caller.clone());
+        async move { service::list(&services, &caller, filter, page).await }
+    };
+    let name = format!("tcmatch-offers-{}.csv", lang.code());
+    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |row| service::view(row).map(|o| csv_row(&o))))
+}
+
+const CSV_HEADER: &[&str] = &[
+    "id",
+    "provider",
+    "provider_kind",
+    "title",
+    "description",
+    "themes",
+    "modalities",
+    "languages",
+    "global",
+    "countries",
+    "regions",
+    "starts_on",
+    "ends_on",
+    "capacity",
+    "budget_usd",
+    "status",
+    "created_at",
+    "updated_at",
+];
+
+fn csv_row(o: &Offer) -> Vec<String> {
+    vec![
+        o.id.clone(),
+        o.provider.clone(),
+        o.provider_kind.to_string(),
+        o.title.clone(),
+        o.description.clone(),
+        export::list(&o.themes),
+        export::list(&o.modalities),
+        export::list(&o.languages),
+        o.global.to_string(),
+        export::list(&o.countries),
+        export::list(&o.regions),
+        export::optional(o.starts_on),
+        export::optional(o.ends_on),
+        o.capacity.to_string(),
+        export::optional(o.budget_usd),
+        o.status.to_string(),
+        o.created_at.to_rfc3339(),
+        o.updated_at.to_rfc3339(),
+    ]
 }

@@ -64,6 +64,13 @@ pub fn here(path: &str, query: &str) -> String {
     }
 }
 
+/// A list's download, with the list's filters (not its page: a download has every page).
+pub fn download_link(path: &str, query: &str) -> String {
+    let kept: Vec<&str> =
+        query.split('&').filter(|p| !p.is_empty() && !p.starts_with("cursor=") && !p.starts_with("limit=")).collect();
+    here(path, &kept.join("&"))
+}
+
 /// Every State, by its name in the reader's language.
 pub fn state_options(lang: Lang, catalog: &Catalog) -> Vec<(String, String)> {
     let mut options: Vec<(String, String)> =

@@ -195,7 +195,7 @@ async fn form(
                 p { strong { (lang.t("form-has-problems")) } }
                 ul {
                     @for p in problems {
-                        li { a href={ "#" (field_id(&p.field)) } { (field_label(lang, &p.field)) } ": " (p.message) }
+                        li { a href={ "#" (field_id(&p.field)) } { (field_label(lang, &p.field)) } ": " bdi { (p.message) } }
                     }
                 }
             }
@@ -220,7 +220,7 @@ async fn form(
                         label for={ "rec-" (r.id) } {
                             span dir="auto" { (r.text) }
                             " "
-                            span.muted { "(" (lang.t_with("session-number", &[("session", r.session.into())])) ", " (lang.term("response", r.response.as_str())) ")" }
+                            span.muted { "(" (lang.t_with("session-number", &[("session", r.session.into())])) (lang.t("list-separator")) (lang.term("response", r.response.as_str())) ")" }
                         }
                     }
                 }
@@ -272,8 +272,8 @@ async fn form(
                 }
             }
             (text_field("languages", &lang.t("field-languages"), typed.one("languages"), problem("languages"), false))
-            (date_field(lang, "starts_on", &lang.t("field-starts-on"), typed.one("starts_on"), problem("starts_on")))
-            (date_field(lang, "ends_on", &lang.t("field-ends-on"), typed.one("ends_on"), problem("ends_on")))
+            (date_field("starts_on", &lang.t("field-starts-on"), typed.one("starts_on"), problem("starts_on")))
+            (date_field("ends_on", &lang.t("field-ends-on"), typed.one("ends_on"), problem("ends_on")))
             (text_field("budget_min_usd", &lang.t("field-budget-min"), typed.one("budget_min_usd"), problem("budget_min_usd"), false))
             (text_field("budget_max_usd", &lang.t("field-budget-max"), typed.one("budget_max_usd"), problem("budget_max_usd"), false))
             div.field {
@@ -345,10 +345,10 @@ fn text_field(name: &str, label: &str, value: &str, problem: Option<String>, req
     }
 }
 
-fn date_field(lang: Lang, name: &str, label: &str, value: &str, problem: Option<String>) -> Markup {
+fn date_field(name: &str, label: &str, value: &str, problem: Option<String>) -> Markup {
     html! {
         div.field {
-            label for=(name) { (label) " " span.muted { (lang.t("date-format")) } }
+            label for=(name) { (label) }
             @if let Some(p) = &problem { p.problem #{ (name) "-problem" } { (p) } }
             input #(name) type="date" name=(name) value=(value)
                 aria-invalid=[problem.as_ref().map(|_| "true")]

@@ -5,6 +5,7 @@
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
+use super::export;
 use super::layout::{self, Section};
 use super::parts;
 use super::{public_page, InPage, Lang, PageError, Viewer};
@@ -51,6 +52,7 @@ pub async fn list(
             button type="submit" { (lang.t("filter-apply")) }
         }
         (parts::pager(lang, &format!("/{}/requests", lang.code()), req.query_string(), found.next_after.as_deref().map(ids::encode_cursor).as_deref(), found.total, "requests-found"))
+        p { a.download href=(parts::download_link(&format!("/{}/requests.csv", lang.code()), req.query_string())) download { (lang.t("download-csv")) } }
         @if !rows.is_empty() {
             (table(lang, catalog, &rows))
         }
@@ -193,4 +195,65 @@ fn facts(lang: Lang, catalog: &Catalog, r: &AssistanceRequest) -> Markup {
             dd { (parts::budget_range(lang, r.budget_min_usd, r.budget_max_usd)) }
         }
     }
+}
+
+/// `/{lang}/requests.csv`: every request the list's filters select, as the API lists them to
+/// the reader, streamed.
+pub async fn csv(
+    req: HttpRequest,
+    lang: Lang,
+    viewer: Viewer,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let query = Params::<RequestQuery>::extract(&req).await.in_page(lang)?.into_inner();
+    let (filter, _) = query.parsed().in_page(lang)?;
+    let (services, caller) = (std::sync::Arc::clone(&state.services), viewer.caller.clone());
+    let list = move |filter, page| {
+        let (services, caller) = (std::sync::Arc::clone(&services), caller.clone());
+        async move { service::list(&services, &caller, filter, page).await }
+    };
+    let name = format!("tcmatch-requests-{}.csv", lang.code());
+    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |row| service::view(row).map(|r| csv_row(&r))))
+}
+
+const CSV_HEADER: &[&str] = &[
+    "id",
+    "state",
+    "title",
+    "description",
+    "recommendation_ids",
+    "themes",
+    "modalities",
+    "languages",
+    "starts_on",
+    "ends_on",
+    "budget_min_usd",
+    "budget_max_usd",
+    "priority",
+    "status",
+    "consent",
+    "created_at",
+    "updated_at",
+];
+
+fn csv_row(r: &AssistanceRequest) -> Vec<String> {
+    vec![
+        r.id.clone(),
+        r.state.clone(),
+        r.title.clone(),
+        r.description.clone(),
+        export::list(&r.recommendation_ids),
+        export::list(&r.themes),
+        export::list(&r.modalities),
+        export::list(&r.languages),
+        export::optional(r.starts_on),
+        export::optional(r.ends_on),
+        export::optional(r.budget_min_usd),
+        export::optional(r.budget_max_usd),
+        r.priority.to_string(),
+        r.status.to_string(),
+        r.consent.status.to_string(),
+        r.created_at.to_rfc3339(),
+        r.updated_at.to_rfc3339(),
+    ]
 }

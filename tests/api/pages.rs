@@ -125,6 +125,16 @@ fn list_pages_walk_every_page_with_their_filters(app: TestApp) {
     let next =
         first.text.split("rel=\"next\"").next().unwrap().rsplit("href=\"").next().unwrap().split('"').next().unwrap();
     assert!(next.starts_with("/en/requests?theme=torture&amp;limit=2&amp;cursor="), "{next}");
+    assert!(first.text.contains("href=\"/en/requests.csv?theme=torture\""), "the download has every page");
+    let csv = app.anonymous().get("/en/requests.csv?theme=torture");
+    assert_eq!((csv.status, csv.header("content-type")), (200, Some("text/csv; charset=utf-8")));
+    assert!(csv.text.starts_with("\u{feff}id,state,title,"));
+    assert_eq!(csv.text.lines().count(), 4, "the header and all three requests: {}", csv.text);
+    assert!(csv
+        .text
+        .contains(",KEN,Request 2,,,torture,legal_drafting,en,2030-01-01,2030-12-31,10000,,medium,open,granted,"));
+    let offers = app.anonymous().get("/fr/offers.csv");
+    assert!(offers.text.starts_with("\u{feff}id,provider,provider_kind,") && offers.text.lines().count() == 1);
     let second = page(&app, &next.replace("&amp;", "&"));
     assert!(second.text.contains("Request 2") && !second.text.contains("rel=\"next\""));
     assert!(second.text.contains("href=\"/en/requests?theme=torture&amp;limit=2\""), "a link back to the first page");

@@ -76,7 +76,9 @@ fn a_state_signs_in_records_consent_and_signs_out(app: TestApp) {
 
     let mine = browser.get("/en/my");
     assert_eq!(mine.status, 200);
-    assert!(mine.text.contains("Signed in as Kenya focal point") && mine.text.contains("Our pending request"));
+    assert!(
+        mine.text.contains("Signed in as <bdi>Kenya focal point</bdi>") && mine.text.contains("Our pending request")
+    );
     assert_eq!(mine.header("cache-control"), Some("private, no-cache"));
     assert!(browser.get("/en/requests").text.contains("Our pending request"), "its own State's, as in the API");
     assert!(!app.anonymous().get("/en/requests").text.contains("Our pending request"));
@@ -276,7 +278,9 @@ fn a_provider_uploads_offers_and_sees_each_problem_on_its_line(app: TestApp) {
     assert_eq!(app.get("/api/v1/offers").json()["total"], 0, "all or nothing");
     let untyped = upload(&browser, &token, "provider,title,capacity\nNOR,Offer,x\n");
     assert!(
-        untyped.text.contains("<td class=\"num\">2</td><td><code>capacity</code></td><td>'x' is not a whole number"),
+        untyped.text.contains(
+            "<td class=\"num\">2</td><td><code>capacity</code></td><td dir=\"auto\">'x' is not a whole number"
+        ),
         "{}",
         untyped.text
     );

@@ -83,3 +83,28 @@ export async function screenshot(page, name, options = {}) {
   await page.screenshot({ path: file, fullPage: true, ...options });
   return file;
 }
+
+/** The impacts that fail a check. */
+export const FAILING_IMPACTS = new Set(['serious', 'critical']);
+
+/** The violations that fail a check: serious and critical ones. */
+export function seriousViolations(violations) {
+  return violations.filter((v) => FAILING_IMPACTS.has(v.impact));
+}
+
+/**
+ * One axe violation as readable lines: the rule, what it asks, and for each element (up to
+ * `max`) its selector, its HTML and what axe says to change.
+ */
+export function describeViolation(v, max = 3) {
+  const lines = [`[${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'}; ${v.helpUrl})`];
+  for (const n of v.nodes.slice(0, max)) {
+    const html = n.html.length > 160 ? `${n.html.slice(0, 157)}...` : n.html;
+    lines.push(`  - ${n.target.join(' ')}: ${html}`);
+    const [head = '', ...rest] = (n.failureSummary ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const fix = rest.length ? `${head} ${rest.join('; ')}` : head;
+    if (fix) lines.push(`    ${fix}`);
+  }
+  if (v.nodes.length > max) lines.push(`  (+${v.nodes.length - max} more)`);
+  return lines;
+}
