@@ -359,3 +359,66 @@ cooperation-by-theme = حسب موضوع الطلب
 col-all = المجموع
 consent-choose = اختر…
 label-status = الحالة:
+
+## الإدارة
+keys-title = مفاتيح واجهة برمجة التطبيقات
+key-new = إصدار مفتاح
+key-role = الدور
+key-role-missing = اختر دور المفتاح.
+key-organization = معرّف المنظمة (لمفتاح مقدّم مساعدة تابع لمنظمة)
+key-label = لمن المفتاح
+key-issue = إصدار المفتاح
+key-issued = صدر المفتاح. انسخ سرّه الآن وسلّمه إلى صاحبه بأمان: لن يُعرض مرة أخرى أبدًا.
+key-list = جميع المفاتيح
+keys-found = { $count ->
+    [zero] لا توجد مفاتيح
+    [one] مفتاح واحد
+    [two] مفتاحان
+    [few] { $count } مفاتيح
+    [many] { $count } مفتاحًا
+   *[other] { $count } مفتاح
+}
+key-acts-for = يعمل باسم
+key-prefix = يبدأ بـ
+key-last-used = آخر استخدام (UTC)
+key-revoked = ملغى
+key-revoke = إلغاء
+key-revoke-named = إلغاء مفتاح { $name }
+audit-title = سجل المراجعة
+audit-intro = كل تغيير أُدخل على المستودع: من أجراه، ومتى، وما الذي تغيّر. ترى جهة تنسيق الدولة التغييرات المتعلقة بطلباتها.
+audit-resource = السجل
+audit-resource-id = معرّف السجل
+audit-when = متى (UTC)
+audit-who = من
+audit-what = الإجراء
+audit-changes = التغييرات
+events-found = { $count ->
+    [zero] لا توجد أحداث
+    [one] حدث واحد
+    [two] حدثان
+    [few] { $count } أحداث
+    [many] { $count } حدثًا
+   *[other] { $count } حدث
+}
+import-title = استيراد توصيات الاستعراض الدوري الشامل
+import-intro = حمّل ملف CSV مصدّرًا من UPR Info يتضمن التوصيات. تُحفظ الصفوف كلها أو لا يُحفظ أي منها؛ وتُقترح مواضيع للصفوف التي لا مواضيع لها.
+import-submit = استيراد
+import-done = { $count ->
+    [zero] لم تُستورد أي توصية.
+    [one] استُوردت توصية واحدة.
+    [two] استُوردت توصيتان.
+    [few] استُوردت { $count } توصيات.
+   *[other] استُوردت { $count } توصية.
+}
+role-system = النظام
+action-create = إنشاء
+action-update = تعديل
+action-import = استيراد
+action-consent = تسجيل موافقة
+action-revoke = إلغاء
+resource-organization = منظمة
+resource-recommendation = توصية
+resource-request = طلب
+resource-offer = عرض
+resource-engagement = تعاون
+resource-key = مفتاح

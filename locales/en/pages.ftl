@@ -328,3 +328,55 @@ cooperation-by-theme = By theme of the request
 col-all = All
 consent-choose = Choose…
 label-status = Status:
+
+## Administration
+keys-title = API keys
+key-new = Issue a key
+key-role = Role
+key-role-missing = Choose the key's role.
+key-organization = Organization id (for an organization's provider key)
+key-label = Who it is for
+key-issue = Issue the key
+key-issued = The key was issued. Copy its secret now and give it to its holder safely: it is never shown again.
+key-list = Every key
+keys-found = { $count ->
+    [one] { $count } key
+   *[other] { $count } keys
+}
+key-acts-for = Acts for
+key-prefix = Begins with
+key-last-used = Last used (UTC)
+key-revoked = Revoked
+key-revoke = Revoke
+key-revoke-named = Revoke the key of { $name }
+audit-title = Audit trail
+audit-intro = Every change made to the repository: who made it, when, and what changed. A State's focal point sees the changes to its own requests.
+audit-resource = Record
+audit-resource-id = Record id
+audit-when = When (UTC)
+audit-who = Who
+audit-what = Action
+audit-changes = Changes
+events-found = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+import-title = Import UPR recommendations
+import-intro = Upload a UPR Info CSV export of recommendations. Every row is stored or none; themes are suggested for rows that have none.
+import-submit = Import
+import-done = { $count ->
+    [one] One recommendation was imported.
+   *[other] { $count } recommendations were imported.
+}
+role-system = system
+action-create = Created
+action-update = Changed
+action-import = Imported
+action-consent = Consent recorded
+action-revoke = Revoked
+resource-organization = Organization
+resource-recommendation = Recommendation
+resource-request = Request
+resource-offer = Offer
+resource-engagement = Engagement
+resource-key = Key

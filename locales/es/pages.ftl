@@ -327,3 +327,55 @@ cooperation-by-theme = Por tema de la solicitud
 col-all = Total
 consent-choose = Elija…
 label-status = Situación:
+
+## Administración
+keys-title = Claves de API
+key-new = Emitir una clave
+key-role = Función
+key-role-missing = Elija la función de la clave.
+key-organization = Identificador de la organización (para la clave de proveedor de una organización)
+key-label = Destinatario
+key-issue = Emitir la clave
+key-issued = Se emitió la clave. Copie ahora su secreto y entréguelo a su titular de forma segura: no volverá a mostrarse.
+key-list = Todas las claves
+keys-found = { $count ->
+    [one] { $count } clave
+   *[other] { $count } claves
+}
+key-acts-for = Actúa en nombre de
+key-prefix = Empieza por
+key-last-used = Último uso (UTC)
+key-revoked = Revocada
+key-revoke = Revocar
+key-revoke-named = Revocar la clave de { $name }
+audit-title = Registro de auditoría
+audit-intro = Cada cambio hecho en el repositorio: quién lo hizo, cuándo y qué cambió. El coordinador de un Estado ve los cambios de sus propias solicitudes.
+audit-resource = Registro
+audit-resource-id = Identificador del registro
+audit-when = Cuándo (UTC)
+audit-who = Quién
+audit-what = Acción
+audit-changes = Cambios
+events-found = { $count ->
+    [one] { $count } evento
+   *[other] { $count } eventos
+}
+import-title = Importar recomendaciones del EPU
+import-intro = Cargue una exportación CSV de recomendaciones de UPR Info. Se guardan todas las filas o ninguna; se proponen temas para las filas que no tienen.
+import-submit = Importar
+import-done = { $count ->
+    [one] Se importó una recomendación.
+   *[other] Se importaron { $count } recomendaciones.
+}
+role-system = sistema
+action-create = Creación
+action-update = Modificación
+action-import = Importación
+action-consent = Consentimiento registrado
+action-revoke = Revocación
+resource-organization = Organización
+resource-recommendation = Recomendación
+resource-request = Solicitud
+resource-offer = Oferta
+resource-engagement = Colaboración
+resource-key = Clave

@@ -327,3 +327,55 @@ cooperation-by-theme = Par thème de la demande
 col-all = Total
 consent-choose = Choisir…
 label-status = Statut :
+
+## Administration
+keys-title = Clés d'API
+key-new = Délivrer une clé
+key-role = Rôle
+key-role-missing = Choisissez le rôle de la clé.
+key-organization = Identifiant de l'organisation (pour la clé de fournisseur d'une organisation)
+key-label = Destinataire
+key-issue = Délivrer la clé
+key-issued = La clé a été délivrée. Copiez son secret maintenant et remettez-le à son titulaire en toute sécurité : il ne sera plus jamais affiché.
+key-list = Toutes les clés
+keys-found = { $count ->
+    [one] { $count } clé
+   *[other] { $count } clés
+}
+key-acts-for = Agit pour
+key-prefix = Commence par
+key-last-used = Dernière utilisation (UTC)
+key-revoked = Révoquée
+key-revoke = Révoquer
+key-revoke-named = Révoquer la clé de { $name }
+audit-title = Journal d'audit
+audit-intro = Chaque modification apportée au répertoire : qui l'a faite, quand, et ce qui a changé. Le point focal d'un État voit les modifications de ses propres demandes.
+audit-resource = Enregistrement
+audit-resource-id = Identifiant de l'enregistrement
+audit-when = Quand (UTC)
+audit-who = Qui
+audit-what = Action
+audit-changes = Modifications
+events-found = { $count ->
+    [one] { $count } événement
+   *[other] { $count } événements
+}
+import-title = Importer des recommandations de l'EPU
+import-intro = Téléversez un export CSV de recommandations d'UPR Info. Toutes les lignes sont enregistrées, ou aucune ; des thèmes sont proposés pour les lignes qui n'en ont pas.
+import-submit = Importer
+import-done = { $count ->
+    [one] Une recommandation a été importée.
+   *[other] { $count } recommandations ont été importées.
+}
+role-system = système
+action-create = Création
+action-update = Modification
+action-import = Importation
+action-consent = Consentement enregistré
+action-revoke = Révocation
+resource-organization = Organisation
+resource-recommendation = Recommandation
+resource-request = Demande
+resource-offer = Offre
+resource-engagement = Engagement
+resource-key = Clé

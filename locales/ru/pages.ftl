@@ -343,3 +343,61 @@ cooperation-by-theme = По теме запроса
 col-all = Всего
 consent-choose = Выберите…
 label-status = Статус:
+
+## Администрирование
+keys-title = Ключи API
+key-new = Выдать ключ
+key-role = Роль
+key-role-missing = Выберите роль ключа.
+key-organization = Идентификатор организации (для ключа поставщика-организации)
+key-label = Для кого
+key-issue = Выдать ключ
+key-issued = Ключ выдан. Скопируйте его секрет сейчас и надежно передайте владельцу: он больше не будет показан.
+key-list = Все ключи
+keys-found = { $count ->
+    [one] { $count } ключ
+    [few] { $count } ключа
+    [many] { $count } ключей
+   *[other] { $count } ключа
+}
+key-acts-for = Действует от имени
+key-prefix = Начинается с
+key-last-used = Последнее использование (UTC)
+key-revoked = Отозван
+key-revoke = Отозвать
+key-revoke-named = Отозвать ключ: { $name }
+audit-title = Журнал аудита
+audit-intro = Каждое изменение в хранилище: кто его внес, когда и что изменилось. Координатор государства видит изменения своих запросов.
+audit-resource = Запись
+audit-resource-id = Идентификатор записи
+audit-when = Когда (UTC)
+audit-who = Кто
+audit-what = Действие
+audit-changes = Изменения
+events-found = { $count ->
+    [one] { $count } событие
+    [few] { $count } события
+    [many] { $count } событий
+   *[other] { $count } события
+}
+import-title = Импорт рекомендаций УПО
+import-intro = Загрузите экспорт рекомендаций UPR Info в формате CSV. Сохраняются все строки или ни одной; для строк без тем темы предлагаются автоматически.
+import-submit = Импортировать
+import-done = { $count ->
+    [one] Импортирована { $count } рекомендация.
+    [few] Импортировано { $count } рекомендации.
+    [many] Импортировано { $count } рекомендаций.
+   *[other] Импортировано { $count } рекомендации.
+}
+role-system = система
+action-create = Создание
+action-update = Изменение
+action-import = Импорт
+action-consent = Записано согласие
+action-revoke = Отзыв
+resource-organization = Организация
+resource-recommendation = Рекомендация
+resource-request = Запрос
+resource-offer = Предложение
+resource-engagement = Сотрудничество
+resource-key = Ключ

@@ -245,6 +245,8 @@ mod tests {
         wanted.extend(ConsentStatus::ALL.iter().map(|v| format!("consent-{v}")));
         wanted.extend(Role::ALL.iter().map(|v| format!("role-{v}")));
         wanted.extend(EngagementStatus::ALL.iter().map(|v| format!("engagement-status-{v}")));
+        wanted.extend(crate::domain::audit::Action::ALL.iter().map(|v| format!("action-{v}")));
+        wanted.extend(crate::domain::audit::Resource::ALL.iter().map(|v| format!("resource-{v}")));
         wanted.extend(crate::db::recommendations::SummaryKey::ALL.iter().map(|v| format!("group-by-{v}")));
         wanted.extend(EngagementStatus::ALL.iter().map(|v| format!("engagement-to-{v}")));
         wanted.extend(crate::domain::catalog::Catalog::shipped().groups.iter().map(|g| format!("group-{}", g.slug)));

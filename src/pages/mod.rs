@@ -3,6 +3,7 @@
 //! server (maud), they work without JavaScript. Every page lives under its language,
 //! `/{lang}/...`; `/` sends a browser to the language it prefers.
 
+mod admin;
 mod assets;
 mod chart;
 mod cooperation;
@@ -48,6 +49,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/sign-in", web::post().to(session::sign_in))
                 .route("/sign-out", web::post().to(session::sign_out))
                 .route("/my", web::get().to(my::page))
+                .route("/admin/keys", web::get().to(admin::keys_page))
+                .route("/admin/keys", web::post().to(admin::issue_key))
+                .route("/admin/keys/{id}/revoke", web::post().to(admin::revoke_key))
+                .route("/admin/audit", web::get().to(admin::audit_page))
+                .route("/admin/import", web::get().to(admin::import_page))
+                .route("/admin/import", web::post().to(admin::import_upload))
                 .route("/my/requests/{id}/consent", web::post().to(my::record_consent))
                 .route("/my/engagements", web::post().to(engagements::express_interest))
                 .route("/my/engagements/{id}", web::post().to(engagements::move_engagement))

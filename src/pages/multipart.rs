@@ -2,7 +2,29 @@
 //! field name and bytes. Enough for the pages' own forms (a file and a few fields); anything
 //! else is a bad request.
 
+use actix_web::http::header;
+use actix_web::{web, HttpRequest};
+
+use super::{InPage, Lang, PageError, Viewer};
+use crate::api::http::read_body;
 use crate::error::AppError;
+
+/// The file of a form with a `file` field and the session's token (`csrf`), at most `limit`
+/// bytes in all; the token checked. An empty file is empty, for the page to say so.
+pub async fn posted_file(
+    req: &HttpRequest,
+    payload: &mut web::Payload,
+    limit: usize,
+    lang: Lang,
+    viewer: &Viewer,
+) -> Result<Vec<u8>, PageError> {
+    let body = read_body(req, payload, limit).await.in_page(lang)?;
+    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let mut parts = parts(content_type, &body).in_page(lang)?;
+    let token = parts.iter().find(|p| p.name == "csrf").map_or("", |p| std::str::from_utf8(&p.data).unwrap_or(""));
+    viewer.check_form(lang, token)?;
+    Ok(parts.iter().position(|p| p.name == "file").map(|i| parts.swap_remove(i).data).unwrap_or_default())
+}
 
 /// One field of the form: its name, the file's name if it is a file, and its bytes.
 #[derive(Debug, PartialEq, Eq)]

@@ -114,6 +114,9 @@ async fn content(
         Role::Admin => html! {
             p { (lang.t("my-admin")) }
             ul {
+                li { a href={ "/" (lang.code()) "/admin/keys" } { (lang.t("keys-title")) } }
+                li { a href={ "/" (lang.code()) "/admin/audit" } { (lang.t("audit-title")) } }
+                li { a href={ "/" (lang.code()) "/admin/import" } { (lang.t("import-title")) } }
                 li { a href={ "/" (lang.code()) "/requests" } { (lang.t("nav-requests")) } }
                 li { a href={ "/" (lang.code()) "/offers" } { (lang.t("nav-offers")) } }
                 li { a href="/swagger-ui/" { (lang.t("footer-api")) } }
@@ -133,7 +136,11 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
     html! {
         h2 { (lang.t("my-requests")) }
         p { (lang.t("my-requests-intro")) }
-        p { a.action href={ "/" (lang.code()) "/my/requests/new" } { (lang.t("new-request-title")) } }
+        p {
+            a.action href={ "/" (lang.code()) "/my/requests/new" } { (lang.t("new-request-title")) }
+            " · "
+            a href={ "/" (lang.code()) "/admin/audit" } { (lang.t("audit-title")) }
+        }
         @if rows.is_empty() {
             p { (lang.t("my-no-requests")) }
         }

@@ -9,7 +9,6 @@ use maud::{html, Markup};
 use super::layout::{self, Section};
 use super::{multipart, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::bulk_offers::{bulk_offers, Form, CSV_COLUMNS};
-use crate::api::http::read_body;
 use crate::api::AppState;
 use crate::domain::access::Role;
 use crate::error::{AppError, FieldError};
@@ -58,12 +57,7 @@ pub async fn upload(
     mut payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     provider_of(lang, &viewer)?;
-    let body = read_body(&req, &mut payload, state.limits.import_body_bytes).await.in_page(lang)?;
-    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let parts = multipart::parts(content_type, &body).in_page(lang)?;
-    let field = |name: &str| parts.iter().find(|p| p.name == name);
-    viewer.check_form(lang, field("csrf").map_or("", |p| std::str::from_utf8(&p.data).unwrap_or("")))?;
-    let file = field("file").map(|p| p.data.clone()).unwrap_or_default();
+    let file = multipart::posted_file(&req, &mut payload, state.limits.import_body_bytes, lang, &viewer).await?;
     let outcome = if file.iter().all(u8::is_ascii_whitespace) {
         Outcome::Problems(vec![FieldError::new("file", lang.t("upload-no-file"))])
     } else {

@@ -77,7 +77,8 @@ fn every_page_passes_the_browser_audit_in_english_and_arabic() {
 
 /// A State files a request, grants consent, sees it public and matched; a provider expresses
 /// interest and the State agrees; the provider uploads offers (first with a mistake, shown on
-/// its line); the State's pages in Arabic; signing out. Every page audited and photographed.
+/// its line); the State's pages in Arabic; signing out; an administrator issues and revokes a
+/// key, reads the audit trail and imports recommendations. Every page audited and photographed.
 #[test]
 #[cfg_attr(
     not(browser_tests),
@@ -92,6 +93,7 @@ fn people_cooperate_through_the_pages_in_a_real_browser() {
         ("TCMATCH_STATE_KEY", state_key.as_str()),
         ("TCMATCH_PROVIDER_KEY", provider_key.as_str()),
         ("TCMATCH_PROVIDER_ID", org.as_str()),
+        ("TCMATCH_ADMIN_KEY", app.admin_key.as_str()),
     ];
     let report = run_node(&app, "flows.mjs", &env);
     assert!(!report.contains("FAIL"), "{report}");

@@ -246,15 +246,19 @@ fn a_provider_expresses_interest_and_the_state_agrees(app: TestApp) {
     assert_eq!(app.get(&format!("/api/v1/engagements/{engagement}")).json()["status"], "agreed");
 }
 
-/// A multipart form with the session's token and a file, as a browser sends it.
-fn upload(browser: &Browser<'_>, token: &str, csv: &str) -> Resp {
+/// A multipart form with the session's token and a file, as a browser sends it, to `path`.
+fn upload_to(browser: &Browser<'_>, path: &str, token: &str, csv: &str) -> Resp {
     let body = format!(
         "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n\
          --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"offers.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--XyZ--\r\n"
     );
     let mut headers = browser.headers();
     headers.push(("Content-Type", "multipart/form-data; boundary=XyZ"));
-    browser.app.anonymous().send("POST", "/en/my/offers/upload", &headers, Some(body.as_bytes()))
+    browser.app.anonymous().send("POST", path, &headers, Some(body.as_bytes()))
+}
+
+fn upload(browser: &Browser<'_>, token: &str, csv: &str) -> Resp {
+    upload_to(browser, "/en/my/offers/upload", token, csv)
 }
 
 fn a_provider_uploads_offers_and_sees_each_problem_on_its_line(app: TestApp) {
@@ -293,7 +297,61 @@ fn a_provider_uploads_offers_and_sees_each_problem_on_its_line(app: TestApp) {
     assert_eq!(upload(&browser, "wrong-token", good).status, 403);
 }
 
+fn an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports(app: TestApp) {
+    let mut admin = Browser::new(&app);
+    admin.sign_in(&app.admin_key);
+    let token = admin.csrf("/en/admin/keys");
+    let missing = admin.post("/en/admin/keys", &format!("csrf={token}&role=&label=x"), &[]);
+    assert_eq!(missing.status, 422);
+    assert!(missing.text.contains("Choose the key"));
+    let issued = admin.post("/en/admin/keys", &format!("csrf={token}&role=state&state=KEN&label=Kenya+desk"), &[]);
+    assert_eq!(issued.status, 201, "{}", issued.excerpt());
+    assert_eq!(issued.header("cache-control"), Some("no-store"));
+    let marker = "id=\"secret\">";
+    let at = issued.text.find(marker).expect("the secret, shown once") + marker.len();
+    let secret = issued.text[at..].split('<').next().unwrap().to_string();
+    assert!(secret.starts_with("tcm_"), "{secret}");
+    assert_eq!(app.with_key(Some(&secret)).get("/api/v1/requests").status, 200, "the key works");
+    let list = admin.get("/en/admin/keys");
+    assert!(list.text.contains("Kenya desk") && !list.text.contains(&secret), "secrets are never listed again");
+    let key_id = app.get("/api/v1/keys").json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["label"] == "Kenya desk")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(admin.post(&format!("/en/admin/keys/{key_id}/revoke"), &format!("csrf={token}"), &[]).status, 303);
+    assert_eq!(app.with_key(Some(&secret)).get("/api/v1/requests").status, 401, "revoked at once");
+
+    let audit = admin.get("/en/admin/audit?resource=key");
+    assert_eq!(audit.status, 200);
+    assert!(audit.text.contains("Revoked") && audit.text.contains("Created") && audit.text.contains(&key_id));
+
+    let csv = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n\
+               Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Justice,10\n";
+    let imported = upload_to(&admin, "/en/admin/import", &token, csv);
+    assert_eq!(imported.status, 201, "{}", imported.excerpt());
+    assert!(imported.text.contains("One recommendation was imported."));
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 1);
+    let broken = upload_to(&admin, "/en/admin/import", &token, "To,Text\nKenya,x\n");
+    assert_eq!(broken.status, 422);
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 1, "all or nothing");
+
+    let state = app.key(json!({"role": "state", "state": "UGA", "label": "Uganda"}));
+    let mut uganda = Browser::new(&app);
+    uganda.sign_in(&state);
+    assert_eq!(uganda.get("/en/admin/keys").status, 403);
+    assert_eq!(uganda.get("/en/admin/import").status, 403);
+    let own = uganda.get("/en/admin/audit");
+    assert_eq!(own.status, 200, "a State reads its own requests' trail");
+    assert!(!own.text.contains(&key_id), "and nothing else");
+}
+
 backend_tests!(
+    an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports,
     a_provider_uploads_offers_and_sees_each_problem_on_its_line,
     a_provider_expresses_interest_and_the_state_agrees,
     a_state_signs_in_records_consent_and_signs_out,
