@@ -422,3 +422,10 @@ resource-request = طلب
 resource-offer = عرض
 resource-engagement = تعاون
 resource-key = مفتاح
+key-no-state = لا شيء
+import-problems = { $count ->
+    [one] لم يُستورد شيء: هناك مشكلة واحدة يجب تصحيحها.
+    [two] لم يُستورد شيء: هناك مشكلتان يجب تصحيحهما.
+    [few] لم يُستورد شيء: هناك { $count } مشاكل يجب تصحيحها.
+   *[other] لم يُستورد شيء: هناك { $count } مشكلة يجب تصحيحها.
+}

@@ -380,3 +380,8 @@ resource-request = Request
 resource-offer = Offer
 resource-engagement = Engagement
 resource-key = Key
+key-no-state = None
+import-problems = { $count ->
+    [one] Nothing was imported: there is one problem to correct.
+   *[other] Nothing was imported: there are { $count } problems to correct.
+}

@@ -379,3 +379,8 @@ resource-request = Solicitud
 resource-offer = Oferta
 resource-engagement = Colaboración
 resource-key = Clave
+key-no-state = Ninguno
+import-problems = { $count ->
+    [one] No se importó nada: hay un problema que corregir.
+   *[other] No se importó nada: hay { $count } problemas que corregir.
+}

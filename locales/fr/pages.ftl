@@ -379,3 +379,8 @@ resource-request = Demande
 resource-offer = Offre
 resource-engagement = Engagement
 resource-key = Clé
+key-no-state = Aucun
+import-problems = { $count ->
+    [one] Rien n'a été importé : il y a un problème à corriger.
+   *[other] Rien n'a été importé : il y a { $count } problèmes à corriger.
+}

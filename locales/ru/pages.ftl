@@ -401,3 +401,10 @@ resource-request = Запрос
 resource-offer = Предложение
 resource-engagement = Сотрудничество
 resource-key = Ключ
+key-no-state = Нет
+import-problems = { $count ->
+    [one] Ничего не импортировано: нужно исправить { $count } проблему.
+    [few] Ничего не импортировано: нужно исправить { $count } проблемы.
+    [many] Ничего не импортировано: нужно исправить { $count } проблем.
+   *[other] Ничего не импортировано: нужно исправить { $count } проблемы.
+}

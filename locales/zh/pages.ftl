@@ -340,3 +340,5 @@ resource-request = 请求
 resource-offer = 提供
 resource-engagement = 合作
 resource-key = 密钥
+key-no-state = 无
+import-problems = 未导入任何内容：有 { $count } 个问题需要更正。

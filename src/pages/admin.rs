@@ -151,8 +151,8 @@ async fn keys_content(
         h2 { (lang.t("key-new")) }
         form.inline-form method="post" action={ "/" (lang.code()) "/admin/keys" } {
             input type="hidden" name="csrf" value=(viewer.csrf());
-            (parts::select(lang, "role", &lang.t("key-role"), None, &roles))
-            (parts::select(lang, "state", &lang.t("filter-state"), None, &parts::state_options(lang, catalog)))
+            (parts::choice("role", &lang.t("key-role"), &lang.t("consent-choose"), None, &roles))
+            (parts::choice("state", &lang.t("filter-state"), &lang.t("key-no-state"), None, &parts::state_options(lang, catalog)))
             div.field {
                 label for="organization_id" { (lang.t("key-organization")) }
                 input #organization_id type="text" name="organization_id";
@@ -323,7 +323,7 @@ fn import_content(lang: Lang, viewer: &Viewer, outcome: Option<Result<ImportSumm
             }
             Some(Err(problems)) => {
                 div.problems role="alert" {
-                    p { strong { (lang.t_with("upload-problems", &[("count", problems.len().into())])) } }
+                    p { strong { (lang.t_with("import-problems", &[("count", problems.len().into())])) } }
                     ul { @for p in problems { li { code { (p.field) } ": " bdi { (p.message) } } } }
                 }
             }

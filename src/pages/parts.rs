@@ -16,11 +16,16 @@ pub const REGIONS: [&str; 10] = ["002", "019", "142", "150", "009", "african", "
 
 /// A labelled choice among `options` (value, label), with "any" first; `chosen` is selected.
 pub fn select(lang: Lang, name: &str, label: &str, chosen: Option<&str>, options: &[(String, String)]) -> Markup {
+    choice(name, label, &lang.t("filter-any"), chosen, options)
+}
+
+/// A labelled choice with `empty` as its first, empty option.
+pub fn choice(name: &str, label: &str, empty: &str, chosen: Option<&str>, options: &[(String, String)]) -> Markup {
     html! {
         div.field {
             label for=(name) { (label) }
             select #(name) name=(name) {
-                option value="" { (lang.t("filter-any")) }
+                option value="" { (empty) }
                 @for (value, text) in options {
                     option value=(value) selected[chosen == Some(value.as_str())] { (text) }
                 }
