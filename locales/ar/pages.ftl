@@ -429,3 +429,5 @@ import-problems = { $count ->
     [few] لم يُستورد شيء: هناك { $count } مشاكل يجب تصحيحها.
    *[other] لم يُستورد شيء: هناك { $count } مشكلة يجب تصحيحها.
 }
+offer-new-status = تغيير حالته إلى
+download-recommendations = تنزيل التوصيات بصيغة CSV

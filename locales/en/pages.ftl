@@ -385,3 +385,5 @@ import-problems = { $count ->
     [one] Nothing was imported: there is one problem to correct.
    *[other] Nothing was imported: there are { $count } problems to correct.
 }
+offer-new-status = Change its status to
+download-recommendations = Download the recommendations as CSV

@@ -384,3 +384,5 @@ import-problems = { $count ->
     [one] No se importó nada: hay un problema que corregir.
    *[other] No se importó nada: hay { $count } problemas que corregir.
 }
+offer-new-status = Cambiar su situación a
+download-recommendations = Descargar las recomendaciones en CSV

@@ -384,3 +384,5 @@ import-problems = { $count ->
     [one] Rien n'a été importé : il y a un problème à corriger.
    *[other] Rien n'a été importé : il y a { $count } problèmes à corriger.
 }
+offer-new-status = Changer son statut en
+download-recommendations = Télécharger les recommandations en CSV

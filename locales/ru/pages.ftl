@@ -408,3 +408,5 @@ import-problems = { $count ->
     [many] Ничего не импортировано: нужно исправить { $count } проблем.
    *[other] Ничего не импортировано: нужно исправить { $count } проблемы.
 }
+offer-new-status = Изменить статус на
+download-recommendations = Скачать рекомендации в формате CSV

@@ -342,3 +342,5 @@ resource-engagement = 合作
 resource-key = 密钥
 key-no-state = 无
 import-problems = 未导入任何内容：有 { $count } 个问题需要更正。
+offer-new-status = 将状态改为
+download-recommendations = 下载建议 CSV

@@ -30,7 +30,7 @@ pub struct RecommendationRow {
 
 super::page::versioned!(RecommendationRow);
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RecommendationFilter {
     /// States under review (one State, or the States of a region).
     pub states_under_review: Option<Vec<String>>,

@@ -16,10 +16,12 @@ use crate::db::requests::RequestFilter;
 use crate::domain::access::Role;
 use crate::domain::ids;
 use crate::domain::vocab::ConsentStatus;
+use crate::domain::vocab::OfferStatus;
 use crate::error::AppError;
-use crate::service::offers::{self, Offer};
+use crate::service::offers::{self, Offer, OfferChanges};
 use crate::service::requests::{self, AssistanceRequest, ConsentDecision};
 use crate::service::sessions::Session;
+use crate::service::update::IfMatch;
 
 /// Which page of their own records the reader is on (50 a page, oldest first, as the lists).
 struct Listing<'a> {
@@ -109,7 +111,7 @@ async fn content(
                 found.total,
                 "offers-found",
             );
-            html! { (own_offers(lang, &rows)) (pager) }
+            html! { (own_offers(lang, viewer, &rows)) (pager) }
         }
         Role::Admin => html! {
             p { (lang.t("my-admin")) }
@@ -179,23 +181,66 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
     }
 }
 
-fn own_offers(lang: Lang, rows: &[Offer]) -> Markup {
+fn own_offers(lang: Lang, viewer: &Viewer, rows: &[Offer]) -> Markup {
     html! {
         h2 { (lang.t("my-offers")) }
         p { a.action href={ "/" (lang.code()) "/my/offers/upload" } { (lang.t("upload-title")) } }
         @if rows.is_empty() {
             p { (lang.t("my-no-offers")) }
-        } @else {
-            ul.records {
-                @for o in rows {
-                    li {
-                        a href={ "/" (lang.code()) "/offers/" (o.id) } dir="auto" { (o.title) }
-                        " · " (lang.term("offer-status", o.status.as_str()))
+        }
+        @for o in rows {
+            section.record aria-labelledby={ "o-" (o.id) } {
+                h3 #{ "o-" (o.id) } dir="auto" { a href={ "/" (lang.code()) "/offers/" (o.id) } { (o.title) } }
+                p { (lang.t("label-status")) " " strong { (lang.term("offer-status", o.status.as_str())) } }
+                @let next: Vec<OfferStatus> = OfferStatus::ALL.iter().copied().filter(|s| *s != o.status && *s != OfferStatus::Draft).collect();
+                @if !o.status.is_final() {
+                    form.inline-form method="post" action={ "/" (lang.code()) "/my/offers/" (o.id) "/status" } {
+                        input type="hidden" name="csrf" value=(viewer.csrf());
+                        input type="hidden" name="version" value=(o.version);
+                        (parts::choice(&format!("status-{}", o.id), &lang.t("offer-new-status"), &lang.t("consent-choose"), None,
+                            &parts::term_options(lang, "offer-status", next.iter().map(|s| s.as_str()))))
+                        button type="submit" { (lang.t("engagement-record")) }
                     }
                 }
             }
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct OfferStatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    status: std::collections::HashMap<String, String>,
+}
+
+/// `POST /{lang}/my/offers/{id}/status`: opens, closes or withdraws an offer, through the
+/// update pipeline with the version the page showed (a change made meanwhile is a 409 page).
+pub async fn change_offer_status(
+    lang: Lang,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let (_, id) = path.into_inner();
+    let form: OfferStatusForm = form_of(&body).in_page(lang)?;
+    viewer.check_form(lang, &form.csrf)?;
+    let chosen = form.status.get(&format!("status-{id}")).map(String::as_str).unwrap_or("");
+    let status =
+        OfferStatus::parse(chosen).ok_or_else(|| AppError::invalid("status", "choose a status")).in_page(lang)?;
+    let changes = OfferChanges { status: Some(status), ..Default::default() };
+    offers::update(&state.services, &viewer.caller, id.clone(), IfMatch(vec![form.version]), changes)
+        .await
+        .map_err(|e| match e {
+            AppError::PreconditionFailed(why) => AppError::Conflict(why),
+            other => other,
+        })
+        .in_page(lang)?;
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/{}/my#o-{id}", lang.code()))).finish())
 }
 
 #[derive(Deserialize)]

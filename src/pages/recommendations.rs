@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::chart::{self, Bar};
 use super::layout::{self, Section};
-use super::{parts, public_page, InPage, Lang, PageError, Viewer};
+use super::{export, parts, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::{page_request, Params};
 use crate::api::recommendations::Filters;
 use crate::api::AppState;
@@ -139,7 +139,11 @@ pub async fn page(
             button type="submit" { (lang.t("filter-apply")) }
         }
         p { (lang.t_with("recommendations-totals", &[("total", summary.total.into()), ("supported", supported.into()), ("noted", (summary.total - supported).into())])) }
-        p { a.download href=(parts::here(&format!("/{}/recommendations/summary.csv", lang.code()), query)) download { (lang.t("download-csv")) } }
+        p {
+            a.download href=(parts::here(&format!("/{}/recommendations/summary.csv", lang.code()), query)) download { (lang.t("download-csv")) }
+            " · "
+            a.download href=(parts::download_link(&format!("/{}/recommendations.csv", lang.code()), query)) download { (lang.t("download-recommendations")) }
+        }
         (chart_of(lang, &summary))
         (summary_table(lang, by, &summary))
         h2 { (lang.t("recommendations-list")) }
@@ -247,4 +251,43 @@ pub async fn summary_csv(req: HttpRequest, lang: Lang, state: web::Data<AppState
     });
     let name = format!("tcmatch-recommendations-by-{}-{}.csv", by.as_str(), lang.code());
     parts::csv_download(lang, &name, &["key", "label", "count", "supported", "noted"], rows).in_page(lang)
+}
+
+/// `/{lang}/recommendations.csv`: every recommendation the filters select, streamed.
+pub async fn csv(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    let q = Params::<ExplorerQuery>::extract(&req).await.in_page(lang)?.into_inner();
+    let filter = q.filter().in_page(lang)?;
+    let services = std::sync::Arc::clone(&state.services);
+    let list = move |filter, page| {
+        let services = std::sync::Arc::clone(&services);
+        async move { service::list(&services, filter, page).await }
+    };
+    let name = format!("tcmatch-recommendations-{}.csv", lang.code());
+    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |row| service::view(row).map(|r| csv_row(&r))))
+}
+
+const CSV_HEADER: &[&str] = &[
+    "id",
+    "state_under_review",
+    "recommending_state",
+    "cycle",
+    "session",
+    "text",
+    "response",
+    "action_category",
+    "themes",
+];
+
+fn csv_row(r: &Recommendation) -> Vec<String> {
+    vec![
+        r.id.clone(),
+        r.state_under_review.clone(),
+        export::optional(r.recommending_state.as_deref()),
+        r.cycle.to_string(),
+        r.session.to_string(),
+        r.text.clone(),
+        r.response.to_string(),
+        export::optional(r.action_category),
+        export::list(&r.themes),
+    ]
 }

@@ -192,6 +192,10 @@ fn the_recommendations_explorer_counts_who_recommended_what(app: TestApp) {
     assert!(csv.text.starts_with("\u{feff}key,label,count,supported,noted\n"), "{}", csv.text);
     assert!(csv.text.contains("NOR,Noruega,1,1,0") && csv.text.contains("DNK,Dinamarca,1,0,1"), "{}", csv.text);
     assert_eq!(app.anonymous().get("/en/recommendations?group_by=colour").status, 400);
+    let list = app.anonymous().get("/en/recommendations.csv?state_under_review=KEN&group_by=theme");
+    assert!(list.text.starts_with("\u{feff}id,state_under_review,recommending_state,cycle,session,text,"));
+    assert_eq!(list.text.lines().count(), 3, "{}", list.text);
+    assert!(list.text.contains(",KEN,DNK,") && list.text.contains("Abolish the death penalty,noted,"));
 }
 
 fn the_record_of_cooperation_counts_only_published_requests(app: TestApp) {

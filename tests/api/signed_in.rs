@@ -295,6 +295,22 @@ fn a_provider_uploads_offers_and_sees_each_problem_on_its_line(app: TestApp) {
     assert!(res.text.contains("2 offers were published") && res.text.contains("Second offer"));
     assert_eq!(app.get("/api/v1/offers").json()["total"], 2);
     assert_eq!(upload(&browser, "wrong-token", good).status, 403);
+
+    let first = app.get("/api/v1/offers").json()["items"][0]["id"].as_str().unwrap().to_string();
+    let status = format!("/en/my/offers/{first}/status");
+    let closed = browser.post(&status, &format!("csrf={token}&version=1&status-{first}=closed"), &[]);
+    assert_eq!(closed.status, 303, "{}", closed.excerpt());
+    assert_eq!(app.get(&format!("/api/v1/offers/{first}")).json()["status"], "closed");
+    let stale = browser.post(&status, &format!("csrf={token}&version=1&status-{first}=open"), &[]);
+    assert_eq!(stale.status, 409, "a change made meanwhile is not overwritten");
+    let other = crate::fixtures::OfferBody::by("DNK").create(&app.admin());
+    let theirs = browser.post(
+        &format!("/en/my/offers/{other}/status"),
+        &format!("csrf={token}&version=1&status-{other}=closed"),
+        &[],
+    );
+    assert!(theirs.status == 403 || theirs.status == 404, "not its offer: {}", theirs.status);
+    assert_eq!(app.get(&format!("/api/v1/offers/{other}")).json()["status"], "open");
 }
 
 fn an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports(app: TestApp) {
