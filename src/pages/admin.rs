@@ -1,6 +1,6 @@
 //! The secretariat's pages, for administrators: keys (issue, see, revoke), the audit trail, and
-//! the import of UPR recommendations from a UPR Info CSV export, each the same service call as
-//! the API's. (A State focal point reads its own requests' audit trail here too.)
+//! the import of UPR recommendations (`import.rs`), each the same service call as the API's. (A
+//! State focal point reads its own requests' audit trail here too.)
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -8,7 +8,7 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::layout::{self, Section};
-use super::{form_of, multipart, parts, public_page, InPage, Lang, PageError, Viewer};
+use super::{form_of, parts, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::page_request;
 use crate::api::AppState;
 use crate::db::audit::AuditFilter;
@@ -17,11 +17,9 @@ use crate::domain::audit::Resource;
 use crate::domain::ids;
 use crate::error::{AppError, FieldError};
 use crate::service::keys::{self, ApiKey, IssuedKey, NewKey};
-use crate::service::recommendations::import::{import, ImportSummary};
-use crate::service::write::Written;
 use crate::service::{audit, sessions::Session};
 
-fn admin_of(lang: Lang, viewer: &Viewer) -> Result<&Session, PageError> {
+pub(super) fn admin_of(lang: Lang, viewer: &Viewer) -> Result<&Session, PageError> {
     let session = viewer.signed_in(lang)?;
     if session.identity.role != Role::Admin {
         return Err(AppError::Forbidden("administrators only".into())).in_page(lang);
@@ -280,64 +278,4 @@ pub async fn audit_page(
         &viewer,
         layout::page(lang, &viewer, Some(Section::My), "/admin/audit", &lang.t("audit-title"), content),
     ))
-}
-
-/// `/{lang}/admin/import`
-pub async fn import_page(req: HttpRequest, lang: Lang, viewer: Viewer) -> Result<HttpResponse, PageError> {
-    admin_of(lang, &viewer)?;
-    Ok(public_page(&req, lang, &viewer, import_content(lang, &viewer, None)))
-}
-
-/// `POST /{lang}/admin/import`: the UPR Info CSV, all rows or none.
-pub async fn import_upload(
-    req: HttpRequest,
-    lang: Lang,
-    viewer: Viewer,
-    state: web::Data<AppState>,
-    mut payload: web::Payload,
-) -> Result<HttpResponse, PageError> {
-    admin_of(lang, &viewer)?;
-    let file = multipart::posted_file(&req, &mut payload, state.limits.import_body_bytes, lang, &viewer).await?;
-    let file = actix_web::web::Bytes::from(file);
-    let outcome = match import(&state.services, &viewer.caller, None, file).await {
-        Ok(Written::Done(summary)) => Ok(summary),
-        Ok(Written::Replayed { .. }) => return Err(AppError::internal("a replay without a key")).in_page(lang),
-        Err(AppError::Validation(problems)) | Err(AppError::BadRequest { errors: problems, .. })
-            if !problems.is_empty() =>
-        {
-            Err(problems)
-        }
-        Err(other) => return Err(other).in_page(lang),
-    };
-    let status = if outcome.is_ok() { StatusCode::CREATED } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let mut res = public_page(&req, lang, &viewer, import_content(lang, &viewer, Some(outcome)));
-    *res.status_mut() = status;
-    Ok(res)
-}
-
-fn import_content(lang: Lang, viewer: &Viewer, outcome: Option<Result<ImportSummary, Vec<FieldError>>>) -> Markup {
-    let content = html! {
-        @match &outcome {
-            Some(Ok(summary)) => {
-                div.notice role="status" { p { strong { (lang.t_with("import-done", &[("count", summary.imported.into())])) } } }
-            }
-            Some(Err(problems)) => {
-                div.problems role="alert" {
-                    p { strong { (lang.t_with("import-problems", &[("count", problems.len().into())])) } }
-                    ul { @for p in problems { li { code { (p.field) } ": " bdi { (p.message) } } } }
-                }
-            }
-            None => {}
-        }
-        p { (lang.t("import-intro")) }
-        form.stacked method="post" action={ "/" (lang.code()) "/admin/import" } enctype="multipart/form-data" {
-            input type="hidden" name="csrf" value=(viewer.csrf());
-            div.field.wide {
-                label for="file" { (lang.t("upload-file")) }
-                input #file type="file" name="file" accept=".csv,text/csv" required;
-            }
-            button type="submit" { (lang.t("import-submit")) }
-        }
-    };
-    layout::page(lang, viewer, Some(Section::My), "/admin/import", &lang.t("import-title"), content)
 }

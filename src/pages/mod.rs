@@ -11,6 +11,7 @@ mod engagements;
 mod export;
 mod home;
 mod i18n;
+mod import;
 mod layout;
 mod multipart;
 mod my;
@@ -53,8 +54,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/admin/keys", web::post().to(admin::issue_key))
                 .route("/admin/keys/{id}/revoke", web::post().to(admin::revoke_key))
                 .route("/admin/audit", web::get().to(admin::audit_page))
-                .route("/admin/import", web::get().to(admin::import_page))
-                .route("/admin/import", web::post().to(admin::import_upload))
+                .route("/admin/import", web::get().to(import::page))
+                .route("/admin/import", web::post().to(import::upload))
                 .route("/my/requests/{id}/consent", web::post().to(my::record_consent))
                 .route("/my/engagements", web::post().to(engagements::express_interest))
                 .route("/my/engagements/{id}", web::post().to(engagements::move_engagement))

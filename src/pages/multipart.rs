@@ -9,6 +9,20 @@ use super::{InPage, Lang, PageError, Viewer};
 use crate::api::http::read_body;
 use crate::error::AppError;
 
+/// A form that posts a CSV file (field `file`) with the session's token to `/{lang}{path}`.
+pub fn csv_form(lang: Lang, viewer: &Viewer, path: &str, submit: &str) -> maud::Markup {
+    maud::html! {
+        form.stacked method="post" action={ "/" (lang.code()) (path) } enctype="multipart/form-data" {
+            input type="hidden" name="csrf" value=(viewer.csrf());
+            div.field.wide {
+                label for="file" { (lang.t("upload-file")) }
+                input #file type="file" name="file" accept=".csv,text/csv" required;
+            }
+            button type="submit" { (submit) }
+        }
+    }
+}
+
 /// The file of a form with a `file` field and the session's token (`csrf`), at most `limit`
 /// bytes in all; the token checked. An empty file is empty, for the page to say so.
 pub async fn posted_file(

@@ -132,14 +132,7 @@ fn upload_page(lang: Lang, viewer: &Viewer, outcome: Outcome) -> Markup {
         p { a.download href={ "/" (lang.code()) "/my/offers/template.csv" } download { (lang.t("upload-template")) } }
         p.muted { (lang.t("upload-columns")) }
         p dir="ltr" { code { (CSV_COLUMNS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")) } }
-        form.stacked method="post" action={ "/" (lang.code()) "/my/offers/upload" } enctype="multipart/form-data" {
-            input type="hidden" name="csrf" value=(viewer.csrf());
-            div.field.wide {
-                label for="file" { (lang.t("upload-file")) }
-                input #file type="file" name="file" accept=".csv,text/csv" required;
-            }
-            button type="submit" { (lang.t("upload-submit")) }
-        }
+        (multipart::csv_form(lang, viewer, "/my/offers/upload", &lang.t("upload-submit")))
     };
     layout::page(lang, viewer, Some(Section::My), "/my/offers/upload", &lang.t("upload-title"), content)
 }

@@ -1,6 +1,9 @@
 //! Importing a UPR Info CSV export: every row checked (a bad row rejects the file, naming its
 //! line), themes suggested for rows without them, all stored in one transaction or none.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -23,6 +26,17 @@ pub struct ImportSummary {
     pub last_id: String,
 }
 
+/// How far an import has got, for whoever watches it (the web page streams it).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Rows in the file, once it is read.
+    pub rows: AtomicUsize,
+    /// Rows checked and given their themes.
+    pub checked: AtomicUsize,
+    /// The rows are being stored.
+    pub storing: AtomicBool,
+}
+
 /// Imports the recommendations of a UPR Info CSV export. Admins only.
 pub async fn import(
     services: &Services,
@@ -30,20 +44,35 @@ pub async fn import(
     once: Option<Idempotency>,
     csv: actix_web::web::Bytes,
 ) -> AppResult<Written<ImportSummary>> {
+    import_watched(services, caller, once, csv, Arc::default()).await
+}
+
+/// [`import`], reporting its progress as it goes.
+pub async fn import_watched(
+    services: &Services,
+    caller: &Caller,
+    once: Option<Idempotency>,
+    csv: actix_web::web::Bytes,
+    progress: Arc<Progress>,
+) -> AppResult<Written<ImportSummary>> {
     caller.must_be_admin()?;
     let at = now();
+    let watched = Arc::clone(&progress);
     let parsed = actix_web::web::block(move || {
         recommendation_csv::parse(&csv).map(|rows| {
+            watched.rows.store(rows.len(), Ordering::Relaxed);
             rows.into_iter()
                 .map(|mut r| {
                     let suggested = suggest_missing_themes(&mut r);
                     let row = new_row(&r, &suggested, at);
+                    watched.checked.fetch_add(1, Ordering::Relaxed);
                     (r, row)
                 })
                 .collect::<Vec<_>>()
         })
     })
     .await??;
+    progress.storing.store(true, Ordering::Relaxed);
     let (parsed, rows): (Vec<ImportedRecommendation>, Vec<RecommendationRow>) = parsed.into_iter().unzip();
     let themes: Vec<Vec<String>> = parsed.into_iter().map(|r| r.themes).collect();
     let summary = ImportSummary {
