@@ -102,6 +102,15 @@ fn request_and_offer_pages_show_only_what_the_api_shows_anonymous_callers(app: T
     assert!(offer_page.text.contains("Consented one") && !offer_page.text.contains("Pending one"));
     assert!(offer_page.text.contains(&format!("href=\"/ar/requests/{shown}\"")));
 
+    let draft = OfferBody::for_matching(&org, json!(["torture"]))
+        .set("title", json!("Draft offer"))
+        .set("status", json!("draft"))
+        .create(&admin);
+    assert!(!page(&app, "/en/offers").text.contains("Draft offer"), "a draft offer is not public");
+    assert_eq!(app.anonymous().get(&format!("/en/offers/{draft}")).status, 404);
+    assert!(!page(&app, &format!("/en/requests/{shown}")).text.contains("Draft offer"), "nor matched");
+    assert!(!app.anonymous().get("/en/offers.csv").text.contains("Draft offer"), "nor downloaded");
+    assert!(!app.anonymous().get("/en/requests.csv").text.contains("Pending one"));
     let filtered = page(&app, "/en/requests?theme=womens-rights&state=&q=");
     assert!(!filtered.text.contains("Consented one") && filtered.text.contains("0 requests"));
     assert!(filtered.text.contains("<option value=\"womens-rights\" selected>"), "the form keeps the filter");
