@@ -137,6 +137,9 @@ fn advance_request(tx: &mut Tx<'_>, request: &RequestRow, to: RequestStatus) -> 
     let moves = match to {
         RequestStatus::Matched => current == RequestStatus::Open,
         RequestStatus::InProgress => matches!(current, RequestStatus::Open | RequestStatus::Matched),
+        RequestStatus::Completed => {
+            matches!(current, RequestStatus::Open | RequestStatus::Matched | RequestStatus::InProgress)
+        }
         _ => false,
     };
     if !moves {
@@ -313,6 +316,14 @@ pub async fn transition(services: &Services, caller: &Caller, id: String, t: Tra
             };
             if !store::transition(tx.conn(), &updated, row.version, &event)? {
                 return Err(AppError::Conflict("the engagement changed meanwhile; retry".into()));
+            }
+            // The last open engagement of a request completed: so is the request.
+            let active: Vec<&str> =
+                EngagementStatus::ALL.iter().filter(|s| s.is_active()).map(|s| s.as_str()).collect();
+            if t.to == EngagementStatus::Completed && !store::request_has(tx.conn(), &request.id, &active)? {
+                let current = request_store::find(tx.conn(), &request.id, &RequestScope::All)?
+                    .ok_or_else(|| AppError::internal("engagement without its request"))?;
+                advance_request(tx, &current, RequestStatus::Completed)?;
             }
             tx.changed(Entity::Offer, &offer.id)?;
             tx.changed(Entity::Request, &request.id)?;

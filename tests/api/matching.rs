@@ -369,6 +369,11 @@ fn engagement_lifecycle(app: TestApp) {
         [("interest", "request"), ("agreed", "offer"), ("in_progress", "request"), ("completed", "offer")]
     );
     assert!(done["history"][1]["recorded_by"].as_str().unwrap().starts_with("provider:"));
+    assert_eq!(
+        app.get(&format!("/api/v1/requests/{req}")).json()["status"],
+        "completed",
+        "its last open engagement completed, so is the request"
+    );
     provider.post(&moves, &json!({"to": "cancelled"})).problem(409);
 
     assert_eq!(state.get("/api/v1/engagements").json()["total"], 2);
