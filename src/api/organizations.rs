@@ -13,7 +13,7 @@ use crate::db::organizations::OrganizationFilter;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::OrganizationKind;
-use crate::error::AppResult;
+use crate::error::{AppResult, Problem};
 use crate::service::organizations::{self as service, NewOrganization, Organization, OrganizationChanges};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -36,7 +36,8 @@ pub struct OrganizationQuery {
     pub updated_since: Option<String>,
 }
 
-/// Register an organization. **Roles:** admin.
+/// Register an organization. An organization with the same name (in any case) and country is
+/// refused (409), naming the existing one. **Roles:** admin.
 #[utoipa::path(
     security(("api_key" = [])),
     tag = "organizations",
@@ -45,6 +46,7 @@ pub struct OrganizationQuery {
     responses(
         (status = 201, description = "Created", body = Organization,
          headers(("ETag" = String), ("Location" = String))),
+        (status = 409, description = "An organization with this name and country exists; the detail names it", body = Problem, content_type = "application/problem+json"),
         CreateErrors,
         AccessErrors,
     )

@@ -43,6 +43,19 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<OrganizationRow>> {
 }
 
 /// Writes `row` (carrying its new version) if the stored version is still `expected`.
+/// The organization with this name (in any case) and country, if one exists: the same body
+/// registered twice would split its offers and its record.
+pub fn same_name_and_country(conn: &mut DbConn, name: &str, country: Option<&str>) -> AppResult<Option<String>> {
+    let mut q = organizations::table
+        .into_boxed::<MultiBackend>()
+        .filter(lower(organizations::name).eq(lower(name.to_string())));
+    q = match country {
+        Some(code) => q.filter(organizations::country.eq(code.to_string())),
+        None => q.filter(organizations::country.is_null()),
+    };
+    Ok(q.select(organizations::id).first(conn).optional()?)
+}
+
 /// The names of the given organizations, by id (ids that name none are left out).
 pub fn names(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<(String, String)>> {
     Ok(organizations::table

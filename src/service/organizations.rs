@@ -146,6 +146,12 @@ pub async fn create(
     fields.write_into(&mut row);
     services
         .write_once(caller, once, move |tx| {
+            if let Some(existing) = store::same_name_and_country(tx.conn(), &row.name, row.country.as_deref())? {
+                return Err(AppError::Conflict(format!(
+                    "organization {existing} already has this name and country: use it \
+                     (/api/v1/organizations/{existing})"
+                )));
+            }
             store::insert(tx.conn(), &row)?;
             let created = view(&row)?;
             tx.audit(Audit {

@@ -20,6 +20,18 @@ fn create_read_update(app: TestApp) {
     assert_eq!(org["country"], "KEN");
     assert_eq!(org["version"], 1);
 
+    let twice = app.post(
+        "/api/v1/organizations",
+        &json!({"kind": "nhri", "name": "kenya national commission on human rights", "country": "KEN"}),
+    );
+    let problem = twice.problem(409);
+    assert!(problem["detail"].as_str().unwrap().contains(id), "the pointer to the existing one: {problem}");
+    let elsewhere = app.post(
+        "/api/v1/organizations",
+        &json!({"kind": "nhri", "name": "Kenya National Commission on Human Rights", "country": "UGA"}),
+    );
+    assert_eq!(elsewhere.status, 201, "the same name in another country is another body");
+
     let path = format!("/api/v1/organizations/{id}");
     let read = app.get(&path);
     assert_eq!(read.json(), org);
