@@ -92,6 +92,7 @@ impl Service {
         let mut child = Command::new(binary())
             .args(["--database-url", &url, "serve", "--bind", "127.0.0.1:0", "--log-format", "json"])
             .args(["--rate-limit-per-minute", "10000000", "--rate-limit-burst", "1000000"])
+            .args(["--admin-rate-limit-per-minute", "10000000", "--admin-rate-limit-burst", "1000000"])
             .env("TCMATCH_LOG", "warn,tcmatch::startup=info")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -137,6 +137,7 @@ impl Application {
         let limits = web::Data::new(RateLimits::new(
             settings.rate_limit_per_minute,
             settings.rate_limit_burst,
+            (settings.admin_rate_limit_per_minute, settings.admin_rate_limit_burst),
             settings.auth_failures_per_minute,
             settings.trusted_proxies.clone(),
         ));

@@ -84,7 +84,7 @@ async fn admit(req: &ServiceRequest) -> AppResult<(Caller, Payer, Option<Allowan
     if identity.is_none() && is_write(req.method()) {
         return Err(AppError::Unauthorized);
     }
-    let payer = identity.as_ref().map_or(Payer::Address(client), |i| Payer::Key(i.key_id.clone()));
+    let payer = identity.as_ref().map_or(Payer::Address(client), Payer::of);
     let allowance = limits.admit(&payer, 1)?;
     Ok((Caller { identity, request_id }, payer, allowance))
 }

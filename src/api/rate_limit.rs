@@ -21,6 +21,7 @@ use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
 
 use crate::config::proxies::TrustedProxies;
+use crate::domain::access::{Identity, Role};
 use crate::error::{AppError, AppResult};
 
 type Limiter<K> = RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
@@ -33,6 +34,7 @@ const RECORD_USE_EVERY: Duration = Duration::from_secs(60);
 
 pub struct RateLimits {
     per_key: Option<Keyed<String>>,
+    per_admin_key: Option<Keyed<String>>,
     per_address: Option<Keyed<IpAddr>>,
     failures: Option<Keyed<IpAddr>>,
     known_keys: Mutex<lru::LruCache<String, Instant>>,
@@ -43,7 +45,19 @@ pub struct RateLimits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Payer {
     Key(String),
+    /// An administrator's key, with its own (larger) allowance.
+    AdminKey(String),
     Address(IpAddr),
+}
+
+impl Payer {
+    /// Whose allowance a key's calls draw on.
+    pub fn of(identity: &Identity) -> Payer {
+        match identity.role {
+            Role::Admin => Payer::AdminKey(identity.key_id.clone()),
+            _ => Payer::Key(identity.key_id.clone()),
+        }
+    }
 }
 
 /// What is left of an allowance, for the `RateLimit-*` headers.
@@ -57,8 +71,15 @@ pub struct Allowance {
 
 impl RateLimits {
     /// `per_minute` sustained requests with bursts of `burst` per key or address (0: no limit),
-    /// and `failures_per_minute` failed authentications per address (0: no limit).
-    pub fn new(per_minute: u32, burst: u32, failures_per_minute: u32, proxies: TrustedProxies) -> RateLimits {
+    /// `admin` the same for administrator keys, and `failures_per_minute` failed
+    /// authentications per address (0: no limit).
+    pub fn new(
+        per_minute: u32,
+        burst: u32,
+        admin: (u32, u32),
+        failures_per_minute: u32,
+        proxies: TrustedProxies,
+    ) -> RateLimits {
         let quota = |per_minute: u32, burst: u32| {
             let per_minute = NonZeroU32::new(per_minute)?;
             Some(Quota::per_minute(per_minute).allow_burst(NonZeroU32::new(burst.max(1))?))
@@ -67,6 +88,7 @@ impl RateLimits {
         let known = std::num::NonZeroUsize::new(KNOWN_KEYS).expect("a positive size");
         RateLimits {
             per_key: requests.map(Keyed::new),
+            per_admin_key: quota(admin.0, admin.1).map(Keyed::new),
             per_address: requests.map(Keyed::new),
             failures: quota(failures_per_minute, failures_per_minute).map(Keyed::new),
             known_keys: Mutex::new(lru::LruCache::new(known)),
@@ -78,6 +100,7 @@ impl RateLimits {
     pub fn admit(&self, payer: &Payer, cost: u32) -> AppResult<Option<Allowance>> {
         match payer {
             Payer::Key(id) => take(self.per_key.as_ref(), id, cost),
+            Payer::AdminKey(id) => take(self.per_admin_key.as_ref(), id, cost),
             Payer::Address(address) => take(self.per_address.as_ref(), address, cost),
         }
     }
@@ -122,14 +145,14 @@ impl RateLimits {
         for keyed in [&self.per_address, &self.failures].into_iter().flatten() {
             keyed.sweep();
         }
-        if let Some(keyed) = &self.per_key {
+        for keyed in [&self.per_key, &self.per_admin_key].into_iter().flatten() {
             keyed.sweep();
         }
     }
 
     /// Callers held in memory now.
     pub fn tracked(&self) -> usize {
-        self.per_key.as_ref().map_or(0, |k| k.limiter.len())
+        [&self.per_key, &self.per_admin_key].into_iter().flatten().map(|k| k.limiter.len()).sum::<usize>()
             + [&self.per_address, &self.failures].into_iter().flatten().map(|k| k.limiter.len()).sum::<usize>()
     }
 
@@ -140,10 +163,10 @@ impl RateLimits {
 
 /// Admits a web page against its reader's allowance, as the API admits a call: a signed-in
 /// reader's key's, else the address's; 429 past it. Later charges (`charge`) go to the same.
-pub fn admit_page(req: &ServiceRequest, key_id: Option<&str>) -> AppResult<()> {
+pub fn admit_page(req: &ServiceRequest, key: Option<&Identity>) -> AppResult<()> {
     let limits = limits_of(req.request())?;
-    let payer = match key_id {
-        Some(id) => Payer::Key(id.to_string()),
+    let payer = match key {
+        Some(identity) => Payer::of(identity),
         None => Payer::Address(client_of(limits, req.request())),
     };
     limits.admit(&payer, 1)?;
@@ -235,20 +258,20 @@ mod tests {
 
     #[test]
     fn a_burst_then_429_per_payer() {
-        let limits = RateLimits::new(60, 3, 0, TrustedProxies::default());
+        let limits = RateLimits::new(60, 3, (60, 3), 0, TrustedProxies::default());
         let key = Payer::Key("key_1".into());
         for left in [2, 1, 0] {
             assert_eq!(limits.admit(&key, 1).unwrap().unwrap().remaining, left);
         }
         assert!(matches!(limits.admit(&key, 1), Err(AppError::TooManyRequests { retry_after_secs: 1 })));
         assert!(limits.admit(&Payer::Address(ip(1)), 1).is_ok(), "allowances are per payer");
-        let off = RateLimits::new(0, 3, 0, TrustedProxies::default());
+        let off = RateLimits::new(0, 3, (0, 3), 0, TrustedProxies::default());
         assert!((0..10).all(|_| off.admit(&key, 1).unwrap().is_none()));
     }
 
     #[test]
     fn heavy_work_costs_more_and_never_more_than_a_burst() {
-        let limits = RateLimits::new(60, 10, 0, TrustedProxies::default());
+        let limits = RateLimits::new(60, 10, (60, 10), 0, TrustedProxies::default());
         let payer = Payer::Address(ip(1));
         assert_eq!(limits.admit(&payer, 4).unwrap().unwrap().remaining, 6);
         assert!(limits.admit(&payer, 7).is_err(), "not all of it is left");
@@ -259,7 +282,7 @@ mod tests {
 
     #[test]
     fn failures_are_charged_unless_the_key_authenticated_lately() {
-        let limits = RateLimits::new(0, 0, 2, TrustedProxies::default());
+        let limits = RateLimits::new(0, 0, (0, 0), 2, TrustedProxies::default());
         assert!(limits.authenticated("good"), "the first use is recorded");
         assert!(!limits.authenticated("good"), "and not again within a minute");
         for _ in 0..5 {
@@ -277,7 +300,7 @@ mod tests {
     #[test]
     fn sweeping_forgets_callers_whose_allowance_is_whole() {
         // One request a millisecond, bursts of one: whole again a millisecond after each use.
-        let limits = RateLimits::new(60_000, 1, 60_000, TrustedProxies::default());
+        let limits = RateLimits::new(60_000, 1, (60_000, 1), 60_000, TrustedProxies::default());
         for i in 0..=255 {
             limits.admit(&Payer::Address(ip(i)), 1).unwrap();
             limits.before_lookup(ip(i), "junk").unwrap();

@@ -136,6 +136,13 @@ pub struct ServeArgs {
     /// Requests a caller may make in a burst above the sustained rate.
     #[arg(long, global = true, env = "TCMATCH_RATE_LIMIT_BURST", default_value_t = 120)]
     pub rate_limit_burst: u32,
+    /// Sustained requests per minute per administrator key (the secretariat's scripts and
+    /// dashboards), apart from the others'; 0 turns the limit off.
+    #[arg(long, global = true, env = "TCMATCH_ADMIN_RATE_LIMIT_PER_MINUTE", default_value_t = 6000)]
+    pub admin_rate_limit_per_minute: u32,
+    /// Requests an administrator key may make in a burst above its sustained rate.
+    #[arg(long, global = true, env = "TCMATCH_ADMIN_RATE_LIMIT_BURST", default_value_t = 1200)]
+    pub admin_rate_limit_burst: u32,
     /// Failed authentications (unknown, revoked or malformed keys) per minute per client
     /// address before it gets 429 without its keys being looked up; 0 turns the limit off.
     #[arg(long, global = true, env = "TCMATCH_AUTH_FAILURES_PER_MINUTE", default_value_t = 30)]
@@ -183,6 +190,8 @@ pub struct Settings {
     pub limits: Limits,
     pub rate_limit_per_minute: u32,
     pub rate_limit_burst: u32,
+    pub admin_rate_limit_per_minute: u32,
+    pub admin_rate_limit_burst: u32,
     pub auth_failures_per_minute: u32,
     pub trusted_proxies: TrustedProxies,
     pub match_config: MatchConfig,
@@ -210,6 +219,8 @@ impl TryFrom<ServeArgs> for Settings {
             limits: Limits { json_body_bytes: a.max_body_bytes, import_body_bytes: a.max_import_bytes },
             rate_limit_per_minute: a.rate_limit_per_minute,
             rate_limit_burst: a.rate_limit_burst,
+            admin_rate_limit_per_minute: a.admin_rate_limit_per_minute,
+            admin_rate_limit_burst: a.admin_rate_limit_burst,
             auth_failures_per_minute: a.auth_failures_per_minute,
             trusted_proxies: TrustedProxies::parse(&a.trusted_proxies)
                 .map_err(|e| format!("--trusted-proxies: {e}"))?,

@@ -97,7 +97,7 @@ async fn viewer(req: &ServiceRequest) -> AppResult<Viewer> {
         Some(cookie) => sessions::find(&state.services, cookie.value()).await?,
         None => None,
     };
-    rate_limit::admit_page(req, session.as_ref().map(|s| s.identity.key_id.as_str()))?;
+    rate_limit::admit_page(req, session.as_ref().map(|s| &s.identity))?;
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
     let caller = match &session {
         Some(s) => s.caller(request_id),

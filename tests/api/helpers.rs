@@ -159,6 +159,8 @@ pub fn settings(database_url: &str) -> Settings {
         limits: Limits { json_body_bytes: 1024 * 1024, import_body_bytes: 64 * 1024 * 1024 },
         rate_limit_per_minute: 6000,
         rate_limit_burst: 1000,
+        admin_rate_limit_per_minute: 6000,
+        admin_rate_limit_burst: 1000,
         auth_failures_per_minute: 600,
         trusted_proxies: Default::default(),
         match_config: tcmatch::matcher::MatchConfig::default(),

@@ -9,8 +9,27 @@ fn limited_app(per_minute: u32, burst: u32, failures_per_minute: u32) -> TestApp
     TestApp::spawn_with(Backend::Sqlite, |s| {
         s.rate_limit_per_minute = per_minute;
         s.rate_limit_burst = burst;
+        s.admin_rate_limit_per_minute = per_minute;
+        s.admin_rate_limit_burst = burst;
         s.auth_failures_per_minute = failures_per_minute;
     })
+}
+
+#[test]
+fn an_administrator_key_has_its_own_allowance() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.rate_limit_per_minute = 60;
+        s.rate_limit_burst = 2;
+        s.admin_rate_limit_per_minute = 600;
+        s.admin_rate_limit_burst = 20;
+    });
+    let state = app.key(json!({"role": "state", "state": "KEN"}));
+    let kenya = app.with_key(Some(&state));
+    assert_eq!((kenya.get("/api/v1/states").status, kenya.get("/api/v1/states").status), (200, 200));
+    kenya.get("/api/v1/states").problem(429);
+    let admin = app.get("/api/v1/states");
+    assert_eq!(admin.status, 200, "the secretariat's scripts are not held to a State's pace");
+    assert_eq!(admin.header("ratelimit-limit"), Some("20"));
 }
 
 #[test]
