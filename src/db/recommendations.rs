@@ -108,6 +108,21 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Option<RecommendationRow>>
     Ok(recommendations::table.find(id).select(RecommendationRow::as_select()).first(conn).optional()?)
 }
 
+/// The stored recommendations to `states` in `sessions`, in id (import) order: what a new
+/// import of those sessions may find again.
+pub fn of_states_in_sessions(
+    conn: &mut DbConn,
+    states: &[String],
+    sessions: &[i32],
+) -> AppResult<Vec<RecommendationRow>> {
+    Ok(recommendations::table
+        .filter(recommendations::state_under_review.eq_any(states))
+        .filter(recommendations::session.eq_any(sessions))
+        .order(recommendations::id.asc())
+        .select(RecommendationRow::as_select())
+        .load(conn)?)
+}
+
 /// The stored recommendations among `ids`.
 pub fn find_many(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<RecommendationRow>> {
     Ok(recommendations::table

@@ -106,7 +106,10 @@ fn how_far(lang: Lang, progress: &Progress) -> String {
 fn result(lang: Lang, outcome: AppResult<Written<ImportSummary>>) -> Markup {
     match outcome {
         Ok(Written::Done(summary)) => html! {
-            div.notice role="status" { p { strong { (lang.t_with("import-done", &[("count", summary.imported.into())])) } } }
+            div.notice role="status" {
+                p { strong { (lang.t_with("import-done", &[("count", summary.new.into())])) } }
+                p { (lang.t_with("import-counts", &[("new", summary.new.into()), ("changed", summary.changed.into()), ("unchanged", summary.unchanged.into())])) }
+            }
         },
         Err(AppError::Validation(problems)) | Err(AppError::BadRequest { errors: problems, .. })
             if !problems.is_empty() =>

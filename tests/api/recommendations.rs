@@ -185,17 +185,54 @@ fn retried_imports_with_a_key_store_once(app: TestApp) {
 
     let other = format!("{HEADER}Kenya,Africa,AU,Something else.,Norway,WEOG,,Noted,5,Justice,10\n");
     send("upload-2026-11-23", &other).field_error(422, "Idempotency-Key");
-    assert_eq!(send("upload-2026-11-24", &csv).status, 201, "a new key is a new upload");
-    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 2);
+    let known = send("upload-2026-11-24", &csv);
+    assert_eq!(known.status, 201, "a new key is a new upload");
+    assert_eq!((known.json()["new"].as_u64(), known.json()["unchanged"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 1, "whose row is known again");
     send(&"k".repeat(201), &csv).field_error(400, "Idempotency-Key");
-    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 2);
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 1);
 
     // A day later the key is free again: the same key with another body is a new upload.
     app.sql("UPDATE idempotency_keys SET created_at = '2000-01-01 00:00:00'");
     let later = send("upload-2026-11-23", &other);
     assert_eq!(later.status, 201, "{}", later.excerpt());
     assert_eq!(later.header("idempotent-replayed"), None);
-    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 3);
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 2);
+}
+
+/// Importing again stores only what is new, updates what changed, and leaves the rest; a
+/// recommendation made twice in one session is kept twice and matched twice.
+fn imports_again_store_new_update_changed_and_leave_the_rest(app: TestApp) {
+    let first = format!(
+        "{HEADER}Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Justice,10\n\
+         Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Justice,10\n\
+         Kenya,Africa,AU,Abolish the death penalty.,France,WEOG,,Noted,4,Death penalty,10\n"
+    );
+    let summary = import(&app, first.as_bytes()).json();
+    assert_eq!(
+        (summary["new"].as_u64(), summary["changed"].as_u64(), summary["unchanged"].as_u64()),
+        (Some(3), Some(0), Some(0))
+    );
+    let again = format!(
+        "{HEADER}Kenya,Africa,AU,ratify  OPCAT.,Norway,WEOG,,Accepted,5,Justice,10\n\
+         Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Justice,10\n\
+         Kenya,Africa,AU,Abolish the death penalty.,France,WEOG,,Accepted,4,Death penalty,10\n\
+         Uganda,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Justice,10\n"
+    );
+    let res = import(&app, again.as_bytes());
+    assert_eq!(res.status, 201, "{}", res.excerpt());
+    let summary = res.json();
+    assert_eq!(
+        (summary["new"].as_u64(), summary["changed"].as_u64(), summary["unchanged"].as_u64()),
+        (Some(1), Some(1), Some(2)),
+        "{summary}"
+    );
+    assert_eq!(app.get("/api/v1/recommendations").json()["total"], 4, "only Uganda's is new");
+    let france = app.get("/api/v1/recommendations?recommending_state=FRA").json();
+    assert_eq!(
+        (france["items"][0]["response"].as_str(), france["items"][0]["version"].as_i64()),
+        (Some("supported"), Some(2))
+    );
 }
 
 fn who_recommended_what(app: TestApp) {
@@ -244,6 +281,7 @@ fn who_recommended_what(app: TestApp) {
 }
 
 backend_tests!(
+    imports_again_store_new_update_changed_and_leave_the_rest,
     create_read_update,
     import_is_all_or_nothing,
     real_upr_info_file_imports,
