@@ -124,7 +124,7 @@ async fn keys_content(
     req: &HttpRequest,
     outcome: KeysOutcome,
 ) -> Result<Markup, PageError> {
-    let cursor = cursor_of(lang, req.query_string())?;
+    let cursor = parts::cursor_in(req.query_string()).in_page(lang)?;
     let page = page_request(None, cursor.as_deref(), ids::API_KEY).in_page(lang)?;
     let found = keys::list(&state.services, &viewer.caller, true, page).await.in_page(lang)?;
     let rows: Vec<ApiKey> = found.rows.into_iter().map(keys::view).collect::<Result<_, _>>().in_page(lang)?;
@@ -200,13 +200,6 @@ async fn keys_content(
         }))
     };
     Ok(layout::page(lang, viewer, Some(Section::My), "/admin/keys", &lang.t("keys-title"), content))
-}
-
-fn cursor_of(lang: Lang, query: &str) -> Result<Option<String>, PageError> {
-    Ok(form_of::<Vec<(String, String)>>(query.as_bytes())
-        .in_page(lang)?
-        .into_iter()
-        .find_map(|(k, v)| (k == "cursor").then_some(v)))
 }
 
 /// `/{lang}/admin/audit`: the audit trail, newest last, as the API lists it (a State's key

@@ -6,6 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
 use super::chart::{self, Bar};
+use super::export;
 use super::layout::{self, Section};
 use super::{parts, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::AppState;
@@ -146,5 +147,5 @@ pub async fn csv(lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse,
         );
     }
     let name = format!("tcmatch-cooperation-{}.csv", lang.code());
-    parts::csv_download(lang, &name, &["dimension", "key", "label", "status", "count"], rows.into_iter()).in_page(lang)
+    Ok(export::table(lang, &name, &["dimension", "key", "label", "status", "count"], rows.into_iter()))
 }

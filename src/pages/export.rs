@@ -1,5 +1,5 @@
-//! Lists as CSV downloads, streamed a page at a time: a list of 100,000 offers never sits in
-//! memory whole. UTF-8 with a byte order mark (spreadsheets in every locale read it right),
+//! CSV downloads: lists streamed a page at a time (a list of 100,000 offers never sits in
+//! memory whole), and small tables (tallies, summaries) whole. UTF-8 with a byte order mark (spreadsheets in every locale read it right),
 //! the API's field names as the header, lists joined with `;` as the CSV upload reads them.
 
 use std::future::Future;
@@ -32,8 +32,7 @@ where
     let body = futures_util::stream::unfold((Step::Header, next_page), move |(step, mut next_page)| async move {
         match step {
             Step::Header => {
-                let mut bytes = "\u{feff}".as_bytes().to_vec();
-                bytes.extend(csv_lines(std::iter::once(header.iter().map(|h| h.to_string()).collect())));
+                let bytes = with_header(header, std::iter::empty());
                 Some((Ok(Bytes::from(bytes)), (Step::After(None), next_page)))
             }
             Step::After(after) => match next_page(after).await {
@@ -50,12 +49,29 @@ where
             Step::Done => None,
         }
     });
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
+    download(lang, filename).streaming::<_, AppError>(body)
+}
+
+/// A small table as one download.
+pub fn table(lang: Lang, filename: &str, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> HttpResponse {
+    download(lang, filename).body(with_header(header, rows))
+}
+
+/// A CSV download's answer, before its body.
+fn download(lang: Lang, filename: &str) -> actix_web::HttpResponseBuilder {
+    let mut res = HttpResponse::Ok();
+    res.content_type("text/csv; charset=utf-8")
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
         .insert_header((header::CONTENT_LANGUAGE, lang.code()))
-        .insert_header((header::CACHE_CONTROL, "no-cache"))
-        .streaming::<_, AppError>(body)
+        .insert_header((header::CACHE_CONTROL, "no-cache"));
+    res
+}
+
+/// The byte order mark, the header and `rows`.
+fn with_header(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(csv_lines(std::iter::once(header.iter().map(|h| h.to_string()).collect()).chain(rows)));
+    bytes
 }
 
 /// Streams every row of a list: `list(filter, page)` is the list's service call, `to_row` makes

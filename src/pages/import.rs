@@ -49,33 +49,33 @@ pub async fn upload(
     let page = content(lang, &viewer, true).into_string();
     let (head, tail) = page.split_once(PROGRESS_HERE).map(|(h, t)| (h.to_string(), t.to_string())).unwrap_or_default();
 
+    /// Where the page is, carrying what it still has to send.
     enum Step {
-        Head,
-        Watching(String),
-        Tail,
+        Head { head: String, tail: String },
+        Watching { last: String, tail: String },
+        Tail(String),
         Done,
     }
-    let steps = futures_util::stream::unfold((Step::Head, Some(job)), move |(step, mut job)| {
-        let (head, tail, progress) = (head.clone(), tail.clone(), Arc::clone(&progress));
+    let mut job = Some(job);
+    let steps = futures_util::stream::unfold(Step::Head { head, tail }, move |step| {
+        let progress = Arc::clone(&progress);
+        let finished = job.as_ref().is_some_and(|j| j.is_finished()).then(|| job.take()).flatten();
         async move {
             match step {
-                Step::Head => Some((Ok::<_, AppError>(Bytes::from(head)), (Step::Watching(String::new()), job))),
-                Step::Watching(last) => loop {
-                    if job.as_ref().is_some_and(|j| j.is_finished()) {
-                        let outcome = match job.take()?.await {
-                            Ok(outcome) => outcome,
-                            Err(e) => Err(AppError::internal(e)),
-                        };
-                        return Some((Ok(Bytes::from(result(lang, outcome).into_string())), (Step::Tail, job)));
+                Step::Head { head, tail } => {
+                    Some((Ok::<_, AppError>(Bytes::from(head)), Step::Watching { last: String::new(), tail }))
+                }
+                Step::Watching { last, tail } => {
+                    if let Some(done) = finished {
+                        let outcome = done.await.unwrap_or_else(|e| Err(AppError::internal(e)));
+                        return Some((Ok(Bytes::from(result(lang, outcome).into_string())), Step::Tail(tail)));
                     }
                     actix_web::rt::time::sleep(REPORT_EVERY).await;
                     let now = how_far(lang, &progress);
-                    if now != last {
-                        let line = html! { p { (now) } }.into_string();
-                        return Some((Ok(Bytes::from(line)), (Step::Watching(now), job)));
-                    }
-                },
-                Step::Tail => Some((Ok(Bytes::from(tail)), (Step::Done, job))),
+                    let line = if now == last { String::new() } else { html! { p { (now) } }.into_string() };
+                    Some((Ok(Bytes::from(line)), Step::Watching { last: now, tail }))
+                }
+                Step::Tail(tail) => Some((Ok(Bytes::from(tail)), Step::Done)),
                 Step::Done => None,
             }
         }

@@ -47,10 +47,7 @@ pub async fn page(
             .insert_header((header::LOCATION, format!("/{}/sign-in", lang.code())))
             .finish());
     };
-    let cursor = form_of::<Vec<(String, String)>>(req.query_string().as_bytes())
-        .in_page(lang)?
-        .into_iter()
-        .find_map(|(k, v)| (k == "cursor").then_some(v));
+    let cursor = parts::cursor_in(req.query_string()).in_page(lang)?;
     let content = content(lang, &viewer, session, &state, Listing { cursor, query: req.query_string() }, None).await?;
     Ok(public_page(
         &req,

@@ -69,6 +69,13 @@ pub fn here(path: &str, query: &str) -> String {
     }
 }
 
+/// The `cursor` a page's query names, if any.
+pub fn cursor_in(query: &str) -> Result<Option<String>, crate::error::AppError> {
+    Ok(super::form_of::<Vec<(String, String)>>(query.as_bytes())?
+        .into_iter()
+        .find_map(|(k, v)| (k == "cursor").then_some(v)))
+}
+
 /// A list's download, with the list's filters (not its page: a download has every page).
 pub fn download_link(path: &str, query: &str) -> String {
     let kept: Vec<&str> =
@@ -250,27 +257,4 @@ fn themes_inline(lang: Lang, catalog: &Catalog, slugs: &[String]) -> String {
     let labels: Vec<&str> =
         slugs.iter().map(|s| catalog.theme(s).map_or(s.as_str(), |t| t.label_in(lang.code()))).collect();
     labels.join(lang.t("list-separator").as_str())
-}
-
-/// A download as CSV: UTF-8 with a byte order mark, so spreadsheets in every locale read it
-/// right; `header` names the columns as the API names the fields.
-pub fn csv_download(
-    lang: Lang,
-    filename: &str,
-    header: &[&str],
-    rows: impl Iterator<Item = Vec<String>>,
-) -> Result<actix_web::HttpResponse, crate::error::AppError> {
-    use crate::error::AppError;
-    let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    out.write_record(header).map_err(AppError::internal)?;
-    for row in rows {
-        out.write_record(&row).map_err(AppError::internal)?;
-    }
-    let body = out.into_inner().map_err(AppError::internal)?;
-    Ok(actix_web::HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((actix_web::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
-        .insert_header((actix_web::http::header::CONTENT_LANGUAGE, lang.code()))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-cache"))
-        .body(body))
 }

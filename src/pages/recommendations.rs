@@ -250,7 +250,7 @@ pub async fn summary_csv(req: HttpRequest, lang: Lang, state: web::Data<AppState
         ]
     });
     let name = format!("tcmatch-recommendations-by-{}-{}.csv", by.as_str(), lang.code());
-    parts::csv_download(lang, &name, &["key", "label", "count", "supported", "noted"], rows).in_page(lang)
+    Ok(export::table(lang, &name, &["key", "label", "count", "supported", "noted"], rows))
 }
 
 /// `/{lang}/recommendations.csv`: every recommendation the filters select, streamed.

@@ -6,6 +6,7 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::chart::{self, Bar};
+use super::export;
 use super::layout::{self, Section};
 use super::parts;
 use super::{public_page, InPage, Lang, PageError, Viewer};
@@ -50,13 +51,18 @@ async fn tally(
 /// Open requests from, and available offers serving, each M49 region (an offer serving several
 /// counts in each): one tally per region, charged as such.
 async fn by_region(req: &HttpRequest, state: &AppState, viewer: &Viewer, lang: Lang) -> AppResult<Vec<Bar>> {
+    let key = service::tally_for(&state.services, &viewer.caller).await?;
     let mut bars = Vec::new();
     for region in parts::M49_REGIONS {
-        let key = service::tally_for(&state.services, &viewer.caller).await?;
         rate_limit::charge(req, stats::tally_cost(key.records))?;
-        let supply =
-            service::supply_and_demand_by_theme(&state.services, key, Some(region.to_string()), None, lang.code())
-                .await?;
+        let supply = service::supply_and_demand_by_theme(
+            &state.services,
+            key.clone(),
+            Some(region.to_string()),
+            None,
+            lang.code(),
+        )
+        .await?;
         bars.push(Bar {
             label: lang.t(&format!("region-{region}")),
             values: vec![supply.totals.requests, supply.totals.offers],
@@ -181,5 +187,5 @@ pub async fn csv(
     let name =
         format!("tcmatch-themes-{}-{}-{}.csv", q.region.as_deref().unwrap_or("world"), lang.code(), supply.as_of);
     let header = ["theme", "label", "group", "requests", "states", "offers", "providers", "offers_per_request"];
-    parts::csv_download(lang, &name, &header, rows).in_page(lang)
+    Ok(export::table(lang, &name, &header, rows))
 }
