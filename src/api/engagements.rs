@@ -55,8 +55,9 @@ pub async fn create(
 ) -> AppResult<HttpResponse> {
     let JsonBody(new, bytes) = body;
     let once = idempotent::claim(&req, "engagements", &bytes)?;
-    let written = service::create(&state.services, &caller, once, new).await?;
-    idempotent::created(&req, "/api/v1/engagements", written, |e| (&e.id, e.version))
+    let lang = http::language(&req, None)?;
+    let written = service::create(&state.services, &caller, once, new, lang).await?;
+    Ok(http::in_language(idempotent::created(&req, "/api/v1/engagements", written, |e| (&e.id, e.version))?, lang))
 }
 
 /// Move an engagement along its lifecycle. **Roles:** the two parties (the side that did not
@@ -82,8 +83,9 @@ pub async fn transition(
     id: web::Path<String>,
     body: JsonBody<Transition>,
 ) -> AppResult<HttpResponse> {
-    let engagement = service::transition(&state.services, &caller, id.into_inner(), body.0).await?;
-    http::versioned(&req, StatusCode::OK, engagement.version, &engagement)
+    let lang = http::language(&req, None)?;
+    let engagement = service::transition(&state.services, &caller, id.into_inner(), body.0, lang).await?;
+    Ok(http::in_language(http::versioned(&req, StatusCode::OK, engagement.version, &engagement)?, lang))
 }
 
 /// One engagement with its history. **Roles:** the two parties; admin.
@@ -105,8 +107,9 @@ pub async fn get(
     caller: Caller,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let engagement = service::get(&state.services, &caller, id.into_inner()).await?;
-    http::versioned(&req, StatusCode::OK, engagement.version, &engagement)
+    let lang = http::language(&req, None)?;
+    let engagement = service::get(&state.services, &caller, id.into_inner(), lang).await?;
+    Ok(http::in_language(http::versioned(&req, StatusCode::OK, engagement.version, &engagement)?, lang))
 }
 
 /// The caller's engagements (all, for admins), oldest first. **Roles:** the parties; admin.
@@ -130,7 +133,8 @@ pub async fn list(
         offer_id: q.offer_id,
         status: http::vocab_param("status", q.status.as_deref(), EngagementStatus::parse, EngagementStatus::expected)?,
     };
-    let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
-    let body = Page::from_rows(rows, &page, |(row, events)| service::view(row, events))?;
-    http::json_response(&req, StatusCode::OK, &body, None)
+    let lang = http::language(&req, None)?;
+    let rows = service::list(&state.services, &caller, filter, page.clone(), lang).await?;
+    let body = Page::from_rows(rows, &page, Ok)?;
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }

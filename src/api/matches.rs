@@ -26,6 +26,8 @@ pub struct TopQuery {
     /// Only pairs scoring at least this, in [0, 1].
     #[param(value_type = Option<f64>, minimum = 0, maximum = 1)]
     pub min_score: Option<String>,
+    /// Language of names and labels (ar, en, es, fr, ru, zh); default from `Accept-Language`.
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -54,6 +56,8 @@ pub struct MatchQuery {
     /// Best offers taken per request, 1-20 (default 3).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 20)]
     pub per_request: Option<String>,
+    /// Language of names and labels (ar, en, es, fr, ru, zh); default from `Accept-Language`.
+    pub lang: Option<String>,
 }
 
 fn score_param(value: Option<&str>) -> AppResult<f64> {
@@ -97,8 +101,9 @@ pub async fn for_request(
     q: http::Params<TopQuery>,
 ) -> AppResult<HttpResponse> {
     let (limit, min_score) = q.parse()?;
-    let matches = service::for_request(&state.services, &caller, id.into_inner(), limit, min_score).await?;
-    http::json_response(&req, StatusCode::OK, &matches, None)
+    let lang = http::language(&req, q.lang.as_deref())?;
+    let matches = service::for_request(&state.services, &caller, id.into_inner(), limit, min_score, lang).await?;
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &matches, None)?, lang))
 }
 
 /// The best open requests for an offer, among those the caller may see. **Roles:** anyone for
@@ -121,8 +126,9 @@ pub async fn for_offer(
     q: http::Params<TopQuery>,
 ) -> AppResult<HttpResponse> {
     let (limit, min_score) = q.parse()?;
-    let matches = service::for_offer(&state.services, &caller, id.into_inner(), limit, min_score).await?;
-    http::json_response(&req, StatusCode::OK, &matches, None)
+    let lang = http::language(&req, q.lang.as_deref())?;
+    let matches = service::for_offer(&state.services, &caller, id.into_inner(), limit, min_score, lang).await?;
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &matches, None)?, lang))
 }
 
 /// The best pairs across the repository, best first, for dashboards: each request contributes
@@ -143,6 +149,7 @@ pub async fn list(
     q: http::Params<MatchQuery>,
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
+    let lang = http::language(&req, q.lang.as_deref())?;
     let filter = PairFilter {
         limit: http::int_param("limit", q.limit.as_deref(), 1, http::MAX_PAGE_SIZE as i32)?
             .map_or(http::DEFAULT_PAGE_SIZE as usize, |l| l as usize),
@@ -163,16 +170,16 @@ pub async fn list(
     let per_request = http::int_param("per_request", q.per_request.as_deref(), 1, 20)?.unwrap_or(3) as usize;
     let (ranking, requests) = service::ranking_for(&state.services, &caller, per_request).await?;
     // The key names what the answer depends on, as parsed: spellings of one query share it.
-    let key = format!("matches|{ranking:?}|{filter:?}");
+    let key = format!("matches|{lang}|{ranking:?}|{filter:?}");
     if let Some(known) = state.index_answers.get(&key) {
-        return Ok(known.respond(&req));
+        return Ok(http::in_language(known.respond(&req), lang));
     }
     if !state.services.rankings.has(&ranking) {
         rate_limit::charge(&req, ranking_cost(requests))?;
     }
     let render = |page: &MatchList| serde_json::to_vec(page).map_err(AppError::internal);
-    let body = service::best_pairs(&state.services, ranking, filter, render).await?;
-    Ok(state.index_answers.keep(key, body).respond(&req))
+    let body = service::best_pairs(&state.services, ranking, filter, lang, render).await?;
+    Ok(http::in_language(state.index_answers.keep(key, body).respond(&req), lang))
 }
 
 /// What ranking every request costs against the caller's rate limit, in requests: one, and one

@@ -126,7 +126,7 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let (filter, page) = q.into_inner().parsed()?;
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
-    http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
+    http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, Ok)?, None)
 }
 
 /// Change an offer. Needs `If-Match` with its current ETag or version. Withdrawn offers no

@@ -1,5 +1,7 @@
 //! Engagements and their transitions. Only the two parties and admins see an engagement.
 
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
 use super::page::{PageOf, PageRequest};
@@ -114,14 +116,30 @@ pub fn request_has(conn: &mut DbConn, request_id: &str, statuses: &[&str]) -> Ap
     Ok(n > 0)
 }
 
+fn capacity_statuses() -> Vec<&'static str> {
+    EngagementStatus::ALL.iter().filter(|s| s.uses_capacity()).map(|s| s.as_str()).collect()
+}
+
 /// How many engagements use the offer's capacity.
 pub fn capacity_used(conn: &mut DbConn, offer_id: &str) -> AppResult<i64> {
-    let using: Vec<&str> = EngagementStatus::ALL.iter().filter(|s| s.uses_capacity()).map(|s| s.as_str()).collect();
     Ok(engagements::table
         .filter(engagements::offer_id.eq(offer_id))
-        .filter(engagements::status.eq_any(using))
+        .filter(engagements::status.eq_any(capacity_statuses()))
         .count()
         .get_result(conn)?)
+}
+
+/// Engagements using capacity, per offer: of these offers, or of all.
+pub fn capacity_used_by(conn: &mut DbConn, offers: Option<&[&str]>) -> AppResult<HashMap<String, i64>> {
+    let mut q = engagements::table
+        .filter(engagements::status.eq_any(capacity_statuses()))
+        .group_by(engagements::offer_id)
+        .select((engagements::offer_id, diesel::dsl::count_star()))
+        .into_boxed();
+    if let Some(ids) = offers {
+        q = q.filter(engagements::offer_id.eq_any(ids));
+    }
+    Ok(q.load::<(String, i64)>(conn)?.into_iter().collect())
 }
 
 fn filtered<'a>(f: &'a EngagementFilter, scope: &'a EngagementScope) -> engagements::BoxedQuery<'a, MultiBackend> {

@@ -3,15 +3,13 @@
 //! every offer. Reads everything, as the system: visibility is applied when results leave the
 //! service.
 
-use std::collections::HashMap;
-
 use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 
 use super::backend::Halves;
-use super::schema::{engagements, offers, requests};
+use super::engagements::capacity_used_by;
+use super::schema::{offers, requests};
 use super::{DbConn, MultiBackend};
-use crate::domain::engagement::EngagementStatus;
 use crate::domain::vocab::{ConsentStatus, Modality, OfferStatus, RequestStatus};
 use crate::error::{AppError, AppResult};
 use crate::matcher::entry::{Encoder, OfferEntry};
@@ -143,23 +141,6 @@ fn request_facts(row: RequestColumns) -> AppResult<RequestFacts> {
     })
 }
 
-fn capacity_statuses() -> Vec<&'static str> {
-    EngagementStatus::ALL.iter().filter(|s| s.uses_capacity()).map(|s| s.as_str()).collect()
-}
-
-/// Engagements using capacity, per offer.
-fn capacity_used(conn: &mut DbConn, offers: Option<&[&str]>) -> AppResult<HashMap<String, i64>> {
-    let mut q = engagements::table
-        .filter(engagements::status.eq_any(capacity_statuses()))
-        .group_by(engagements::offer_id)
-        .select((engagements::offer_id, diesel::dsl::count_star()))
-        .into_boxed();
-    if let Some(ids) = offers {
-        q = q.filter(engagements::offer_id.eq_any(ids));
-    }
-    Ok(q.load::<(String, i64)>(conn)?.into_iter().collect())
-}
-
 pub fn open_requests(conn: &mut DbConn) -> AppResult<Vec<RequestFacts>> {
     matchable(requests::table.into_boxed())
         .select(request_columns!())
@@ -183,7 +164,7 @@ pub fn open_offer_entries(
     encoder: &Encoder,
     mut deliver: impl FnMut(Vec<(OfferEntry, String)>) -> AppResult<()>,
 ) -> AppResult<()> {
-    let used = capacity_used(conn, None)?;
+    let used = capacity_used_by(conn, None)?;
     let split = halves.condition(half);
     let rows = offers::table
         .filter(offers::status.eq(OfferStatus::Open.as_str()))
@@ -292,7 +273,7 @@ pub fn offers_by_id(conn: &mut DbConn, ids: &[&str]) -> AppResult<Vec<StoredOffe
             .filter(offers::id.eq_any(chunk))
             .select((offer_columns!(), offers::status, offers::updated_at))
             .load::<(OfferColumns, String, chrono::NaiveDateTime)>(conn)?;
-        let used = capacity_used(conn, Some(chunk))?;
+        let used = capacity_used_by(conn, Some(chunk))?;
         for row in rows {
             let used = used.get(&row.0 .0).copied().unwrap_or(0);
             found.push(stored_offer(row, used)?);

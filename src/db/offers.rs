@@ -205,3 +205,12 @@ pub fn lock(conn: &mut DbConn, id: &str) -> AppResult<()> {
     diesel::update(offers::table.find(id)).set(offers::id.eq(offers::id)).execute(conn)?;
     Ok(())
 }
+
+/// The title and provider of each of the given offers (the caller already holds the ids from
+/// an answer that let them through).
+pub fn heads(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<(String, String, String)>> {
+    Ok(offers::table
+        .filter(offers::id.eq_any(ids))
+        .select((offers::id, offers::title, offers::provider_id))
+        .load(conn)?)
+}

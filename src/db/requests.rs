@@ -224,3 +224,12 @@ pub fn list(
     let rows = q.order(requests::id.asc()).limit(page.limit + 1).select(RequestRow::as_select()).load(conn)?;
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
 }
+
+/// The title and State of each of the given requests, whatever their consent (the caller
+/// already holds the ids from an answer the consent gate let through).
+pub fn heads(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<(String, String, String)>> {
+    Ok(requests::table
+        .filter(requests::id.eq_any(ids))
+        .select((requests::id, requests::title, requests::state))
+        .load(conn)?)
+}

@@ -2,8 +2,6 @@
 //! a pair (from a request's or an offer's page), and answering and moving the engagements on
 //! one's own page; each the same service call as `POST /engagements` and its transitions.
 
-use std::collections::HashMap;
-
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use maud::{html, Markup};
@@ -16,10 +14,10 @@ use crate::db::page::PageRequest;
 use crate::domain::access::Role;
 use crate::domain::engagement::{EngagementStatus, Side};
 use crate::error::{AppError, AppResult};
-use crate::service::engagements::{self, Engagement, NewEngagement, Transition};
+use crate::service::engagements::{self, NewEngagement, Transition};
 use crate::service::matches::Match;
 use crate::service::write::Written;
-use crate::service::{offers, requests, Services};
+use crate::service::Services;
 
 /// How many engagements the reader's page lists.
 const SHOWN: i64 = 200;
@@ -76,7 +74,7 @@ pub async fn express_interest(
     let form: InterestForm = form_of(&body).in_page(lang)?;
     viewer.check_form(lang, &form.csrf)?;
     let new = NewEngagement { request_id: form.request_id, offer_id: form.offer_id, note: form.note, side: None };
-    match engagements::create(&state.services, &viewer.caller, None, new).await.in_page(lang)? {
+    match engagements::create(&state.services, &viewer.caller, None, new, lang.code()).await.in_page(lang)? {
         Written::Done(e) => Ok(to_my_page(lang, &e.id)),
         Written::Replayed { .. } => Err(AppError::internal("a replay without a key")).in_page(lang),
     }
@@ -107,7 +105,7 @@ pub async fn move_engagement(
     let to = EngagementStatus::parse(&form.to).ok_or_else(|| AppError::invalid("to", "unknown step")).in_page(lang)?;
     let outcome = (!form.outcome.trim().is_empty()).then_some(form.outcome);
     let t = Transition { to, note: form.note, outcome, side: None };
-    let moved = engagements::transition(&state.services, &viewer.caller, id, t).await.in_page(lang)?;
+    let moved = engagements::transition(&state.services, &viewer.caller, id, t, lang.code()).await.in_page(lang)?;
     Ok(to_my_page(lang, &moved.id))
 }
 
@@ -125,22 +123,10 @@ pub async fn section(lang: Lang, viewer: &Viewer, services: &Services) -> AppRes
         &viewer.caller,
         EngagementFilter::default(),
         PageRequest { limit: SHOWN, after: None },
+        lang.code(),
     )
     .await?;
-    let listed: Vec<Engagement> =
-        found.rows.into_iter().map(|(row, events)| engagements::view(row, events)).collect::<AppResult<_>>()?;
-    let request_titles: HashMap<String, String> =
-        requests::by_ids(services, &viewer.caller, listed.iter().map(|e| e.request_id.clone()).collect())
-            .await?
-            .into_iter()
-            .map(|r| (r.id, r.title))
-            .collect();
-    let offer_titles: HashMap<String, String> =
-        offers::by_ids(services, &viewer.caller, listed.iter().map(|e| e.offer_id.clone()).collect())
-            .await?
-            .into_iter()
-            .map(|o| (o.id, o.title))
-            .collect();
+    let listed = found.rows;
     let steps = [
         EngagementStatus::Agreed,
         EngagementStatus::Declined,
@@ -157,11 +143,11 @@ pub async fn section(lang: Lang, viewer: &Viewer, services: &Services) -> AppRes
             section.record aria-labelledby={ "e-" (e.id) } {
                 h3 #{ "e-" (e.id) } {
                     a href={ "/" (lang.code()) "/requests/" (e.request_id) } dir="auto" {
-                        (request_titles.get(&e.request_id).map_or(e.request_id.as_str(), String::as_str))
+                        (e.request_title)
                     }
                     " ↔ "
                     a href={ "/" (lang.code()) "/offers/" (e.offer_id) } dir="auto" {
-                        (offer_titles.get(&e.offer_id).map_or(e.offer_id.as_str(), String::as_str))
+                        (e.offer_title)
                     }
                 }
                 p {

@@ -98,7 +98,7 @@ async fn content(
             let filter = OfferFilter { provider: identity.provider_id().map(str::to_string), ..Default::default() };
             let page = page_request(None, listing.cursor.as_deref(), ids::OFFER).in_page(lang)?;
             let found = offers::list(services, &viewer.caller, filter, page).await.in_page(lang)?;
-            let rows: Vec<Offer> = found.rows.iter().map(offers::view).collect::<Result<_, _>>().in_page(lang)?;
+            let rows: Vec<Offer> = found.rows;
             let next = found.next_after.as_deref().map(ids::encode_cursor);
             let pager = parts::pager(
                 lang,

@@ -15,7 +15,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
 use crate::service::offers::{self as service, Offer};
-use crate::service::{matches, organizations, requests};
+use crate::service::{matches, organizations};
 
 /// How many matching requests an offer's page shows.
 const MATCHES_SHOWN: usize = 10;
@@ -34,7 +34,7 @@ pub async fn list(
     let services = &state.services;
     let caller = viewer.caller.clone();
     let found = service::list(services, &caller, filter, page).await.in_page(lang)?;
-    let rows: Vec<Offer> = found.rows.iter().map(service::view).collect::<Result<_, _>>().in_page(lang)?;
+    let rows: Vec<Offer> = found.rows;
     let names =
         organizations::names(services, rows.iter().map(|o| o.provider.clone()).collect()).await.in_page(lang)?;
     let catalog = services.catalog;
@@ -114,16 +114,14 @@ pub async fn detail(
     let caller = viewer.caller.clone();
     let offer = service::get(services, &caller, id.clone()).await.in_page(lang)?;
     let names = organizations::names(services, vec![offer.provider.clone()]).await.in_page(lang)?;
-    let found = matches::for_offer(services, &caller, id.clone(), MATCHES_SHOWN, 0.0).await.in_page(lang)?;
-    let request_ids = found.items.iter().map(|m| m.request_id.clone()).collect();
-    let matched = requests::by_ids(services, &caller, request_ids).await.in_page(lang)?;
+    let found =
+        matches::for_offer(services, &caller, id.clone(), MATCHES_SHOWN, 0.0, lang.code()).await.in_page(lang)?;
     let catalog = services.catalog;
     let request_cell = |m: &matches::Match| {
-        let request = matched.iter().find(|r| r.id == m.request_id);
         html! {
-            a href={ "/" (lang.code()) "/requests/" (m.request_id) } dir="auto" { (request.map_or(m.request_id.as_str(), |r| r.title.as_str())) }
+            a href={ "/" (lang.code()) "/requests/" (m.request_id) } dir="auto" { (m.request_title) }
             br;
-            span.muted { (catalog.state_name(&m.state, lang.code())) }
+            span.muted { (m.state_name) }
             @if super::engagements::is_party(&viewer, m) {
                 br;
                 (super::engagements::interest_button(lang, &viewer, &m.request_id, &m.offer_id))
@@ -190,7 +188,7 @@ pub async fn csv(
         async move { service::list(&services, &caller, filter, page).await }
     };
     let name = format!("tcmatch-offers-{}.csv", lang.code());
-    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |row| service::view(row).map(|o| csv_row(&o))))
+    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |o| Ok(csv_row(o))))
 }
 
 const CSV_HEADER: &[&str] = &[

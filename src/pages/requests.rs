@@ -16,7 +16,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::RequestStatus;
 use crate::service::requests::{self as service, AssistanceRequest};
-use crate::service::{matches, offers, organizations, recommendations};
+use crate::service::{matches, recommendations};
 
 /// How many matching offers a request's page shows.
 const MATCHES_SHOWN: usize = 10;
@@ -119,19 +119,14 @@ pub async fn detail(
     let caller = viewer.caller.clone();
     let request = service::get(services, &caller, id.clone()).await.in_page(lang)?;
     let linked = recommendations::many(services, request.recommendation_ids.clone()).await.in_page(lang)?;
-    let found = matches::for_request(services, &caller, id.clone(), MATCHES_SHOWN, 0.0).await.in_page(lang)?;
-    let offer_ids = found.items.iter().map(|m| m.offer_id.clone()).collect();
-    let matched = offers::by_ids(services, &caller, offer_ids).await.in_page(lang)?;
-    let providers =
-        organizations::names(services, matched.iter().map(|o| o.provider.clone()).collect()).await.in_page(lang)?;
+    let found =
+        matches::for_request(services, &caller, id.clone(), MATCHES_SHOWN, 0.0, lang.code()).await.in_page(lang)?;
     let catalog = services.catalog;
     let offer_cell = |m: &matches::Match| {
-        let offer = matched.iter().find(|o| o.id == m.offer_id);
-        let provider = super::offers::provider_name(lang, catalog, &providers, &m.provider);
         html! {
-            a href={ "/" (lang.code()) "/offers/" (m.offer_id) } dir="auto" { (offer.map_or(m.offer_id.as_str(), |o| o.title.as_str())) }
+            a href={ "/" (lang.code()) "/offers/" (m.offer_id) } dir="auto" { (m.offer_title) }
             br;
-            bdi.muted { (provider) }
+            bdi.muted { (m.provider_name) }
             @if super::engagements::is_party(&viewer, m) {
                 br;
                 (super::engagements::interest_button(lang, &viewer, &m.request_id, &m.offer_id))

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::names::Wording;
 use super::write::{Audit, Idempotency, Tx, Written};
 use super::Services;
 use crate::db::changes::Entity;
@@ -29,7 +30,17 @@ pub struct Engagement {
     #[schema(example = "eng_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
     pub id: String,
     pub request_id: String,
+    pub request_title: String,
+    /// The requesting State (alpha-3).
+    pub state: String,
+    /// The requesting State's name, in the answer's language.
+    pub state_name: String,
     pub offer_id: String,
+    pub offer_title: String,
+    /// The offer's provider: a State code or an organization id.
+    pub provider: String,
+    /// The organization's name, or the donor State's in the answer's language.
+    pub provider_name: String,
     /// The side that expressed interest first.
     pub initiated_by: Side,
     pub status: EngagementStatus,
@@ -83,8 +94,17 @@ fn parse<T>(text: &str, parse: fn(&str) -> Option<T>) -> AppResult<T> {
     parse(text).ok_or_else(|| AppError::internal(format!("stored value '{text}' is unknown")))
 }
 
-pub fn view(row: EngagementRow, events: Vec<EventRow>) -> AppResult<Engagement> {
+/// An engagement as clients see it, its two sides named in the words' language.
+fn view(row: EngagementRow, events: Vec<EventRow>, words: &Wording) -> AppResult<Engagement> {
+    let state = words.heads.request_state(&row.request_id).to_string();
+    let provider = words.heads.offer_provider(&row.offer_id).to_string();
     Ok(Engagement {
+        request_title: words.heads.request_title(&row.request_id).to_string(),
+        offer_title: words.heads.offer_title(&row.offer_id).to_string(),
+        state_name: words.state_name(&state).to_string(),
+        provider_name: words.provider_name(&provider).to_string(),
+        state,
+        provider,
         initiated_by: parse(&row.initiated_by, Side::parse)?,
         status: parse(&row.status, EngagementStatus::parse)?,
         history: events
@@ -174,6 +194,7 @@ pub async fn create(
     caller: &Caller,
     once: Option<Idempotency>,
     new: NewEngagement,
+    lang: &'static str,
 ) -> AppResult<Written<Engagement>> {
     caller.key()?;
     let mut c = Checks::new();
@@ -233,7 +254,8 @@ pub async fn create(
                 at,
             };
             store::insert(tx.conn(), &row, &event)?;
-            let created = view(row.clone(), vec![event])?;
+            let words = Wording::of_pair(tx.conn(), lang, &request.id, &offer.id)?;
+            let created = view(row.clone(), vec![event], &words)?;
             tx.audit(Audit {
                 action: Action::Create,
                 resource: Resource::Engagement,
@@ -261,7 +283,13 @@ fn serves(offer: &OfferRow, state: &str) -> AppResult<bool> {
 
 /// Moves an engagement along its lifecycle: the two parties (the side that did not express
 /// interest answers it), or an admin naming the side.
-pub async fn transition(services: &Services, caller: &Caller, id: String, t: Transition) -> AppResult<Engagement> {
+pub async fn transition(
+    services: &Services,
+    caller: &Caller,
+    id: String,
+    t: Transition,
+    lang: &'static str,
+) -> AppResult<Engagement> {
     let scope = caller.engagement_scope()?;
     let mut c = Checks::new();
     let note = c.optional_text("note", &t.note, MAX_TEXT_CHARS);
@@ -270,7 +298,7 @@ pub async fn transition(services: &Services, caller: &Caller, id: String, t: Tra
         c.fail("outcome", "say what the cooperation achieved to complete it");
     }
     c.finish()?;
-    let (row, events) = services
+    let (row, events, words) = services
         .write(caller, move |tx| {
             let caller = tx.caller().clone();
             let row = store::find(tx.conn(), &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
@@ -338,24 +366,25 @@ pub async fn transition(services: &Services, caller: &Caller, id: String, t: Tra
                 after: &after,
             })?;
             let events = store::events(tx.conn(), &row.id)?;
-            Ok((updated, events))
+            let words = Wording::of_pair(tx.conn(), lang, &request.id, &offer.id)?;
+            Ok((updated, events, words))
         })
         .await?;
-    view(row, events)
+    view(row, events, &words)
 }
 
 /// One engagement with its history, for the two parties and admins.
-pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<Engagement> {
+pub async fn get(services: &Services, caller: &Caller, id: String, lang: &'static str) -> AppResult<Engagement> {
     let scope = caller.engagement_scope()?;
-    let (row, events) = services
+    services
         .db
         .run(move |conn| {
             let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
             let events = store::events(conn, &row.id)?;
-            Ok((row, events))
+            let words = Wording::of_pair(conn, lang, &row.request_id, &row.offer_id)?;
+            view(row, events, &words)
         })
-        .await?;
-    view(row, events)
+        .await
 }
 
 /// The caller's engagements (all, for admins), oldest first, each with its history.
@@ -364,18 +393,22 @@ pub async fn list(
     caller: &Caller,
     filter: EngagementFilter,
     page: PageRequest,
-) -> AppResult<PageOf<(EngagementRow, Vec<EventRow>)>> {
+    lang: &'static str,
+) -> AppResult<PageOf<Engagement>> {
     let scope = caller.engagement_scope()?;
     services
         .db
         .run(move |conn| {
             let rows = store::list(conn, &filter, &page, &scope)?;
-            let mut with_events = Vec::with_capacity(rows.rows.len());
+            let request_ids: Vec<String> = rows.rows.iter().map(|r| r.request_id.clone()).collect();
+            let offer_ids: Vec<String> = rows.rows.iter().map(|r| r.offer_id.clone()).collect();
+            let words = Wording::read(conn, lang, &request_ids, &offer_ids)?;
+            let mut listed = Vec::with_capacity(rows.rows.len());
             for row in rows.rows {
                 let events = store::events(conn, &row.id)?;
-                with_events.push((row, events));
+                listed.push(view(row, events, &words)?);
             }
-            Ok(PageOf { rows: with_events, next_after: rows.next_after, total: rows.total })
+            Ok(PageOf { rows: listed, next_after: rows.next_after, total: rows.total })
         })
         .await
 }

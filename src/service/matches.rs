@@ -3,6 +3,7 @@
 //! sides: a request's pairs stay with its State and admins until the State grants consent;
 //! refused or withdrawn requests never match. Every answer is as current as the database.
 
+use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -11,6 +12,7 @@ use lru::LruCache;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::names::Wording;
 use super::Services;
 use crate::db::offers as offer_store;
 use crate::db::requests as request_store;
@@ -27,11 +29,17 @@ use crate::sync::Matching;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Match {
     pub request_id: String,
+    pub request_title: String,
     pub offer_id: String,
-    /// The requesting State.
+    pub offer_title: String,
+    /// The requesting State (alpha-3).
     pub state: String,
+    /// The requesting State's name, in the answer's language.
+    pub state_name: String,
     /// The offer's provider: a State code or an organization id.
     pub provider: String,
+    /// The organization's name, or the donor State's in the answer's language.
+    pub provider_name: String,
     /// In [0, 1]: the weighted components times the consent factor.
     pub score: f64,
     /// The request's consent: `granted` ranks above `pending` for the same fit.
@@ -45,6 +53,8 @@ pub struct Match {
     pub missing_themes: Vec<String>,
     pub common_languages: Vec<String>,
     pub common_modalities: Vec<Modality>,
+    /// The labels of the themes named above, by slug, in the answer's language.
+    pub theme_labels: BTreeMap<String, String>,
     /// The score in words.
     pub reasons: Vec<String>,
 }
@@ -63,6 +73,8 @@ pub struct ScoreBreakdown {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MatchList {
     pub items: Vec<Match>,
+    /// How many pairs the query selects, over all pages.
+    pub total: usize,
     /// Pass as `cursor` for the next page (`/matches` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
@@ -77,18 +89,24 @@ fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// One pair, explained, as clients see it.
-fn view(index: &MatchIndex, pair: &Pair) -> AppResult<Match> {
-    let stale = || AppError::internal("pair left the index while being explained");
-    let request = index.request_entry(&pair.request_id).ok_or_else(stale)?;
-    let e = explain(index, pair).ok_or_else(stale)?;
+/// One pair, explained and named, as clients see it (`None` once a side has left the index).
+fn view(index: &MatchIndex, pair: &Pair, words: &Wording) -> Option<Match> {
+    let request = index.request_entry(&pair.request_id)?;
+    let e = explain(index, pair)?;
+    let state = index.request_state(request).to_string();
+    let provider = index.provider_of(&pair.offer_id)?.to_string();
     // Spelt out, so a new score component does not compile until clients see it too.
     let Breakdown { theme, modality, language, timeframe, budget, consent_factor } = pair.scored.breakdown;
-    Ok(Match {
+    let themes = e.shared_themes.iter().chain(&e.related_themes).chain(&e.missing_themes);
+    Some(Match {
         request_id: pair.request_id.clone(),
+        request_title: words.heads.request_title(&pair.request_id).to_string(),
         offer_id: pair.offer_id.clone(),
-        state: index.request_state(request).to_string(),
-        provider: index.provider_of(&pair.offer_id).unwrap_or_default().to_string(),
+        offer_title: words.heads.offer_title(&pair.offer_id).to_string(),
+        state_name: words.state_name(&state).to_string(),
+        state,
+        provider_name: words.provider_name(&provider).to_string(),
+        provider,
         score: round(pair.scored.score),
         consent: match request.consent {
             Consent::Granted => ConsentStatus::Granted,
@@ -102,6 +120,7 @@ fn view(index: &MatchIndex, pair: &Pair) -> AppResult<Match> {
             budget: round(budget),
             consent_factor: round(consent_factor),
         },
+        theme_labels: words.theme_labels(themes),
         shared_themes: e.shared_themes,
         related_themes: e.related_themes,
         missing_themes: e.missing_themes,
@@ -111,9 +130,18 @@ fn view(index: &MatchIndex, pair: &Pair) -> AppResult<Match> {
     })
 }
 
-/// The pairs scoring at least `min_score`, explained.
-fn explained(index: &MatchIndex, pairs: &[Pair], min_score: f64) -> AppResult<Vec<Match>> {
-    pairs.iter().filter(|p| p.scored.score >= min_score).map(|p| view(index, p)).collect()
+/// Reads the titles and names of these pairs' sides, for an answer in `lang`.
+async fn wording_of(services: &Services, pairs: &[Pair], lang: &'static str) -> AppResult<Wording> {
+    let request_ids: Vec<String> = pairs.iter().map(|p| p.request_id.clone()).collect();
+    let offer_ids: Vec<String> = pairs.iter().map(|p| p.offer_id.clone()).collect();
+    services.db.run(move |conn| Wording::read(conn, lang, &request_ids, &offer_ids)).await
+}
+
+/// These pairs, explained and named (those whose sides have left the index meanwhile skipped).
+async fn explained(services: &Services, pairs: Vec<Pair>, lang: &'static str) -> AppResult<Vec<Match>> {
+    let words = wording_of(services, &pairs, lang).await?;
+    let index = services.matching.read();
+    Ok(pairs.iter().filter_map(|p| view(&index, p, &words)).collect())
 }
 
 /// Which indexed requests a caller may see: the request scope, in index terms.
@@ -134,6 +162,7 @@ pub async fn for_request(
     id: String,
     limit: usize,
     min_score: f64,
+    lang: &'static str,
 ) -> AppResult<MatchList> {
     let scope = caller.request_scope();
     let (lookup, matching) = (id.clone(), Arc::clone(&services.matching));
@@ -144,9 +173,10 @@ pub async fn for_request(
             request_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("request".into()))
         })
         .await?;
-    let index = services.matching.read();
-    let items = explained(&index, &index.offers_for(&id, limit, today()), min_score)?;
-    Ok(MatchList { items, next_cursor: None })
+    let mut pairs = services.matching.read().offers_for(&id, limit, today());
+    pairs.retain(|p| p.scored.score >= min_score);
+    let items = explained(services, pairs, lang).await?;
+    Ok(MatchList { total: items.len(), items, next_cursor: None })
 }
 
 /// The `limit` best open requests for a published offer, among those the caller may see.
@@ -156,6 +186,7 @@ pub async fn for_offer(
     id: String,
     limit: usize,
     min_score: f64,
+    lang: &'static str,
 ) -> AppResult<MatchList> {
     let scope = caller.offer_scope();
     let (lookup, matching) = (id.clone(), Arc::clone(&services.matching));
@@ -166,10 +197,14 @@ pub async fn for_offer(
             offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("offer".into()))
         })
         .await?;
-    let index = services.matching.read();
-    let visible = visibility(caller, &index);
-    let items = explained(&index, &index.requests_for(&id, limit, today(), |r| visible.admits(r)), min_score)?;
-    Ok(MatchList { items, next_cursor: None })
+    let mut pairs = {
+        let index = services.matching.read();
+        let visible = visibility(caller, &index);
+        index.requests_for(&id, limit, today(), |r| visible.admits(r))
+    };
+    pairs.retain(|p| p.scored.score >= min_score);
+    let items = explained(services, pairs, lang).await?;
+    Ok(MatchList { total: items.len(), items, next_cursor: None })
 }
 
 /// What a ranking of the whole repository depends on.
@@ -226,25 +261,43 @@ pub async fn ranking_for(services: &Services, caller: &Caller, per_request: usiz
 }
 
 /// The page of the best pairs across the repository that `filter` selects from the ranking
-/// for `key`, explained and then rendered by `render` (a page can be large: it is rendered on
-/// the heavy-work threads too, not on the caller's).
+/// for `key`, explained, named in `lang`, and then rendered by `render` (a page can be large:
+/// selecting and rendering run on the heavy-work threads, not on the caller's).
 pub async fn best_pairs<T: Send + 'static>(
     services: &Arc<Services>,
     key: RankingKey,
     filter: PairFilter,
+    lang: &'static str,
     render: impl FnOnce(&MatchList) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     let shared = Arc::clone(services);
-    services
+    let selected = services
         .heavy_work
         .run(move || {
             let pairs = shared.rankings.get(&shared.matching, &key);
             let index = shared.matching.read();
-            let page = filter.select(&index, &key.visible, &pairs)?;
+            filter.select(&index, &key.visible, &pairs)
+        })
+        .await?;
+    let words = wording_of(services, &selected.pairs, lang).await?;
+    let shared = Arc::clone(services);
+    services
+        .heavy_work
+        .run(move || {
+            let index = shared.matching.read();
+            let items = selected.pairs.iter().filter_map(|p| view(&index, p, &words)).collect();
             drop(index);
-            render(&page)
+            render(&MatchList { items, total: selected.total, next_cursor: selected.next_cursor })
         })
         .await?
+}
+
+/// The pairs of one page of `/matches`, before they are explained.
+struct Selected {
+    pairs: Vec<Pair>,
+    /// Pairs selected over all pages.
+    total: usize,
+    next_cursor: Option<String>,
 }
 
 /// Which pairs of a ranking `GET /matches` answers with.
@@ -260,9 +313,10 @@ pub struct PairFilter {
 }
 
 impl PairFilter {
-    /// The page of `pairs` this filter selects, explained. Pairs whose request or offer has left
-    /// the index since the ranking was made (or that the caller may no longer see) are skipped.
-    fn select(&self, index: &MatchIndex, visible: &RequestVisibility, pairs: &[Pair]) -> AppResult<MatchList> {
+    /// The page of `pairs` this filter selects, and how many it selects in all. Pairs whose
+    /// request or offer has left the index since the ranking was made (or that the caller may no
+    /// longer see) are skipped.
+    fn select(&self, index: &MatchIndex, visible: &RequestVisibility, pairs: &[Pair]) -> Selected {
         let theme_mask = self.theme.as_ref().map_or(0, |t| index.encoder().theme_mask(&[t]));
         let states: Option<Vec<u8>> =
             self.states.as_ref().map(|codes| codes.iter().filter_map(|c| index.encoder().state(c)).collect());
@@ -281,10 +335,16 @@ impl PairFilter {
                 })
                 && self.provider.as_deref().is_none_or(|want| provider == want)
         };
-        let selected: Vec<&Pair> = pairs.iter().filter(admits).skip(self.offset).take(self.limit + 1).collect();
-        let next_cursor = (selected.len() > self.limit).then(|| encode_offset(self.offset + self.limit));
-        let items = selected.iter().take(self.limit).map(|p| view(index, p)).collect::<AppResult<Vec<_>>>()?;
-        Ok(MatchList { items, next_cursor })
+        let mut total = 0;
+        let mut page = Vec::with_capacity(self.limit.min(pairs.len()));
+        for pair in pairs.iter().filter(admits) {
+            if total >= self.offset && page.len() < self.limit {
+                page.push(pair.clone());
+            }
+            total += 1;
+        }
+        let next_cursor = (total > self.offset + self.limit).then(|| encode_offset(self.offset + self.limit));
+        Selected { pairs: page, total, next_cursor }
     }
 }
 

@@ -10,6 +10,7 @@ pub mod cooperation;
 pub mod engagements;
 pub mod keys;
 pub mod matches;
+pub mod names;
 pub mod offers;
 pub mod organizations;
 pub mod recommendations;

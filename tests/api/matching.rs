@@ -32,6 +32,19 @@ fn ranks_explains_and_filters(app: TestApp) {
     assert_eq!(best["provider"], "NOR");
     assert_eq!(best["state"], "KEN");
     assert_eq!(best["consent"], "granted");
+    // Names come with the ids, in the reader's language, so a dashboard needs no more calls.
+    assert_eq!((best["state_name"].as_str(), best["provider_name"].as_str()), (Some("Kenya"), Some("Norway")));
+    let request_title = app.get(&format!("/api/v1/requests/{req}")).json()["title"].clone();
+    let offer_title = app.get(&format!("/api/v1/offers/{exact}")).json()["title"].clone();
+    assert_eq!((&best["request_title"], &best["offer_title"]), (&request_title, &offer_title));
+    assert_eq!(best["theme_labels"]["torture"], "Torture and other cruel, inhuman or degrading treatment", "{best}");
+    assert_eq!(body["total"], 3);
+    let in_french = app.get_with(&format!("/api/v1/requests/{req}/matches"), &[("Accept-Language", "fr")]);
+    assert_eq!(in_french.header("content-language"), Some("fr"));
+    assert_eq!(in_french.json()["items"][0]["state_name"], "Kenya");
+    let in_russian = app.get(&format!("/api/v1/requests/{req}/matches?lang=ru")).json();
+    assert_eq!(in_russian["items"][0]["provider_name"], "Норвегия");
+    assert_ne!(in_russian["items"][0]["theme_labels"]["torture"], best["theme_labels"]["torture"]);
     assert!(best["reasons"][0].as_str().unwrap().starts_with("Shares 2 of 2"), "{best}");
     let third = &body["items"][2];
     assert_eq!(third["related_themes"].as_array().unwrap().len(), 2, "{third}");
@@ -56,6 +69,11 @@ fn ranks_explains_and_filters(app: TestApp) {
     assert_eq!(ids(&app.get("/api/v1/matches?theme=right-to-water").json(), "offer_id").len(), 0);
     assert_eq!(ids(&app.get("/api/v1/matches?region=weog").json(), "offer_id").len(), 0);
     let page = app.get("/api/v1/matches?limit=2").json();
+    assert_eq!(page["total"], 3, "over all pages");
+    assert_eq!(page["items"][0]["state_name"], "Kenya");
+    let in_arabic = app.get_with("/api/v1/matches?limit=2", &[("Accept-Language", "ar")]);
+    assert_eq!(in_arabic.header("content-language"), Some("ar"));
+    assert_eq!(in_arabic.json()["items"][0]["state_name"], "كينيا");
     let next = page["next_cursor"].as_str().unwrap();
     let rest = app.get(&format!("/api/v1/matches?limit=2&cursor={next}")).json();
     assert_eq!(ids(&rest, "offer_id"), [related.as_str()]);
@@ -320,6 +338,12 @@ fn engagement_lifecycle(app: TestApp) {
     assert_eq!(retried.json(), created.json());
     let eng = created.json();
     assert_eq!(eng["status"], "interest");
+    assert_eq!((eng["state"].as_str(), eng["state_name"].as_str()), (Some("KEN"), Some("Kenya")));
+    assert_eq!((eng["provider"].as_str(), eng["provider_name"].as_str()), (Some(org.as_str()), Some("OHCHR")));
+    assert_eq!(eng["request_title"], app.get(&own).json()["title"]);
+    assert_eq!(eng["offer_title"], app.get(&format!("/api/v1/offers/{o}")).json()["title"]);
+    let offer_path = format!("/api/v1/offers/{o}");
+    assert_eq!(app.get(&offer_path).json()["capacity_left"], 1, "interest uses no capacity");
     assert_eq!(eng["initiated_by"], "request");
     let path = format!("/api/v1/engagements/{}", eng["id"].as_str().unwrap());
     let moves = format!("{path}/transitions");
@@ -333,6 +357,10 @@ fn engagement_lifecycle(app: TestApp) {
     let agreed = provider.post(&moves, &json!({"to": "agreed", "note": "happy to help"}));
     assert_eq!(agreed.status, 200, "{}", agreed.excerpt());
     assert_eq!(app.get(&format!("/api/v1/requests/{req}")).json()["status"], "matched");
+    let agreed_offer = app.get(&offer_path).json();
+    assert_eq!((agreed_offer["capacity"].as_i64(), agreed_offer["capacity_left"].as_i64()), (Some(1), Some(0)));
+    let listed = app.get(&format!("/api/v1/offers?provider={org}")).json();
+    assert_eq!(listed["items"][0]["capacity_left"], 0);
     let etag = state.get(&own).etag();
     state.patch(&own, Some(&etag), &json!({"status": "completed"})).problem(409);
     assert!(
@@ -376,7 +404,12 @@ fn engagement_lifecycle(app: TestApp) {
     );
     provider.post(&moves, &json!({"to": "cancelled"})).problem(409);
 
-    assert_eq!(state.get("/api/v1/engagements").json()["total"], 2);
+    let mine = state.get_with("/api/v1/engagements", &[("Accept-Language", "zh")]);
+    assert_eq!(mine.header("content-language"), Some("zh"));
+    let mine = mine.json();
+    assert_eq!(mine["total"], 2);
+    assert_eq!(mine["items"][0]["state_name"], "肯尼亚");
+    assert_eq!(mine["items"][0]["provider_name"], "OHCHR");
     assert_eq!(provider.get("/api/v1/engagements?status=completed").json()["total"], 1);
     assert_eq!(app.with_key(Some(&other_provider)).get("/api/v1/engagements").json()["total"], 0);
     app.post("/api/v1/engagements", &json!({"request_id": second, "offer_id": o})).field_error(422, "side");

@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::fields::{store_new, Fields};
-use super::{view, Offer};
+use super::{fresh, Offer};
 use crate::domain::access::Caller;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::service::write::{Idempotency, Written};
@@ -42,7 +42,7 @@ pub async fn create_many(
             let mut problems = Vec::new();
             for (at, (given_provider, fields)) in &offers {
                 match store_new(tx, given_provider, fields) {
-                    Ok(row) => items.push(view(&row)?),
+                    Ok(row) => items.push(fresh(&row)?),
                     Err(AppError::Validation(errors)) => problems.extend(named(at, errors)),
                     Err(AppError::Forbidden(why)) => return Err(AppError::Forbidden(format!("{at}: {why}"))),
                     Err(other) => return Err(other),

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::db::offers::{self as store, OfferFilter, OfferRow};
 use crate::db::page::{PageOf, PageRequest};
+use crate::db::DbConn;
 use crate::domain::access::{Caller, OfferScope};
 use crate::domain::ids;
 use crate::error::{AppError, AppResult};
@@ -13,13 +14,15 @@ use crate::matcher::listing::ListingQuery;
 use crate::matcher::MatchIndex;
 use crate::service::Services;
 
+use super::{counted, Offer};
+
 /// A page of the offers the caller may see that `filter` selects, oldest first.
 pub async fn list(
     services: &Services,
     caller: &Caller,
     filter: OfferFilter,
     page: PageRequest,
-) -> AppResult<PageOf<OfferRow>> {
+) -> AppResult<PageOf<Offer>> {
     let scope = caller.offer_scope();
     let query = listing_query(&services.matching.read(), &filter, scope.clone());
     let after = match &query {
@@ -38,12 +41,18 @@ pub async fn list(
                 if let Some((keys, total)) = listed {
                     let ids: Vec<String> = keys.into_iter().map(|k| id_of(ids::OFFER, k)).collect();
                     let found = store::by_ids(conn, &ids, &scope)?;
-                    return Ok(PageOf::from_rows(found, &page, total as i64, |r| &r.id));
+                    return counted_page(conn, PageOf::from_rows(found, &page, total as i64, |r| &r.id));
                 }
             }
-            store::list(conn, &filter, &page, &scope)
+            let rows = store::list(conn, &filter, &page, &scope)?;
+            counted_page(conn, rows)
         })
         .await
+}
+
+/// A page of rows as clients see the offers, with what is left of their capacity.
+fn counted_page(conn: &mut DbConn, rows: PageOf<OfferRow>) -> AppResult<PageOf<Offer>> {
+    Ok(PageOf { rows: counted(conn, &rows.rows)?, next_after: rows.next_after, total: rows.total })
 }
 
 fn bad_cursor() -> AppError {

@@ -18,6 +18,7 @@ use super::write::{Idempotency, Written};
 use super::Services;
 use crate::db::changes::Entity;
 use crate::db::columns::json_list;
+use crate::db::engagements as engagement_store;
 use crate::db::offers::{self as store, OfferRow};
 use crate::db::DbConn;
 use crate::domain::access::Caller;
@@ -54,6 +55,10 @@ pub struct Offer {
     pub ends_on: Option<NaiveDate>,
     /// How many engagements the provider can take on.
     pub capacity: i32,
+    /// How many more can be agreed: `capacity` less the engagements agreed, in progress or
+    /// completed. In every answer; left out of audit records, which keep what was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_left: Option<i32>,
     pub budget_usd: Option<i64>,
     pub status: OfferStatus,
     pub version: i64,
@@ -155,6 +160,7 @@ pub fn view(row: &OfferRow) -> AppResult<Offer> {
         starts_on: row.starts_on,
         ends_on: row.ends_on,
         capacity: row.capacity,
+        capacity_left: None,
         budget_usd: row.budget_usd,
         version: row.version,
         created_at: row.created_at.and_utc(),
@@ -171,7 +177,9 @@ pub async fn create(
 ) -> AppResult<Written<Offer>> {
     caller.key()?;
     let (given_provider, fields) = new.into_fields()?;
-    services.write_once(caller, once, move |tx| view(&fields::store_new(tx, &given_provider, &fields)?)).await
+    services
+        .write_once(caller, once, move |tx| fields::store_new(tx, &given_provider, &fields).and_then(|r| fresh(&r)))
+        .await
 }
 
 /// Changes an offer. Admins, and its provider; withdrawn offers no longer change.
@@ -183,20 +191,50 @@ pub async fn update(
     changes: OfferChanges,
 ) -> AppResult<Offer> {
     caller.key()?;
-    view(&update::update::<OfferEdit>(services, caller, id, if_match, changes).await?)
+    let row = update::update::<OfferEdit>(services, caller, id, if_match, changes).await?;
+    Ok(services.db.run(move |conn| counted(conn, &[row])).await?.remove(0))
 }
 
 /// The offer, if the caller may see it (a hidden one reads as missing).
 pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<Offer> {
     let scope = caller.offer_scope();
-    let row = services.db.run(move |conn| store::find(conn, &id, &scope)).await?;
-    view(&row.ok_or_else(not_found)?)
+    services
+        .db
+        .run(move |conn| {
+            let row = store::find(conn, &id, &scope)?.ok_or_else(not_found)?;
+            Ok(counted(conn, &[row])?.remove(0))
+        })
+        .await
 }
 
 /// The given offers that the caller may see, in id order (the others are left out).
 pub async fn by_ids(services: &Services, caller: &Caller, ids: Vec<String>) -> AppResult<Vec<Offer>> {
     let scope = caller.offer_scope();
-    services.db.run(move |conn| store::by_ids(conn, &ids, &scope)).await?.iter().map(view).collect()
+    services
+        .db
+        .run(move |conn| {
+            let rows = store::by_ids(conn, &ids, &scope)?;
+            counted(conn, &rows)
+        })
+        .await
+}
+
+/// A new offer as clients see it: no engagement uses its capacity yet.
+pub fn fresh(row: &OfferRow) -> AppResult<Offer> {
+    Ok(Offer { capacity_left: Some(row.capacity), ..view(row)? })
+}
+
+/// These offers as clients see them, with what is left of their capacity (one query).
+pub fn counted(conn: &mut DbConn, rows: &[OfferRow]) -> AppResult<Vec<Offer>> {
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let used = engagement_store::capacity_used_by(conn, Some(&ids))?;
+    rows.iter()
+        .map(|row| {
+            let taken = used.get(&row.id).copied().unwrap_or(0);
+            let left = i64::from(row.capacity).saturating_sub(taken).max(0);
+            Ok(Offer { capacity_left: Some(i32::try_from(left).unwrap_or(i32::MAX)), ..view(row)? })
+        })
+        .collect()
 }
 
 fn not_found() -> AppError {
