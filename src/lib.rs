@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod heavy_work;
 pub mod matcher;
 pub mod metrics;

@@ -5,15 +5,18 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http::{self, JsonBody, Page};
-use super::idempotent;
+use std::sync::Arc;
+
+use super::http::{self, Format, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ListRead};
 use super::AppState;
+use super::{downloads, idempotent};
 use crate::db::engagements::EngagementFilter;
 use crate::domain::access::Caller;
 use crate::domain::engagement::EngagementStatus;
 use crate::domain::ids;
 use crate::error::{AppResult, Problem};
+use crate::export::Tabular;
 use crate::service::engagements::{self as service, Engagement, NewEngagement, Transition};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -29,6 +32,13 @@ pub struct EngagementQuery {
     pub offer_id: Option<String>,
     #[param(value_type = Option<EngagementStatus>)]
     pub status: Option<String>,
+    /// Language of State names (ar, en, es, fr, ru, zh); default from `Accept-Language`.
+    #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
+    pub lang: Option<String>,
+    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
+    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 /// Express interest in a pair, for the caller's side. **Roles:** the requesting State; the
@@ -117,7 +127,12 @@ pub async fn get(
     security(("api_key" = [])),
     tag = "engagements",
     params(EngagementQuery),
-    responses((status = 200, body = Page<Engagement>, headers(("ETag" = String))), ListRead, AccessErrors)
+    responses(
+        (status = 200, description = "A page of engagements, or (as CSV) all of them",
+            content((Page<Engagement> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        ListRead,
+        AccessErrors,
+    )
 )]
 #[get("/engagements")]
 pub async fn list(
@@ -133,7 +148,15 @@ pub async fn list(
         offer_id: q.offer_id,
         status: http::vocab_param("status", q.status.as_deref(), EngagementStatus::parse, EngagementStatus::expected)?,
     };
-    let lang = http::language(&req, None)?;
+    let lang = http::language(&req, q.lang.as_deref())?;
+    if http::format(&req, q.format.as_deref())? == Format::Csv {
+        let services = Arc::clone(&state.services);
+        let list = move |filter, page| {
+            let (services, caller) = (Arc::clone(&services), caller.clone());
+            async move { service::list(&services, &caller, filter, page, lang).await }
+        };
+        return Ok(downloads::list(lang, "engagements", Engagement::HEADER, filter, list, |e| Ok(e.row())));
+    }
     let rows = service::list(&state.services, &caller, filter, page.clone(), lang).await?;
     let body = Page::from_rows(rows, &page, Ok)?;
     Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))

@@ -7,14 +7,18 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http;
-use super::rate_limit;
+use std::sync::Arc;
+
+use super::http::{self, Format};
 use super::responses::{ItemRead, ListRead};
 use super::AppState;
+use super::{downloads, rate_limit};
 use crate::domain::access::Caller;
 use crate::domain::vocab::ConsentStatus;
 use crate::error::{AppError, AppResult};
-use crate::service::matches::{self as service, MatchList, PairFilter};
+use crate::export::{csv, Tabular};
+use crate::service::matches::{self as service, Match, MatchList, PairFilter, Selection};
+use crate::service::Services;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +32,9 @@ pub struct TopQuery {
     pub min_score: Option<String>,
     /// Language of names and labels (ar, en, es, fr, ru, zh); default from `Accept-Language`.
     pub lang: Option<String>,
+    /// `json` (the default) or `csv`; without it, `Accept: text/csv` asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -58,6 +65,10 @@ pub struct MatchQuery {
     pub per_request: Option<String>,
     /// Language of names and labels (ar, en, es, fr, ru, zh); default from `Accept-Language`.
     pub lang: Option<String>,
+    /// `json` (one page, the default) or `csv` (every pair the filters select, streamed;
+    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 fn score_param(value: Option<&str>) -> AppResult<f64> {
@@ -88,7 +99,8 @@ impl TopQuery {
     tag = "matches",
     params(("id" = String, Path, description = "Request id"), TopQuery),
     responses(
-        (status = 200, body = MatchList, headers(("ETag" = String))),
+        (status = 200, description = "The best pairs, best first",
+            content((MatchList = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
         ItemRead,
     )
 )]
@@ -102,8 +114,10 @@ pub async fn for_request(
 ) -> AppResult<HttpResponse> {
     let (limit, min_score) = q.parse()?;
     let lang = http::language(&req, q.lang.as_deref())?;
-    let matches = service::for_request(&state.services, &caller, id.into_inner(), limit, min_score, lang).await?;
-    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &matches, None)?, lang))
+    let form = http::format(&req, q.format.as_deref())?;
+    let id = id.into_inner();
+    let matches = service::for_request(&state.services, &caller, id.clone(), limit, min_score, lang).await?;
+    answer(&req, form, lang, &format!("matches-{id}"), &matches)
 }
 
 /// The best open requests for an offer, among those the caller may see. **Roles:** anyone for
@@ -113,7 +127,8 @@ pub async fn for_request(
     tag = "matches",
     params(("id" = String, Path, description = "Offer id"), TopQuery),
     responses(
-        (status = 200, body = MatchList, headers(("ETag" = String))),
+        (status = 200, description = "The best pairs, best first",
+            content((MatchList = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
         ItemRead,
     )
 )]
@@ -127,8 +142,24 @@ pub async fn for_offer(
 ) -> AppResult<HttpResponse> {
     let (limit, min_score) = q.parse()?;
     let lang = http::language(&req, q.lang.as_deref())?;
-    let matches = service::for_offer(&state.services, &caller, id.into_inner(), limit, min_score, lang).await?;
-    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &matches, None)?, lang))
+    let form = http::format(&req, q.format.as_deref())?;
+    let id = id.into_inner();
+    let matches = service::for_offer(&state.services, &caller, id.clone(), limit, min_score, lang).await?;
+    answer(&req, form, lang, &format!("matches-{id}"), &matches)
+}
+
+/// A short list of matches in the form asked for.
+fn answer(
+    req: &HttpRequest,
+    form: Format,
+    lang: &'static str,
+    name: &str,
+    matches: &MatchList,
+) -> AppResult<HttpResponse> {
+    match form {
+        Format::Csv => Ok(downloads::records(lang, name, &matches.items)),
+        Format::Json => Ok(http::in_language(http::json_response(req, StatusCode::OK, matches, None)?, lang)),
+    }
 }
 
 /// The best pairs across the repository, best first, for dashboards: each request contributes
@@ -139,7 +170,11 @@ pub async fn for_offer(
     security((), ("api_key" = [])),
     tag = "matches",
     params(MatchQuery),
-    responses((status = 200, body = MatchList, headers(("ETag" = String))), ListRead)
+    responses(
+        (status = 200, description = "A page of pairs, or (as CSV) all of them",
+            content((MatchList = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        ListRead,
+    )
 )]
 #[get("/matches")]
 pub async fn list(
@@ -150,6 +185,7 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let lang = http::language(&req, q.lang.as_deref())?;
+    let form = http::format(&req, q.format.as_deref())?;
     let filter = PairFilter {
         limit: http::int_param("limit", q.limit.as_deref(), 1, http::MAX_PAGE_SIZE as i32)?
             .map_or(http::DEFAULT_PAGE_SIZE as usize, |l| l as usize),
@@ -169,6 +205,13 @@ pub async fn list(
     };
     let per_request = http::int_param("per_request", q.per_request.as_deref(), 1, 20)?.unwrap_or(3) as usize;
     let (ranking, requests) = service::ranking_for(&state.services, &caller, per_request).await?;
+    if form == Format::Csv {
+        if !state.services.rankings.has(&ranking) {
+            rate_limit::charge(&req, ranking_cost(requests))?;
+        }
+        let selection = service::select_all(&state.services, ranking, filter).await?;
+        return Ok(download(Arc::clone(&state.services), selection, lang));
+    }
     // The key names what the answer depends on, as parsed: spellings of one query share it.
     let key = format!("matches|{lang}|{ranking:?}|{filter:?}");
     if let Some(known) = state.index_answers.get(&key) {
@@ -180,6 +223,21 @@ pub async fn list(
     let render = |page: &MatchList| serde_json::to_vec(page).map_err(AppError::internal);
     let body = service::best_pairs(&state.services, ranking, filter, lang, render).await?;
     Ok(http::in_language(state.index_answers.keep(key, body).respond(&req), lang))
+}
+
+/// Every selected pair as CSV, explained and named a chunk at a time as the download goes.
+fn download(services: Arc<Services>, selection: Selection, lang: &'static str) -> HttpResponse {
+    let selection = Arc::new(selection);
+    let next_chunk = move |after: Option<String>| {
+        let (services, selection) = (Arc::clone(&services), Arc::clone(&selection));
+        async move {
+            let from = after.and_then(|a| a.parse::<usize>().ok()).unwrap_or(0);
+            let items = selection.explain(&services, from, csv::PAGE as usize, lang).await?;
+            let next = from + csv::PAGE as usize;
+            Ok((items.iter().map(Tabular::row).collect(), (next < selection.len()).then(|| next.to_string())))
+        }
+    };
+    csv::stream(lang, "tcmatch-matches.csv", Match::HEADER, next_chunk)
 }
 
 /// What ranking every request costs against the caller's rate limit, in requests: one, and one

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod bulk_offers;
 pub mod consent;
 pub mod cors;
+pub mod downloads;
 pub mod engagements;
 pub mod health;
 pub mod http;

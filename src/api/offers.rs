@@ -5,16 +5,19 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http::{self, JsonBody, Page};
-use super::idempotent;
+use std::sync::Arc;
+
+use super::http::{self, Format, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
+use super::{downloads, idempotent};
 use crate::db::offers::OfferFilter;
 use crate::db::page::PageRequest;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
 use crate::error::AppResult;
+use crate::export::Tabular;
 use crate::service::offers::{self as service, NewOffer, Offer, OfferChanges};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -41,6 +44,10 @@ pub struct OfferQuery {
     pub updated_since: Option<String>,
     /// Words that must all appear in the title or description (case-insensitive).
     pub q: Option<String>,
+    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
+    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 impl OfferQuery {
@@ -113,7 +120,8 @@ pub async fn get(
     tag = "offers",
     params(OfferQuery),
     responses(
-        (status = 200, body = Page<Offer>, headers(("ETag" = String))),
+        (status = 200, description = "A page of offers, or (as CSV) all of them",
+            content((Page<Offer> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -124,7 +132,24 @@ pub async fn list(
     caller: Caller,
     q: http::Params<OfferQuery>,
 ) -> AppResult<HttpResponse> {
-    let (filter, page) = q.into_inner().parsed()?;
+    let q = q.into_inner();
+    let form = http::format(&req, q.format.as_deref())?;
+    let (filter, page) = q.parsed()?;
+    if form == Format::Csv {
+        let services = Arc::clone(&state.services);
+        let list = move |filter, page| {
+            let (services, caller) = (Arc::clone(&services), caller.clone());
+            async move { service::list(&services, &caller, filter, page).await }
+        };
+        return Ok(downloads::list(
+            http::language(&req, None)?,
+            "offers",
+            Offer::HEADER,
+            filter,
+            list,
+            |o| Ok(o.row()),
+        ));
+    }
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, Ok)?, None)
 }

@@ -5,16 +5,19 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http::{self, JsonBody, Page};
-use super::idempotent;
+use std::sync::Arc;
+
+use super::http::{self, Format, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
+use super::{downloads, idempotent};
 use crate::db::recommendations::{RecommendationFilter, SummaryKey};
 use crate::db::text_search;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult, Problem};
+use crate::export::Tabular;
 use crate::service::recommendations::import::{self as importing, ImportSummary};
 use crate::service::recommendations::summary::{self, Summary};
 use crate::service::recommendations::{self as service, NewRecommendation, Recommendation, RecommendationChanges};
@@ -47,6 +50,10 @@ pub struct RecommendationQuery {
     /// Only recommendations changed at or after this RFC 3339 time.
     #[param(value_type = Option<DateTime<Utc>>)]
     pub updated_since: Option<String>,
+    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
+    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 /// Add one recommendation. **Roles:** admin.
@@ -130,7 +137,8 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     tag = "recommendations",
     params(RecommendationQuery),
     responses(
-        (status = 200, body = Page<Recommendation>, headers(("ETag" = String))),
+        (status = 200, description = "A page of recommendations, or (as CSV) all of them",
+            content((Page<Recommendation> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -154,6 +162,17 @@ pub async fn list(
         updated_since: q.updated_since.as_deref(),
     }
     .parse()?;
+    if http::format(&req, q.format.as_deref())? == Format::Csv {
+        let services = Arc::clone(&state.services);
+        let list = move |filter, page| {
+            let services = Arc::clone(&services);
+            async move { service::list(&services, filter, page).await }
+        };
+        let header = Recommendation::HEADER;
+        return Ok(downloads::list(http::language(&req, None)?, "recommendations", header, filter, list, |r| {
+            service::view(r).map(|r| r.row())
+        }));
+    }
     let rows = service::list(&state.services, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
 }
@@ -219,6 +238,10 @@ pub struct SummaryQuery {
     /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
+    /// `json` (the default) or `csv` (the groups as a table); without it, `Accept: text/csv`
+    /// asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 /// Who recommended what: counts of recommendations grouped by recommending State, theme,
@@ -227,7 +250,11 @@ pub struct SummaryQuery {
 #[utoipa::path(
     tag = "recommendations",
     params(SummaryQuery),
-    responses((status = 200, body = Summary, headers(("ETag" = String))), ListRead)
+    responses(
+        (status = 200, description = "The groups, largest first",
+            content((Summary = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        ListRead,
+    )
 )]
 #[get("/recommendations/summary")]
 pub async fn summarize(
@@ -254,7 +281,11 @@ pub async fn summarize(
     }
     .parse()?;
     let lang = http::language(&req, q.lang.as_deref())?;
+    let form = http::format(&req, q.format.as_deref())?;
     let summary = summary::summarize(&state.services, filter, by, lang).await?;
+    if form == Format::Csv {
+        return Ok(downloads::records(lang, &format!("recommendations-by-{}", by.as_str()), &summary.groups));
+    }
     let res = http::json_response(&req, StatusCode::OK, &summary, None)?;
     Ok(http::in_language(res, lang))
 }

@@ -5,16 +5,19 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http::{self, JsonBody, Page};
-use super::idempotent;
+use std::sync::Arc;
+
+use super::http::{self, Format, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
+use super::{downloads, idempotent};
 use crate::db::page::PageRequest;
 use crate::db::requests::RequestFilter;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::{ConsentStatus, Priority, RequestStatus};
 use crate::error::AppResult;
+use crate::export::Tabular;
 use crate::service::requests::{self as service, AssistanceRequest, NewRequest, RequestChanges};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -46,6 +49,10 @@ pub struct RequestQuery {
     pub updated_since: Option<String>,
     /// Words that must all appear in the title or description (case-insensitive).
     pub q: Option<String>,
+    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
+    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 impl RequestQuery {
@@ -126,7 +133,8 @@ pub async fn get(
     tag = "requests",
     params(RequestQuery),
     responses(
-        (status = 200, body = Page<AssistanceRequest>, headers(("ETag" = String))),
+        (status = 200, description = "A page of requests, or (as CSV) all of them",
+            content((Page<AssistanceRequest> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -137,7 +145,20 @@ pub async fn list(
     caller: Caller,
     q: http::Params<RequestQuery>,
 ) -> AppResult<HttpResponse> {
-    let (filter, page) = q.into_inner().parsed()?;
+    let q = q.into_inner();
+    let form = http::format(&req, q.format.as_deref())?;
+    let (filter, page) = q.parsed()?;
+    if form == Format::Csv {
+        let services = Arc::clone(&state.services);
+        let list = move |filter, page| {
+            let (services, caller) = (Arc::clone(&services), caller.clone());
+            async move { service::list(&services, &caller, filter, page).await }
+        };
+        let header = AssistanceRequest::HEADER;
+        return Ok(downloads::list(http::language(&req, None)?, "requests", header, filter, list, |r| {
+            service::view(r).map(|r| r.row())
+        }));
+    }
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
 }

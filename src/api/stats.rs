@@ -5,10 +5,10 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http;
-use super::rate_limit;
+use super::http::{self, Format};
 use super::responses::ListRead;
 use super::AppState;
+use super::{downloads, rate_limit};
 use crate::domain::access::Caller;
 use crate::error::{AppError, AppResult};
 use crate::service::stats::{self as service, SupplyAndDemand};
@@ -25,6 +25,10 @@ pub struct SupplyQuery {
     /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
+    /// `json` (the default) or `csv` (the themes as a table); without it, `Accept: text/csv`
+    /// asks for CSV.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
 }
 
 /// Supply and demand per theme: for each theme, the open requests and the States asking, against
@@ -36,7 +40,9 @@ pub struct SupplyQuery {
     tag = "stats",
     params(SupplyQuery),
     responses(
-        (status = 200, body = SupplyAndDemand, headers(("ETag" = String), ("Content-Language" = String))),
+        (status = 200, description = "Supply and demand per theme, least covered first",
+            content((SupplyAndDemand = "application/json"), (String = "text/csv")),
+            headers(("ETag" = String), ("Content-Language" = String))),
         ListRead,
     )
 )]
@@ -54,15 +60,20 @@ pub async fn themes(
         let catalog = state.services.catalog;
         catalog.group(group).ok_or_else(|| AppError::bad_param("group", format!("unknown group '{group}'")))?;
     }
+    let form = http::format(&req, q.format.as_deref())?;
     let tally = service::tally_for(&state.services, &caller).await?;
     // The key names what the answer depends on, as parsed: spellings of one query share it.
-    let key = format!("stats/themes|{tally:?}|{region:?}|{:?}|{lang}", q.group);
+    let key = format!("stats/themes|{tally:?}|{region:?}|{:?}|{lang}|{form:?}", q.group);
     if let Some(known) = state.index_answers.get(&key) {
         return Ok(http::in_language(known.respond(&req), lang));
     }
     rate_limit::charge(&req, tally_cost(tally.records))?;
     let answer: SupplyAndDemand =
         service::supply_and_demand_by_theme(&state.services, tally, region, q.group, lang).await?;
+    if form == Format::Csv {
+        let name = format!("themes-{}", answer.region.as_deref().unwrap_or("world"));
+        return Ok(downloads::records(lang, &name, &answer.themes));
+    }
     let body = serde_json::to_vec(&answer).map_err(AppError::internal)?;
     Ok(http::in_language(state.index_answers.keep(key, body).respond(&req), lang))
 }

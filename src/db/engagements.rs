@@ -38,7 +38,7 @@ pub struct EventRow {
     pub at: chrono::NaiveDateTime,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct EngagementFilter {
     pub request_id: Option<String>,
     pub offer_id: Option<String>,

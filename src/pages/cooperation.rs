@@ -6,12 +6,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
 use super::chart::{self, Bar};
-use super::export;
 use super::layout::{self, Section};
 use super::{parts, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::AppState;
 use crate::domain::catalog::Catalog;
 use crate::domain::engagement::EngagementStatus;
+use crate::export::csv;
 use crate::service::cooperation::{self, ByStatus, Record};
 
 /// The statuses in the order the tables show them.
@@ -147,5 +147,5 @@ pub async fn csv(lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse,
         );
     }
     let name = format!("tcmatch-cooperation-{}.csv", lang.code());
-    Ok(export::table(lang, &name, &["dimension", "key", "label", "status", "count"], rows.into_iter()))
+    Ok(csv::table(lang.code(), &name, &["dimension", "key", "label", "status", "count"], rows.into_iter()))
 }

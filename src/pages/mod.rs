@@ -8,7 +8,6 @@ mod assets;
 mod chart;
 mod cooperation;
 mod engagements;
-mod export;
 mod home;
 mod i18n;
 mod import;

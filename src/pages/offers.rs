@@ -4,7 +4,6 @@
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
-use super::export;
 use super::layout::{self, Section};
 use super::parts;
 use super::{public_page, InPage, Lang, PageError, Viewer};
@@ -14,6 +13,7 @@ use crate::api::AppState;
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
+use crate::export::{csv, Tabular};
 use crate::service::offers::{self as service, Offer};
 use crate::service::{matches, organizations};
 
@@ -188,49 +188,5 @@ pub async fn csv(
         async move { service::list(&services, &caller, filter, page).await }
     };
     let name = format!("tcmatch-offers-{}.csv", lang.code());
-    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |o| Ok(csv_row(o))))
-}
-
-const CSV_HEADER: &[&str] = &[
-    "id",
-    "provider",
-    "provider_kind",
-    "title",
-    "description",
-    "themes",
-    "modalities",
-    "languages",
-    "global",
-    "countries",
-    "regions",
-    "starts_on",
-    "ends_on",
-    "capacity",
-    "budget_usd",
-    "status",
-    "created_at",
-    "updated_at",
-];
-
-fn csv_row(o: &Offer) -> Vec<String> {
-    vec![
-        o.id.clone(),
-        o.provider.clone(),
-        o.provider_kind.to_string(),
-        o.title.clone(),
-        o.description.clone(),
-        export::list(&o.themes),
-        export::list(&o.modalities),
-        export::list(&o.languages),
-        o.global.to_string(),
-        export::list(&o.countries),
-        export::list(&o.regions),
-        export::optional(o.starts_on),
-        export::optional(o.ends_on),
-        o.capacity.to_string(),
-        export::optional(o.budget_usd),
-        o.status.to_string(),
-        o.created_at.to_rfc3339(),
-        o.updated_at.to_rfc3339(),
-    ]
+    Ok(csv::stream_list(lang.code(), &name, Offer::HEADER, filter, list, |o| Ok(o.row())))
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::chart::{self, Bar};
 use super::layout::{self, Section};
-use super::{export, parts, public_page, InPage, Lang, PageError, Viewer};
+use super::{parts, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::{page_request, Params};
 use crate::api::recommendations::Filters;
 use crate::api::AppState;
@@ -18,7 +18,8 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult};
-use crate::service::recommendations::summary::{summarize, Summary};
+use crate::export::{csv, Tabular};
+use crate::service::recommendations::summary::{summarize, Summary, SummaryGroup};
 use crate::service::recommendations::{self as service, Recommendation};
 
 /// How many groups the chart shows (the table has them all).
@@ -240,17 +241,8 @@ fn summary_table(lang: Lang, by: SummaryKey, summary: &Summary) -> Markup {
 /// language, with the API's field names as the header (UTF-8 with BOM).
 pub async fn summary_csv(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
     let (_, by, summary) = summary_of(&req, &state, lang).await.in_page(lang)?;
-    let rows = summary.groups.iter().map(|g| {
-        vec![
-            g.key.clone().unwrap_or_default(),
-            g.label.clone(),
-            g.count.to_string(),
-            g.supported.to_string(),
-            g.noted.to_string(),
-        ]
-    });
     let name = format!("tcmatch-recommendations-by-{}-{}.csv", by.as_str(), lang.code());
-    Ok(export::table(lang, &name, &["key", "label", "count", "supported", "noted"], rows))
+    Ok(csv::table(lang.code(), &name, SummaryGroup::HEADER, summary.groups.iter().map(Tabular::row)))
 }
 
 /// `/{lang}/recommendations.csv`: every recommendation the filters select, streamed.
@@ -263,31 +255,7 @@ pub async fn csv(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Re
         async move { service::list(&services, filter, page).await }
     };
     let name = format!("tcmatch-recommendations-{}.csv", lang.code());
-    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |row| service::view(row).map(|r| csv_row(&r))))
-}
-
-const CSV_HEADER: &[&str] = &[
-    "id",
-    "state_under_review",
-    "recommending_state",
-    "cycle",
-    "session",
-    "text",
-    "response",
-    "action_category",
-    "themes",
-];
-
-fn csv_row(r: &Recommendation) -> Vec<String> {
-    vec![
-        r.id.clone(),
-        r.state_under_review.clone(),
-        export::optional(r.recommending_state.as_deref()),
-        r.cycle.to_string(),
-        r.session.to_string(),
-        r.text.clone(),
-        r.response.to_string(),
-        export::optional(r.action_category),
-        export::list(&r.themes),
-    ]
+    Ok(csv::stream_list(lang.code(), &name, Recommendation::HEADER, filter, list, |row| {
+        service::view(row).map(|r| r.row())
+    }))
 }

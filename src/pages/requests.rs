@@ -5,7 +5,6 @@
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
-use super::export;
 use super::layout::{self, Section};
 use super::parts;
 use super::{public_page, InPage, Lang, PageError, Viewer};
@@ -15,6 +14,7 @@ use crate::api::AppState;
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::RequestStatus;
+use crate::export::{csv, Tabular};
 use crate::service::requests::{self as service, AssistanceRequest};
 use crate::service::{matches, recommendations};
 
@@ -208,47 +208,7 @@ pub async fn csv(
         async move { service::list(&services, &caller, filter, page).await }
     };
     let name = format!("tcmatch-requests-{}.csv", lang.code());
-    Ok(export::stream_list(lang, &name, CSV_HEADER, filter, list, |row| service::view(row).map(|r| csv_row(&r))))
-}
-
-const CSV_HEADER: &[&str] = &[
-    "id",
-    "state",
-    "title",
-    "description",
-    "recommendation_ids",
-    "themes",
-    "modalities",
-    "languages",
-    "starts_on",
-    "ends_on",
-    "budget_min_usd",
-    "budget_max_usd",
-    "priority",
-    "status",
-    "consent",
-    "created_at",
-    "updated_at",
-];
-
-fn csv_row(r: &AssistanceRequest) -> Vec<String> {
-    vec![
-        r.id.clone(),
-        r.state.clone(),
-        r.title.clone(),
-        r.description.clone(),
-        export::list(&r.recommendation_ids),
-        export::list(&r.themes),
-        export::list(&r.modalities),
-        export::list(&r.languages),
-        export::optional(r.starts_on),
-        export::optional(r.ends_on),
-        export::optional(r.budget_min_usd),
-        export::optional(r.budget_max_usd),
-        r.priority.to_string(),
-        r.status.to_string(),
-        r.consent.status.to_string(),
-        r.created_at.to_rfc3339(),
-        r.updated_at.to_rfc3339(),
-    ]
+    Ok(csv::stream_list(lang.code(), &name, AssistanceRequest::HEADER, filter, list, |row| {
+        service::view(row).map(|r| r.row())
+    }))
 }

@@ -6,14 +6,14 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::chart::{self, Bar};
-use super::export;
 use super::layout::{self, Section};
 use super::parts;
 use super::{public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::{self, Params};
 use crate::api::{rate_limit, stats, AppState};
 use crate::error::{AppError, AppResult};
-use crate::service::stats::{self as service, SupplyAndDemand};
+use crate::export::{csv, Tabular};
+use crate::service::stats::{self as service, SupplyAndDemand, ThemeSupply};
 
 /// How many themes the chart shows (the busiest; the table has them all).
 const CHARTED: usize = 15;
@@ -172,20 +172,7 @@ pub async fn csv(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
     let (q, supply) = tally(&req, &state, &viewer, lang).await.in_page(lang)?;
-    let rows = supply.themes.iter().map(|t| {
-        vec![
-            t.theme.clone(),
-            t.label.clone(),
-            t.group.clone(),
-            t.requests.to_string(),
-            t.states.to_string(),
-            t.offers.to_string(),
-            t.providers.to_string(),
-            t.offers_per_request.map(|r| r.to_string()).unwrap_or_default(),
-        ]
-    });
     let name =
         format!("tcmatch-themes-{}-{}-{}.csv", q.region.as_deref().unwrap_or("world"), lang.code(), supply.as_of);
-    let header = ["theme", "label", "group", "requests", "states", "offers", "providers", "offers_per_request"];
-    Ok(export::table(lang, &name, &header, rows))
+    Ok(csv::table(lang.code(), &name, ThemeSupply::HEADER, supply.themes.iter().map(Tabular::row)))
 }

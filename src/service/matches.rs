@@ -317,10 +317,29 @@ impl PairFilter {
     /// request or offer has left the index since the ranking was made (or that the caller may no
     /// longer see) are skipped.
     fn select(&self, index: &MatchIndex, visible: &RequestVisibility, pairs: &[Pair]) -> Selected {
+        let mut total = 0;
+        let mut page = Vec::with_capacity(self.limit.min(pairs.len()));
+        for (_, pair) in self.admitted(index, visible, pairs) {
+            if total >= self.offset && page.len() < self.limit {
+                page.push(pair.clone());
+            }
+            total += 1;
+        }
+        let next_cursor = (total > self.offset + self.limit).then(|| encode_offset(self.offset + self.limit));
+        Selected { pairs: page, total, next_cursor }
+    }
+
+    /// The pairs of `pairs` this filter admits (whatever its page bounds), with their positions.
+    fn admitted<'a>(
+        &'a self,
+        index: &'a MatchIndex,
+        visible: &'a RequestVisibility,
+        pairs: &'a [Pair],
+    ) -> impl Iterator<Item = (usize, &'a Pair)> + 'a {
         let theme_mask = self.theme.as_ref().map_or(0, |t| index.encoder().theme_mask(&[t]));
         let states: Option<Vec<u8>> =
             self.states.as_ref().map(|codes| codes.iter().filter_map(|c| index.encoder().state(c)).collect());
-        let admits = |p: &&Pair| {
+        pairs.iter().enumerate().filter(move |(_, p)| {
             let Some(r) = index.request_entry(&p.request_id) else { return false };
             let Some(provider) = index.provider_of(&p.offer_id) else { return false };
             visible.admits(r)
@@ -334,18 +353,54 @@ impl PairFilter {
                     )
                 })
                 && self.provider.as_deref().is_none_or(|want| provider == want)
-        };
-        let mut total = 0;
-        let mut page = Vec::with_capacity(self.limit.min(pairs.len()));
-        for pair in pairs.iter().filter(admits) {
-            if total >= self.offset && page.len() < self.limit {
-                page.push(pair.clone());
-            }
-            total += 1;
-        }
-        let next_cursor = (total > self.offset + self.limit).then(|| encode_offset(self.offset + self.limit));
-        Selected { pairs: page, total, next_cursor }
+        })
     }
+}
+
+/// Every pair a filter selects from one ranking, whatever its page bounds, for a download: the
+/// ranking shared with `/matches` and the selected positions in it (4 bytes a pair), explained
+/// a chunk at a time.
+pub struct Selection {
+    ranking: Arc<Vec<Pair>>,
+    positions: Vec<u32>,
+}
+
+impl Selection {
+    pub fn len(&self) -> usize {
+        self.positions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty()
+    }
+
+    /// The selected pairs from the `from`-th, at most `n`, explained and named in `lang`.
+    pub async fn explain(
+        &self,
+        services: &Services,
+        from: usize,
+        n: usize,
+        lang: &'static str,
+    ) -> AppResult<Vec<Match>> {
+        let chunk = self.positions.iter().skip(from).take(n).map(|&at| self.ranking[at as usize].clone()).collect();
+        explained(services, chunk, lang).await
+    }
+}
+
+/// Every pair `filter` selects from the ranking for `key` (its `limit` and `offset` aside).
+pub async fn select_all(services: &Arc<Services>, key: RankingKey, filter: PairFilter) -> AppResult<Selection> {
+    let shared = Arc::clone(services);
+    services
+        .heavy_work
+        .run(move || {
+            let ranking = shared.rankings.get(&shared.matching, &key);
+            let index = shared.matching.read();
+            let positions =
+                filter.admitted(&index, &key.visible, &ranking).filter_map(|(at, _)| u32::try_from(at).ok()).collect();
+            drop(index);
+            Selection { ranking, positions }
+        })
+        .await
 }
 
 fn encode_offset(offset: usize) -> String {

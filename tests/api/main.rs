@@ -8,6 +8,7 @@ mod access;
 mod browser;
 mod consent;
 mod errors;
+mod exports;
 mod instances;
 mod limits;
 mod matching;

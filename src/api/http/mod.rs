@@ -1,14 +1,16 @@
 //! HTTP plumbing every resource uses: request bodies, query parameters, answers and
-//! conditional requests, paging, and the language of an answer.
+//! conditional requests, paging, and the form and language of an answer.
 
 mod body;
 mod conditional;
+mod format;
 mod language;
 mod paging;
 mod params;
 
 pub use body::{decode_json, media_type, read_body, require_content_type, JsonBody};
 pub use conditional::{created, idempotency_key, if_match, json_response, not_modified, version_etag, versioned};
+pub use format::{format, Format};
 pub use language::{in_language, language};
 pub use paging::{page_request, Page, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use params::{

@@ -1,6 +1,7 @@
 //! CSV downloads: lists streamed a page at a time (a list of 100,000 offers never sits in
-//! memory whole), and small tables (tallies, summaries) whole. UTF-8 with a byte order mark (spreadsheets in every locale read it right),
-//! the API's field names as the header, lists joined with `;` as the CSV upload reads them.
+//! memory whole), and small tables (tallies, summaries) whole. UTF-8 with a byte order mark
+//! (spreadsheets in every locale read it right), the API's field names as the header, lists
+//! joined with `;` as the CSV upload reads them.
 
 use std::future::Future;
 
@@ -8,7 +9,6 @@ use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::HttpResponse;
 
-use super::Lang;
 use crate::db::page::{PageOf, PageRequest};
 use crate::error::{AppError, AppResult};
 
@@ -19,7 +19,7 @@ pub const PAGE: i64 = 200;
 pub type Rows = (Vec<Vec<String>>, Option<String>);
 
 /// Streams `header`, then every page `next_page(after)` gives until it gives no cursor.
-pub fn stream<F, Fut>(lang: Lang, filename: &str, header: &'static [&'static str], next_page: F) -> HttpResponse
+pub fn stream<F, Fut>(lang: &'static str, filename: &str, header: &'static [&'static str], next_page: F) -> HttpResponse
 where
     F: FnMut(Option<String>) -> Fut + 'static,
     Fut: Future<Output = AppResult<Rows>> + 'static,
@@ -53,16 +53,22 @@ where
 }
 
 /// A small table as one download.
-pub fn table(lang: Lang, filename: &str, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> HttpResponse {
+pub fn table(
+    lang: &'static str,
+    filename: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> HttpResponse {
     download(lang, filename).body(with_header(header, rows))
 }
 
 /// A CSV download's answer, before its body.
-fn download(lang: Lang, filename: &str) -> actix_web::HttpResponseBuilder {
+fn download(lang: &'static str, filename: &str) -> actix_web::HttpResponseBuilder {
     let mut res = HttpResponse::Ok();
     res.content_type("text/csv; charset=utf-8")
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
-        .insert_header((header::CONTENT_LANGUAGE, lang.code()))
+        .insert_header((header::CONTENT_LANGUAGE, lang))
+        .insert_header((header::VARY, "Accept, Accept-Language"))
         .insert_header((header::CACHE_CONTROL, "no-cache"));
     res
 }
@@ -77,12 +83,12 @@ fn with_header(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<
 /// Streams every row of a list: `list(filter, page)` is the list's service call, `to_row` makes
 /// a stored row a CSV row.
 pub fn stream_list<Filter, Row, L, Fut>(
-    lang: Lang,
+    lang: &'static str,
     filename: &str,
     header: &'static [&'static str],
     filter: Filter,
     list: L,
-    to_row: fn(&Row) -> AppResult<Vec<String>>,
+    to_row: impl Fn(&Row) -> AppResult<Vec<String>> + Clone + 'static,
 ) -> HttpResponse
 where
     Filter: Clone + 'static,
@@ -92,9 +98,10 @@ where
 {
     let next_page = move |after: Option<String>| {
         let found = list(filter.clone(), PageRequest { limit: PAGE, after });
+        let to_row = to_row.clone();
         async move {
             let found = found.await?;
-            let rows = found.rows.iter().map(to_row).collect::<AppResult<_>>()?;
+            let rows = found.rows.iter().map(&to_row).collect::<AppResult<_>>()?;
             Ok((rows, found.next_after))
         }
     };
@@ -132,7 +139,7 @@ mod tests {
             let rows = vec![vec![format!("row {n}")]];
             Ok((rows, (n < 2).then(|| (n + 1).to_string())))
         };
-        let res = stream(Lang::En, "x.csv", &["name"], next_page);
+        let res = stream("en", "x.csv", &["name"], next_page);
         assert_eq!(res.headers().get("content-disposition").unwrap(), "attachment; filename=\"x.csv\"");
         let body = actix_web::body::to_bytes(res.into_body()).await.unwrap();
         assert_eq!(std::str::from_utf8(&body).unwrap(), "\u{feff}name\nrow 0\nrow 1\nrow 2\n");

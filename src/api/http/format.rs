@@ -1,0 +1,76 @@
+//! What form a list answers in: JSON (one page), or CSV (every item the filters select,
+//! streamed), chosen by `?format=` first, then by `Accept`.
+
+use actix_web::http::header;
+use actix_web::HttpRequest;
+
+use crate::error::{AppError, AppResult};
+
+/// The forms a list can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+const CSV: &str = "text/csv";
+const JSON: &str = "application/json";
+
+/// `?format=` (`json` or `csv`; 400 otherwise), else the media type `Accept` prefers among
+/// JSON and CSV (the earlier range on a tie; `*/*` or none at all is JSON).
+pub fn format(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
+    if let Some(value) = param {
+        return match value.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            _ => Err(AppError::bad_param("format", "must be json or csv")),
+        };
+    }
+    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    Ok(preferred(accept))
+}
+
+/// The preferred form in an `Accept` header.
+fn preferred(accept: &str) -> Format {
+    let mut best: Option<(f32, Format)> = None;
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.trim().parse::<f32>().ok()))
+            .next()
+            .unwrap_or(1.0);
+        let form = match media.as_str() {
+            CSV | "text/*" => Format::Csv,
+            JSON | "application/*" | "*/*" => Format::Json,
+            _ => continue,
+        };
+        if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
+            best = Some((q, form));
+        }
+    }
+    best.map_or(Format::Json, |(_, form)| form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    fn chosen(accept: &str, param: Option<&str>) -> AppResult<Format> {
+        format(&TestRequest::default().insert_header((header::ACCEPT, accept)).to_http_request(), param)
+    }
+
+    #[test]
+    fn the_parameter_wins_then_the_preferred_accepted_type_then_json() {
+        assert_eq!(chosen("application/json", Some(" CSV ")).unwrap(), Format::Csv);
+        assert!(chosen("", Some("xml")).is_err());
+        assert_eq!(chosen("text/csv", None).unwrap(), Format::Csv);
+        assert_eq!(chosen("text/csv;q=0.5, application/json", None).unwrap(), Format::Json);
+        assert_eq!(chosen("application/json;q=0.4, text/csv;q=0.9", None).unwrap(), Format::Csv);
+        assert_eq!(chosen("text/csv, application/json", None).unwrap(), Format::Csv, "the first on a tie");
+        assert_eq!(chosen("text/csv;q=0, */*", None).unwrap(), Format::Json);
+        assert_eq!(chosen("text/html, image/png", None).unwrap(), Format::Json);
+        assert_eq!(chosen("", None).unwrap(), Format::Json);
+    }
+}
