@@ -20,6 +20,13 @@ impl FieldError {
     }
 }
 
+/// Field errors of the item at `at` in a bulk submission, named from the submission's root
+/// (`[3].themes[0]`, `line 5: themes[0]`).
+pub fn named(at: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
+    let joiner = if at.starts_with('[') { "." } else { ": " };
+    errors.into_iter().map(|e| FieldError::new(format!("{at}{joiner}{}", e.field), e.message)).collect()
+}
+
 /// RFC 9457 problem details, as sent with `Content-Type: application/problem+json`.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({

@@ -4,7 +4,9 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bulk;
 pub mod bulk_offers;
+pub mod bulk_requests;
 pub mod consent;
 pub mod cors;
 pub mod downloads;
@@ -63,6 +65,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(recommendations::get)
         .service(recommendations::update)
         .service(requests::create)
+        .service(bulk_requests::create_many)
+        .service(bulk_requests::decide_many)
         .service(requests::list)
         .service(requests::get)
         .service(requests::update)

@@ -25,14 +25,18 @@ pub struct Column {
     pub cell: Cell,
 }
 
-/// A row read as a JSON object, with the line it starts on (the header is line 1).
+/// A row read as a JSON object, with the line it starts on (the header is line 1) and its cells
+/// that could not be read (left out of the object, named by their column), so the checks of the
+/// rest still run and every problem is reported at once.
 pub struct Row {
     pub line: u64,
     pub object: Map<String, Value>,
+    pub problems: Vec<FieldError>,
 }
 
 /// Reads every row; `required` columns must be in the header (and their empty cells are kept as
-/// `""`), and a column not in `columns` is refused. Every problem is reported, each named `line N` (with the column where it is one cell).
+/// `""`), and a column not in `columns` is refused. A malformed row fails the whole body (every
+/// one named `line N`); a cell that cannot be read is kept with its row.
 pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<Vec<Row>, AppError> {
     let mut reader = reader(body)?;
     let header =
@@ -52,6 +56,7 @@ pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<V
         };
         let line = record.position().map_or(0, |p| p.line());
         let mut object = Map::new();
+        let mut cells = Vec::new();
         for ((name, cell), raw) in kinds.iter().zip(record.iter()) {
             let keep_empty = required.contains(name);
             match cell_value(*cell, raw.trim(), keep_empty) {
@@ -59,10 +64,10 @@ pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<V
                     object.insert(name.to_string(), value);
                 }
                 Ok(None) => {}
-                Err(message) => problems.push(FieldError::new(format!("line {line}: {name}"), message)),
+                Err(message) => cells.push(FieldError::new(*name, message)),
             }
         }
-        rows.push(Row { line, object });
+        rows.push(Row { line, object, problems: cells });
     }
     if !problems.is_empty() {
         return Err(AppError::Validation(problems));
@@ -144,7 +149,17 @@ mod tests {
     ];
 
     fn rows(csv: &str) -> Result<Vec<Value>, AppError> {
-        json_rows(csv.as_bytes(), COLUMNS, &["title"]).map(|r| r.into_iter().map(|r| Value::Object(r.object)).collect())
+        let read = json_rows(csv.as_bytes(), COLUMNS, &["title"])?;
+        let problems: Vec<FieldError> = read
+            .iter()
+            .flat_map(|r| {
+                r.problems.iter().map(|p| FieldError::new(format!("line {}: {}", r.line, p.field), &p.message))
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(AppError::Validation(problems));
+        }
+        Ok(read.into_iter().map(|r| Value::Object(r.object)).collect())
     }
 
     fn fields(err: AppError) -> Vec<String> {

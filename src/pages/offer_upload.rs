@@ -8,7 +8,8 @@ use maud::{html, Markup};
 
 use super::layout::{self, Section};
 use super::{multipart, public_page, InPage, Lang, PageError, Viewer};
-use crate::api::bulk_offers::{bulk_offers, Form, CSV_COLUMNS};
+use crate::api::bulk::Form;
+use crate::api::bulk_offers::{bulk_offers, CSV_COLUMNS};
 use crate::api::AppState;
 use crate::domain::access::Role;
 use crate::error::{AppError, FieldError};
@@ -64,7 +65,7 @@ pub async fn upload(
         let decoded =
             web::block(move || bulk_offers(&file, Form::Csv)).await.map_err(AppError::internal).in_page(lang)?;
         let stored = match decoded {
-            Ok(offers) => create_many(&state.services, &viewer.caller, None, offers).await,
+            Ok(offers) => create_many(&state.services, &viewer.caller, None, offers.items, offers.problems).await,
             Err(e) => Err(e),
         };
         match stored {

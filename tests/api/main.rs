@@ -6,6 +6,7 @@ mod helpers;
 
 mod access;
 mod browser;
+mod bulk;
 mod consent;
 mod errors;
 mod exports;

@@ -101,19 +101,77 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
         }
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let message = strip_position(&inner.to_string());
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                AppError::Validation(vec![FieldError::new(field_of(&path, &message), message)])
-            }
-            _ => malformed(&inner),
-        }
-    })?;
+    let value: serde_json::Value = serde::Deserialize::deserialize(&mut de).map_err(|e| malformed(&e))?;
     de.end().map_err(|e| malformed(&e))?;
-    Ok(value)
+    match decode_value(value) {
+        (Some(decoded), problems) if problems.is_empty() => Ok(decoded),
+        (_, problems) => Err(AppError::Validation(problems)),
+    }
+}
+
+/// Decodes a JSON value, reporting every field of the wrong shape, not only the first: a field
+/// that does not decode is named, left out, and the rest decoded again (at most 100 times). The
+/// value, when what is left still decodes (the fields left out were optional), and the problems.
+pub fn decode_value<T: DeserializeOwned>(mut value: serde_json::Value) -> (Option<T>, Vec<FieldError>) {
+    let mut problems: Vec<FieldError> = Vec::new();
+    for _ in 0..100 {
+        let err = match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(decoded) => return (Some(decoded), problems),
+            Err(err) => err,
+        };
+        let path = err.path().to_string();
+        let message = strip_position(&err.into_inner().to_string());
+        let field = field_of(&path, &message);
+        // A required field left out after its value was refused: already said.
+        let said = |p: &FieldError| {
+            p.field.strip_prefix(field.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+        };
+        if problems.iter().any(said) {
+            break;
+        }
+        problems.push(FieldError::new(field, message));
+        if !leave_out(&mut value, &path) {
+            break;
+        }
+    }
+    (None, problems)
+}
+
+/// Removes the member of an object that `path` (`tags[1]`, `[2].title`, `.`) runs through last,
+/// so the rest can be decoded again; false when there is none to remove.
+fn leave_out(value: &mut serde_json::Value, path: &str) -> bool {
+    let mut steps: Vec<Result<String, usize>> = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, indices) = part.split_once('[').map_or((part, ""), |(n, rest)| (n, rest));
+        if !name.is_empty() {
+            steps.push(Ok(name.to_string()));
+        }
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            match index.trim_end_matches(']').parse() {
+                Ok(i) => steps.push(Err(i)),
+                Err(_) => return false,
+            }
+        }
+    }
+    let Some(last_key) = steps.iter().rposition(Result::is_ok) else { return false };
+    let mut at = value;
+    for step in &steps[..last_key] {
+        at = match (step, at) {
+            (Ok(name), serde_json::Value::Object(members)) => match members.get_mut(name) {
+                Some(next) => next,
+                None => return false,
+            },
+            (Err(i), serde_json::Value::Array(items)) => match items.get_mut(*i) {
+                Some(next) => next,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match (&steps[last_key], at) {
+        (Ok(name), serde_json::Value::Object(members)) => members.remove(name).is_some(),
+        _ => false,
+    }
 }
 
 /// The fields (as `themes[0]`, `[2].title`) whose strings hold a NUL character.
@@ -197,6 +255,25 @@ mod tests {
         assert_eq!(errors[0].field, "[1].title");
         let body: Body = decode_json(br#"{"title": "a\\u0000b", "tags": []}"#).unwrap();
         assert_eq!(body.title, "a\\u0000b", "an escaped backslash before 'u0000' is plain text");
+    }
+
+    #[test]
+    fn every_field_of_the_wrong_shape_is_named_at_once() {
+        let Err(AppError::Validation(errors)) =
+            decode_json::<Body>(br#"{"title": 1, "tags": ["x"], "id": 3, "more": true}"#)
+        else {
+            panic!("expected 422")
+        };
+        let mut fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        fields.sort();
+        assert_eq!(fields, ["id", "more", "tags[0]", "title"], "{errors:?}");
+        let Err(AppError::Validation(errors)) =
+            decode_json::<Vec<Body>>(br#"[{"title": "a", "tags": [300]}, {"title": [], "tags": []}]"#)
+        else {
+            panic!("expected 422")
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["[0].tags[0]"], "a required field refused is said once: {errors:?}");
     }
 
     #[test]

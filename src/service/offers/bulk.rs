@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use super::fields::{store_new, Fields};
 use super::{fresh, Offer};
 use crate::domain::access::Caller;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{named, AppError, AppResult, FieldError};
 use crate::service::write::{Idempotency, Written};
 use crate::service::Services;
 
@@ -22,15 +22,17 @@ pub struct BulkOffers {
 pub const MAX_BULK_OFFERS: usize = 1000;
 
 /// Publishes many offers, all or none: each comes with the name of its place in the submission
-/// (`[3]`, `line 5`), which prefixes the fields of every problem reported, all at once.
+/// (`[3]`, `line 5`), which prefixes the fields of every problem reported, all at once together
+/// with the `problems` the submission's other items already have.
 pub async fn create_many(
     services: &Services,
     caller: &Caller,
     once: Option<Idempotency>,
     offers: Vec<(String, (String, Fields))>,
+    problems: Vec<FieldError>,
 ) -> AppResult<Written<BulkOffers>> {
     caller.key()?;
-    if offers.is_empty() {
+    if offers.is_empty() && problems.is_empty() {
         return Err(AppError::invalid("body", "send at least one offer"));
     }
     if offers.len() > MAX_BULK_OFFERS {
@@ -39,7 +41,7 @@ pub async fn create_many(
     let written = services
         .write_once(caller, once, move |tx| {
             let mut items = Vec::with_capacity(offers.len());
-            let mut problems = Vec::new();
+            let mut problems = problems;
             for (at, (given_provider, fields)) in &offers {
                 match store_new(tx, given_provider, fields) {
                     Ok(row) => items.push(fresh(&row)?),
@@ -58,11 +60,4 @@ pub async fn create_many(
         tracing::info!(offers = stored.created, "stored offers in bulk");
     }
     Ok(written)
-}
-
-/// Field errors of the offer at `at`, named from the submission's root (`[3].themes[0]`,
-/// `line 5: themes[0]`).
-pub fn named(at: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
-    let joiner = if at.starts_with('[') { "." } else { ": " };
-    errors.into_iter().map(|e| FieldError::new(format!("{at}{joiner}{}", e.field), e.message)).collect()
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use bulk::{create_many, named, BulkOffers, MAX_BULK_OFFERS};
+pub use bulk::{create_many, BulkOffers, MAX_BULK_OFFERS};
 pub use fields::Fields;
 pub use list::list;
 

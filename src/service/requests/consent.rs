@@ -15,7 +15,7 @@ use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::ConsentStatus;
 use crate::error::{AppError, AppResult};
-use crate::service::write::Audit;
+use crate::service::write::{Audit, Tx};
 use crate::service::Services;
 
 /// One recorded consent decision.
@@ -76,50 +76,57 @@ pub async fn record_consent(
     let mut c = Checks::new();
     let note = c.optional_text("note", &decision.note, MAX_TEXT_CHARS);
     c.finish()?;
-    let (event, version) = services
-        .write(caller, move |tx| {
-            let caller = tx.caller().clone();
-            let row = load(tx.conn(), &caller, &id)?;
-            caller.may_act_for_state(&row.state)?;
-            let current = ConsentStatus::parse(&row.consent_status)
-                .ok_or_else(|| AppError::internal("stored consent status is unknown"))?;
-            current.may_become(decision.status).map_err(AppError::Conflict)?;
-            let at = now();
-            let event = ConsentEventRow {
-                id: ids::new_id(ids::CONSENT_EVENT),
-                request_id: row.id.clone(),
-                status: decision.status.as_str().to_string(),
-                previous_status: Some(current.as_str().to_string()),
-                note,
-                recorded_by: caller.recorded_as(),
-                recorded_at: at,
-            };
-            let updated = RequestRow {
-                consent_status: event.status.clone(),
-                consent_updated_at: at,
-                version: row.version + 1,
-                updated_at: at,
-                ..row.clone()
-            };
-            if !store::update(tx.conn(), &updated, row.version, None)? {
-                return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
-            }
-            store::insert_consent_event(tx.conn(), &event)?;
-            tx.changed(Entity::Request, &row.id)?;
-            let before = serde_json::json!({"consent": current, "version": row.version});
-            let after = serde_json::json!({"consent": decision.status, "note": event.note, "version": updated.version});
-            tx.audit(Audit {
-                action: Action::Consent,
-                resource: Resource::Request,
-                id: &row.id,
-                owner_state: Some(&row.state),
-                before: Some(&before),
-                after: &after,
-            })?;
-            Ok((event, updated.version))
-        })
-        .await?;
+    let (event, version) = services.write(caller, move |tx| record_in(tx, &id, decision.status, note)).await?;
     Ok((consent_view(event)?, version))
+}
+
+/// Records a consent decision on the request `id` within a write: the event, and the request's
+/// new version. The caller must act for the request's State.
+pub(super) fn record_in(
+    tx: &mut Tx<'_>,
+    id: &str,
+    status: ConsentStatus,
+    note: String,
+) -> AppResult<(ConsentEventRow, i64)> {
+    let caller = tx.caller().clone();
+    let row = load(tx.conn(), &caller, id)?;
+    caller.may_act_for_state(&row.state)?;
+    let current = ConsentStatus::parse(&row.consent_status)
+        .ok_or_else(|| AppError::internal("stored consent status is unknown"))?;
+    current.may_become(status).map_err(AppError::Conflict)?;
+    let at = now();
+    let event = ConsentEventRow {
+        id: ids::new_id(ids::CONSENT_EVENT),
+        request_id: row.id.clone(),
+        status: status.as_str().to_string(),
+        previous_status: Some(current.as_str().to_string()),
+        note,
+        recorded_by: caller.recorded_as(),
+        recorded_at: at,
+    };
+    let updated = RequestRow {
+        consent_status: event.status.clone(),
+        consent_updated_at: at,
+        version: row.version + 1,
+        updated_at: at,
+        ..row.clone()
+    };
+    if !store::update(tx.conn(), &updated, row.version, None)? {
+        return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
+    }
+    store::insert_consent_event(tx.conn(), &event)?;
+    tx.changed(Entity::Request, &row.id)?;
+    let before = serde_json::json!({"consent": current, "version": row.version});
+    let after = serde_json::json!({"consent": status, "note": event.note, "version": updated.version});
+    tx.audit(Audit {
+        action: Action::Consent,
+        resource: Resource::Request,
+        id: &row.id,
+        owner_state: Some(&row.state),
+        before: Some(&before),
+        after: &after,
+    })?;
+    Ok((event, updated.version))
 }
 
 /// The full consent history of a request, newest first. Admins, and the request's State.

@@ -33,8 +33,8 @@ pub struct Fields {
 
 impl Fields {
     /// The checks that need no database, normalising tags and lists.
-    pub(super) fn checked(self) -> AppResult<Fields> {
-        let mut c = Checks::new();
+    /// Continues the checks `c` has begun, so every problem is reported together.
+    pub(super) fn checked(self, mut c: Checks) -> AppResult<Fields> {
         let title = c.required_text("title", &self.title, MAX_TITLE_CHARS);
         let description = c.optional_text("description", &self.description, MAX_TEXT_CHARS);
         c.list_size("recommendation_ids", self.recommendation_ids.len());

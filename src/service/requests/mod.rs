@@ -1,6 +1,7 @@
 //! Assistance requests by reviewed States: submit, change, read and list, always through the
 //! consent gate; their consent decisions are in [`consent`].
 
+mod bulk;
 pub mod consent;
 mod fields;
 
@@ -8,11 +9,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use bulk::{create_many, decide_many, BulkConsent, BulkRequests, ConsentItem, RecordedConsent, MAX_BULK_ITEMS};
 pub use consent::{consent_history, record_consent, ConsentDecision, ConsentEvent, ConsentHistory};
 pub use fields::Fields;
 
 use super::update::{self, nullable, Editable, IfMatch};
-use super::write::{Audit, Idempotency, Written};
+use super::write::{Audit, Idempotency, Tx, Written};
 use super::Services;
 use crate::db::changes::Entity;
 use crate::db::columns::json_list;
@@ -174,6 +176,37 @@ pub fn load(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<RequestRo
     store::find(conn, id, &caller.request_scope())?.ok_or_else(not_found)
 }
 
+impl NewRequest {
+    /// The request's State and its fields, checked as far as no database is needed: every
+    /// problem at once.
+    pub fn into_fields(self) -> AppResult<(String, Fields)> {
+        let mut c = Checks::new();
+        let state_code = c.state("state", &self.state);
+        let status = self.status.unwrap_or(RequestStatus::Open);
+        if !status.creatable() {
+            c.fail("status", "a new request is draft or open");
+        }
+        let fields = Fields {
+            title: self.title,
+            description: self.description,
+            recommendation_ids: self.recommendation_ids,
+            themes: self.themes,
+            suggest: self.suggest_themes,
+            suggested: Vec::new(),
+            modalities: self.modalities,
+            languages: self.languages,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            budget_min_usd: self.budget_min_usd,
+            budget_max_usd: self.budget_max_usd,
+            priority: self.priority.unwrap_or(Priority::Medium),
+            status,
+        }
+        .checked(c)?;
+        Ok((state_code, fields))
+    }
+}
+
 /// Submits a request; its consent starts `pending`. Admins, and States for themselves.
 pub async fn create(
     services: &Services,
@@ -182,81 +215,60 @@ pub async fn create(
     new: NewRequest,
 ) -> AppResult<Written<AssistanceRequest>> {
     caller.key()?;
-    let mut c = Checks::new();
-    let state_code = c.state("state", &new.state);
-    let status = new.status.unwrap_or(RequestStatus::Open);
-    if !status.creatable() {
-        c.fail("status", "a new request is draft or open");
-    }
-    c.finish()?;
+    let (state_code, fields) = new.into_fields()?;
     caller.may_act_for_state(&state_code)?;
-    let mut fields = Fields {
-        title: new.title,
-        description: new.description,
-        recommendation_ids: new.recommendation_ids,
-        themes: new.themes,
-        suggest: new.suggest_themes,
-        suggested: Vec::new(),
-        modalities: new.modalities,
-        languages: new.languages,
-        starts_on: new.starts_on,
-        ends_on: new.ends_on,
-        budget_min_usd: new.budget_min_usd,
-        budget_max_usd: new.budget_max_usd,
-        priority: new.priority.unwrap_or(Priority::Medium),
-        status,
-    }
-    .checked()?;
-    services
-        .write_once(caller, once, move |tx| {
-            fields.link_recommendations(tx.conn(), &state_code)?;
-            let at = now();
-            let mut row = RequestRow {
-                id: ids::new_id(ids::REQUEST),
-                state: state_code,
-                title: String::new(),
-                description: String::new(),
-                recommendation_ids: String::new(),
-                themes: String::new(),
-                modalities: String::new(),
-                languages: String::new(),
-                starts_on: None,
-                ends_on: None,
-                budget_min_usd: None,
-                budget_max_usd: None,
-                priority: String::new(),
-                status: String::new(),
-                consent_status: ConsentStatus::Pending.as_str().to_string(),
-                consent_updated_at: at,
-                version: 1,
-                created_at: at,
-                updated_at: at,
-                suggested_themes: String::new(),
-            };
-            fields.write_into(&mut row);
-            let first = ConsentEventRow {
-                id: ids::new_id(ids::CONSENT_EVENT),
-                request_id: row.id.clone(),
-                status: ConsentStatus::Pending.as_str().to_string(),
-                previous_status: None,
-                note: "request submitted".into(),
-                recorded_by: tx.caller().recorded_as(),
-                recorded_at: at,
-            };
-            store::insert(tx.conn(), &row, &fields.themes, &fields.recommendation_ids, &first)?;
-            tx.changed(Entity::Request, &row.id)?;
-            let created = view(&row)?;
-            tx.audit(Audit {
-                action: Action::Create,
-                resource: Resource::Request,
-                id: &row.id,
-                owner_state: Some(&row.state),
-                before: None,
-                after: &created,
-            })?;
-            Ok(created)
-        })
-        .await
+    services.write_once(caller, once, move |tx| store_new(tx, state_code, fields)).await
+}
+
+/// Stores a new request of `state` (whose fields passed [`NewRequest::into_fields`]) after
+/// linking its recommendations, with its first consent event, change record and audit event.
+fn store_new(tx: &mut Tx<'_>, state: String, mut fields: Fields) -> AppResult<AssistanceRequest> {
+    fields.link_recommendations(tx.conn(), &state)?;
+    let at = now();
+    let mut row = RequestRow {
+        id: ids::new_id(ids::REQUEST),
+        state,
+        title: String::new(),
+        description: String::new(),
+        recommendation_ids: String::new(),
+        themes: String::new(),
+        modalities: String::new(),
+        languages: String::new(),
+        starts_on: None,
+        ends_on: None,
+        budget_min_usd: None,
+        budget_max_usd: None,
+        priority: String::new(),
+        status: String::new(),
+        consent_status: ConsentStatus::Pending.as_str().to_string(),
+        consent_updated_at: at,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        suggested_themes: String::new(),
+    };
+    fields.write_into(&mut row);
+    let first = ConsentEventRow {
+        id: ids::new_id(ids::CONSENT_EVENT),
+        request_id: row.id.clone(),
+        status: ConsentStatus::Pending.as_str().to_string(),
+        previous_status: None,
+        note: "request submitted".into(),
+        recorded_by: tx.caller().recorded_as(),
+        recorded_at: at,
+    };
+    store::insert(tx.conn(), &row, &fields.themes, &fields.recommendation_ids, &first)?;
+    tx.changed(Entity::Request, &row.id)?;
+    let created = view(&row)?;
+    tx.audit(Audit {
+        action: Action::Create,
+        resource: Resource::Request,
+        id: &row.id,
+        owner_state: Some(&row.state),
+        before: None,
+        after: &created,
+    })?;
+    Ok(created)
 }
 
 /// Changes a request. Admins, and its State; completed and withdrawn requests no longer change,
@@ -348,7 +360,7 @@ impl Editable for RequestEdit {
             priority: ch.priority.unwrap_or(current.priority),
             status: ch.status.unwrap_or(current.status),
         }
-        .checked()?;
+        .checked(Checks::new())?;
         if let Some(needed) = fields.status.needs_engagement().filter(|_| fields.status != current.status) {
             if !engagement_store::request_has(conn, &row.id, needed)? {
                 return Err(AppError::Conflict(format!(
