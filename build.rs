@@ -1,6 +1,6 @@
 // Re-embed the migrations whenever one is added or edited; and compile the PostgreSQL variants
 // of the integration tests as ignored (reported so, not as passed) when no test server is named,
-// and the browser tests when no browser is set up.
+// the browser tests when no browser is set up, and the IATI schema checks without xmllint.
 fn main() {
     println!("cargo::rerun-if-changed=migrations");
     println!("cargo::rerun-if-env-changed=TCMATCH_TEST_POSTGRES_URL");
@@ -14,5 +14,12 @@ fn main() {
     }
     if std::env::var("TCMATCH_TEST_POSTGRES_URL").is_ok_and(|url| !url.is_empty()) {
         println!("cargo::rustc-cfg=postgres_tests");
+    }
+    // The IATI export is validated against the official schema by xmllint (Debian's
+    // libxml2-utils), found on the PATH.
+    println!("cargo::rerun-if-env-changed=PATH");
+    println!("cargo::rustc-check-cfg=cfg(xmllint_tests)");
+    if std::process::Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        println!("cargo::rustc-cfg=xmllint_tests");
     }
 }

@@ -130,6 +130,7 @@ impl Application {
                 matching,
                 heavy_work: HeavyWork::start(settings.heavy_threads, HEAVY_QUEUE),
                 rankings: Default::default(),
+                iati_reporter: settings.iati_reporter.clone(),
             }),
             limits: settings.limits,
             index_answers: Default::default(),

@@ -70,6 +70,7 @@ pub const CSV_COLUMNS: &[Column] = &[
     Column { name: "capacity", cell: Cell::Integer },
     Column { name: "budget_usd", cell: Cell::Integer },
     Column { name: "status", cell: Cell::Text },
+    Column { name: "iati_identifier", cell: Cell::Text },
 ];
 
 /// How a CSV of offers reads: a header row naming the fields of an offer.

@@ -35,9 +35,11 @@ pub struct EngagementQuery {
     /// Language of State names (ar, en, es, fr, ru, zh); default from `Accept-Language`.
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
-    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
-    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (one page, the default), `csv` (every engagement the filters select, streamed) or
+    /// `iati` (those agreed, in progress or completed, as IATI 2.03 activities); `limit` and
+    /// `cursor` apply to JSON only. Without it, `Accept: text/csv` asks for CSV and
+    /// `Accept: application/xml` for IATI.
+    #[param(pattern = "^(json|csv|iati)$")]
     pub format: Option<String>,
 }
 
@@ -122,14 +124,17 @@ pub async fn get(
     Ok(http::in_language(http::versioned(&req, StatusCode::OK, engagement.version, &engagement)?, lang))
 }
 
-/// The caller's engagements (all, for admins), oldest first. **Roles:** the parties; admin.
+/// The caller's engagements (all, for admins), oldest first; also as CSV, and as IATI activity
+/// XML for donors' aid reporting (a request whose State no longer consents is left out).
+/// **Roles:** the parties; admin.
 #[utoipa::path(
     security(("api_key" = [])),
     tag = "engagements",
     params(EngagementQuery),
     responses(
-        (status = 200, description = "A page of engagements, or (as CSV) all of them",
-            content((Page<Engagement> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        (status = 200, description = "A page of engagements, or (as CSV or IATI XML) all of them",
+            content((Page<Engagement> = "application/json"), (String = "text/csv"), (String = "application/xml")),
+            headers(("ETag" = String))),
         ListRead,
         AccessErrors,
     )
@@ -149,13 +154,19 @@ pub async fn list(
         status: http::vocab_param("status", q.status.as_deref(), EngagementStatus::parse, EngagementStatus::expected)?,
     };
     let lang = http::language(&req, q.lang.as_deref())?;
-    if http::format(&req, q.format.as_deref())? == Format::Csv {
-        let services = Arc::clone(&state.services);
-        let list = move |filter, page| {
-            let (services, caller) = (Arc::clone(&services), caller.clone());
-            async move { service::list(&services, &caller, filter, page, lang).await }
-        };
-        return Ok(downloads::list(lang, "engagements", Engagement::HEADER, filter, list, |e| Ok(e.row())));
+    // A download's status goes out before its rows: who may list engagements is checked first.
+    caller.engagement_scope()?;
+    match http::format_or_iati(&req, q.format.as_deref())? {
+        Format::Csv => {
+            let services = Arc::clone(&state.services);
+            let list = move |filter, page| {
+                let (services, caller) = (Arc::clone(&services), caller.clone());
+                async move { service::list(&services, &caller, filter, page, lang).await }
+            };
+            return Ok(downloads::list(lang, "engagements", Engagement::HEADER, filter, list, |e| Ok(e.row())));
+        }
+        Format::Iati => return downloads::iati(Arc::clone(&state.services), caller, filter).await,
+        Format::Json => {}
     }
     let rows = service::list(&state.services, &caller, filter, page.clone(), lang).await?;
     let body = Page::from_rows(rows, &page, Ok)?;

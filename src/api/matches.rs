@@ -158,7 +158,7 @@ fn answer(
 ) -> AppResult<HttpResponse> {
     match form {
         Format::Csv => Ok(downloads::records(lang, name, &matches.items)),
-        Format::Json => Ok(http::in_language(http::json_response(req, StatusCode::OK, matches, None)?, lang)),
+        _ => Ok(http::in_language(http::json_response(req, StatusCode::OK, matches, None)?, lang)),
     }
 }
 

@@ -168,6 +168,18 @@ pub struct ServeArgs {
     /// none by default.
     #[arg(long, global = true, env = "TCMATCH_CORS_ORIGINS", default_value = "")]
     pub cors_origins: String,
+    /// The IATI organisation identifier of whoever runs this repository, the reporting
+    /// organisation (a secondary reporter) of its IATI exports; set it to your own.
+    #[arg(long, global = true, env = "TCMATCH_IATI_REPORTER_REF", default_value = "XM-TCMATCH")]
+    pub iati_reporter_ref: String,
+    /// That organisation's name.
+    #[arg(
+        long,
+        global = true,
+        env = "TCMATCH_IATI_REPORTER_NAME",
+        default_value = "tcmatch repository of technical cooperation"
+    )]
+    pub iati_reporter_name: String,
 }
 
 /// Documented request-size limits.
@@ -200,6 +212,21 @@ pub struct Settings {
     pub index_check_secs: u64,
     pub shutdown_timeout_secs: u64,
     pub cors_origins: CorsOrigins,
+    pub iati_reporter: IatiReporter,
+}
+
+/// Who reports the repository's engagements as IATI activities.
+#[derive(Debug, Clone)]
+pub struct IatiReporter {
+    /// An IATI organisation identifier.
+    pub reference: String,
+    pub name: String,
+}
+
+impl Default for IatiReporter {
+    fn default() -> Self {
+        IatiReporter { reference: "XM-TCMATCH".into(), name: "tcmatch repository of technical cooperation".into() }
+    }
 }
 
 impl TryFrom<ServeArgs> for Settings {
@@ -229,6 +256,7 @@ impl TryFrom<ServeArgs> for Settings {
             index_check_secs: a.index_check_secs,
             shutdown_timeout_secs: a.shutdown_timeout,
             cors_origins: CorsOrigins::parse(&a.cors_origins).map_err(|e| format!("--cors-origins: {e}"))?,
+            iati_reporter: IatiReporter { reference: a.iati_reporter_ref, name: a.iati_reporter_name },
         })
     }
 }

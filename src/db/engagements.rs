@@ -23,6 +23,7 @@ pub struct EngagementRow {
     pub version: i64,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    pub iati_identifier: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -43,6 +43,8 @@ pub struct OfferRow {
     pub updated_at: chrono::NaiveDateTime,
     /// JSON array of the themes the model suggested, not yet confirmed.
     pub suggested_themes: String,
+    /// The provider's own IATI activity this offer belongs to.
+    pub iati_identifier: Option<String>,
 }
 
 super::page::versioned!(OfferRow);

@@ -64,6 +64,14 @@ pub fn names(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<(String, String
         .load(conn)?)
 }
 
+/// The kinds of the given organizations, by id (ids that name none are left out).
+pub fn kinds(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<(String, String)>> {
+    Ok(organizations::table
+        .filter(organizations::id.eq_any(ids))
+        .select((organizations::id, organizations::kind))
+        .load(conn)?)
+}
+
 pub fn update(conn: &mut DbConn, row: &OrganizationRow, expected: i64) -> AppResult<bool> {
     let n = diesel::update(organizations::table.find(&row.id).filter(organizations::version.eq(expected)))
         .set(row)

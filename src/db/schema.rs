@@ -155,6 +155,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         suggested_themes -> Text,
+        iati_identifier -> Nullable<Text>,
     }
 }
 
@@ -226,6 +227,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        iati_identifier -> Nullable<Text>,
     }
 }
 

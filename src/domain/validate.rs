@@ -147,6 +147,19 @@ impl Checks {
         }
     }
 
+    /// An IATI activity identifier, trimmed: 1-200 characters, no spaces and none of `/ & | ?`
+    /// (the IATI Standard's rule for identifiers).
+    pub fn iati_identifier(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let value = value?.trim();
+        if value.is_empty()
+            || value.chars().count() > 200
+            || value.chars().any(|ch| ch.is_whitespace() || "/&|?".contains(ch))
+        {
+            self.fail(field, "an IATI activity identifier: 1-200 characters, no spaces and none of / & | ?");
+        }
+        Some(value.to_string())
+    }
+
     pub fn non_negative(&mut self, field: &str, value: Option<i64>) {
         if value.is_some_and(|v| v < 0) {
             self.fail(field, "must not be negative");

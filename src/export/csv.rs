@@ -6,9 +6,9 @@
 use std::future::Future;
 
 use actix_web::http::header;
-use actix_web::web::Bytes;
 use actix_web::HttpResponse;
 
+use super::stream;
 use crate::db::page::{PageOf, PageRequest};
 use crate::error::{AppError, AppResult};
 
@@ -19,36 +19,21 @@ pub const PAGE: i64 = 200;
 pub type Rows = (Vec<Vec<String>>, Option<String>);
 
 /// Streams `header`, then every page `next_page(after)` gives until it gives no cursor.
-pub fn stream<F, Fut>(lang: &'static str, filename: &str, header: &'static [&'static str], next_page: F) -> HttpResponse
+pub fn stream<F, Fut>(
+    lang: &'static str,
+    filename: &str,
+    header: &'static [&'static str],
+    mut next_page: F,
+) -> HttpResponse
 where
     F: FnMut(Option<String>) -> Fut + 'static,
     Fut: Future<Output = AppResult<Rows>> + 'static,
 {
-    enum Step {
-        Header,
-        After(Option<String>),
-        Done,
-    }
-    let body = futures_util::stream::unfold((Step::Header, next_page), move |(step, mut next_page)| async move {
-        match step {
-            Step::Header => {
-                let bytes = with_header(header, std::iter::empty());
-                Some((Ok(Bytes::from(bytes)), (Step::After(None), next_page)))
-            }
-            Step::After(after) => match next_page(after).await {
-                Ok((rows, next)) => {
-                    let following = if next.is_some() { Step::After(next) } else { Step::Done };
-                    Some((Ok(Bytes::from(csv_lines(rows.into_iter()))), (following, next_page)))
-                }
-                Err(e) => {
-                    // The status is sent already: the download ends short, and the log says why.
-                    tracing::error!(error = %e, "a CSV download stopped");
-                    Some((Err(e), (Step::Done, next_page)))
-                }
-            },
-            Step::Done => None,
-        }
-    });
+    let next_chunk = move |after| {
+        let page = next_page(after);
+        async move { page.await.map(|(rows, next)| (csv_lines(rows.into_iter()), next)) }
+    };
+    let body = stream::pages(with_header(header, std::iter::empty()), Vec::new(), next_chunk);
     download(lang, filename).streaming::<_, AppError>(body)
 }
 

@@ -2,6 +2,8 @@
 //! answers streamed a page at a time ([`csv`]), and engagements as IATI activities ([`iati`]).
 
 pub mod csv;
+pub mod iati;
 mod records;
+pub mod stream;
 
 pub use records::Tabular;

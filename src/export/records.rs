@@ -36,6 +36,7 @@ impl Tabular for Offer {
         "capacity_left",
         "budget_usd",
         "status",
+        "iati_identifier",
         "created_at",
         "updated_at",
     ];
@@ -59,6 +60,7 @@ impl Tabular for Offer {
             optional(self.capacity_left),
             optional(self.budget_usd),
             self.status.to_string(),
+            optional(self.iati_identifier.as_deref()),
             self.created_at.to_rfc3339(),
             self.updated_at.to_rfc3339(),
         ]
@@ -206,6 +208,7 @@ impl Tabular for Engagement {
         "initiated_by",
         "status",
         "outcome",
+        "iati_identifier",
         "created_at",
         "updated_at",
     ];
@@ -224,6 +227,7 @@ impl Tabular for Engagement {
             self.initiated_by.to_string(),
             self.status.to_string(),
             optional(self.outcome.as_deref()),
+            optional(self.iati_identifier.as_deref()),
             self.created_at.to_rfc3339(),
             self.updated_at.to_rfc3339(),
         ]

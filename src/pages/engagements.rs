@@ -73,7 +73,13 @@ pub async fn express_interest(
 ) -> Result<HttpResponse, PageError> {
     let form: InterestForm = form_of(&body).in_page(lang)?;
     viewer.check_form(lang, &form.csrf)?;
-    let new = NewEngagement { request_id: form.request_id, offer_id: form.offer_id, note: form.note, side: None };
+    let new = NewEngagement {
+        request_id: form.request_id,
+        offer_id: form.offer_id,
+        note: form.note,
+        side: None,
+        iati_identifier: None,
+    };
     match engagements::create(&state.services, &viewer.caller, None, new, lang.code()).await.in_page(lang)? {
         Written::Done(e) => Ok(to_my_page(lang, &e.id)),
         Written::Replayed { .. } => Err(AppError::internal("a replay without a key")).in_page(lang),
@@ -104,7 +110,7 @@ pub async fn move_engagement(
     viewer.check_form(lang, &form.csrf)?;
     let to = EngagementStatus::parse(&form.to).ok_or_else(|| AppError::invalid("to", "unknown step")).in_page(lang)?;
     let outcome = (!form.outcome.trim().is_empty()).then_some(form.outcome);
-    let t = Transition { to, note: form.note, outcome, side: None };
+    let t = Transition { to, note: form.note, outcome, side: None, iati_identifier: None };
     let moved = engagements::transition(&state.services, &viewer.caller, id, t, lang.code()).await.in_page(lang)?;
     Ok(to_my_page(lang, &moved.id))
 }

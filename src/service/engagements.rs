@@ -46,6 +46,9 @@ pub struct Engagement {
     pub status: EngagementStatus,
     /// What the cooperation achieved (set on completion).
     pub outcome: Option<String>,
+    /// The IATI activity that reports this cooperation, when a party named one (else its IATI
+    /// export names it after the repository's reporting organisation and the engagement id).
+    pub iati_identifier: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -74,6 +77,8 @@ pub struct NewEngagement {
     pub note: String,
     /// Admins only: the side they act for.
     pub side: Option<Side>,
+    /// The IATI activity that will report this cooperation, if a party already has one.
+    pub iati_identifier: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -88,6 +93,8 @@ pub struct Transition {
     pub outcome: Option<String>,
     /// Admins only: the side they act for.
     pub side: Option<Side>,
+    /// Names (or renames) the IATI activity that reports this cooperation.
+    pub iati_identifier: Option<String>,
 }
 
 fn parse<T>(text: &str, parse: fn(&str) -> Option<T>) -> AppResult<T> {
@@ -124,6 +131,7 @@ fn view(row: EngagementRow, events: Vec<EventRow>, words: &Wording) -> AppResult
         request_id: row.request_id,
         offer_id: row.offer_id,
         outcome: row.outcome,
+        iati_identifier: row.iati_identifier,
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
@@ -199,6 +207,7 @@ pub async fn create(
     caller.key()?;
     let mut c = Checks::new();
     let note = c.optional_text("note", &new.note, MAX_TEXT_CHARS);
+    let iati_identifier = c.iati_identifier("iati_identifier", new.iati_identifier.as_deref());
     c.finish()?;
     services
         .write_once(caller, once, move |tx| {
@@ -239,6 +248,7 @@ pub async fn create(
                 initiated_by: side.as_str().to_string(),
                 status: EngagementStatus::Interest.as_str().to_string(),
                 outcome: None,
+                iati_identifier,
                 version: 1,
                 created_at: at,
                 updated_at: at,
@@ -297,6 +307,7 @@ pub async fn transition(
     if t.to == EngagementStatus::Completed && outcome.is_none() {
         c.fail("outcome", "say what the cooperation achieved to complete it");
     }
+    let iati_identifier = c.iati_identifier("iati_identifier", t.iati_identifier.as_deref());
     c.finish()?;
     let (row, events, words) = services
         .write(caller, move |tx| {
@@ -328,6 +339,7 @@ pub async fn transition(
             let updated = EngagementRow {
                 status: t.to.as_str().to_string(),
                 outcome: outcome.or(row.outcome.clone()),
+                iati_identifier: iati_identifier.or(row.iati_identifier.clone()),
                 version: row.version + 1,
                 updated_at: at,
                 ..row.clone()

@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod cooperation;
 pub mod engagements;
+pub mod iati;
 pub mod keys;
 pub mod matches;
 pub mod names;
@@ -22,6 +23,7 @@ pub mod write;
 
 use std::sync::Arc;
 
+use crate::config::IatiReporter;
 use crate::db::Db;
 use crate::domain::catalog::Catalog;
 use crate::heavy_work::HeavyWork;
@@ -36,4 +38,6 @@ pub struct Services {
     pub heavy_work: HeavyWork,
     /// Rankings of the whole repository, kept for `matches::best_pairs`.
     pub rankings: matches::Rankings,
+    /// Who reports engagements as IATI activities.
+    pub iati_reporter: IatiReporter,
 }

@@ -168,6 +168,7 @@ pub fn settings(database_url: &str) -> Settings {
         index_check_secs: 1,
         shutdown_timeout_secs: 5,
         cors_origins: Default::default(),
+        iati_reporter: Default::default(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod fixtures;
 mod helpers;
+mod iati;
 
 mod access;
 mod browser;

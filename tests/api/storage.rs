@@ -154,6 +154,7 @@ fn offer(provider: &str, status: OfferStatus, theme: &str, area: &str) -> (Offer
         created_at: at,
         updated_at: at,
         suggested_themes: "[]".into(),
+        iati_identifier: None,
     };
     (row, theme.to_string(), area.to_string())
 }

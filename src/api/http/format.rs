@@ -11,6 +11,8 @@ use crate::error::{AppError, AppResult};
 pub enum Format {
     Json,
     Csv,
+    /// IATI activity XML (engagements only).
+    Iati,
 }
 
 const CSV: &str = "text/csv";
@@ -25,6 +27,22 @@ pub fn format(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
             "csv" => Ok(Format::Csv),
             _ => Err(AppError::bad_param("format", "must be json or csv")),
         };
+    }
+    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    Ok(match preferred(accept) {
+        Format::Iati => Format::Json,
+        form => form,
+    })
+}
+
+/// As [`format`], where IATI XML may also be asked for: `?format=iati`, or `Accept` preferring
+/// `application/xml` (or `text/xml`) to JSON and CSV.
+pub fn format_or_iati(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
+    if let Some(value) = param {
+        if value.trim().eq_ignore_ascii_case("iati") {
+            return Ok(Format::Iati);
+        }
+        return format(req, Some(value)).map_err(|_| AppError::bad_param("format", "must be json, csv or iati"));
     }
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
     Ok(preferred(accept))
@@ -43,6 +61,7 @@ fn preferred(accept: &str) -> Format {
         let form = match media.as_str() {
             CSV | "text/*" => Format::Csv,
             JSON | "application/*" | "*/*" => Format::Json,
+            "application/xml" | "text/xml" => Format::Iati,
             _ => continue,
         };
         if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
@@ -72,5 +91,16 @@ mod tests {
         assert_eq!(chosen("text/csv;q=0, */*", None).unwrap(), Format::Json);
         assert_eq!(chosen("text/html, image/png", None).unwrap(), Format::Json);
         assert_eq!(chosen("", None).unwrap(), Format::Json);
+        assert_eq!(chosen("application/xml", None).unwrap(), Format::Json, "no XML where IATI is not offered");
+    }
+
+    #[test]
+    fn iati_is_asked_for_by_name_or_by_xml() {
+        let req = |accept: &str| TestRequest::default().insert_header((header::ACCEPT, accept)).to_http_request();
+        assert_eq!(format_or_iati(&req(""), Some("IATI")).unwrap(), Format::Iati);
+        assert_eq!(format_or_iati(&req(""), Some("csv")).unwrap(), Format::Csv);
+        assert!(format_or_iati(&req(""), Some("pdf")).is_err());
+        assert_eq!(format_or_iati(&req("application/xml, application/json;q=0.5"), None).unwrap(), Format::Iati);
+        assert_eq!(format_or_iati(&req("application/json, text/xml;q=0.1"), None).unwrap(), Format::Json);
     }
 }

@@ -10,7 +10,7 @@ mod params;
 
 pub use body::{decode_json, decode_value, media_type, read_body, require_content_type, JsonBody};
 pub use conditional::{created, idempotency_key, if_match, json_response, not_modified, version_etag, versioned};
-pub use format::{format, Format};
+pub use format::{format, format_or_iati, Format};
 pub use language::{in_language, language};
 pub use paging::{page_request, Page, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use params::{

@@ -36,12 +36,13 @@ pub struct Fields {
     pub(super) capacity: i32,
     pub(super) budget_usd: Option<i64>,
     pub(super) status: OfferStatus,
+    pub(super) iati_identifier: Option<String>,
 }
 
 impl Fields {
-    pub(super) fn checked(self) -> AppResult<Fields> {
+    /// Continues the checks `c` has begun, so every problem is reported together.
+    pub(super) fn checked(self, mut c: Checks) -> AppResult<Fields> {
         let catalog = Catalog::shipped();
-        let mut c = Checks::new();
         let title = c.required_text("title", &self.title, MAX_TITLE_CHARS);
         let description = c.optional_text("description", &self.description, MAX_TEXT_CHARS);
         let mut themes = c.themes("themes", &self.themes);
@@ -86,8 +87,10 @@ impl Fields {
             c.fail("capacity", "must be from 1 to 10000 engagements");
         }
         c.non_negative("budget_usd", self.budget_usd);
+        let iati_identifier = c.iati_identifier("iati_identifier", self.iati_identifier.as_deref());
         c.finish()?;
         Ok(Fields {
+            iati_identifier,
             title,
             description,
             themes,
@@ -124,6 +127,7 @@ impl Fields {
         row.capacity = self.capacity;
         row.budget_usd = self.budget_usd;
         row.status = self.status.as_str().to_string();
+        row.iati_identifier = self.iati_identifier.clone();
     }
 }
 
@@ -149,9 +153,10 @@ fn provider(conn: &mut DbConn, given: &str) -> AppResult<(ProviderKind, String)>
 impl NewOffer {
     /// The checked fields, and the provider as given.
     pub fn into_fields(self) -> AppResult<(String, Fields)> {
+        let mut c = Checks::new();
         let status = self.status.unwrap_or(OfferStatus::Open);
         if !status.creatable() {
-            return Err(AppError::invalid("status", "a new offer is draft or open"));
+            c.fail("status", "a new offer is draft or open");
         }
         let fields = Fields {
             title: self.title,
@@ -169,8 +174,9 @@ impl NewOffer {
             capacity: self.capacity.unwrap_or(1),
             budget_usd: self.budget_usd,
             status,
+            iati_identifier: self.iati_identifier,
         }
-        .checked()?;
+        .checked(c)?;
         Ok((self.provider, fields))
     }
 }
@@ -202,6 +208,7 @@ pub(super) fn store_new(tx: &mut Tx<'_>, given_provider: &str, fields: &Fields) 
         created_at: at,
         updated_at: at,
         suggested_themes: String::new(),
+        iati_identifier: None,
     };
     fields.write_into(&mut row);
     store::insert(tx.conn(), &row, &fields.themes, &fields.areas())?;

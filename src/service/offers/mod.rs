@@ -23,6 +23,7 @@ use crate::db::offers::{self as store, OfferRow};
 use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::audit::Resource;
+use crate::domain::validate::Checks;
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
 use crate::error::{AppError, AppResult};
 use crate::suggest::{self, ThemeSuggestion};
@@ -61,6 +62,8 @@ pub struct Offer {
     pub capacity_left: Option<i32>,
     pub budget_usd: Option<i64>,
     pub status: OfferStatus,
+    /// The provider's own IATI activity this offer belongs to.
+    pub iati_identifier: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -106,6 +109,9 @@ pub struct NewOffer {
     pub budget_usd: Option<i64>,
     /// `draft` or `open` (default `open`).
     pub status: Option<OfferStatus>,
+    /// The provider's own IATI activity this offer belongs to (e.g. `NO-BRC-971277882-QZA-12/0142`
+    /// without the slash: no spaces and none of `/ & | ?`).
+    pub iati_identifier: Option<String>,
 }
 
 /// Fields to change; absent fields stay as they are, `null` clears an optional one.
@@ -139,6 +145,9 @@ pub struct OfferChanges {
     #[schema(minimum = 0)]
     pub budget_usd: Option<Option<i64>>,
     pub status: Option<OfferStatus>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>, nullable)]
+    pub iati_identifier: Option<Option<String>>,
 }
 
 pub fn view(row: &OfferRow) -> AppResult<Offer> {
@@ -162,6 +171,7 @@ pub fn view(row: &OfferRow) -> AppResult<Offer> {
         capacity: row.capacity,
         capacity_left: None,
         budget_usd: row.budget_usd,
+        iati_identifier: row.iati_identifier.clone(),
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
@@ -295,8 +305,9 @@ impl Editable for OfferEdit {
             capacity: ch.capacity.unwrap_or(current.capacity),
             budget_usd: ch.budget_usd.unwrap_or(current.budget_usd),
             status: ch.status.unwrap_or(current.status),
+            iati_identifier: ch.iati_identifier.unwrap_or(current.iati_identifier),
         }
-        .checked()?;
+        .checked(Checks::new())?;
         let mut updated = row.clone();
         fields.write_into(&mut updated);
         Ok((updated, links_changed.then(|| (fields.themes.clone(), fields.areas()))))

@@ -1,0 +1,2 @@
+ALTER TABLE engagements DROP COLUMN iati_identifier;
+ALTER TABLE offers DROP COLUMN iati_identifier;
