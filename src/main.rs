@@ -1,5 +1,5 @@
-//! The `tcmatch` command: `serve` (default), `migrate`, `create-key`, `openapi`, and `train` and
-//! `evaluate` for the theme suggestion model.
+//! The `tcmatch` command: `serve` (default), `migrate`, `backup`, `create-key`, `import` (through
+//! a running instance), `openapi`, and `train` and `evaluate` for the theme suggestion model.
 
 use std::io::Write;
 
@@ -12,7 +12,7 @@ use tcmatch::service::keys::NewKey;
 use tcmatch::suggest::evaluation;
 use tcmatch::suggest::model::{Model, TrainParams};
 use tcmatch::suggest::Suggester;
-use tcmatch::{openapi, startup, telemetry};
+use tcmatch::{import_client, openapi, startup, telemetry};
 
 fn main() {
     let cli = Cli::parse();
@@ -54,6 +54,14 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             eprintln!("Created {} key {} ({}). Its secret is shown only now:", role, issued.key.id, issued.key.prefix);
             println!("{}", issued.secret);
             Ok(())
+        }
+        Some(Command::Import(args)) => {
+            let result = import_client::import(&args)?;
+            let json = serde_json::to_string_pretty(&result).map_err(|e| StartupError(e.to_string()))?;
+            match writeln!(std::io::stdout().lock(), "{json}") {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(StartupError(e.to_string())),
+                _ => Ok(()),
+            }
         }
         Some(Command::Openapi { output }) => {
             let json = openapi::document().to_pretty_json().map_err(|e| StartupError(e.to_string()))?;

@@ -19,6 +19,7 @@ use utoipa::{Modify, OpenApi};
         (name = "offers", description = "Offers of assistance by donor States and organizations"),
         (name = "matches", description = "Search for matches: ranked, explained offer-request pairs"),
         (name = "engagements", description = "Matches someone acted on, and their lifecycle"),
+        (name = "imports", description = "Large imports as jobs that report their progress"),
         (name = "stats", description = "Supply and demand, for dashboards and donors"),
         (name = "keys", description = "API keys (admin)"),
         (name = "audit", description = "The audit trail of every write"),

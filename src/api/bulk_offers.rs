@@ -1,6 +1,8 @@
 //! `POST /offers/bulk`: many offers from a script or a spreadsheet, as a JSON array, NDJSON or
 //! CSV, stored all or none.
 
+use std::sync::Arc;
+
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use super::bulk::{self, Checked, CsvShape, Form};
@@ -47,7 +49,7 @@ pub async fn create_many(
     let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
     let once = idempotent::claim(&req, "offers/bulk", &body)?;
     let offers = web::block(move || bulk_offers(&body, form)).await??;
-    match service::create_many(&state.services, &caller, once, offers.items, offers.problems).await? {
+    match service::create_many(&state.services, &caller, once, offers.items, offers.problems, &Arc::default()).await? {
         Written::Done(stored) => Ok(HttpResponse::Created().json(stored)),
         Written::Replayed { status, body } => idempotent::replayed(status, body, None),
     }
@@ -80,5 +82,10 @@ const CSV_SHAPE: CsvShape = CsvShape { columns: CSV_COLUMNS, required: &["provid
 /// comes with the name of its place in the body (`[3]`, or `line 5` in a CSV).
 /// (The web pages' CSV upload reads its file with this too.)
 pub fn bulk_offers(body: &[u8], form: Form) -> AppResult<Checked<(String, Fields)>> {
-    bulk::checked(body, form, &CSV_SHAPE, MAX_BULK_OFFERS, NewOffer::into_fields)
+    checked_offers(body, form, MAX_BULK_OFFERS)
+}
+
+/// [`bulk_offers`], up to `max` offers (an import job takes more than one call).
+pub fn checked_offers(body: &[u8], form: Form, max: usize) -> AppResult<Checked<(String, Fields)>> {
+    bulk::checked(body, form, &CSV_SHAPE, max, NewOffer::into_fields)
 }

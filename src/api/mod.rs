@@ -14,6 +14,7 @@ pub mod engagements;
 pub mod health;
 pub mod http;
 pub mod idempotent;
+pub mod imports;
 pub mod index_answers;
 pub mod keys;
 pub mod matches;
@@ -88,5 +89,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(keys::create)
         .service(keys::list)
         .service(keys::revoke)
+        .service(imports::recommendations)
+        .service(imports::offers)
+        .service(imports::get)
         .service(audit::list);
 }

@@ -44,6 +44,10 @@ pub enum Command {
     },
     /// Create an API key and print its secret (shown only once): bootstraps the first admin.
     CreateKey(CreateKeyArgs),
+    /// Import a file through a running instance as a job, showing its progress: a UPR Info CSV
+    /// export of recommendations (admin key), or offers as CSV, JSON or NDJSON (provider or
+    /// admin key). Prints the import's answer on stdout; every problem of the file on stderr.
+    Import(ImportArgs),
     /// Print the OpenAPI document (JSON) to stdout or a file.
     Openapi {
         /// Write to this file instead of stdout.
@@ -98,6 +102,27 @@ pub struct CreateKeyArgs {
     /// Who or what the key is for.
     #[arg(long, default_value = "")]
     pub label: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The file (`.csv`, `.json` or `.ndjson`).
+    pub file: PathBuf,
+    /// What the file holds.
+    #[arg(long, value_enum, default_value_t = ImportKind::Recommendations)]
+    pub kind: ImportKind,
+    /// The instance to import through.
+    #[arg(long, env = "TCMATCH_URL", default_value = "http://127.0.0.1:8080")]
+    pub url: String,
+    /// An API key allowed to import it.
+    #[arg(long, env = "TCMATCH_API_KEY", hide_env_values = true)]
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Recommendations,
+    Offers,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,7 @@ pub mod changes;
 pub mod columns;
 pub mod engagements;
 pub mod idempotency;
+pub mod jobs;
 pub mod keys;
 pub mod match_source;
 pub mod migrate;

@@ -274,6 +274,7 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    import_jobs,
     recommendation_search,
     idempotency_keys,
     engagements,
@@ -299,3 +300,19 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::joinable!(web_sessions -> api_keys (key_id));
+
+diesel::table! {
+    import_jobs (id) {
+        id -> Text,
+        kind -> Text,
+        key_id -> Text,
+        status -> Text,
+        rows_total -> Nullable<BigInt>,
+        rows_done -> BigInt,
+        result -> Nullable<Text>,
+        problem -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}

@@ -14,6 +14,7 @@ pub const API_KEY: &str = "key";
 pub const ENGAGEMENT: &str = "eng";
 pub const ENGAGEMENT_EVENT: &str = "eev";
 pub const AUDIT_EVENT: &str = "aud";
+pub const IMPORT_JOB: &str = "job";
 
 pub fn new_id(prefix: &str) -> String {
     format!("{prefix}_{}", uuid::Uuid::now_v7().simple())

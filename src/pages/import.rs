@@ -17,7 +17,8 @@ use super::layout::{self, Section};
 use super::{multipart, public_page, Lang, PageError, Viewer};
 use crate::api::AppState;
 use crate::error::{AppError, AppResult};
-use crate::service::recommendations::import::{import_watched, ImportSummary, Progress};
+use crate::service::jobs::Progress;
+use crate::service::recommendations::import::{import_watched, ImportSummary};
 use crate::service::write::Written;
 
 /// How often the page tells how far the import has got.

@@ -65,7 +65,10 @@ pub async fn upload(
         let decoded =
             web::block(move || bulk_offers(&file, Form::Csv)).await.map_err(AppError::internal).in_page(lang)?;
         let stored = match decoded {
-            Ok(offers) => create_many(&state.services, &viewer.caller, None, offers.items, offers.problems).await,
+            Ok(offers) => {
+                create_many(&state.services, &viewer.caller, None, offers.items, offers.problems, &Default::default())
+                    .await
+            }
             Err(e) => Err(e),
         };
         match stored {

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod cooperation;
 pub mod engagements;
 pub mod iati;
+pub mod jobs;
 pub mod keys;
 pub mod matches;
 pub mod names;

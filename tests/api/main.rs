@@ -4,6 +4,7 @@
 mod fixtures;
 mod helpers;
 mod iati;
+mod imports;
 
 mod access;
 mod browser;

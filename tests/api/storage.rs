@@ -100,6 +100,7 @@ macro_rules! declared {
 /// Every table of the diesel schema, with its columns (the SQLite-only search keys left out).
 fn schema_tables() -> Tables {
     declared!(
+        import_jobs,
         idempotency_keys,
         engagements,
         engagement_events,

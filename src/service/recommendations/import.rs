@@ -7,7 +7,7 @@
 //! those whose response, action category or given themes changed, and leaves the rest; a
 //! recommendation made twice in one session (it happens) is matched occurrence by occurrence.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use std::collections::{HashMap, VecDeque};
@@ -25,6 +25,7 @@ use crate::domain::access::Caller;
 use crate::domain::audit::{Action, Resource};
 use crate::domain::recommendation_csv::{self, ImportedRecommendation};
 use crate::error::{AppError, AppResult};
+use crate::service::jobs::Progress;
 use crate::service::write::{Audit, Idempotency, Written};
 use crate::service::Services;
 
@@ -69,17 +70,6 @@ struct Parsed {
     recommendation: ImportedRecommendation,
     row: RecommendationRow,
     themes_given: bool,
-}
-
-/// How far an import has got, for whoever watches it (the web page streams it).
-#[derive(Debug, Default)]
-pub struct Progress {
-    /// Rows in the file, once it is read.
-    pub rows: AtomicUsize,
-    /// Rows checked and given their themes.
-    pub checked: AtomicUsize,
-    /// The rows are being stored.
-    pub storing: AtomicBool,
 }
 
 /// Imports the recommendations of a UPR Info CSV export. Admins only.
