@@ -1,6 +1,7 @@
 // Re-embed the migrations whenever one is added or edited; and compile the PostgreSQL variants
 // of the integration tests as ignored (reported so, not as passed) when no test server is named,
-// the browser tests when no browser is set up, and the IATI schema checks without xmllint.
+// the browser tests when no browser is set up, the IATI schema checks without xmllint, and the
+// example client without python3.
 fn main() {
     println!("cargo::rerun-if-changed=migrations");
     println!("cargo::rerun-if-env-changed=TCMATCH_TEST_POSTGRES_URL");
@@ -21,5 +22,11 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(xmllint_tests)");
     if std::process::Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success()) {
         println!("cargo::rustc-cfg=xmllint_tests");
+    }
+    // The agency's example client (examples/agency_client.py) runs against the service with the
+    // machine's python3.
+    println!("cargo::rustc-check-cfg=cfg(python_tests)");
+    if std::process::Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        println!("cargo::rustc-cfg=python_tests");
     }
 }

@@ -40,8 +40,22 @@ pub struct Entry<'a> {
 
 /// Appends the event; call it inside the write's transaction.
 pub fn record(conn: &mut DbConn, caller: &Caller, entry: Entry<'_>) -> AppResult<()> {
+    diesel::insert_into(audit_events::table).values(&row_of(caller, entry)).execute(conn)?;
+    Ok(())
+}
+
+/// Records many events of one caller, many rows per statement (a bulk submission).
+pub fn record_many(conn: &mut DbConn, caller: &Caller, entries: Vec<Entry<'_>>) -> AppResult<()> {
+    let rows: Vec<AuditRow> = entries.into_iter().map(|e| row_of(caller, e)).collect();
+    for chunk in rows.chunks(2000) {
+        super::insert_all!(conn, audit_events::table, chunk)?;
+    }
+    Ok(())
+}
+
+fn row_of(caller: &Caller, entry: Entry<'_>) -> AuditRow {
     let identity = caller.identity.as_ref();
-    let row = AuditRow {
+    AuditRow {
         id: ids::new_id(ids::AUDIT_EVENT),
         at: super::page::now(),
         actor_key_id: identity.map(|i| i.key_id.clone()),
@@ -54,9 +68,7 @@ pub fn record(conn: &mut DbConn, caller: &Caller, entry: Entry<'_>) -> AppResult
         owner_state: entry.owner_state.map(str::to_string),
         changes: entry.changes.to_string(),
         request_id: caller.request_id.clone(),
-    };
-    diesel::insert_into(audit_events::table).values(&row).execute(conn)?;
-    Ok(())
+    }
 }
 
 #[derive(Debug, Default)]

@@ -29,6 +29,15 @@ pub fn record(conn: &mut DbConn, entity: Entity, id: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// Appends a change for each of `ids`, in order, many rows per statement.
+pub fn record_many(conn: &mut DbConn, entity: Entity, ids: &[&str]) -> AppResult<()> {
+    let rows: Vec<_> = ids.iter().map(|id| (changes::entity.eq(entity.as_str()), changes::entity_id.eq(*id))).collect();
+    for chunk in rows.chunks(5000) {
+        super::insert_all!(conn, changes::table, chunk)?;
+    }
+    Ok(())
+}
+
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct Change {

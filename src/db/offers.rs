@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use super::page::{PageOf, PageRequest};
 use super::schema::{offer_areas, offer_themes, offers};
 use super::text_search::{containing, lower, LIKE_ESCAPE};
-use super::{DbConn, MultiBackend};
+use super::{insert_all, DbConn, MultiBackend};
 use crate::domain::access::OfferScope;
 use crate::domain::catalog::Catalog;
 use crate::domain::vocab::OfferStatus;
@@ -87,6 +87,36 @@ impl OfferFilter {
 pub fn insert(conn: &mut DbConn, row: &OfferRow, themes: &[String], areas: &[String]) -> AppResult<()> {
     diesel::insert_into(offers::table).values(row).execute(conn)?;
     write_links(conn, &row.id, themes, areas)
+}
+
+/// Rows per multi-row INSERT of offers (23 columns): under SQLite's 32,766 bind parameters.
+const OFFER_CHUNK: usize = 1000;
+
+/// Rows per multi-row INSERT of links (2 columns).
+const LINK_CHUNK: usize = 5000;
+
+/// Stores new offers with their links, many rows per statement (a bulk submission).
+pub fn insert_many(conn: &mut DbConn, rows: &[OfferRow], themes: &[&[String]], areas: &[Vec<String>]) -> AppResult<()> {
+    for chunk in rows.chunks(OFFER_CHUNK) {
+        insert_all!(conn, offers::table, chunk)?;
+    }
+    let theme_links: Vec<_> = rows
+        .iter()
+        .zip(themes)
+        .flat_map(|(r, slugs)| slugs.iter().map(move |s| (offer_themes::offer_id.eq(&r.id), offer_themes::theme.eq(s))))
+        .collect();
+    for chunk in theme_links.chunks(LINK_CHUNK) {
+        insert_all!(conn, offer_themes::table, chunk)?;
+    }
+    let area_links: Vec<_> = rows
+        .iter()
+        .zip(areas)
+        .flat_map(|(r, codes)| codes.iter().map(move |a| (offer_areas::offer_id.eq(&r.id), offer_areas::area.eq(a))))
+        .collect();
+    for chunk in area_links.chunks(LINK_CHUNK) {
+        insert_all!(conn, offer_areas::table, chunk)?;
+    }
+    Ok(())
 }
 
 fn write_links(conn: &mut DbConn, id: &str, themes: &[String], areas: &[String]) -> AppResult<()> {

@@ -71,10 +71,38 @@ impl Tx<'_> {
         audit_store::record(self.conn, self.caller, entry)
     }
 
+    /// Records events of records created together (a bulk submission), many per statement.
+    pub fn audit_created<T: Serialize>(
+        &mut self,
+        resource: Resource,
+        created: &[(&str, Option<&str>, &T)],
+    ) -> AppResult<()> {
+        let entries = created
+            .iter()
+            .map(|(id, owner_state, after)| {
+                let after = serde_json::to_value(after).map_err(AppError::internal)?;
+                Ok(audit_store::Entry {
+                    action: Action::Create,
+                    resource,
+                    resource_id: id,
+                    owner_state: *owner_state,
+                    changes: diff(&serde_json::Value::Null, &after),
+                })
+            })
+            .collect::<AppResult<Vec<_>>>()?;
+        audit_store::record_many(self.conn, self.caller, entries)
+    }
+
     /// Records that a record the matcher indexes changed (every instance follows it).
     pub fn changed(&mut self, entity: Entity, id: &str) -> AppResult<()> {
         self.changed = true;
         changes::record(self.conn, entity, id)
+    }
+
+    /// [`Tx::changed`] for many records of one kind.
+    pub fn changed_many(&mut self, entity: Entity, ids: &[&str]) -> AppResult<()> {
+        self.changed = true;
+        changes::record_many(self.conn, entity, ids)
     }
 }
 

@@ -7,6 +7,7 @@ mod iati;
 mod imports;
 
 mod access;
+mod agency_client;
 mod browser;
 mod bulk;
 mod consent;

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::fields::{store_new, Fields};
+use super::fields::{store_many, Fields};
 use super::{fresh, Offer};
 use crate::domain::access::Caller;
-use crate::error::{named, AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::service::jobs::Progress;
 use crate::service::write::{Idempotency, Written};
 use crate::service::Services;
@@ -44,23 +44,19 @@ pub async fn create_many(
     let stored_so_far = Arc::clone(progress);
     let written = services
         .write_once(caller, once, move |tx| {
-            let mut items = Vec::with_capacity(offers.len());
             let mut problems = problems;
-            for (at, (given_provider, fields)) in &offers {
-                match store_new(tx, given_provider, fields) {
-                    Ok(row) => {
-                        items.push(fresh(&row)?);
-                        stored_so_far.checked.fetch_add(1, Ordering::Relaxed);
-                    }
-                    Err(AppError::Validation(errors)) => problems.extend(named(at, errors)),
-                    Err(AppError::Forbidden(why)) => return Err(AppError::Forbidden(format!("{at}: {why}"))),
-                    Err(other) => return Err(other),
+            match store_many(tx, &offers)? {
+                Ok(rows) if problems.is_empty() => {
+                    let items = rows.iter().map(fresh).collect::<AppResult<Vec<_>>>()?;
+                    stored_so_far.checked.fetch_add(items.len(), Ordering::Relaxed);
+                    Ok(BulkOffers { created: items.len(), items })
+                }
+                Ok(_) => Err(AppError::Validation(problems)),
+                Err(more) => {
+                    problems.extend(more);
+                    Err(AppError::Validation(problems))
                 }
             }
-            if !problems.is_empty() {
-                return Err(AppError::Validation(problems));
-            }
-            Ok(BulkOffers { created: items.len(), items })
         })
         .await?;
     if let Written::Done(stored) = &written {

@@ -1,7 +1,9 @@
 //! The fields of an offer its provider edits, checked and normalised, and storing a new offer
 //! with its links, change record and audit event.
 
-use super::{view, NewOffer};
+use std::collections::HashMap;
+
+use super::{view, NewOffer, Offer};
 use crate::db::changes::Entity;
 use crate::db::columns::to_json_text;
 use crate::db::offers::{self as store, OfferRow, GLOBAL_AREA};
@@ -13,7 +15,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
-use crate::error::{AppError, AppResult};
+use crate::error::{named, AppError, AppResult, FieldError};
 use crate::service::write::{Audit, Tx};
 use crate::suggest::{self, Suggester, ThemeSuggestion};
 use chrono::NaiveDate;
@@ -186,7 +188,70 @@ impl NewOffer {
 pub(super) fn store_new(tx: &mut Tx<'_>, given_provider: &str, fields: &Fields) -> AppResult<OfferRow> {
     let (kind, provider_id) = provider(tx.conn(), given_provider)?;
     tx.caller().may_act_for_provider(&provider_id)?;
+    let row = new_row(kind, provider_id, fields, now());
+    store::insert(tx.conn(), &row, &fields.themes, &fields.areas())?;
+    tx.changed(Entity::Offer, &row.id)?;
+    let created = view(&row)?;
+    tx.audit(Audit {
+        action: Action::Create,
+        resource: Resource::Offer,
+        id: &row.id,
+        owner_state: None,
+        before: None,
+        after: &created,
+    })?;
+    Ok(row)
+}
+
+/// Stores many new offers (a bulk submission), each for a provider the caller may act for, in
+/// a few statements with their change records and audit events: the rows in the order given,
+/// or, when an offer names no provider, the problems named by each offer's place (and nothing
+/// stored). An offer for a provider the caller may not act for fails the submission (403).
+pub(super) fn store_many(
+    tx: &mut Tx<'_>,
+    offers: &[(String, (String, Fields))],
+) -> AppResult<Result<Vec<OfferRow>, Vec<FieldError>>> {
     let at = now();
+    let mut providers: HashMap<&str, (ProviderKind, String)> = HashMap::new();
+    let mut rows = Vec::with_capacity(offers.len());
+    let mut problems = Vec::new();
+    for (place, (given, fields)) in offers {
+        let (kind, provider_id) = match providers.get(given.as_str()) {
+            Some(known) => known.clone(),
+            None => match provider(tx.conn(), given) {
+                Ok(found) => {
+                    tx.caller().may_act_for_provider(&found.1).map_err(|e| match e {
+                        AppError::Forbidden(why) => AppError::Forbidden(format!("{place}: {why}")),
+                        other => other,
+                    })?;
+                    providers.insert(given, found.clone());
+                    found
+                }
+                Err(AppError::Validation(errors)) => {
+                    problems.extend(named(place, errors));
+                    continue;
+                }
+                Err(other) => return Err(other),
+            },
+        };
+        rows.push(new_row(kind, provider_id, fields, at));
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let themes: Vec<&[String]> = offers.iter().map(|(_, (_, f))| f.themes.as_slice()).collect();
+    let areas: Vec<Vec<String>> = offers.iter().map(|(_, (_, f))| f.areas()).collect();
+    store::insert_many(tx.conn(), &rows, &themes, &areas)?;
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    tx.changed_many(Entity::Offer, &ids)?;
+    let created = rows.iter().map(view).collect::<AppResult<Vec<_>>>()?;
+    let events: Vec<(&str, Option<&str>, &Offer)> = created.iter().map(|o| (o.id.as_str(), None, o)).collect();
+    tx.audit_created(Resource::Offer, &events)?;
+    Ok(Ok(rows))
+}
+
+/// A new offer's row, from its checked fields.
+fn new_row(kind: ProviderKind, provider_id: String, fields: &Fields, at: chrono::NaiveDateTime) -> OfferRow {
     let mut row = OfferRow {
         id: ids::new_id(ids::OFFER),
         provider_kind: kind.as_str().to_string(),
@@ -211,16 +276,5 @@ pub(super) fn store_new(tx: &mut Tx<'_>, given_provider: &str, fields: &Fields) 
         iati_identifier: None,
     };
     fields.write_into(&mut row);
-    store::insert(tx.conn(), &row, &fields.themes, &fields.areas())?;
-    tx.changed(Entity::Offer, &row.id)?;
-    let created = view(&row)?;
-    tx.audit(Audit {
-        action: Action::Create,
-        resource: Resource::Offer,
-        id: &row.id,
-        owner_state: None,
-        before: None,
-        after: &created,
-    })?;
-    Ok(row)
+    row
 }
