@@ -89,9 +89,10 @@ pub enum AppError {
     /// The database is unreachable or the pool is exhausted (503).
     #[error("service unavailable: {0}")]
     Unavailable(String),
-    /// Too much heavy work is queued on this instance (503, retry in a second).
-    #[error("busy")]
-    Busy,
+    /// Too much heavy work is queued on this instance, or too many streams are open: what (503,
+    /// retry in a second).
+    #[error("busy: {0}")]
+    Busy(&'static str),
     /// Anything unexpected: logged in full, answered with a generic 500.
     #[error("internal error: {0}")]
     Internal(String),
@@ -130,7 +131,7 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::TooManyRequests { .. } => "rate_limited",
             AppError::Unavailable(_) => "unavailable",
-            AppError::Busy => "busy",
+            AppError::Busy(_) => "busy",
             AppError::Internal(_) => "internal",
         }
     }
@@ -150,7 +151,7 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "Unsupported media type",
             AppError::TooManyRequests { .. } => "Too many requests",
             AppError::Unavailable(_) => "Service unavailable",
-            AppError::Busy => "Busy",
+            AppError::Busy(_) => "Busy",
             AppError::Internal(_) => "Internal server error",
         }
     }
@@ -187,7 +188,7 @@ impl AppError {
                 vec![FieldError::new("If-Match", "header is required")],
             ),
             AppError::Unavailable(_) => ("the database is not reachable right now; retry later".into(), vec![]),
-            AppError::Busy => ("this instance has too much heavy work queued; retry in a second".into(), vec![]),
+            AppError::Busy(what) => (format!("{what}; retry in a second"), vec![]),
             AppError::Internal(_) => ("an unexpected error occurred; it was logged".into(), vec![]),
         };
         Problem {
@@ -216,7 +217,7 @@ impl ResponseError for AppError {
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable(_) | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -233,7 +234,7 @@ impl ResponseError for AppError {
             AppError::Unavailable(_) => {
                 res.insert_header((header::RETRY_AFTER, "5"));
             }
-            AppError::Busy => {
+            AppError::Busy(_) => {
                 res.insert_header((header::RETRY_AFTER, "1"));
             }
             AppError::TooManyRequests { retry_after_secs } => {

@@ -48,7 +48,7 @@ impl HeavyWork {
             let _ = answer.send(work());
         });
         self.queue.try_send(job).map_err(|e| match e {
-            TrySendError::Full(_) => AppError::Busy,
+            TrySendError::Full(_) => AppError::Busy("this instance has too much heavy work queued"),
             TrySendError::Disconnected(_) => AppError::internal("the heavy-work threads are gone"),
         })?;
         answered.await.map_err(|_| AppError::internal("heavy work failed"))
@@ -94,7 +94,7 @@ mod tests {
             }
         );
         assert!(first.is_ok() && second.is_ok());
-        assert!(matches!(third, Err(AppError::Busy)));
+        assert!(matches!(third, Err(AppError::Busy(_))));
     }
 
     #[actix_web::test]

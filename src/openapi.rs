@@ -20,6 +20,7 @@ use utoipa::{Modify, OpenApi};
         (name = "matches", description = "Search for matches: ranked, explained offer-request pairs"),
         (name = "engagements", description = "Matches someone acted on, and their lifecycle"),
         (name = "imports", description = "Large imports as jobs that report their progress"),
+        (name = "changes", description = "The change feed: what changed, as a list or a stream"),
         (name = "stats", description = "Supply and demand, for dashboards and donors"),
         (name = "keys", description = "API keys (admin)"),
         (name = "audit", description = "The audit trail of every write"),

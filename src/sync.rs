@@ -268,6 +268,8 @@ impl Matching {
             match entity {
                 Entity::Offer => offers.push(change.entity_id.as_str()),
                 Entity::Request => requests.push(change.entity_id.as_str()),
+                // Engagements reach the index through the offer and request they change.
+                Entity::Engagement => {}
             }
         }
         if offers.is_empty() && requests.is_empty() {

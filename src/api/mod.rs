@@ -7,6 +7,7 @@ pub mod auth;
 pub mod bulk;
 pub mod bulk_offers;
 pub mod bulk_requests;
+pub mod changes;
 pub mod consent;
 pub mod cors;
 pub mod downloads;
@@ -89,6 +90,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(keys::create)
         .service(keys::list)
         .service(keys::revoke)
+        .service(changes::list)
+        .service(changes::stream)
         .service(imports::recommendations)
         .service(imports::offers)
         .service(imports::get)

@@ -17,8 +17,9 @@ use super::{backend, DbConn};
 use crate::error::{AppError, AppResult};
 
 crate::domain::vocab::vocabulary! {
-    /// What the change sequence tracks: the records the matcher indexes.
-    Entity { Offer => "offer", Request => "request" }
+    /// What the change sequence tracks: the records the matcher indexes, and engagements (for
+    /// the change feed; the matcher leaves them aside).
+    Entity { Offer => "offer", Request => "request", Engagement => "engagement" }
 }
 
 /// Appends a change to the current transaction.
@@ -54,6 +55,31 @@ impl Change {
             crate::error::AppError::internal(format!("unknown entity '{}' in the change sequence", self.entity))
         })
     }
+}
+
+/// A place in the change feed: a change's transaction and number (SQLite's transactions are
+/// all 0: its writers take turns, so numbers commit in order).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FeedPosition {
+    pub tx: i64,
+    pub seq: i64,
+}
+
+/// Up to `limit` changes after `after`, in an order no later change can come before: on
+/// PostgreSQL, only the changes of transactions older than every transaction still running,
+/// by transaction and then number (a transaction still running may hold a lower number than
+/// one already committed; once it ends, every change of its age is there).
+pub fn feed(conn: &mut DbConn, after: FeedPosition, limit: i64) -> AppResult<Vec<Change>> {
+    let horizon = backend::oldest_running_transaction(conn)?;
+    let mut q = changes::table.select(columns()).into_boxed::<super::MultiBackend>();
+    q = match horizon {
+        Some(horizon) => q
+            .filter(changes::tx.lt(horizon))
+            .filter(changes::tx.gt(after.tx).or(changes::tx.eq(after.tx).and(changes::seq.gt(after.seq))))
+            .order((changes::tx.asc(), changes::seq.asc())),
+        None => q.filter(changes::seq.gt(after.seq)).order(changes::seq.asc()),
+    };
+    Ok(q.limit(limit).load::<Change>(conn)?)
 }
 
 /// How far a reader has applied the change sequence.

@@ -68,6 +68,14 @@ pub fn insert(conn: &mut DbConn, row: &EngagementRow, first: &EventRow) -> AppRe
     Ok(())
 }
 
+/// Those of the given engagements that `scope` may see.
+pub fn visible_ids(conn: &mut DbConn, ids: &[&str], scope: &EngagementScope) -> AppResult<Vec<String>> {
+    Ok(visible(engagements::table.into_boxed(), scope)
+        .filter(engagements::id.eq_any(ids))
+        .select(engagements::id)
+        .load(conn)?)
+}
+
 pub fn find(conn: &mut DbConn, id: &str, scope: &EngagementScope) -> AppResult<Option<EngagementRow>> {
     Ok(visible(engagements::table.into_boxed(), scope)
         .filter(engagements::id.eq(id))

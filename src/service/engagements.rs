@@ -264,6 +264,7 @@ pub async fn create(
                 at,
             };
             store::insert(tx.conn(), &row, &event)?;
+            tx.changed(Entity::Engagement, &row.id)?;
             let words = Wording::of_pair(tx.conn(), lang, &request.id, &offer.id)?;
             let created = view(row.clone(), vec![event], &words)?;
             tx.audit(Audit {
@@ -367,6 +368,7 @@ pub async fn transition(
             }
             tx.changed(Entity::Offer, &offer.id)?;
             tx.changed(Entity::Request, &request.id)?;
+            tx.changed(Entity::Engagement, &row.id)?;
             let before = serde_json::json!({"status": from, "outcome": row.outcome});
             let after = serde_json::json!({"status": t.to, "outcome": updated.outcome});
             tx.audit(Audit {

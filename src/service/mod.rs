@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod cooperation;
 pub mod engagements;
+pub mod feed;
 pub mod iati;
 pub mod jobs;
 pub mod keys;

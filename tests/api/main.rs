@@ -10,6 +10,7 @@ mod access;
 mod agency_client;
 mod browser;
 mod bulk;
+mod changes;
 mod consent;
 mod errors;
 mod exports;
