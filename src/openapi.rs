@@ -21,6 +21,7 @@ use utoipa::{Modify, OpenApi};
         (name = "engagements", description = "Matches someone acted on, and their lifecycle"),
         (name = "imports", description = "Large imports as jobs that report their progress"),
         (name = "changes", description = "The change feed: what changed, as a list or a stream"),
+        (name = "webhooks", description = "Being told: signed deliveries of events, retried, logged"),
         (name = "stats", description = "Supply and demand, for dashboards and donors"),
         (name = "keys", description = "API keys (admin)"),
         (name = "audit", description = "The audit trail of every write"),

@@ -26,7 +26,7 @@ use crate::metrics::Metrics;
 use crate::openapi::{ApiDoc, LimitsAndLoad};
 use crate::pages;
 use crate::service::keys::{self, IssuedKey, NewKey};
-use crate::service::Services;
+use crate::service::{webhooks, Services};
 use crate::suggest::Suggester;
 use crate::sync::Matching;
 
@@ -143,6 +143,10 @@ impl Application {
             settings.trusted_proxies.clone(),
         ));
         actix_web::rt::spawn(sweep_forever(limits.clone().into_inner()));
+        actix_web::rt::spawn(webhooks::deliver_forever(
+            Arc::clone(&state.services),
+            Duration::from_millis(settings.webhook_retry_base_ms),
+        ));
         let metrics = web::Data::new(Metrics::default());
         let cors_origins = web::Data::new(settings.cors_origins.clone());
         let server = HttpServer::new(move || {

@@ -31,6 +31,7 @@ pub mod states;
 pub mod stats;
 pub mod text_guard;
 pub mod themes;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -92,6 +93,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(keys::revoke)
         .service(changes::list)
         .service(changes::stream)
+        .service(webhooks::create)
+        .service(webhooks::list)
+        .service(webhooks::remove)
+        .service(webhooks::deliveries)
         .service(imports::recommendations)
         .service(imports::offers)
         .service(imports::get)

@@ -197,6 +197,10 @@ pub struct ServeArgs {
     /// organisation (a secondary reporter) of its IATI exports; set it to your own.
     #[arg(long, global = true, env = "TCMATCH_IATI_REPORTER_REF", default_value = "XM-TCMATCH")]
     pub iati_reporter_ref: String,
+    /// The wait before a failed webhook delivery is tried again, in milliseconds; each further
+    /// wait is four times the last (eight attempts in all).
+    #[arg(long, global = true, env = "TCMATCH_WEBHOOK_RETRY_BASE_MS", default_value_t = 10_000)]
+    pub webhook_retry_base_ms: u64,
     /// That organisation's name.
     #[arg(
         long,
@@ -238,6 +242,8 @@ pub struct Settings {
     pub shutdown_timeout_secs: u64,
     pub cors_origins: CorsOrigins,
     pub iati_reporter: IatiReporter,
+    /// Milliseconds before a failed webhook delivery's second attempt.
+    pub webhook_retry_base_ms: u64,
 }
 
 /// Who reports the repository's engagements as IATI activities.
@@ -282,6 +288,7 @@ impl TryFrom<ServeArgs> for Settings {
             shutdown_timeout_secs: a.shutdown_timeout,
             cors_origins: CorsOrigins::parse(&a.cors_origins).map_err(|e| format!("--cors-origins: {e}"))?,
             iati_reporter: IatiReporter { reference: a.iati_reporter_ref, name: a.iati_reporter_name },
+            webhook_retry_base_ms: a.webhook_retry_base_ms.max(10),
         })
     }
 }

@@ -21,6 +21,7 @@ pub mod schema;
 pub mod seed;
 pub mod sessions;
 pub mod text_search;
+pub mod webhooks;
 
 use std::time::Duration;
 

@@ -274,6 +274,9 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    webhooks,
+    webhook_deliveries,
+    webhook_matches,
     import_jobs,
     recommendation_search,
     idempotency_keys,
@@ -300,6 +303,7 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::joinable!(web_sessions -> api_keys (key_id));
+diesel::joinable!(webhooks -> api_keys (key_id));
 
 diesel::table! {
     import_jobs (id) {
@@ -314,5 +318,42 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        key_id -> Text,
+        url -> Text,
+        secret -> Text,
+        events -> Text,
+        min_score -> Double,
+        created_at -> Timestamp,
+        removed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        event -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_status -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_matches (webhook_id, request_id, offer_id) {
+        webhook_id -> Text,
+        request_id -> Text,
+        offer_id -> Text,
     }
 }

@@ -15,6 +15,8 @@ pub const ENGAGEMENT: &str = "eng";
 pub const ENGAGEMENT_EVENT: &str = "eev";
 pub const AUDIT_EVENT: &str = "aud";
 pub const IMPORT_JOB: &str = "job";
+pub const WEBHOOK: &str = "whk";
+pub const WEBHOOK_DELIVERY: &str = "whd";
 
 pub fn new_id(prefix: &str) -> String {
     format!("{prefix}_{}", uuid::Uuid::now_v7().simple())

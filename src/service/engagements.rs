@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::names::Wording;
+use super::webhooks;
 use super::write::{Audit, Idempotency, Tx, Written};
 use super::Services;
 use crate::db::changes::Entity;
@@ -265,6 +266,18 @@ pub async fn create(
             };
             store::insert(tx.conn(), &row, &event)?;
             tx.changed(Entity::Engagement, &row.id)?;
+            webhooks::engagement_moved(
+                tx,
+                webhooks::Step {
+                    engagement_id: &row.id,
+                    request_id: &request.id,
+                    state: &request.state,
+                    offer_id: &offer.id,
+                    provider: &offer.provider_id,
+                    from: None,
+                    to: &row.status,
+                },
+            )?;
             let words = Wording::of_pair(tx.conn(), lang, &request.id, &offer.id)?;
             let created = view(row.clone(), vec![event], &words)?;
             tx.audit(Audit {
@@ -369,6 +382,18 @@ pub async fn transition(
             tx.changed(Entity::Offer, &offer.id)?;
             tx.changed(Entity::Request, &request.id)?;
             tx.changed(Entity::Engagement, &row.id)?;
+            webhooks::engagement_moved(
+                tx,
+                webhooks::Step {
+                    engagement_id: &row.id,
+                    request_id: &request.id,
+                    state: &request.state,
+                    offer_id: &offer.id,
+                    provider: &offer.provider_id,
+                    from: Some(&row.status),
+                    to: &updated.status,
+                },
+            )?;
             let before = serde_json::json!({"status": from, "outcome": row.outcome});
             let after = serde_json::json!({"status": t.to, "outcome": updated.outcome});
             tx.audit(Audit {

@@ -21,6 +21,7 @@ pub mod requests;
 pub mod sessions;
 pub mod stats;
 pub mod update;
+pub mod webhooks;
 pub mod write;
 
 use std::sync::Arc;

@@ -169,6 +169,7 @@ pub fn settings(database_url: &str) -> Settings {
         shutdown_timeout_secs: 5,
         cors_origins: Default::default(),
         iati_reporter: Default::default(),
+        webhook_retry_base_ms: 200,
     }
 }
 

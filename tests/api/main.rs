@@ -28,3 +28,4 @@ mod requests;
 mod signed_in;
 mod storage;
 mod suggestions;
+mod webhooks;

@@ -100,6 +100,9 @@ macro_rules! declared {
 /// Every table of the diesel schema, with its columns (the SQLite-only search keys left out).
 fn schema_tables() -> Tables {
     declared!(
+        webhooks,
+        webhook_deliveries,
+        webhook_matches,
         import_jobs,
         idempotency_keys,
         engagements,

@@ -12,6 +12,7 @@ use super::{fresh, Offer};
 use crate::domain::access::Caller;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::service::jobs::Progress;
+use crate::service::webhooks;
 use crate::service::write::{Idempotency, Written};
 use crate::service::Services;
 
@@ -61,6 +62,8 @@ pub async fn create_many(
         .await?;
     if let Written::Done(stored) = &written {
         tracing::info!(offers = stored.created, "stored offers in bulk");
+        let ids = stored.items.iter().map(|o| o.id.clone()).collect();
+        webhooks::announce_after_write(services, ids, vec![]).await;
     }
     Ok(written)
 }

@@ -14,6 +14,7 @@ pub use fields::Fields;
 pub use list::list;
 
 use super::update::{self, nullable, Editable, IfMatch};
+use super::webhooks;
 use super::write::{Idempotency, Written};
 use super::Services;
 use crate::db::changes::Entity;
@@ -187,9 +188,13 @@ pub async fn create(
 ) -> AppResult<Written<Offer>> {
     caller.key()?;
     let (given_provider, fields) = new.into_fields()?;
-    services
+    let written = services
         .write_once(caller, once, move |tx| fields::store_new(tx, &given_provider, &fields).and_then(|r| fresh(&r)))
-        .await
+        .await?;
+    if let Written::Done(offer) = &written {
+        webhooks::announce_after_write(services, vec![offer.id.clone()], vec![]).await;
+    }
+    Ok(written)
 }
 
 /// Changes an offer. Admins, and its provider; withdrawn offers no longer change.
@@ -202,6 +207,7 @@ pub async fn update(
 ) -> AppResult<Offer> {
     caller.key()?;
     let row = update::update::<OfferEdit>(services, caller, id, if_match, changes).await?;
+    webhooks::announce_after_write(services, vec![row.id.clone()], vec![]).await;
     Ok(services.db.run(move |conn| counted(conn, &[row])).await?.remove(0))
 }
 

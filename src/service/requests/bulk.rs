@@ -12,6 +12,7 @@ use crate::domain::access::Caller;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::ConsentStatus;
 use crate::error::{named, AppError, AppResult, FieldError};
+use crate::service::webhooks;
 use crate::service::write::{Idempotency, Written};
 use crate::service::Services;
 
@@ -100,6 +101,8 @@ pub async fn create_many(
         .await?;
     if let Written::Done(stored) = &written {
         tracing::info!(requests = stored.created, "stored requests in bulk");
+        let ids = stored.items.iter().map(|r| r.id.clone()).collect();
+        webhooks::announce_after_write(services, vec![], ids).await;
     }
     Ok(written)
 }
@@ -117,7 +120,7 @@ pub async fn decide_many(
 ) -> AppResult<Written<BulkConsent>> {
     caller.key()?;
     within_limits(decisions.len() + usize::from(!problems.is_empty()))?;
-    services
+    let written = services
         .write_once(caller, once, move |tx| {
             let mut items = Vec::with_capacity(decisions.len());
             let mut problems = problems;
@@ -145,7 +148,12 @@ pub async fn decide_many(
             }
             Ok(BulkConsent { recorded: items.len(), items })
         })
-        .await
+        .await?;
+    if let Written::Done(recorded) = &written {
+        let ids = recorded.items.iter().map(|d| d.request_id.clone()).collect();
+        webhooks::announce_after_write(services, vec![], ids).await;
+    }
+    Ok(written)
 }
 
 fn within_limits(n: usize) -> AppResult<()> {

@@ -15,6 +15,7 @@ use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::ConsentStatus;
 use crate::error::{AppError, AppResult};
+use crate::service::webhooks;
 use crate::service::write::{Audit, Tx};
 use crate::service::Services;
 
@@ -77,6 +78,7 @@ pub async fn record_consent(
     let note = c.optional_text("note", &decision.note, MAX_TEXT_CHARS);
     c.finish()?;
     let (event, version) = services.write(caller, move |tx| record_in(tx, &id, decision.status, note)).await?;
+    webhooks::announce_after_write(services, vec![], vec![event.request_id.clone()]).await;
     Ok((consent_view(event)?, version))
 }
 
@@ -116,6 +118,7 @@ pub(super) fn record_in(
     }
     store::insert_consent_event(tx.conn(), &event)?;
     tx.changed(Entity::Request, &row.id)?;
+    webhooks::consent_changed(tx, &row.id, &row.state, current.as_str(), status.as_str())?;
     let before = serde_json::json!({"consent": current, "version": row.version});
     let after = serde_json::json!({"consent": status, "note": event.note, "version": updated.version});
     tx.audit(Audit {

@@ -14,6 +14,7 @@ pub use consent::{consent_history, record_consent, ConsentDecision, ConsentEvent
 pub use fields::Fields;
 
 use super::update::{self, nullable, Editable, IfMatch};
+use super::webhooks;
 use super::write::{Audit, Idempotency, Tx, Written};
 use super::Services;
 use crate::db::changes::Entity;
@@ -217,7 +218,11 @@ pub async fn create(
     caller.key()?;
     let (state_code, fields) = new.into_fields()?;
     caller.may_act_for_state(&state_code)?;
-    services.write_once(caller, once, move |tx| store_new(tx, state_code, fields)).await
+    let written = services.write_once(caller, once, move |tx| store_new(tx, state_code, fields)).await?;
+    if let Written::Done(request) = &written {
+        webhooks::announce_after_write(services, vec![], vec![request.id.clone()]).await;
+    }
+    Ok(written)
 }
 
 /// Stores a new request of `state` (whose fields passed [`NewRequest::into_fields`]) after
@@ -281,7 +286,9 @@ pub async fn update(
     changes: RequestChanges,
 ) -> AppResult<AssistanceRequest> {
     caller.key()?;
-    view(&update::update::<RequestEdit>(services, caller, id, if_match, changes).await?)
+    let row = update::update::<RequestEdit>(services, caller, id, if_match, changes).await?;
+    webhooks::announce_after_write(services, vec![], vec![row.id.clone()]).await;
+    view(&row)
 }
 
 pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<AssistanceRequest> {

@@ -1,0 +1,448 @@
+//! Webhooks: a key subscribes a URL to events about records it may see: a new match above a
+//! score for its requests or offers (`match.new`), an engagement it is party to moving
+//! (`engagement.moved`), the consent of its State's requests changing (`consent.changed`).
+//! Each event becomes a stored delivery in the same transaction as the write that caused it
+//! (new matches: just after, from the fresh index), so a restart loses none; every instance
+//! sends what is due, signed with the subscription's secret (HMAC-SHA256 of the body), and
+//! retries with growing waits until the receiver answers 2xx or eight attempts failed. Every
+//! attempt is kept in the delivery log.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use super::matches::today;
+use super::write::Tx;
+use super::Services;
+use crate::db::page::now;
+use crate::db::webhooks::{self as store, DeliveryRow, Subscriber, WebhookRow};
+use crate::db::DbConn;
+use crate::domain::access::{generate_secret, hex, Caller, Role};
+use crate::domain::ids;
+use crate::domain::vocab::vocabulary;
+use crate::error::{AppError, AppResult};
+use crate::matcher::entry::Consent;
+
+vocabulary! {
+    /// What a webhook can be told.
+    WebhookEvent {
+        MatchNew => "match.new",
+        EngagementMoved => "engagement.moved",
+        ConsentChanged => "consent.changed",
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewWebhook {
+    /// Where to POST the events (http or https).
+    #[schema(example = "https://dashboard.example.org/tcmatch-events")]
+    pub url: String,
+    /// At least one of `match.new`, `engagement.moved`, `consent.changed`.
+    pub events: Vec<WebhookEvent>,
+    /// `match.new` only for pairs scoring at least this, in [0, 1] (default 0.5).
+    pub min_score: Option<f64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Webhook {
+    #[schema(example = "whk_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
+    pub id: String,
+    pub url: String,
+    pub events: Vec<WebhookEvent>,
+    pub min_score: f64,
+    pub created_at: DateTime<Utc>,
+    /// Shown once, when the subscription is made: the key of each delivery's
+    /// `X-Tcmatch-Signature: sha256=<hex HMAC-SHA256 of the body>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Delivery {
+    #[schema(example = "whd_01935c3ea0b37d51a1f1c5e0f6d0a7b2")]
+    pub id: String,
+    pub event: WebhookEvent,
+    /// `pending` (to be sent, or sent again), `delivered` or `failed` (given up).
+    pub status: String,
+    pub attempts: i32,
+    /// The receiver's last status code, if it answered.
+    pub last_status: Option<i32>,
+    /// Why the last attempt failed.
+    pub last_error: Option<String>,
+    /// When a pending delivery is next tried.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The body sent.
+    #[schema(value_type = Object)]
+    pub payload: Value,
+}
+
+/// Attempts before a delivery is given up.
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// Offers or requests a new record is compared with for `match.new`.
+const MATCHES_ANNOUNCED: usize = 50;
+
+fn view(row: WebhookRow, secret: Option<String>) -> AppResult<Webhook> {
+    Ok(Webhook {
+        events: serde_json::from_str(&row.events).map_err(AppError::internal)?,
+        id: row.id,
+        url: row.url,
+        min_score: row.min_score,
+        created_at: row.created_at.and_utc(),
+        secret,
+    })
+}
+
+fn delivery_view(row: DeliveryRow) -> AppResult<Delivery> {
+    Ok(Delivery {
+        event: WebhookEvent::parse(&row.event).ok_or_else(|| AppError::internal("stored event is unknown"))?,
+        next_attempt_at: (row.status == "pending").then(|| row.next_attempt_at.and_utc()),
+        payload: serde_json::from_str(&row.payload).map_err(AppError::internal)?,
+        id: row.id,
+        status: row.status,
+        attempts: row.attempts,
+        last_status: row.last_status,
+        last_error: row.last_error,
+        created_at: row.created_at.and_utc(),
+        finished_at: row.finished_at.map(|t| t.and_utc()),
+    })
+}
+
+/// Subscribes the caller's key; the answer carries the signing secret, once.
+pub async fn subscribe(services: &Services, caller: &Caller, new: NewWebhook) -> AppResult<Webhook> {
+    let key_id = caller.key()?.key_id.clone();
+    let mut c = crate::domain::validate::Checks::new();
+    let url = new.url.trim().to_string();
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    if !scheme_ok
+        || url.len() > 2000
+        || url.contains(char::is_whitespace)
+        || url.split("//").nth(1).is_none_or(str::is_empty)
+    {
+        c.fail("url", "an http or https URL of at most 2000 characters");
+    }
+    if new.events.is_empty() {
+        c.fail("events", format!("name at least one of {}", WebhookEvent::expected()));
+    }
+    let min_score = new.min_score.unwrap_or(0.5);
+    if !(0.0..=1.0).contains(&min_score) {
+        c.fail("min_score", "must be a number from 0 to 1");
+    }
+    c.finish()?;
+    let mut events = new.events;
+    events.sort();
+    events.dedup();
+    let secret = generate_secret()?.secret;
+    let row = WebhookRow {
+        id: ids::new_id(ids::WEBHOOK),
+        key_id,
+        url,
+        secret: secret.clone(),
+        events: serde_json::to_string(&events).map_err(AppError::internal)?,
+        min_score,
+        created_at: now(),
+        removed_at: None,
+    };
+    let stored = row.clone();
+    services.db.run(move |conn| store::insert(conn, &stored)).await?;
+    view(row, Some(secret))
+}
+
+/// The caller's live subscriptions (an admin's: every key's).
+pub async fn list(services: &Services, caller: &Caller) -> AppResult<Vec<Webhook>> {
+    let key = caller.key()?.clone();
+    let of = (key.role != Role::Admin).then_some(key.key_id);
+    let rows = services.db.run(move |conn| store::of_key(conn, of.as_deref())).await?;
+    rows.into_iter().map(|r| view(r, None)).collect()
+}
+
+/// A subscription the caller owns (admins: any), live.
+fn owned(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<WebhookRow> {
+    let key = caller.key()?;
+    match store::find(conn, id)? {
+        Some(row) if row.removed_at.is_none() && (key.role == Role::Admin || row.key_id == key.key_id) => Ok(row),
+        _ => Err(AppError::NotFound("webhook".into())),
+    }
+}
+
+/// Ends a subscription; deliveries not yet made are still made.
+pub async fn remove(services: &Services, caller: &Caller, id: String) -> AppResult<()> {
+    let caller = caller.clone();
+    services
+        .db
+        .run(move |conn| {
+            owned(conn, &caller, &id)?;
+            store::remove(conn, &id, now())
+        })
+        .await
+}
+
+/// A subscription's delivery log, newest first.
+pub async fn deliveries(services: &Services, caller: &Caller, id: String, limit: i64) -> AppResult<Vec<Delivery>> {
+    let caller = caller.clone();
+    let rows = services
+        .db
+        .run(move |conn| {
+            owned(conn, &caller, &id)?;
+            store::deliveries(conn, &id, limit)
+        })
+        .await?;
+    rows.into_iter().map(delivery_view).collect()
+}
+
+/// The provider a subscriber's key acts for, if it is a provider key.
+fn provider_of(s: &Subscriber) -> Option<&str> {
+    (s.role == Role::Provider.as_str()).then(|| s.organization_id.as_deref().or(s.state.as_deref())).flatten()
+}
+
+fn is_admin(s: &Subscriber) -> bool {
+    s.role == Role::Admin.as_str()
+}
+
+fn is_state(s: &Subscriber, state: &str) -> bool {
+    s.role == Role::State.as_str() && s.state.as_deref() == Some(state)
+}
+
+/// A delivery of `event` with `data` to a subscription, due now.
+fn delivery(webhook_id: &str, event: WebhookEvent, data: Value, at: NaiveDateTime) -> AppResult<DeliveryRow> {
+    let id = ids::new_id(ids::WEBHOOK_DELIVERY);
+    let payload = json!({"id": id, "event": event, "created_at": at.and_utc(), "data": data});
+    Ok(DeliveryRow {
+        id,
+        webhook_id: webhook_id.to_string(),
+        event: event.as_str().to_string(),
+        payload: serde_json::to_string(&payload).map_err(AppError::internal)?,
+        status: "pending".into(),
+        attempts: 0,
+        next_attempt_at: at,
+        last_status: None,
+        last_error: None,
+        created_at: at,
+        finished_at: None,
+    })
+}
+
+/// Within the write that records it: tells the request's State and admins that its consent
+/// changed.
+pub fn consent_changed(tx: &mut Tx<'_>, request_id: &str, state: &str, from: &str, to: &str) -> AppResult<()> {
+    let subscribers = store::subscribers(tx.conn(), WebhookEvent::ConsentChanged.as_str())?;
+    let at = now();
+    let data = json!({"request_id": request_id, "state": state, "status": to, "previous_status": from});
+    let rows = subscribers
+        .iter()
+        .filter(|s| is_admin(s) || is_state(s, state))
+        .map(|s| delivery(&s.webhook.id, WebhookEvent::ConsentChanged, data.clone(), at))
+        .collect::<AppResult<Vec<_>>>()?;
+    store::enqueue(tx.conn(), &rows)
+}
+
+/// What an engagement step is, for [`engagement_moved`].
+pub struct Step<'a> {
+    pub engagement_id: &'a str,
+    pub request_id: &'a str,
+    pub state: &'a str,
+    pub offer_id: &'a str,
+    pub provider: &'a str,
+    pub from: Option<&'a str>,
+    pub to: &'a str,
+}
+
+/// Within the write that records it: tells the engagement's two parties and admins that it
+/// moved (or began).
+pub fn engagement_moved(tx: &mut Tx<'_>, step: Step<'_>) -> AppResult<()> {
+    let subscribers = store::subscribers(tx.conn(), WebhookEvent::EngagementMoved.as_str())?;
+    let at = now();
+    let data = json!({
+        "engagement_id": step.engagement_id, "request_id": step.request_id, "offer_id": step.offer_id,
+        "from": step.from, "to": step.to,
+    });
+    let rows = subscribers
+        .iter()
+        .filter(|s| is_admin(s) || is_state(s, step.state) || provider_of(s) == Some(step.provider))
+        .map(|s| delivery(&s.webhook.id, WebhookEvent::EngagementMoved, data.clone(), at))
+        .collect::<AppResult<Vec<_>>>()?;
+    store::enqueue(tx.conn(), &rows)
+}
+
+/// Just after a write to these offers and requests (the index holds it): tells each
+/// `match.new` subscriber of the pairs they form, above its score, that it may see and was not
+/// told of before: a State of pairs with its requests, a provider of pairs of its offers with
+/// consented requests, admins of all.
+pub async fn announce_matches(services: &Services, offers: Vec<String>, requests: Vec<String>) -> AppResult<()> {
+    let subscribers = services.db.run(|conn| store::subscribers(conn, WebhookEvent::MatchNew.as_str())).await?;
+    if subscribers.is_empty() || (offers.is_empty() && requests.is_empty()) {
+        return Ok(());
+    }
+    // Pairs with their request's State and consent, and the offer's provider.
+    let pairs: Vec<(String, String, f64, String, bool, String)> = {
+        let index = services.matching.read();
+        let day = today();
+        let mut found = Vec::new();
+        for offer in &offers {
+            found.extend(index.requests_for(offer, MATCHES_ANNOUNCED, day, |_| true));
+        }
+        for request in &requests {
+            found.extend(index.offers_for(request, MATCHES_ANNOUNCED, day));
+        }
+        found
+            .into_iter()
+            .filter_map(|p| {
+                let request = index.request_entry(&p.request_id)?;
+                let provider = index.provider_of(&p.offer_id)?.to_string();
+                let state = index.request_state(request).to_string();
+                let consented = request.consent == Consent::Granted;
+                Some((p.request_id, p.offer_id, p.scored.score, state, consented, provider))
+            })
+            .collect()
+    };
+    services
+        .db
+        .run(move |conn| {
+            let at = now();
+            let mut rows = Vec::new();
+            for s in &subscribers {
+                for (request_id, offer_id, score, state, consented, provider) in &pairs {
+                    let sees = is_admin(s) || is_state(s, state) || (*consented && provider_of(s) == Some(provider));
+                    if !sees || *score < s.webhook.min_score {
+                        continue;
+                    }
+                    if store::first_announcement(conn, &s.webhook.id, request_id, offer_id)? {
+                        let data = json!({
+                            "request_id": request_id, "offer_id": offer_id,
+                            "score": (score * 10_000.0).round() / 10_000.0,
+                            "consent": if *consented { "granted" } else { "pending" },
+                        });
+                        rows.push(delivery(&s.webhook.id, WebhookEvent::MatchNew, data, at)?);
+                    }
+                }
+            }
+            store::enqueue(conn, &rows)
+        })
+        .await
+}
+
+/// Runs `announce_matches` without failing the write that called it (its outcome is logged).
+pub async fn announce_after_write(services: &Services, offers: Vec<String>, requests: Vec<String>) {
+    if let Err(e) = announce_matches(services, offers, requests).await {
+        tracing::warn!(error = %e, "could not announce new matches to webhooks");
+    }
+}
+
+/// The signature of a delivery: HMAC-SHA256 (RFC 2104) of the body under the secret.
+pub fn signature(secret: &str, body: &[u8]) -> String {
+    const BLOCK: usize = 64;
+    let mut key = [0u8; BLOCK];
+    if secret.len() > BLOCK {
+        key[..32].copy_from_slice(&Sha256::digest(secret.as_bytes()));
+    } else {
+        key[..secret.len()].copy_from_slice(secret.as_bytes());
+    }
+    let pad = |byte: u8| key.iter().map(|k| k ^ byte).collect::<Vec<u8>>();
+    let inner = Sha256::new().chain_update(pad(0x36)).chain_update(body).finalize();
+    let outer = Sha256::new().chain_update(pad(0x5c)).chain_update(inner).finalize();
+    format!("sha256={}", hex(&outer))
+}
+
+/// The wait before attempt `n + 1` after `n` failed: `base` times 4 to the power `n - 1`
+/// (10 s, 40 s, 2 min 40 s, ... about 45 hours in all with the default base).
+pub fn backoff(base: Duration, failed: i32) -> Duration {
+    base.saturating_mul(4u32.saturating_pow(u32::try_from(failed.max(1) - 1).unwrap_or(0)))
+}
+
+/// Sends what is due, for ever: every half second, up to 20 deliveries at a time, each taken
+/// first so that no two instances send it at once.
+pub async fn deliver_forever(services: Arc<Services>, base: Duration) {
+    loop {
+        if let Err(e) = deliver_due(&services, base).await {
+            tracing::warn!(error = %e, "webhook deliveries could not be read");
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+async fn deliver_due(services: &Services, base: Duration) -> AppResult<()> {
+    let due = services.db.run(|conn| store::due(conn, now(), 20)).await?;
+    for row in due {
+        let lease = now() + chrono::TimeDelta::seconds(60);
+        let (taken, mine) = (row.clone(), row.clone());
+        if !services.db.run(move |conn| store::claim(conn, &taken, lease)).await? {
+            continue;
+        }
+        let webhook_id = mine.webhook_id.clone();
+        let Some(hook) = services.db.run(move |conn| store::find(conn, &webhook_id)).await? else { continue };
+        let attempt = actix_web::web::block(move || send(&hook, &mine)).await.map_err(AppError::internal)?;
+        let at = now();
+        let attempts = row.attempts + 1;
+        let (status, next, finished) = match attempt {
+            Ok(_) => ("delivered", at, Some(at)),
+            Err(_) if attempts >= MAX_ATTEMPTS => ("failed", at, Some(at)),
+            Err(_) => {
+                let wait = chrono::TimeDelta::from_std(backoff(base, attempts)).unwrap_or(chrono::TimeDelta::hours(1));
+                ("pending", at + wait, None)
+            }
+        };
+        let (last_status, last_error) = match &attempt {
+            Ok(code) => (Some(*code), None),
+            Err((code, why)) => (*code, Some(why.clone())),
+        };
+        let updated = DeliveryRow {
+            status: status.into(),
+            attempts,
+            next_attempt_at: next,
+            last_status,
+            last_error,
+            finished_at: finished,
+            ..row
+        };
+        services.db.run(move |conn| store::record_attempt(conn, &updated)).await?;
+    }
+    Ok(())
+}
+
+/// One attempt: the receiver's status when it answered 2xx; else its status (if any) and why.
+fn send(hook: &WebhookRow, row: &DeliveryRow) -> Result<i32, (Option<i32>, String)> {
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).redirects(0).build();
+    let answer = agent
+        .post(&hook.url)
+        .set("Content-Type", "application/json")
+        .set("User-Agent", "tcmatch-webhooks")
+        .set("X-Tcmatch-Event", &row.event)
+        .set("X-Tcmatch-Delivery", &row.id)
+        .set("X-Tcmatch-Signature", &signature(&hook.secret, row.payload.as_bytes()))
+        .send_string(&row.payload);
+    match answer {
+        Ok(res) if (200..300).contains(&res.status()) => Ok(i32::from(res.status())),
+        Ok(res) => Err((Some(i32::from(res.status())), format!("answered {}", res.status()))),
+        Err(ureq::Error::Status(code, _)) => Err((Some(i32::from(code)), format!("answered {code}"))),
+        Err(e) => Err((None, e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_are_rfc_4231_hmac_sha256() {
+        // RFC 4231, test case 2.
+        assert_eq!(
+            signature("Jefe", b"what do ya want for nothing?"),
+            "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
+    #[test]
+    fn waits_grow_fourfold() {
+        let base = Duration::from_secs(10);
+        let waits: Vec<u64> = (1..=4).map(|n| backoff(base, n).as_secs()).collect();
+        assert_eq!(waits, [10, 40, 160, 640]);
+    }
+}
