@@ -135,6 +135,7 @@ pub async fn get(
         (status = 200, description = "A page of engagements, or (as CSV or IATI XML) all of them",
             content((Page<Engagement> = "application/json"), (String = "text/csv"), (String = "application/xml")),
             headers(("ETag" = String))),
+        (status = 204, description = "IATI asked for, and none of the caller's engagements is agreed, in progress or completed"),
         ListRead,
         AccessErrors,
     )
