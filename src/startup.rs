@@ -131,6 +131,7 @@ impl Application {
                 heavy_work: HeavyWork::start(settings.heavy_threads, HEAVY_QUEUE),
                 rankings: Default::default(),
                 iati_reporter: settings.iati_reporter.clone(),
+                webhooks: settings.webhooks,
             }),
             limits: settings.limits,
             index_answers: Default::default(),
@@ -143,10 +144,7 @@ impl Application {
             settings.trusted_proxies.clone(),
         ));
         actix_web::rt::spawn(sweep_forever(limits.clone().into_inner()));
-        actix_web::rt::spawn(webhooks::deliver_forever(
-            Arc::clone(&state.services),
-            Duration::from_millis(settings.webhook_retry_base_ms),
-        ));
+        actix_web::rt::spawn(webhooks::deliver_forever(Arc::clone(&state.services)));
         let metrics = web::Data::new(Metrics::default());
         let cors_origins = web::Data::new(settings.cors_origins.clone());
         let server = HttpServer::new(move || {

@@ -201,6 +201,10 @@ pub struct ServeArgs {
     /// wait is four times the last (eight attempts in all).
     #[arg(long, global = true, env = "TCMATCH_WEBHOOK_RETRY_BASE_MS", default_value_t = 10_000)]
     pub webhook_retry_base_ms: u64,
+    /// Let webhooks point at private, loopback and link-local addresses (a receiver on this
+    /// machine or network); off by default, so keys cannot make the service call inward.
+    #[arg(long, global = true, env = "TCMATCH_WEBHOOK_PRIVATE_TARGETS")]
+    pub webhook_private_targets: bool,
     /// That organisation's name.
     #[arg(
         long,
@@ -242,8 +246,23 @@ pub struct Settings {
     pub shutdown_timeout_secs: u64,
     pub cors_origins: CorsOrigins,
     pub iati_reporter: IatiReporter,
-    /// Milliseconds before a failed webhook delivery's second attempt.
-    pub webhook_retry_base_ms: u64,
+    pub webhooks: WebhookPolicy,
+}
+
+/// How webhooks are delivered.
+#[derive(Debug, Clone, Copy)]
+pub struct WebhookPolicy {
+    /// The wait before a failed delivery's second attempt (each further wait is four times the
+    /// last).
+    pub retry_base: std::time::Duration,
+    /// Whether receivers may be at private, loopback or link-local addresses.
+    pub private_targets: bool,
+}
+
+impl Default for WebhookPolicy {
+    fn default() -> Self {
+        WebhookPolicy { retry_base: std::time::Duration::from_secs(10), private_targets: false }
+    }
 }
 
 /// Who reports the repository's engagements as IATI activities.
@@ -288,7 +307,10 @@ impl TryFrom<ServeArgs> for Settings {
             shutdown_timeout_secs: a.shutdown_timeout,
             cors_origins: CorsOrigins::parse(&a.cors_origins).map_err(|e| format!("--cors-origins: {e}"))?,
             iati_reporter: IatiReporter { reference: a.iati_reporter_ref, name: a.iati_reporter_name },
-            webhook_retry_base_ms: a.webhook_retry_base_ms.max(10),
+            webhooks: WebhookPolicy {
+                retry_base: std::time::Duration::from_millis(a.webhook_retry_base_ms.max(10)),
+                private_targets: a.webhook_private_targets,
+            },
         })
     }
 }

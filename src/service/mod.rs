@@ -26,7 +26,7 @@ pub mod write;
 
 use std::sync::Arc;
 
-use crate::config::IatiReporter;
+use crate::config::{IatiReporter, WebhookPolicy};
 use crate::db::Db;
 use crate::domain::catalog::Catalog;
 use crate::heavy_work::HeavyWork;
@@ -43,4 +43,6 @@ pub struct Services {
     pub rankings: matches::Rankings,
     /// Who reports engagements as IATI activities.
     pub iati_reporter: IatiReporter,
+    /// How webhooks are delivered.
+    pub webhooks: WebhookPolicy,
 }

@@ -169,7 +169,11 @@ pub fn settings(database_url: &str) -> Settings {
         shutdown_timeout_secs: 5,
         cors_origins: Default::default(),
         iati_reporter: Default::default(),
-        webhook_retry_base_ms: 200,
+        // The tests' receivers listen on 127.0.0.1.
+        webhooks: tcmatch::config::WebhookPolicy {
+            retry_base: std::time::Duration::from_millis(200),
+            private_targets: true,
+        },
     }
 }
 

@@ -11,7 +11,7 @@ use tcmatch::service::webhooks::signature;
 
 use crate::backend_tests;
 use crate::fixtures::offer;
-use crate::helpers::{Session, TestApp};
+use crate::helpers::{Backend, Session, TestApp};
 
 /// One delivery as a receiver got it.
 #[derive(Debug, Clone)]
@@ -173,6 +173,32 @@ fn subscribers_are_told_what_they_may_see(app: TestApp) {
     app.anonymous()
         .post("/api/v1/webhooks", &json!({"url": "https://x.example", "events": ["match.new"]}))
         .problem(401);
+}
+
+/// Unless the operator allows private targets, a key cannot point a webhook into the network
+/// the service runs in.
+fn webhooks_point_outward_by_default(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |s| s.webhooks.private_targets = false);
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let state = app.with_key(Some(&kenya));
+    for inward in [
+        "http://127.0.0.1:9/x",
+        "http://localhost/x",
+        "http://169.254.169.254/latest",
+        "http://[::1]/",
+        "http://10.0.0.7/",
+    ] {
+        let refused = state.post("/api/v1/webhooks", &json!({"url": inward, "events": ["match.new"]}));
+        assert!(refused.field_error(422, "url").contains("must not point"), "{inward}");
+    }
+    let outward =
+        state.post("/api/v1/webhooks", &json!({"url": "https://hooks.example.org/tcmatch", "events": ["match.new"]}));
+    assert_eq!(outward.status, 201, "{}", outward.excerpt());
+}
+
+#[test]
+fn webhooks_point_outward_by_default_on_sqlite() {
+    webhooks_point_outward_by_default(Backend::Sqlite);
 }
 
 backend_tests!(subscribers_are_told_what_they_may_see);

@@ -16,6 +16,8 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
+mod targets;
+
 use super::matches::today;
 use super::write::Tx;
 use super::Services;
@@ -128,6 +130,8 @@ pub async fn subscribe(services: &Services, caller: &Caller, new: NewWebhook) ->
         || url.split("//").nth(1).is_none_or(str::is_empty)
     {
         c.fail("url", "an http or https URL of at most 2000 characters");
+    } else if let Some(why) = targets::refused_literal(&url).filter(|_| !services.webhooks.private_targets) {
+        c.fail("url", why);
     }
     if new.events.is_empty() {
         c.fail("events", format!("name at least one of {}", WebhookEvent::expected()));
@@ -359,16 +363,17 @@ pub fn backoff(base: Duration, failed: i32) -> Duration {
 
 /// Sends what is due, for ever: every half second, up to 20 deliveries at a time, each taken
 /// first so that no two instances send it at once.
-pub async fn deliver_forever(services: Arc<Services>, base: Duration) {
+pub async fn deliver_forever(services: Arc<Services>) {
     loop {
-        if let Err(e) = deliver_due(&services, base).await {
+        if let Err(e) = deliver_due(&services).await {
             tracing::warn!(error = %e, "webhook deliveries could not be read");
         }
         actix_web::rt::time::sleep(Duration::from_millis(500)).await;
     }
 }
 
-async fn deliver_due(services: &Services, base: Duration) -> AppResult<()> {
+async fn deliver_due(services: &Services) -> AppResult<()> {
+    let policy = services.webhooks;
     let due = services.db.run(|conn| store::due(conn, now(), 20)).await?;
     for row in due {
         let lease = now() + chrono::TimeDelta::seconds(60);
@@ -378,14 +383,17 @@ async fn deliver_due(services: &Services, base: Duration) -> AppResult<()> {
         }
         let webhook_id = mine.webhook_id.clone();
         let Some(hook) = services.db.run(move |conn| store::find(conn, &webhook_id)).await? else { continue };
-        let attempt = actix_web::web::block(move || send(&hook, &mine)).await.map_err(AppError::internal)?;
+        let attempt = actix_web::web::block(move || send(&hook, &mine, policy.private_targets))
+            .await
+            .map_err(AppError::internal)?;
         let at = now();
         let attempts = row.attempts + 1;
         let (status, next, finished) = match attempt {
             Ok(_) => ("delivered", at, Some(at)),
             Err(_) if attempts >= MAX_ATTEMPTS => ("failed", at, Some(at)),
             Err(_) => {
-                let wait = chrono::TimeDelta::from_std(backoff(base, attempts)).unwrap_or(chrono::TimeDelta::hours(1));
+                let wait = chrono::TimeDelta::from_std(backoff(policy.retry_base, attempts))
+                    .unwrap_or(chrono::TimeDelta::hours(1));
                 ("pending", at + wait, None)
             }
         };
@@ -408,8 +416,13 @@ async fn deliver_due(services: &Services, base: Duration) -> AppResult<()> {
 }
 
 /// One attempt: the receiver's status when it answered 2xx; else its status (if any) and why.
-fn send(hook: &WebhookRow, row: &DeliveryRow) -> Result<i32, (Option<i32>, String)> {
-    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).redirects(0).build();
+/// It connects only to the public addresses the receiver's name resolves to (see [`targets`]).
+fn send(hook: &WebhookRow, row: &DeliveryRow, private_targets: bool) -> Result<i32, (Option<i32>, String)> {
+    let agent = ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(10))
+        .redirects(0)
+        .resolver(move |netloc: &str| targets::resolve(netloc, private_targets))
+        .build();
     let answer = agent
         .post(&hook.url)
         .set("Content-Type", "application/json")
