@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 
 use std::sync::Arc;
 
-use super::http::{self, Format, JsonBody, Page};
+use super::http::{self, CheckedBody, Format, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use super::{downloads, idempotent};
@@ -85,9 +85,9 @@ pub async fn create(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    body: JsonBody<NewOffer>,
+    body: CheckedBody<NewOffer>,
 ) -> AppResult<HttpResponse> {
-    let JsonBody(offer, bytes) = body;
+    let CheckedBody(offer, bytes) = body;
     let once = idempotent::claim(&req, "offers", &bytes)?;
     let written = service::create(&state.services, &caller, once, offer).await?;
     idempotent::created(&req, "/api/v1/offers", written, |o| (&o.id, o.version))

@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 
 use std::sync::Arc;
 
-use super::http::{self, Format, JsonBody, Page};
+use super::http::{self, CheckedBody, Format, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use super::{downloads, idempotent};
@@ -98,9 +98,9 @@ pub async fn create(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    body: JsonBody<NewRequest>,
+    body: CheckedBody<NewRequest>,
 ) -> AppResult<HttpResponse> {
-    let JsonBody(new, bytes) = body;
+    let CheckedBody(new, bytes) = body;
     let once = idempotent::claim(&req, "requests", &bytes)?;
     let written = service::create(&state.services, &caller, once, new).await?;
     idempotent::created(&req, "/api/v1/requests", written, |r| (&r.id, r.version))

@@ -178,6 +178,12 @@ pub fn dedup<T: PartialEq + Copy>(values: &[T]) -> Vec<T> {
     out
 }
 
+/// The checks of a new record that need no storage, for a body that also has fields of the wrong
+/// shape: what the rest of it breaks, so one answer names every problem.
+pub trait RuleChecks {
+    fn rule_problems(self) -> Vec<crate::error::FieldError>;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

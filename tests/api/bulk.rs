@@ -133,4 +133,22 @@ fn offers_in_bulk_report_every_problem_at_once(app: TestApp) {
     assert_eq!(app.get("/api/v1/offers").json()["total"], 0);
 }
 
-backend_tests!(requests_in_bulk, consent_decisions_in_bulk, offers_in_bulk_report_every_problem_at_once);
+/// A new offer or request with fields of the wrong shape also gets what the rest breaks.
+fn single_records_report_every_problem_at_once(app: TestApp) {
+    let offer =
+        json!({"provider": "NOR", "title": 5, "themes": ["no such theme at all"], "global": true, "capacity": "x"});
+    assert_eq!(fields(&app.post("/api/v1/offers", &offer)), ["capacity", "themes[0]", "title"]);
+    let request =
+        json!({"state": "XXX", "title": "Fine", "themes": ["torture"], "starts_on": "soon", "budget_min_usd": -1});
+    assert_eq!(fields(&app.post("/api/v1/requests", &request)), ["budget_min_usd", "starts_on", "state"]);
+    let missing = json!({"provider": "NOR", "themes": [3]});
+    assert_eq!(fields(&app.post("/api/v1/offers", &missing)), ["themes[0]", "title"], "a missing title is named too");
+    assert_eq!(app.get("/api/v1/offers").json()["total"], 0);
+}
+
+backend_tests!(
+    requests_in_bulk,
+    consent_decisions_in_bulk,
+    offers_in_bulk_report_every_problem_at_once,
+    single_records_report_every_problem_at_once
+);

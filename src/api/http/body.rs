@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 
 use crate::api::AppState;
 use crate::domain::csv_rows::NUL_MESSAGE;
+use crate::domain::validate::RuleChecks;
 use crate::error::{AppError, AppResult, FieldError};
 
 /// A JSON request body, decoded with the error of the exact field that is wrong, and its bytes
@@ -29,6 +30,39 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             let limit = req.app_data::<actix_web::web::Data<AppState>>().map_or(1 << 20, |s| s.limits.json_body_bytes);
             let bytes = read_body(&req, &mut payload, limit).await?;
             decode_json(&bytes).map(|body| JsonBody(body, bytes))
+        })
+    }
+}
+
+/// A JSON body decoded like [`JsonBody`], for new records: when some fields have the wrong
+/// shape, the rest is still checked ([`RuleChecks`]) and every problem is answered at once.
+pub struct CheckedBody<T>(pub T, pub Bytes);
+
+impl<T: DeserializeOwned + RuleChecks + 'static> FromRequest for CheckedBody<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = JsonBody::<serde_json::Value>::from_request(req, payload);
+        Box::pin(async move {
+            let JsonBody(value, bytes) = body.await?;
+            match decode_value::<T>(value) {
+                (Some(decoded), problems) if problems.is_empty() => Ok(CheckedBody(decoded, bytes)),
+                (Some(decoded), mut problems) => {
+                    let shaped: Vec<String> = problems.iter().map(|p| p.field.clone()).collect();
+                    let overlaps = |a: &str, b: &str| {
+                        a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+                    };
+                    problems.extend(
+                        decoded
+                            .rule_problems()
+                            .into_iter()
+                            .filter(|r| !shaped.iter().any(|s| overlaps(s, &r.field) || overlaps(&r.field, s))),
+                    );
+                    Err(AppError::Validation(problems))
+                }
+                (None, problems) => Err(AppError::Validation(problems)),
+            }
         })
     }
 }
@@ -110,10 +144,12 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
 }
 
 /// Decodes a JSON value, reporting every field of the wrong shape, not only the first: a field
-/// that does not decode is named, left out, and the rest decoded again (at most 100 times). The
-/// value, when what is left still decodes (the fields left out were optional), and the problems.
+/// that does not decode is named, left out (a required text field: left empty), and the rest
+/// decoded again (at most 100 times). The value, when what is left still decodes, and the
+/// problems (a value with problems is for further checks only, never to be stored).
 pub fn decode_value<T: DeserializeOwned>(mut value: serde_json::Value) -> (Option<T>, Vec<FieldError>) {
     let mut problems: Vec<FieldError> = Vec::new();
+    let mut stood_in: Vec<String> = Vec::new();
     for _ in 0..100 {
         let err = match serde_path_to_error::deserialize::<_, T>(&value) {
             Ok(decoded) => return (Some(decoded), problems),
@@ -122,12 +158,22 @@ pub fn decode_value<T: DeserializeOwned>(mut value: serde_json::Value) -> (Optio
         let path = err.path().to_string();
         let message = strip_position(&err.into_inner().to_string());
         let field = field_of(&path, &message);
-        // A required field left out after its value was refused: already said.
+        // A required field left out after its value was refused: already said. A text field at
+        // the top gets an empty stand-in, so the rest can still be decoded and checked (the
+        // answer is an error anyway: the stand-in never reaches a record).
         let said = |p: &FieldError| {
             p.field.strip_prefix(field.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
         };
         if problems.iter().any(said) {
-            break;
+            let top_level = path == "." && !field.contains(['.', '[']);
+            match value.as_object_mut() {
+                Some(members) if top_level && !stood_in.contains(&field) => {
+                    members.insert(field.clone(), serde_json::Value::String(String::new()));
+                    stood_in.push(field);
+                    continue;
+                }
+                _ => break,
+            }
         }
         problems.push(FieldError::new(field, message));
         if !leave_out(&mut value, &path) {

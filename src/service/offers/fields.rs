@@ -13,7 +13,7 @@ use crate::db::DbConn;
 use crate::domain::audit::{Action, Resource};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
-use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::validate::{dedup, Checks, RuleChecks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
 use crate::error::{named, AppError, AppResult, FieldError};
 use crate::service::write::{Audit, Tx};
@@ -149,6 +149,15 @@ fn provider(conn: &mut DbConn, given: &str) -> AppResult<(ProviderKind, String)>
             "provider",
             format!("'{given}' is neither a State code (alpha-3) nor an organization id"),
         )),
+    }
+}
+
+impl RuleChecks for NewOffer {
+    fn rule_problems(self) -> Vec<FieldError> {
+        match self.into_fields() {
+            Err(AppError::Validation(problems)) => problems,
+            _ => Vec::new(),
+        }
     }
 }
 

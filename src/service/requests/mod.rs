@@ -26,9 +26,9 @@ use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
-use crate::domain::validate::Checks;
+use crate::domain::validate::{Checks, RuleChecks};
 use crate::domain::vocab::{ConsentStatus, Modality, Priority, RequestStatus};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, FieldError};
 use crate::suggest::{self, ThemeSuggestion};
 
 /// The request's current consent; its history is at `/requests/{id}/consent`.
@@ -175,6 +175,15 @@ fn not_found() -> AppError {
 /// The request, if the caller may see it (a hidden one reads as missing: 404).
 pub fn load(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<RequestRow> {
     store::find(conn, id, &caller.request_scope())?.ok_or_else(not_found)
+}
+
+impl RuleChecks for NewRequest {
+    fn rule_problems(self) -> Vec<FieldError> {
+        match self.into_fields() {
+            Err(AppError::Validation(problems)) => problems,
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl NewRequest {
