@@ -183,7 +183,7 @@ fn load_service_offers(conn: &mut PgConnection, offers: &[OfferFacts]) {
         let kind = if o.provider.starts_with("org_") { "organization" } else { "state" };
         let _ = writeln!(
             text,
-            "{}\t{kind}\t{}\tOffer\t\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\topen\t1\t2026-01-01 00:00:00\t2026-01-01 00:00:00\t[]",
+            "{}\t{kind}\t{}\tOffer\t\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\topen\t1\t2026-01-01 00:00:00\t2026-01-01 00:00:00\t[]\t\\N",
             o.id,
             o.provider,
             serde_json::to_string(&o.themes).expect("json"),
