@@ -7,9 +7,10 @@ use actix_web::HttpRequest;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::http;
+use super::{http, idempotent};
 use crate::domain::csv_rows::{self, Column};
 use crate::error::{named, AppError, AppResult, FieldError};
+use crate::service::write::Idempotency;
 
 /// The forms a bulk body comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,20 @@ impl Form {
             _ => Form::Json,
         })
     }
+}
+
+/// A bulk body as received: its form (from Content-Type: 415 for another), its bytes (413 over
+/// the import limit), and its `Idempotency-Key` claim for `endpoint`.
+pub async fn received(
+    req: &HttpRequest,
+    payload: &mut actix_web::web::Payload,
+    limit: usize,
+    endpoint: &'static str,
+) -> AppResult<(Form, actix_web::web::Bytes, Option<Idempotency>)> {
+    let form = Form::of(req)?;
+    let body = http::read_body(req, payload, limit).await?;
+    let once = idempotent::claim(req, endpoint, &body)?;
+    Ok((form, body, once))
 }
 
 /// How a CSV of items reads: its columns, and those it must have.

@@ -7,7 +7,7 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use super::bulk::{self, Checked, CsvShape, Form};
 use super::responses::{AccessErrors, CreateErrors};
-use super::{http, idempotent, AppState};
+use super::{idempotent, AppState};
 use crate::domain::access::Caller;
 use crate::domain::csv_rows::{Cell, Column};
 use crate::error::AppResult;
@@ -45,9 +45,7 @@ pub async fn create_many(
     mut payload: web::Payload,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let form = Form::of(&req)?;
-    let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let once = idempotent::claim(&req, "offers/bulk", &body)?;
+    let (form, body, once) = bulk::received(&req, &mut payload, state.limits.import_body_bytes, "offers/bulk").await?;
     let offers = web::block(move || bulk_offers(&body, form)).await??;
     match service::create_many(&state.services, &caller, once, offers.items, offers.problems, &Arc::default()).await? {
         Written::Done(stored) => Ok(HttpResponse::Created().json(stored)),

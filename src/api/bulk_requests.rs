@@ -3,9 +3,9 @@
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
-use super::bulk::{self, CsvShape, Form};
+use super::bulk::{self, CsvShape};
 use super::responses::{AccessErrors, CreateErrors};
-use super::{http, idempotent, AppState};
+use super::{idempotent, AppState};
 use crate::domain::access::Caller;
 use crate::domain::csv_rows::{Cell, Column};
 use crate::error::{AppResult, Problem};
@@ -71,9 +71,8 @@ pub async fn create_many(
     mut payload: web::Payload,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let form = Form::of(&req)?;
-    let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let once = idempotent::claim(&req, "requests/bulk", &body)?;
+    let (form, body, once) =
+        bulk::received(&req, &mut payload, state.limits.import_body_bytes, "requests/bulk").await?;
     let requests =
         web::block(move || bulk::checked(&body, form, &REQUEST_SHAPE, MAX_BULK_ITEMS, NewRequest::into_fields))
             .await??;
@@ -112,9 +111,8 @@ pub async fn decide_many(
     mut payload: web::Payload,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let form = Form::of(&req)?;
-    let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let once = idempotent::claim(&req, "requests/consent/bulk", &body)?;
+    let (form, body, once) =
+        bulk::received(&req, &mut payload, state.limits.import_body_bytes, "requests/consent/bulk").await?;
     let decisions = bulk::checked(&body, form, &CONSENT_SHAPE, MAX_BULK_ITEMS, ConsentItem::checked)?;
     match service::decide_many(&state.services, &caller, once, decisions.items, decisions.problems).await? {
         Written::Done(recorded) => Ok(HttpResponse::Created().json(recorded)),

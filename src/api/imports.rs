@@ -8,7 +8,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde_json::json;
 
-use super::bulk::Form;
+use super::bulk;
 use super::bulk_offers::checked_offers;
 use super::responses::{AccessErrors, CreateErrors, ItemRead};
 use super::{http, idempotent, AppState};
@@ -83,9 +83,8 @@ pub async fn offers(
     mut payload: web::Payload,
 ) -> AppResult<HttpResponse> {
     caller.key()?;
-    let form = Form::of(&req)?;
-    let body = http::read_body(&req, &mut payload, state.limits.import_body_bytes).await?;
-    let once = idempotent::claim(&req, "imports/offers", &body)?;
+    let (form, body, once) =
+        bulk::received(&req, &mut payload, state.limits.import_body_bytes, "imports/offers").await?;
     let work = move |services: Arc<_>, caller: Caller, progress: Arc<jobs::Progress>| async move {
         let watched = Arc::clone(&progress);
         let offers = web::block(move || {

@@ -134,9 +134,14 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
             return Err(AppError::Validation(fields.into_iter().map(|f| FieldError::new(f, NUL_MESSAGE)).collect()));
         }
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value: serde_json::Value = serde::Deserialize::deserialize(&mut de).map_err(|e| malformed(&e))?;
-    de.end().map_err(|e| malformed(&e))?;
+    // A body of the right shape decodes straight from its bytes; only one that is not is read
+    // again as a JSON value, to name every field at fault.
+    match serde_json::from_slice::<T>(bytes) {
+        Ok(decoded) => return Ok(decoded),
+        Err(e) if e.classify() != serde_json::error::Category::Data => return Err(malformed(&e)),
+        Err(_) => {}
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| malformed(&e))?;
     match decode_value(value) {
         (Some(decoded), problems) if problems.is_empty() => Ok(decoded),
         (_, problems) => Err(AppError::Validation(problems)),

@@ -281,8 +281,11 @@ pub fn engagement_moved(tx: &mut Tx<'_>, step: Step<'_>) -> AppResult<()> {
 /// told of before: a State of pairs with its requests, a provider of pairs of its offers with
 /// consented requests, admins of all.
 pub async fn announce_matches(services: &Services, offers: Vec<String>, requests: Vec<String>) -> AppResult<()> {
+    if offers.is_empty() && requests.is_empty() {
+        return Ok(());
+    }
     let subscribers = services.db.run(|conn| store::subscribers(conn, WebhookEvent::MatchNew.as_str())).await?;
-    if subscribers.is_empty() || (offers.is_empty() && requests.is_empty()) {
+    if subscribers.is_empty() {
         return Ok(());
     }
     // Pairs with their request's State and consent, and the offer's provider.
