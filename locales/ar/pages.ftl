@@ -199,6 +199,7 @@ col-states-asking = الدول الطالبة
 col-providers = مقدّمو المساعدة
 filter-group = مجموعة المواضيع
 download-csv = تنزيل بصيغة CSV (جدول بيانات)
+download-xlsx = تنزيل بصيغة Excel (XLSX)
 
 ## تسجيل الدخول
 sign-in = تسجيل الدخول
@@ -431,6 +432,7 @@ import-problems = { $count ->
 }
 offer-new-status = تغيير حالته إلى
 download-recommendations = تنزيل التوصيات بصيغة CSV
+download-recommendations-xlsx = تنزيل التوصيات بصيغة Excel (XLSX)
 import-reading = جارٍ قراءة الملف…
 import-checked = تم التحقق من { $checked } من أصل { $rows } صفًا، مع اقتراح المواضيع حيث تنقص…
 import-storing = جارٍ حفظ { $rows } توصية…

@@ -181,6 +181,7 @@ col-states-asking = States asking
 col-providers = Providers
 filter-group = Group of themes
 download-csv = Download as CSV (spreadsheet)
+download-xlsx = Download as Excel (XLSX)
 
 ## Signing in
 sign-in = Sign in
@@ -387,6 +388,7 @@ import-problems = { $count ->
 }
 offer-new-status = Change its status to
 download-recommendations = Download the recommendations as CSV
+download-recommendations-xlsx = Download the recommendations as Excel (XLSX)
 import-reading = Reading the file…
 import-checked = Checked { $checked } of { $rows } rows, themes suggested where missing…
 import-storing = Storing { $rows } recommendations…

@@ -180,6 +180,7 @@ col-states-asking = Estados solicitantes
 col-providers = Proveedores
 filter-group = Grupo de temas
 download-csv = Descargar en CSV (hoja de cálculo)
+download-xlsx = Descargar en Excel (XLSX)
 
 ## Inicio de sesión
 sign-in = Iniciar sesión
@@ -386,6 +387,7 @@ import-problems = { $count ->
 }
 offer-new-status = Cambiar su situación a
 download-recommendations = Descargar las recomendaciones en CSV
+download-recommendations-xlsx = Descargar las recomendaciones en Excel (XLSX)
 import-reading = Leyendo el archivo…
 import-checked = { $checked } de { $rows } filas comprobadas, con temas propuestos donde faltan…
 import-storing = Guardando { $rows } recomendaciones…

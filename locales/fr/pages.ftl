@@ -180,6 +180,7 @@ col-states-asking = États demandeurs
 col-providers = Fournisseurs
 filter-group = Groupe de thèmes
 download-csv = Télécharger en CSV (tableur)
+download-xlsx = Télécharger en Excel (XLSX)
 
 ## Connexion
 sign-in = Se connecter
@@ -386,6 +387,7 @@ import-problems = { $count ->
 }
 offer-new-status = Changer son statut en
 download-recommendations = Télécharger les recommandations en CSV
+download-recommendations-xlsx = Télécharger les recommandations en Excel (XLSX)
 import-reading = Lecture du fichier…
 import-checked = { $checked } lignes vérifiées sur { $rows }, thèmes proposés là où ils manquent…
 import-storing = Enregistrement de { $rows } recommandations…

@@ -188,6 +188,7 @@ col-states-asking = Запрашивающие государства
 col-providers = Поставщики
 filter-group = Группа тем
 download-csv = Скачать в формате CSV (таблица)
+download-xlsx = Скачать в формате Excel (XLSX)
 
 ## Вход
 sign-in = Войти
@@ -410,6 +411,7 @@ import-problems = { $count ->
 }
 offer-new-status = Изменить статус на
 download-recommendations = Скачать рекомендации в формате CSV
+download-recommendations-xlsx = Скачать рекомендации в формате Excel (XLSX)
 import-reading = Чтение файла…
 import-checked = Проверено строк: { $checked } из { $rows }; где тем нет, они предложены…
 import-storing = Сохранение рекомендаций: { $rows }…

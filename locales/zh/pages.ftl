@@ -162,6 +162,7 @@ col-states-asking = 提出请求的国家
 col-providers = 提供方
 filter-group = 主题组
 download-csv = 下载 CSV（电子表格）
+download-xlsx = 下载 Excel（XLSX）
 
 ## 登录
 sign-in = 登录
@@ -344,6 +345,7 @@ key-no-state = 无
 import-problems = 未导入任何内容：有 { $count } 个问题需要更正。
 offer-new-status = 将状态改为
 download-recommendations = 下载建议 CSV
+download-recommendations-xlsx = 下载建议 Excel（XLSX）
 import-reading = 正在读取文件…
 import-checked = 已检查 { $rows } 行中的 { $checked } 行，并为缺少主题的行建议了主题…
 import-storing = 正在保存 { $rows } 项建议…

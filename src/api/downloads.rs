@@ -1,8 +1,6 @@
 //! Lists as downloads: CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a byte order mark)
-//! of every item the filters select, and engagements as IATI activity XML; through the same
-//! service calls and consent gate as the JSON pages, streamed a page at a time.
-
-use std::future::Future;
+//! or XLSX (`?format=xlsx`) of every item the filters select, and engagements as IATI activity
+//! XML; through the same service calls and consent gate as the JSON pages, a page at a time.
 
 use std::sync::Arc;
 
@@ -10,30 +8,12 @@ use actix_web::http::header;
 use actix_web::HttpResponse;
 
 use crate::db::engagements::EngagementFilter;
-use crate::db::page::{PageOf, PageRequest};
+use crate::db::page::PageRequest;
 use crate::domain::access::Caller;
 use crate::error::{AppError, AppResult};
-use crate::export::{csv, iati, stream, Tabular};
+use crate::export::table::{self, PAGE};
+use crate::export::{iati, stream, Sheet, Tabular};
 use crate::service::{self, Services};
-
-/// Streams every row `list(filter, page)` gives as `tcmatch-{name}.csv`: `header`, then each
-/// row as `to_row` makes it a CSV row.
-pub fn list<Filter, Row, L, Fut>(
-    lang: &'static str,
-    name: &str,
-    header: &'static [&'static str],
-    filter: Filter,
-    list: L,
-    to_row: fn(&Row) -> AppResult<Vec<String>>,
-) -> HttpResponse
-where
-    Filter: Clone + 'static,
-    Row: 'static,
-    L: Fn(Filter, PageRequest) -> Fut + 'static,
-    Fut: Future<Output = AppResult<PageOf<Row>>> + 'static,
-{
-    csv::stream_list(lang, &format!("tcmatch-{name}.csv"), header, filter, list, to_row)
-}
 
 /// The caller's engagements that `filter` selects, as one IATI activities document, streamed a
 /// page of engagements at a time; 204 No Content when none is to be reported (the schema wants
@@ -41,7 +21,7 @@ where
 pub async fn iati(services: Arc<Services>, caller: Caller, filter: EngagementFilter) -> AppResult<HttpResponse> {
     let mut after = None;
     let first = loop {
-        let page = PageRequest { limit: csv::PAGE, after: after.take() };
+        let page = PageRequest { limit: PAGE, after: after.take() };
         let (xml, next) = service::iati::activities(&services, &caller, filter.clone(), page).await?;
         match (xml.is_empty(), next) {
             (false, next) => break (xml, next),
@@ -55,7 +35,7 @@ pub async fn iati(services: Arc<Services>, caller: Caller, filter: EngagementFil
         let (services, caller, filter) = (Arc::clone(&services), caller.clone(), filter.clone());
         async move {
             let (xml, next) =
-                service::iati::activities(&services, &caller, filter, PageRequest { limit: csv::PAGE, after }).await?;
+                service::iati::activities(&services, &caller, filter, PageRequest { limit: PAGE, after }).await?;
             Ok((xml.into_bytes(), next))
         }
     };
@@ -79,7 +59,7 @@ pub async fn iati(services: Arc<Services>, caller: Caller, filter: EngagementFil
         .streaming::<_, AppError>(body))
 }
 
-/// A short list of records, whole, as `tcmatch-{name}.csv`.
-pub fn records<T: Tabular>(lang: &'static str, name: &str, items: &[T]) -> HttpResponse {
-    csv::table(lang, &format!("tcmatch-{name}.csv"), T::HEADER, items.iter().map(Tabular::row))
+/// A short list of records, whole, as `tcmatch-{name}.csv` (or `.xlsx`).
+pub fn records<T: Tabular>(sheet: Sheet, lang: &'static str, name: &str, items: &[T]) -> AppResult<HttpResponse> {
+    table::whole(sheet, lang, &format!("tcmatch-{name}"), T::COLUMNS, items.iter().map(Tabular::row))
 }

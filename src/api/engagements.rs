@@ -16,7 +16,7 @@ use crate::domain::access::Caller;
 use crate::domain::engagement::EngagementStatus;
 use crate::domain::ids;
 use crate::error::{AppResult, Problem};
-use crate::export::Tabular;
+use crate::export::{table, Tabular};
 use crate::service::engagements::{self as service, Engagement, NewEngagement, Transition};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -35,11 +35,11 @@ pub struct EngagementQuery {
     /// Language of State names (ar, en, es, fr, ru, zh); default from `Accept-Language`.
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
-    /// `json` (one page, the default), `csv` (every engagement the filters select, streamed) or
+    /// `json` (one page, the default), `csv` or `xlsx` (every engagement the filters select) or
     /// `iati` (those agreed, in progress or completed, as IATI 2.03 activities); `limit` and
-    /// `cursor` apply to JSON only. Without it, `Accept: text/csv` asks for CSV and
-    /// `Accept: application/xml` for IATI.
-    #[param(pattern = "^(json|csv|iati)$")]
+    /// `cursor` apply to JSON only. Without it, `Accept` may ask for `text/csv`, the XLSX type
+    /// or `application/xml` (IATI).
+    #[param(pattern = "^(json|csv|xlsx|iati)$")]
     pub format: Option<String>,
 }
 
@@ -132,8 +132,8 @@ pub async fn get(
     tag = "engagements",
     params(EngagementQuery),
     responses(
-        (status = 200, description = "A page of engagements, or (as CSV or IATI XML) all of them",
-            content((Page<Engagement> = "application/json"), (String = "text/csv"), (String = "application/xml")),
+        (status = 200, description = "A page of engagements, or (as CSV, XLSX or IATI XML) all of them",
+            content((Page<Engagement> = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "application/xml")),
             headers(("ETag" = String))),
         (status = 204, description = "IATI asked for, and none of the caller's engagements is agreed, in progress or completed"),
         ListRead,
@@ -157,17 +157,18 @@ pub async fn list(
     let lang = http::language(&req, q.lang.as_deref())?;
     // A download's status goes out before its rows: who may list engagements is checked first.
     caller.engagement_scope()?;
-    match http::format_or_iati(&req, q.format.as_deref())? {
-        Format::Csv => {
-            let services = Arc::clone(&state.services);
-            let list = move |filter, page| {
-                let (services, caller) = (Arc::clone(&services), caller.clone());
-                async move { service::list(&services, &caller, filter, page, lang).await }
-            };
-            return Ok(downloads::list(lang, "engagements", Engagement::HEADER, filter, list, |e| Ok(e.row())));
-        }
-        Format::Iati => return downloads::iati(Arc::clone(&state.services), caller, filter).await,
-        Format::Json => {}
+    let form = http::format_or_iati(&req, q.format.as_deref())?;
+    if form == Format::Iati {
+        return downloads::iati(Arc::clone(&state.services), caller, filter).await;
+    }
+    if let Some(sheet) = form.sheet() {
+        let services = Arc::clone(&state.services);
+        let list = move |filter, page| {
+            let (services, caller) = (Arc::clone(&services), caller.clone());
+            async move { service::list(&services, &caller, filter, page, lang).await }
+        };
+        let columns = Engagement::COLUMNS;
+        return table::list(sheet, lang, "tcmatch-engagements", columns, filter, list, |e| Ok(e.row())).await;
     }
     let rows = service::list(&state.services, &caller, filter, page.clone(), lang).await?;
     let body = Page::from_rows(rows, &page, Ok)?;

@@ -16,7 +16,8 @@ use super::{downloads, rate_limit};
 use crate::domain::access::Caller;
 use crate::domain::vocab::ConsentStatus;
 use crate::error::{AppError, AppResult};
-use crate::export::{csv, Tabular};
+use crate::export::table::{self, PAGE};
+use crate::export::{Sheet, Tabular};
 use crate::service::matches::{self as service, Match, MatchList, PairFilter, Selection};
 use crate::service::Services;
 
@@ -32,8 +33,9 @@ pub struct TopQuery {
     pub min_score: Option<String>,
     /// Language of names and labels (ar, en, es, fr, ru, zh); default from `Accept-Language`.
     pub lang: Option<String>,
-    /// `json` (the default) or `csv`; without it, `Accept: text/csv` asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (the default), `csv` or `xlsx` (a spreadsheet); without it, `Accept` may ask for
+    /// `text/csv` or the XLSX type.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -65,9 +67,9 @@ pub struct MatchQuery {
     pub per_request: Option<String>,
     /// Language of names and labels (ar, en, es, fr, ru, zh); default from `Accept-Language`.
     pub lang: Option<String>,
-    /// `json` (one page, the default) or `csv` (every pair the filters select, streamed;
-    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (one page, the default), `csv` or `xlsx` (every pair the filters select; `limit`
+    /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -100,7 +102,7 @@ impl TopQuery {
     params(("id" = String, Path, description = "Request id"), TopQuery),
     responses(
         (status = 200, description = "The best pairs, best first",
-            content((MatchList = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+            content((MatchList = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), headers(("ETag" = String))),
         ItemRead,
     )
 )]
@@ -128,7 +130,7 @@ pub async fn for_request(
     params(("id" = String, Path, description = "Offer id"), TopQuery),
     responses(
         (status = 200, description = "The best pairs, best first",
-            content((MatchList = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+            content((MatchList = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), headers(("ETag" = String))),
         ItemRead,
     )
 )]
@@ -156,9 +158,9 @@ fn answer(
     name: &str,
     matches: &MatchList,
 ) -> AppResult<HttpResponse> {
-    match form {
-        Format::Csv => Ok(downloads::records(lang, name, &matches.items)),
-        _ => Ok(http::in_language(http::json_response(req, StatusCode::OK, matches, None)?, lang)),
+    match form.sheet() {
+        Some(sheet) => downloads::records(sheet, lang, name, &matches.items),
+        None => Ok(http::in_language(http::json_response(req, StatusCode::OK, matches, None)?, lang)),
     }
 }
 
@@ -171,8 +173,8 @@ fn answer(
     tag = "matches",
     params(MatchQuery),
     responses(
-        (status = 200, description = "A page of pairs, or (as CSV) all of them",
-            content((MatchList = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        (status = 200, description = "A page of pairs, or (as CSV or XLSX) all of them",
+            content((MatchList = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -205,12 +207,12 @@ pub async fn list(
     };
     let per_request = http::int_param("per_request", q.per_request.as_deref(), 1, 20)?.unwrap_or(3) as usize;
     let (ranking, requests) = service::ranking_for(&state.services, &caller, per_request).await?;
-    if form == Format::Csv {
+    if let Some(sheet) = form.sheet() {
         if !state.services.rankings.has(&ranking) {
             rate_limit::charge(&req, ranking_cost(requests))?;
         }
         let selection = service::select_all(&state.services, ranking, filter).await?;
-        return Ok(download(Arc::clone(&state.services), selection, lang));
+        return download(sheet, Arc::clone(&state.services), selection, lang).await;
     }
     // The key names what the answer depends on, as parsed: spellings of one query share it.
     let key = format!("matches|{lang}|{ranking:?}|{filter:?}");
@@ -225,19 +227,25 @@ pub async fn list(
     Ok(http::in_language(state.index_answers.keep(key, body).respond(&req), lang))
 }
 
-/// Every selected pair as CSV, explained and named a chunk at a time as the download goes.
-fn download(services: Arc<Services>, selection: Selection, lang: &'static str) -> HttpResponse {
+/// Every selected pair as a spreadsheet, explained and named a chunk at a time as the download
+/// goes.
+async fn download(
+    sheet: Sheet,
+    services: Arc<Services>,
+    selection: Selection,
+    lang: &'static str,
+) -> AppResult<HttpResponse> {
     let selection = Arc::new(selection);
     let next_chunk = move |after: Option<String>| {
         let (services, selection) = (Arc::clone(&services), Arc::clone(&selection));
         async move {
             let from = after.and_then(|a| a.parse::<usize>().ok()).unwrap_or(0);
-            let items = selection.explain(&services, from, csv::PAGE as usize, lang).await?;
-            let next = from + csv::PAGE as usize;
+            let items = selection.explain(&services, from, PAGE as usize, lang).await?;
+            let next = from + PAGE as usize;
             Ok((items.iter().map(Tabular::row).collect(), (next < selection.len()).then(|| next.to_string())))
         }
     };
-    csv::stream(lang, "tcmatch-matches.csv", Match::HEADER, next_chunk)
+    table::pages(sheet, lang, "tcmatch-matches", Match::COLUMNS, next_chunk).await
 }
 
 /// What ranking every request costs against the caller's rate limit, in requests: one, and one

@@ -7,17 +7,17 @@ use utoipa::IntoParams;
 
 use std::sync::Arc;
 
-use super::http::{self, CheckedBody, Format, JsonBody, Page};
+use super::http::{self, CheckedBody, JsonBody, Page};
+use super::idempotent;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
-use super::{downloads, idempotent};
 use crate::db::offers::OfferFilter;
 use crate::db::page::PageRequest;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
 use crate::error::AppResult;
-use crate::export::Tabular;
+use crate::export::{table, Tabular};
 use crate::service::offers::{self as service, NewOffer, Offer, OfferChanges};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -44,9 +44,9 @@ pub struct OfferQuery {
     pub updated_since: Option<String>,
     /// Words that must all appear in the title or description (case-insensitive).
     pub q: Option<String>,
-    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
-    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (one page, the default), `csv` or `xlsx` (every item the filters select; `limit`
+    /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -120,8 +120,8 @@ pub async fn get(
     tag = "offers",
     params(OfferQuery),
     responses(
-        (status = 200, description = "A page of offers, or (as CSV) all of them",
-            content((Page<Offer> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        (status = 200, description = "A page of offers, or (as CSV or XLSX) all of them",
+            content((Page<Offer> = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -135,20 +135,14 @@ pub async fn list(
     let q = q.into_inner();
     let form = http::format(&req, q.format.as_deref())?;
     let (filter, page) = q.parsed()?;
-    if form == Format::Csv {
+    if let Some(sheet) = form.sheet() {
         let services = Arc::clone(&state.services);
         let list = move |filter, page| {
             let (services, caller) = (Arc::clone(&services), caller.clone());
             async move { service::list(&services, &caller, filter, page).await }
         };
-        return Ok(downloads::list(
-            http::language(&req, None)?,
-            "offers",
-            Offer::HEADER,
-            filter,
-            list,
-            |o| Ok(o.row()),
-        ));
+        let (lang, columns) = (http::language(&req, None)?, Offer::COLUMNS);
+        return table::list(sheet, lang, "tcmatch-offers", columns, filter, list, |o| Ok(o.row())).await;
     }
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, Ok)?, None)

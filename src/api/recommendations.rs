@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 
 use std::sync::Arc;
 
-use super::http::{self, Format, JsonBody, Page};
+use super::http::{self, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use super::{downloads, idempotent};
@@ -17,7 +17,7 @@ use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult, Problem};
-use crate::export::Tabular;
+use crate::export::{table, Tabular};
 use crate::service::recommendations::import::{self as importing, ImportSummary};
 use crate::service::recommendations::summary::{self, Summary};
 use crate::service::recommendations::{self as service, NewRecommendation, Recommendation, RecommendationChanges};
@@ -50,9 +50,9 @@ pub struct RecommendationQuery {
     /// Only recommendations changed at or after this RFC 3339 time.
     #[param(value_type = Option<DateTime<Utc>>)]
     pub updated_since: Option<String>,
-    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
-    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (one page, the default), `csv` or `xlsx` (every item the filters select; `limit`
+    /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -137,8 +137,8 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, id: web::Path<Str
     tag = "recommendations",
     params(RecommendationQuery),
     responses(
-        (status = 200, description = "A page of recommendations, or (as CSV) all of them",
-            content((Page<Recommendation> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        (status = 200, description = "A page of recommendations, or (as CSV or XLSX) all of them",
+            content((Page<Recommendation> = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -162,16 +162,18 @@ pub async fn list(
         updated_since: q.updated_since.as_deref(),
     }
     .parse()?;
-    if http::format(&req, q.format.as_deref())? == Format::Csv {
+    if let Some(sheet) = http::format(&req, q.format.as_deref())?.sheet() {
         let services = Arc::clone(&state.services);
         let list = move |filter, page| {
             let services = Arc::clone(&services);
             async move { service::list(&services, filter, page).await }
         };
-        let header = Recommendation::HEADER;
-        return Ok(downloads::list(http::language(&req, None)?, "recommendations", header, filter, list, |r| {
+        let lang = http::language(&req, None)?;
+        let columns = Recommendation::COLUMNS;
+        return table::list(sheet, lang, "tcmatch-recommendations", columns, filter, list, |r| {
             service::view(r).map(|r| r.row())
-        }));
+        })
+        .await;
     }
     let rows = service::list(&state.services, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
@@ -238,9 +240,9 @@ pub struct SummaryQuery {
     /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
-    /// `json` (the default) or `csv` (the groups as a table); without it, `Accept: text/csv`
-    /// asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (the default), `csv` or `xlsx` (the groups as a table); without it, `Accept` may
+    /// ask for `text/csv` or the XLSX type.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -252,7 +254,7 @@ pub struct SummaryQuery {
     params(SummaryQuery),
     responses(
         (status = 200, description = "The groups, largest first",
-            content((Summary = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+            content((Summary = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -283,8 +285,8 @@ pub async fn summarize(
     let lang = http::language(&req, q.lang.as_deref())?;
     let form = http::format(&req, q.format.as_deref())?;
     let summary = summary::summarize(&state.services, filter, by, lang).await?;
-    if form == Format::Csv {
-        return Ok(downloads::records(lang, &format!("recommendations-by-{}", by.as_str()), &summary.groups));
+    if let Some(sheet) = form.sheet() {
+        return downloads::records(sheet, lang, &format!("recommendations-by-{}", by.as_str()), &summary.groups);
     }
     let res = http::json_response(&req, StatusCode::OK, &summary, None)?;
     Ok(http::in_language(res, lang))

@@ -7,17 +7,17 @@ use utoipa::IntoParams;
 
 use std::sync::Arc;
 
-use super::http::{self, CheckedBody, Format, JsonBody, Page};
+use super::http::{self, CheckedBody, JsonBody, Page};
+use super::idempotent;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
-use super::{downloads, idempotent};
 use crate::db::page::PageRequest;
 use crate::db::requests::RequestFilter;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::{ConsentStatus, Priority, RequestStatus};
 use crate::error::AppResult;
-use crate::export::Tabular;
+use crate::export::{table, Tabular};
 use crate::service::requests::{self as service, AssistanceRequest, NewRequest, RequestChanges};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -49,9 +49,9 @@ pub struct RequestQuery {
     pub updated_since: Option<String>,
     /// Words that must all appear in the title or description (case-insensitive).
     pub q: Option<String>,
-    /// `json` (one page, the default) or `csv` (every item the filters select, streamed;
-    /// `limit` and `cursor` do not apply); without it, `Accept: text/csv` asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (one page, the default), `csv` or `xlsx` (every item the filters select; `limit`
+    /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -133,8 +133,8 @@ pub async fn get(
     tag = "requests",
     params(RequestQuery),
     responses(
-        (status = 200, description = "A page of requests, or (as CSV) all of them",
-            content((Page<AssistanceRequest> = "application/json"), (String = "text/csv")), headers(("ETag" = String))),
+        (status = 200, description = "A page of requests, or (as CSV or XLSX) all of them",
+            content((Page<AssistanceRequest> = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), headers(("ETag" = String))),
         ListRead,
     )
 )]
@@ -148,16 +148,17 @@ pub async fn list(
     let q = q.into_inner();
     let form = http::format(&req, q.format.as_deref())?;
     let (filter, page) = q.parsed()?;
-    if form == Format::Csv {
+    if let Some(sheet) = form.sheet() {
         let services = Arc::clone(&state.services);
         let list = move |filter, page| {
             let (services, caller) = (Arc::clone(&services), caller.clone());
             async move { service::list(&services, &caller, filter, page).await }
         };
-        let header = AssistanceRequest::HEADER;
-        return Ok(downloads::list(http::language(&req, None)?, "requests", header, filter, list, |r| {
+        let (lang, columns) = (http::language(&req, None)?, AssistanceRequest::COLUMNS);
+        return table::list(sheet, lang, "tcmatch-requests", columns, filter, list, |r| {
             service::view(r).map(|r| r.row())
-        }));
+        })
+        .await;
     }
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)

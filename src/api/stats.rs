@@ -5,7 +5,7 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http::{self, Format};
+use super::http;
 use super::responses::ListRead;
 use super::AppState;
 use super::{downloads, rate_limit};
@@ -25,9 +25,9 @@ pub struct SupplyQuery {
     /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
-    /// `json` (the default) or `csv` (the themes as a table); without it, `Accept: text/csv`
-    /// asks for CSV.
-    #[param(pattern = "^(json|csv)$")]
+    /// `json` (the default), `csv` or `xlsx` (the themes as a table); without it, `Accept` may
+    /// ask for `text/csv` or the XLSX type.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -41,7 +41,7 @@ pub struct SupplyQuery {
     params(SupplyQuery),
     responses(
         (status = 200, description = "Supply and demand per theme, least covered first",
-            content((SupplyAndDemand = "application/json"), (String = "text/csv")),
+            content((SupplyAndDemand = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
             headers(("ETag" = String), ("Content-Language" = String))),
         ListRead,
     )
@@ -70,9 +70,9 @@ pub async fn themes(
     rate_limit::charge(&req, tally_cost(tally.records))?;
     let answer: SupplyAndDemand =
         service::supply_and_demand_by_theme(&state.services, tally, region, q.group, lang).await?;
-    if form == Format::Csv {
+    if let Some(sheet) = form.sheet() {
         let name = format!("themes-{}", answer.region.as_deref().unwrap_or("world"));
-        return Ok(downloads::records(lang, &name, &answer.themes));
+        return downloads::records(sheet, lang, &name, &answer.themes);
     }
     let body = serde_json::to_vec(&answer).map_err(AppError::internal)?;
     Ok(http::in_language(state.index_answers.keep(key, body).respond(&req), lang))

@@ -2,6 +2,7 @@
 //! joined with `;` (as the CSV upload reads them), absent values as empty cells.
 
 use super::csv::{list, optional};
+use super::table::Columns;
 use crate::service::engagements::Engagement;
 use crate::service::matches::Match;
 use crate::service::offers::Offer;
@@ -10,10 +11,13 @@ use crate::service::recommendations::Recommendation;
 use crate::service::requests::AssistanceRequest;
 use crate::service::stats::ThemeSupply;
 
-/// A record as one row of a CSV download.
+/// A record as one row of a download.
 pub trait Tabular {
     /// The column names, in row order.
     const HEADER: &'static [&'static str];
+    /// The columns that hold numbers (an XLSX sheet writes them as numbers).
+    const NUMBERS: &'static [&'static str];
+    const COLUMNS: Columns = Columns { names: Self::HEADER, numbers: Self::NUMBERS };
     fn row(&self) -> Vec<String>;
 }
 
@@ -40,6 +44,8 @@ impl Tabular for Offer {
         "created_at",
         "updated_at",
     ];
+
+    const NUMBERS: &'static [&'static str] = &["capacity", "capacity_left", "budget_usd"];
 
     fn row(&self) -> Vec<String> {
         vec![
@@ -88,6 +94,8 @@ impl Tabular for AssistanceRequest {
         "updated_at",
     ];
 
+    const NUMBERS: &'static [&'static str] = &["budget_min_usd", "budget_max_usd"];
+
     fn row(&self) -> Vec<String> {
         vec![
             self.id.clone(),
@@ -123,6 +131,8 @@ impl Tabular for Recommendation {
         "action_category",
         "themes",
     ];
+
+    const NUMBERS: &'static [&'static str] = &["cycle", "session"];
 
     fn row(&self) -> Vec<String> {
         vec![
@@ -164,6 +174,9 @@ impl Tabular for Match {
         "common_modalities",
         "reasons",
     ];
+
+    const NUMBERS: &'static [&'static str] =
+        &["score", "theme", "modality", "language", "timeframe", "budget", "consent_factor"];
 
     fn row(&self) -> Vec<String> {
         let b = &self.breakdown;
@@ -213,6 +226,8 @@ impl Tabular for Engagement {
         "updated_at",
     ];
 
+    const NUMBERS: &'static [&'static str] = &[];
+
     fn row(&self) -> Vec<String> {
         vec![
             self.id.clone(),
@@ -238,6 +253,8 @@ impl Tabular for ThemeSupply {
     const HEADER: &'static [&'static str] =
         &["theme", "label", "group", "requests", "states", "offers", "providers", "offers_per_request"];
 
+    const NUMBERS: &'static [&'static str] = &["requests", "states", "offers", "providers", "offers_per_request"];
+
     fn row(&self) -> Vec<String> {
         vec![
             self.theme.clone(),
@@ -254,6 +271,8 @@ impl Tabular for ThemeSupply {
 
 impl Tabular for SummaryGroup {
     const HEADER: &'static [&'static str] = &["key", "label", "count", "supported", "noted"];
+
+    const NUMBERS: &'static [&'static str] = &["count", "supported", "noted"];
 
     fn row(&self) -> Vec<String> {
         vec![

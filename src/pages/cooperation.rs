@@ -11,7 +11,7 @@ use super::{parts, public_page, InPage, Lang, PageError, Viewer};
 use crate::api::AppState;
 use crate::domain::catalog::Catalog;
 use crate::domain::engagement::EngagementStatus;
-use crate::export::csv;
+use crate::export::table::{self as tables, Columns};
 use crate::service::cooperation::{self, ByStatus, Record};
 
 /// The statuses in the order the tables show them.
@@ -36,7 +36,7 @@ pub async fn page(
     let content = html! {
         p.lead { (lang.t("cooperation-intro")) }
         p { (lang.t_with("cooperation-total", &[("count", record.total.into())])) }
-        p { a.download href={ "/" (lang.code()) "/cooperation.csv" } download { (lang.t("download-csv")) } }
+        p { (parts::downloads(&format!("/{}/cooperation", lang.code()), "", &lang.t("download-csv"), &lang.t("download-xlsx"))) }
         @if record.total == 0 {
             p { (lang.t("cooperation-none")) }
         } @else {
@@ -116,8 +116,9 @@ fn table(lang: Lang, caption: &str, rows: &[(String, &ByStatus)]) -> Markup {
     parts::scrolling(&lang.t(caption), table)
 }
 
-/// `/{lang}/cooperation.csv`: every count, one row per dimension, group and status.
-pub async fn csv(lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+/// `/{lang}/cooperation.{csv|xlsx}`: every count, one row per dimension, group and status.
+pub async fn download(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    let sheet = parts::sheet(&req).in_page(lang)?;
     let record = cooperation::record(&state.services).await.in_page(lang)?;
     let catalog = state.services.catalog;
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -146,6 +147,7 @@ pub async fn csv(lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse,
             counts,
         );
     }
-    let name = format!("tcmatch-cooperation-{}.csv", lang.code());
-    Ok(csv::table(lang.code(), &name, &["dimension", "key", "label", "status", "count"], rows.into_iter()))
+    let columns = Columns { names: &["dimension", "key", "label", "status", "count"], numbers: &["count"] };
+    let stem = format!("tcmatch-cooperation-{}", lang.code());
+    tables::whole(sheet, lang.code(), &stem, columns, rows.into_iter()).in_page(lang)
 }

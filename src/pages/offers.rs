@@ -13,7 +13,7 @@ use crate::api::AppState;
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
-use crate::export::{csv, Tabular};
+use crate::export::{table as tables, Tabular};
 use crate::service::offers::{self as service, Offer};
 use crate::service::{matches, organizations};
 
@@ -50,7 +50,7 @@ pub async fn list(
             button type="submit" { (lang.t("filter-apply")) }
         }
         (parts::pager(lang, &format!("/{}/offers", lang.code()), req.query_string(), found.next_after.as_deref().map(ids::encode_cursor).as_deref(), found.total, "offers-found"))
-        p { a.download href=(parts::download_link(&format!("/{}/offers.csv", lang.code()), req.query_string())) download { (lang.t("download-csv")) } }
+        p { (parts::downloads(&format!("/{}/offers", lang.code()), &parts::download_query(req.query_string()), &lang.t("download-csv"), &lang.t("download-xlsx"))) }
         @if !rows.is_empty() {
             (parts::scrolling(&lang.t("offers-title"), html! { table {
                 thead {
@@ -174,7 +174,7 @@ fn facts(lang: Lang, catalog: &Catalog, o: &Offer, provider: &str) -> Markup {
 }
 
 /// `/{lang}/offers.csv`: every offer the list's filters select, streamed.
-pub async fn csv(
+pub async fn download(
     req: HttpRequest,
     lang: Lang,
     viewer: Viewer,
@@ -187,6 +187,6 @@ pub async fn csv(
         let (services, caller) = (std::sync::Arc::clone(&services), caller.clone());
         async move { service::list(&services, &caller, filter, page).await }
     };
-    let name = format!("tcmatch-offers-{}.csv", lang.code());
-    Ok(csv::stream_list(lang.code(), &name, Offer::HEADER, filter, list, |o| Ok(o.row())))
+    let (sheet, stem) = (parts::sheet(&req).in_page(lang)?, format!("tcmatch-offers-{}", lang.code()));
+    tables::list(sheet, lang.code(), &stem, Offer::COLUMNS, filter, list, |o| Ok(o.row())).await.in_page(lang)
 }

@@ -6,6 +6,8 @@ use maud::{html, Markup};
 use super::Lang;
 use crate::domain::catalog::Catalog;
 use crate::domain::vocab::Modality;
+use crate::error::AppError;
+use crate::export::Sheet;
 use crate::service::matches::Match;
 
 /// The M49 regions.
@@ -69,6 +71,24 @@ pub fn here(path: &str, query: &str) -> String {
     }
 }
 
+/// Links to a table's download as CSV and as XLSX: `stem` is its address without the
+/// extension (`/en/offers`), `query` what selects its rows.
+pub fn downloads(stem: &str, query: &str, csv_label: &str, xlsx_label: &str) -> Markup {
+    html! {
+        a.download href=(here(&format!("{stem}.csv"), query)) download { (csv_label) }
+        " · "
+        a.download href=(here(&format!("{stem}.xlsx"), query)) download { (xlsx_label) }
+    }
+}
+
+/// The spreadsheet a download's address names by its extension (`{ext}` in the route).
+pub fn sheet(req: &actix_web::HttpRequest) -> Result<Sheet, AppError> {
+    req.match_info()
+        .get("ext")
+        .and_then(Sheet::from_extension)
+        .ok_or_else(|| AppError::NotFound("no download of this kind (csv or xlsx)".into()))
+}
+
 /// The `cursor` a page's query names, if any.
 pub fn cursor_in(query: &str) -> Result<Option<String>, crate::error::AppError> {
     Ok(super::form_of::<Vec<(String, String)>>(query.as_bytes())?
@@ -76,11 +96,11 @@ pub fn cursor_in(query: &str) -> Result<Option<String>, crate::error::AppError> 
         .find_map(|(k, v)| (k == "cursor").then_some(v)))
 }
 
-/// A list's download, with the list's filters (not its page: a download has every page).
-pub fn download_link(path: &str, query: &str) -> String {
+/// A list's query as its download's: the filters, not the page (a download has every page).
+pub fn download_query(query: &str) -> String {
     let kept: Vec<&str> =
         query.split('&').filter(|p| !p.is_empty() && !p.starts_with("cursor=") && !p.starts_with("limit=")).collect();
-    here(path, &kept.join("&"))
+    kept.join("&")
 }
 
 /// Every State, by its name in the reader's language.

@@ -18,7 +18,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult};
-use crate::export::{csv, Tabular};
+use crate::export::{table as tables, Tabular};
 use crate::service::recommendations::summary::{summarize, Summary, SummaryGroup};
 use crate::service::recommendations::{self as service, Recommendation};
 
@@ -140,11 +140,8 @@ pub async fn page(
             button type="submit" { (lang.t("filter-apply")) }
         }
         p { (lang.t_with("recommendations-totals", &[("total", summary.total.into()), ("supported", supported.into()), ("noted", (summary.total - supported).into())])) }
-        p {
-            a.download href=(parts::here(&format!("/{}/recommendations/summary.csv", lang.code()), query)) download { (lang.t("download-csv")) }
-            " · "
-            a.download href=(parts::download_link(&format!("/{}/recommendations.csv", lang.code()), query)) download { (lang.t("download-recommendations")) }
-        }
+        p { (parts::downloads(&format!("/{}/recommendations/summary", lang.code()), query, &lang.t("download-csv"), &lang.t("download-xlsx"))) }
+        p { (parts::downloads(&format!("/{}/recommendations", lang.code()), &parts::download_query(query), &lang.t("download-recommendations"), &lang.t("download-recommendations-xlsx"))) }
         (chart_of(lang, &summary))
         (summary_table(lang, by, &summary))
         h2 { (lang.t("recommendations-list")) }
@@ -237,16 +234,23 @@ fn summary_table(lang: Lang, by: SummaryKey, summary: &Summary) -> Markup {
     parts::scrolling(&lang.t("recommendations-title"), table)
 }
 
-/// `/{lang}/recommendations/summary.csv`: the grouped counts, labelled in the reader's
-/// language, with the API's field names as the header (UTF-8 with BOM).
-pub async fn summary_csv(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+/// `/{lang}/recommendations/summary.{csv|xlsx}`: the grouped counts, labelled in the reader's
+/// language, with the API's field names as the header.
+pub async fn summary_download(
+    req: HttpRequest,
+    lang: Lang,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, PageError> {
+    let sheet = parts::sheet(&req).in_page(lang)?;
     let (_, by, summary) = summary_of(&req, &state, lang).await.in_page(lang)?;
-    let name = format!("tcmatch-recommendations-by-{}-{}.csv", by.as_str(), lang.code());
-    Ok(csv::table(lang.code(), &name, SummaryGroup::HEADER, summary.groups.iter().map(Tabular::row)))
+    let stem = format!("tcmatch-recommendations-by-{}-{}", by.as_str(), lang.code());
+    let rows = summary.groups.iter().map(Tabular::row);
+    tables::whole(sheet, lang.code(), &stem, SummaryGroup::COLUMNS, rows).in_page(lang)
 }
 
-/// `/{lang}/recommendations.csv`: every recommendation the filters select, streamed.
-pub async fn csv(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+/// `/{lang}/recommendations.{csv|xlsx}`: every recommendation the filters select, streamed.
+pub async fn download(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    let sheet = parts::sheet(&req).in_page(lang)?;
     let q = Params::<ExplorerQuery>::extract(&req).await.in_page(lang)?.into_inner();
     let filter = q.filter().in_page(lang)?;
     let services = std::sync::Arc::clone(&state.services);
@@ -254,8 +258,10 @@ pub async fn csv(req: HttpRequest, lang: Lang, state: web::Data<AppState>) -> Re
         let services = std::sync::Arc::clone(&services);
         async move { service::list(&services, filter, page).await }
     };
-    let name = format!("tcmatch-recommendations-{}.csv", lang.code());
-    Ok(csv::stream_list(lang.code(), &name, Recommendation::HEADER, filter, list, |row| {
+    let stem = format!("tcmatch-recommendations-{}", lang.code());
+    tables::list(sheet, lang.code(), &stem, Recommendation::COLUMNS, filter, list, |row| {
         service::view(row).map(|r| r.row())
-    }))
+    })
+    .await
+    .in_page(lang)
 }

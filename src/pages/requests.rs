@@ -14,7 +14,7 @@ use crate::api::AppState;
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::RequestStatus;
-use crate::export::{csv, Tabular};
+use crate::export::{table as tables, Tabular};
 use crate::service::requests::{self as service, AssistanceRequest};
 use crate::service::{matches, recommendations};
 
@@ -52,7 +52,7 @@ pub async fn list(
             button type="submit" { (lang.t("filter-apply")) }
         }
         (parts::pager(lang, &format!("/{}/requests", lang.code()), req.query_string(), found.next_after.as_deref().map(ids::encode_cursor).as_deref(), found.total, "requests-found"))
-        p { a.download href=(parts::download_link(&format!("/{}/requests.csv", lang.code()), req.query_string())) download { (lang.t("download-csv")) } }
+        p { (parts::downloads(&format!("/{}/requests", lang.code()), &parts::download_query(req.query_string()), &lang.t("download-csv"), &lang.t("download-xlsx"))) }
         @if !rows.is_empty() {
             (table(lang, catalog, &rows))
         }
@@ -194,7 +194,7 @@ fn facts(lang: Lang, catalog: &Catalog, r: &AssistanceRequest) -> Markup {
 
 /// `/{lang}/requests.csv`: every request the list's filters select, as the API lists them to
 /// the reader, streamed.
-pub async fn csv(
+pub async fn download(
     req: HttpRequest,
     lang: Lang,
     viewer: Viewer,
@@ -207,8 +207,10 @@ pub async fn csv(
         let (services, caller) = (std::sync::Arc::clone(&services), caller.clone());
         async move { service::list(&services, &caller, filter, page).await }
     };
-    let name = format!("tcmatch-requests-{}.csv", lang.code());
-    Ok(csv::stream_list(lang.code(), &name, AssistanceRequest::HEADER, filter, list, |row| {
+    let (sheet, stem) = (parts::sheet(&req).in_page(lang)?, format!("tcmatch-requests-{}", lang.code()));
+    tables::list(sheet, lang.code(), &stem, AssistanceRequest::COLUMNS, filter, list, |row| {
         service::view(row).map(|r| r.row())
-    }))
+    })
+    .await
+    .in_page(lang)
 }

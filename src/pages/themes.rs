@@ -12,7 +12,7 @@ use super::{public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::{self, Params};
 use crate::api::{rate_limit, stats, AppState};
 use crate::error::{AppError, AppResult};
-use crate::export::{csv, Tabular};
+use crate::export::{table as tables, Tabular};
 use crate::service::stats::{self as service, SupplyAndDemand, ThemeSupply};
 
 /// How many themes the chart shows (the busiest; the table has them all).
@@ -84,7 +84,6 @@ pub async fn page(
     let catalog = state.services.catalog;
     let groups: Vec<(String, String)> =
         catalog.groups.iter().map(|g| (g.slug.clone(), lang.t(&format!("group-{}", g.slug)))).collect();
-    let download = parts::here(&format!("/{}/themes.csv", lang.code()), req.query_string());
     let content = html! {
         p.lead { (lang.t("themes-intro")) }
         form.filters method="get" action={ "/" (lang.code()) "/themes" } {
@@ -100,7 +99,7 @@ pub async fn page(
                 ("providers", supply.totals.providers.into()),
             ]))
         }
-        p { a.download href=(download) download { (lang.t("download-csv")) } }
+        p { (parts::downloads(&format!("/{}/themes", lang.code()), req.query_string(), &lang.t("download-csv"), &lang.t("download-xlsx"))) }
         (chart_of(lang, &supply))
         @if !regions.is_empty() {
             (chart::bars(lang, "regions", &lang.t("themes-by-region"), &[lang.t("col-requests"), lang.t("col-offers")], &regions))
@@ -163,16 +162,17 @@ fn table(lang: Lang, supply: &SupplyAndDemand) -> Markup {
     parts::scrolling(&lang.t("themes-table"), table)
 }
 
-/// `/{lang}/themes.csv`: the table as CSV (UTF-8 with a byte order mark, so spreadsheets in
-/// every locale read it right), with the API's field names as its header.
-pub async fn csv(
+/// `/{lang}/themes.{csv|xlsx}`: the table as a spreadsheet, with the API's field names as its
+/// header.
+pub async fn download(
     req: HttpRequest,
     lang: Lang,
     viewer: Viewer,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, PageError> {
+    let sheet = parts::sheet(&req).in_page(lang)?;
     let (q, supply) = tally(&req, &state, &viewer, lang).await.in_page(lang)?;
-    let name =
-        format!("tcmatch-themes-{}-{}-{}.csv", q.region.as_deref().unwrap_or("world"), lang.code(), supply.as_of);
-    Ok(csv::table(lang.code(), &name, ThemeSupply::HEADER, supply.themes.iter().map(Tabular::row)))
+    let stem = format!("tcmatch-themes-{}-{}-{}", q.region.as_deref().unwrap_or("world"), lang.code(), supply.as_of);
+    let rows = supply.themes.iter().map(Tabular::row);
+    tables::whole(sheet, lang.code(), &stem, ThemeSupply::COLUMNS, rows).in_page(lang)
 }

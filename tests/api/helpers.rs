@@ -430,7 +430,9 @@ impl Session<'_> {
 pub struct Resp {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// The body as text (empty when it is not UTF-8, as a spreadsheet's is).
     pub text: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -441,8 +443,10 @@ impl Resp {
         names.dedup();
         let headers =
             names.iter().flat_map(|name| res.all(name).into_iter().map(|v| (name.clone(), v.to_string()))).collect();
-        let text = res.into_string().expect("a text body");
-        Resp { status, headers, text }
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut res.into_reader(), &mut bytes).expect("a body");
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        Resp { status, headers, text, bytes }
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {

@@ -1,31 +1,46 @@
-//! What form a list answers in: JSON (one page), or CSV (every item the filters select,
-//! streamed), chosen by `?format=` first, then by `Accept`.
+//! What form a list answers in: JSON (one page), or a spreadsheet, CSV or XLSX (every item the
+//! filters select, streamed), chosen by `?format=` first, then by `Accept`.
 
 use actix_web::http::header;
 use actix_web::HttpRequest;
 
 use crate::error::{AppError, AppResult};
+use crate::export::Sheet;
 
 /// The forms a list can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json,
     Csv,
+    Xlsx,
     /// IATI activity XML (engagements only).
     Iati,
 }
 
+impl Format {
+    /// The spreadsheet this form is, if it is one.
+    pub fn sheet(self) -> Option<Sheet> {
+        match self {
+            Format::Csv => Some(Sheet::Csv),
+            Format::Xlsx => Some(Sheet::Xlsx),
+            Format::Json | Format::Iati => None,
+        }
+    }
+}
+
 const CSV: &str = "text/csv";
 const JSON: &str = "application/json";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// `?format=` (`json` or `csv`; 400 otherwise), else the media type `Accept` prefers among
-/// JSON and CSV (the earlier range on a tie; `*/*` or none at all is JSON).
+/// `?format=` (`json`, `csv` or `xlsx`; 400 otherwise), else the media type `Accept` prefers
+/// among JSON, CSV and XLSX (the earlier range on a tie; `*/*` or none at all is JSON).
 pub fn format(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
     if let Some(value) = param {
         return match value.trim().to_ascii_lowercase().as_str() {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
-            _ => Err(AppError::bad_param("format", "must be json or csv")),
+            "xlsx" => Ok(Format::Xlsx),
+            _ => Err(AppError::bad_param("format", "must be json, csv or xlsx")),
         };
     }
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -36,13 +51,13 @@ pub fn format(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
 }
 
 /// As [`format`], where IATI XML may also be asked for: `?format=iati`, or `Accept` preferring
-/// `application/xml` (or `text/xml`) to JSON and CSV.
+/// `application/xml` (or `text/xml`) to JSON and the spreadsheets.
 pub fn format_or_iati(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
     if let Some(value) = param {
         if value.trim().eq_ignore_ascii_case("iati") {
             return Ok(Format::Iati);
         }
-        return format(req, Some(value)).map_err(|_| AppError::bad_param("format", "must be json, csv or iati"));
+        return format(req, Some(value)).map_err(|_| AppError::bad_param("format", "must be json, csv, xlsx or iati"));
     }
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
     Ok(preferred(accept))
@@ -60,6 +75,7 @@ fn preferred(accept: &str) -> Format {
             .unwrap_or(1.0);
         let form = match media.as_str() {
             CSV | "text/*" => Format::Csv,
+            XLSX => Format::Xlsx,
             JSON | "application/*" | "*/*" => Format::Json,
             "application/xml" | "text/xml" => Format::Iati,
             _ => continue,
@@ -90,6 +106,8 @@ mod tests {
         assert_eq!(chosen("text/csv, application/json", None).unwrap(), Format::Csv, "the first on a tie");
         assert_eq!(chosen("text/csv;q=0, */*", None).unwrap(), Format::Json);
         assert_eq!(chosen("text/html, image/png", None).unwrap(), Format::Json);
+        assert_eq!(chosen("", Some("xlsx")).unwrap(), Format::Xlsx);
+        assert_eq!(chosen(&format!("{XLSX}, text/csv;q=0.5"), None).unwrap(), Format::Xlsx);
         assert_eq!(chosen("", None).unwrap(), Format::Json);
         assert_eq!(chosen("application/xml", None).unwrap(), Format::Json, "no XML where IATI is not offered");
     }
