@@ -18,6 +18,7 @@ use crate::domain::ids;
 use crate::domain::vocab::OfferStatus;
 use crate::error::AppResult;
 use crate::export::{table, Tabular};
+use crate::service::names::Names;
 use crate::service::offers::{self as service, NewOffer, Offer, OfferChanges};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -48,6 +49,8 @@ pub struct OfferQuery {
     /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
     #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
+    /// Language of the page's `names` (ar, en, es, fr, ru, zh); default from `Accept-Language`.
+    pub lang: Option<String>,
 }
 
 impl OfferQuery {
@@ -134,6 +137,7 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let form = http::format(&req, q.format.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let (filter, page) = q.parsed()?;
     if let Some(sheet) = form.sheet() {
         let services = Arc::clone(&state.services);
@@ -141,11 +145,13 @@ pub async fn list(
             let (services, caller) = (Arc::clone(&services), caller.clone());
             async move { service::list(&services, &caller, filter, page).await }
         };
-        let (lang, columns) = (http::language(&req, None)?, Offer::COLUMNS);
+        let columns = Offer::COLUMNS;
         return table::list(sheet, lang, "tcmatch-offers", columns, filter, list, |o| Ok(o.row())).await;
     }
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
-    http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, Ok)?, None)
+    let body = Page::from_rows(rows, &page, Ok)?;
+    let names = Names::of_offers(&state.services, &body.items, lang).await?;
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body.named(names), None)?, lang))
 }
 
 /// Change an offer. Needs `If-Match` with its current ETag or version. Withdrawn offers no

@@ -18,6 +18,7 @@ use crate::domain::ids;
 use crate::domain::vocab::Response;
 use crate::error::{AppError, AppResult, Problem};
 use crate::export::{table, Tabular};
+use crate::service::names::Names;
 use crate::service::recommendations::import::{self as importing, ImportSummary};
 use crate::service::recommendations::summary::{self, Summary};
 use crate::service::recommendations::{self as service, NewRecommendation, Recommendation, RecommendationChanges};
@@ -54,6 +55,8 @@ pub struct RecommendationQuery {
     /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
     #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
+    /// Language of the page's `names` (ar, en, es, fr, ru, zh); default from `Accept-Language`.
+    pub lang: Option<String>,
 }
 
 /// Add one recommendation. **Roles:** admin.
@@ -150,6 +153,7 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let page = http::page_request(q.limit.as_deref(), q.cursor.as_deref(), ids::RECOMMENDATION)?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let filter = Filters {
         state_under_review: q.state_under_review.as_deref(),
         region: q.region.as_deref(),
@@ -168,7 +172,6 @@ pub async fn list(
             let services = Arc::clone(&services);
             async move { service::list(&services, filter, page).await }
         };
-        let lang = http::language(&req, None)?;
         let columns = Recommendation::COLUMNS;
         return table::list(sheet, lang, "tcmatch-recommendations", columns, filter, list, |r| {
             service::view(r).map(|r| r.row())
@@ -176,7 +179,9 @@ pub async fn list(
         .await;
     }
     let rows = service::list(&state.services, filter, page.clone()).await?;
-    http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
+    let body = Page::from_rows(rows, &page, |r| service::view(&r))?;
+    let names = Names::of_recommendations(&body.items, lang);
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body.named(names), None)?, lang))
 }
 
 /// The filters the list and the summary share (and the web pages' explorer), as given.

@@ -18,6 +18,7 @@ use crate::domain::ids;
 use crate::domain::vocab::{ConsentStatus, Priority, RequestStatus};
 use crate::error::AppResult;
 use crate::export::{table, Tabular};
+use crate::service::names::Names;
 use crate::service::requests::{self as service, AssistanceRequest, NewRequest, RequestChanges};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -53,6 +54,8 @@ pub struct RequestQuery {
     /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
     #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
+    /// Language of the page's `names` (ar, en, es, fr, ru, zh); default from `Accept-Language`.
+    pub lang: Option<String>,
 }
 
 impl RequestQuery {
@@ -147,6 +150,7 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let q = q.into_inner();
     let form = http::format(&req, q.format.as_deref())?;
+    let lang = http::language(&req, q.lang.as_deref())?;
     let (filter, page) = q.parsed()?;
     if let Some(sheet) = form.sheet() {
         let services = Arc::clone(&state.services);
@@ -154,14 +158,16 @@ pub async fn list(
             let (services, caller) = (Arc::clone(&services), caller.clone());
             async move { service::list(&services, &caller, filter, page).await }
         };
-        let (lang, columns) = (http::language(&req, None)?, AssistanceRequest::COLUMNS);
+        let columns = AssistanceRequest::COLUMNS;
         return table::list(sheet, lang, "tcmatch-requests", columns, filter, list, |r| {
             service::view(r).map(|r| r.row())
         })
         .await;
     }
     let rows = service::list(&state.services, &caller, filter, page.clone()).await?;
-    http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, |r| service::view(&r))?, None)
+    let body = Page::from_rows(rows, &page, |r| service::view(&r))?;
+    let names = Names::of_requests(&body.items, lang);
+    Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body.named(names), None)?, lang))
 }
 
 /// Change a request. Needs `If-Match` with its current ETag or version. Completed and

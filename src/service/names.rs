@@ -4,12 +4,20 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::Serialize;
+use utoipa::ToSchema;
+
 use crate::db::offers as offer_store;
 use crate::db::organizations as organization_store;
 use crate::db::requests as request_store;
 use crate::db::DbConn;
 use crate::domain::catalog::Catalog;
+use crate::domain::vocab::ProviderKind;
 use crate::error::AppResult;
+use crate::service::offers::Offer;
+use crate::service::recommendations::Recommendation;
+use crate::service::requests::AssistanceRequest;
+use crate::service::Services;
 
 /// What the requests and offers of one answer are called, read in one go.
 #[derive(Debug, Default)]
@@ -92,6 +100,69 @@ impl Wording {
 
     pub fn theme_labels<'a>(&self, slugs: impl IntoIterator<Item = &'a String>) -> BTreeMap<String, String> {
         theme_labels(self.catalog, slugs, self.lang)
+    }
+}
+
+/// What the records of a list page refer to, named in the reader's language: every theme, State
+/// and provider on the page, so a page is shown without one more call per code.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Names {
+    /// Theme labels, by slug.
+    #[schema(example = json!({"torture": "Torture and other CID treatment"}))]
+    pub themes: BTreeMap<String, String>,
+    /// State names, by alpha-3 code (requesting States, States under review and recommending,
+    /// States served, donor States).
+    #[schema(example = json!({"KEN": "Kenya"}))]
+    pub states: BTreeMap<String, String>,
+    /// Organization names, by id (offers' providers that are organizations).
+    pub organizations: BTreeMap<String, String>,
+}
+
+impl Names {
+    fn new<'a>(
+        lang: &str,
+        themes: impl IntoIterator<Item = &'a String>,
+        states: impl IntoIterator<Item = &'a String>,
+    ) -> Names {
+        let catalog = Catalog::shipped();
+        let states = states
+            .into_iter()
+            .filter(|code| catalog.state(code).is_some())
+            .map(|code| (code.clone(), catalog.state_name(code, lang).to_string()))
+            .collect();
+        Names { themes: theme_labels(catalog, themes, lang), states, organizations: BTreeMap::new() }
+    }
+
+    /// The names a page of requests refers to.
+    pub fn of_requests(requests: &[AssistanceRequest], lang: &str) -> Names {
+        Names::new(lang, requests.iter().flat_map(|r| &r.themes), requests.iter().map(|r| &r.state))
+    }
+
+    /// The names a page of recommendations refers to.
+    pub fn of_recommendations(recommendations: &[Recommendation], lang: &str) -> Names {
+        let states =
+            recommendations.iter().flat_map(|r| std::iter::once(&r.state_under_review).chain(&r.recommending_state));
+        Names::new(lang, recommendations.iter().flat_map(|r| &r.themes), states)
+    }
+
+    /// The names a page of offers refers to (organizations' names read in one query).
+    pub async fn of_offers(services: &Services, offers: &[Offer], lang: &str) -> AppResult<Names> {
+        let donors = offers.iter().filter(|o| o.provider_kind == ProviderKind::State).map(|o| &o.provider);
+        let mut names = Names::new(
+            lang,
+            offers.iter().flat_map(|o| &o.themes),
+            donors.chain(offers.iter().flat_map(|o| &o.countries)),
+        );
+        let organizations: Vec<String> = offers
+            .iter()
+            .filter(|o| o.provider_kind == ProviderKind::Organization)
+            .map(|o| o.provider.clone())
+            .collect();
+        if !organizations.is_empty() {
+            let found = services.db.run(move |conn| organization_store::names(conn, &organizations)).await?;
+            names.organizations = found.into_iter().collect();
+        }
+        Ok(names)
     }
 }
 

@@ -335,7 +335,48 @@ fn listing_and_storage_agree(app: TestApp) {
     assert!(compared > 150, "the filters selected something ({compared})");
 }
 
+/// Lists of offers, requests and recommendations name every theme, State and organization
+/// their page refers to, in the reader's language.
+fn list_pages_name_what_they_refer_to(app: TestApp) {
+    let org = app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Droits Devant"}))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    OfferBody::by(&org).set("themes", json!(["torture"])).create(&app.admin());
+    OfferBody::by("NOR")
+        .set("themes", json!(["torture"]))
+        .set("global", json!(false))
+        .set("countries", json!(["KEN"]))
+        .create(&app.admin());
+
+    let fr = app.anonymous().get("/api/v1/offers?lang=fr");
+    assert_eq!(fr.header("content-language"), Some("fr"));
+    let names = &fr.json()["names"];
+    assert_eq!(names["organizations"][&org], "Droits Devant");
+    assert_eq!(names["states"]["NOR"], "Norvège", "a donor State, in French");
+    assert_eq!(names["states"]["KEN"], "Kenya", "a State served");
+    let torture_fr = names["themes"]["torture"].as_str().unwrap().to_string();
+    let ru = app.anonymous().get_with("/api/v1/offers", &[("Accept-Language", "ru")]).json();
+    assert_ne!(ru["names"]["themes"]["torture"].as_str().unwrap(), torture_fr, "the language follows Accept-Language");
+    assert_eq!(ru["names"]["states"]["NOR"], "Норвегия");
+
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    crate::fixtures::request(&app, &kenya, "KEN", json!(["death-penalty"]), Some("granted"));
+    let requests = app.anonymous().get("/api/v1/requests?lang=es").json();
+    assert_eq!(requests["names"]["states"], json!({"KEN": "Kenia"}));
+    assert!(requests["names"]["themes"]["death-penalty"].as_str().unwrap().contains("muerte"));
+    assert_eq!(requests["names"]["organizations"], json!({}));
+
+    let csv = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n\
+               Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Torture and other CID treatment,10\n";
+    app.send("POST", "/api/v1/recommendations/import", &[("Content-Type", "text/csv")], Some(csv.as_bytes()));
+    let recommendations = app.anonymous().get("/api/v1/recommendations?lang=zh").json();
+    assert_eq!(recommendations["names"]["states"].as_object().unwrap().len(), 2, "both States named");
+    assert_eq!(recommendations["names"]["states"]["NOR"], "挪威");
+}
+
 backend_tests!(
+    list_pages_name_what_they_refer_to,
     listing_and_storage_agree,
     create_by_state_and_organization,
     validation,

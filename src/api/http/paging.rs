@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 use crate::db::page::{PageOf, PageRequest};
 use crate::domain::ids;
 use crate::error::{AppError, AppResult};
+use crate::service::names::Names;
 
 /// Default and maximum page sizes of every list.
 pub const DEFAULT_PAGE_SIZE: i64 = 50;
@@ -21,6 +22,10 @@ pub struct Page<T> {
     /// How many items match the filters, over all pages.
     pub total: i64,
     pub limit: i64,
+    /// What the items refer to by code, named in the reader's language (`?lang=` or
+    /// `Accept-Language`): on lists of requests, offers and recommendations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names: Option<Names>,
 }
 
 impl<T> Page<T> {
@@ -34,7 +39,13 @@ impl<T> Page<T> {
             next_cursor: page.next_after.as_deref().map(ids::encode_cursor),
             total: page.total,
             limit: request.limit,
+            names: None,
         })
+    }
+
+    /// The page with what its items refer to, named.
+    pub fn named(self, names: Names) -> Self {
+        Page { names: Some(names), ..self }
     }
 }
 
