@@ -83,10 +83,13 @@ impl DatabaseUrl {
             DatabaseUrl::Postgres(url) => PgConnection::establish(url).map(DbConn::Pg),
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(path)?;
-                // Per connection: wait on locks instead of failing, enforce foreign keys, and
-                // trade the last-transaction durability on power loss for write speed (WAL).
+                // Per connection: wait on locks instead of failing, enforce foreign keys, trade
+                // the last-transaction durability on power loss for write speed (WAL), and copy
+                // the WAL back into the database every 8,192 pages (32 MiB) instead of every
+                // 1,000: a bulk submission of 1,000 offers writes about 3 MiB, and checkpointing
+                // after nearly every one cost it a quarter of its time.
                 conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8192;",
                 )
                 .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
                 Ok(DbConn::Sqlite(conn))
