@@ -361,4 +361,53 @@ fn main() {
             verdict(ms(p99) < 20.0)
         );
     }
+
+    println!("4. every offer downloaded, one download at a time:");
+    for format in ["csv", "xlsx"] {
+        let (took, bytes, grew) = download(&service, &format!("{base}/offers?format={format}"), &key);
+        println!(
+            "  GET /offers?format={format}: {offers} offers, {:.1} MB in {:.2} s; the service's resident memory grew \
+             by at most {:.1} MB while it ran (sampled every 5 ms) -> {}",
+            bytes as f64 / 1e6,
+            took.as_secs_f64(),
+            grew as f64 / 1e6,
+            verdict(grew < bytes / 4)
+        );
+    }
+}
+
+/// Downloads `url` whole: how long it took, how many bytes came, and how far the service's
+/// resident memory rose above where it started meanwhile (Linux; 0 elsewhere).
+fn download(service: &Service, url: &str, key: &str) -> (Duration, u64, u64) {
+    let pid = service.child.id();
+    let resident = move || {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or("VmRSS: 0 kB");
+        line.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()).unwrap_or(0) * 1024
+    };
+    let before = resident();
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let done = Arc::clone(&done);
+        std::thread::spawn(move || {
+            let mut peak = 0;
+            while !done.load(Ordering::Relaxed) {
+                peak = peak.max(resident());
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak
+        })
+    };
+    let started = Instant::now();
+    let res = agent().get(url).set("Authorization", &format!("Bearer {key}")).call().expect("the download answers");
+    let mut bytes = 0u64;
+    let mut reader = res.into_reader();
+    let mut chunk = vec![0u8; 64 * 1024];
+    while let Ok(n @ 1..) = std::io::Read::read(&mut reader, &mut chunk) {
+        bytes += n as u64;
+    }
+    let took = started.elapsed();
+    done.store(true, Ordering::Relaxed);
+    let peak = sampler.join().expect("the sampler");
+    (took, bytes, peak.saturating_sub(before))
 }
