@@ -29,6 +29,9 @@ pub struct Matching {
     cursor: Mutex<Cursor>,
     catalog: &'static Catalog,
     checks: IndexChecks,
+    /// How many changes this instance has read from the change sequence (engagements too): it
+    /// moves whenever anything was committed, so a change stream asks the database only then.
+    followed: AtomicU64,
 }
 
 /// What the self-check found, for `/metrics`.
@@ -51,7 +54,13 @@ impl Matching {
             cursor: Mutex::new(cursor),
             catalog,
             checks: IndexChecks::default(),
+            followed: AtomicU64::new(0),
         })
+    }
+
+    /// How many changes this instance has read so far (see the field).
+    pub fn followed(&self) -> u64 {
+        self.followed.load(Ordering::Relaxed)
     }
 
     pub fn read(&self) -> RwLockReadGuard<'_, MatchIndex> {
@@ -192,6 +201,7 @@ impl Matching {
             Ok::<_, AppError>(pending)
         })?;
         let n = pending.changes.len();
+        self.followed.fetch_add(n as u64, Ordering::Relaxed);
         cursor.advance(pending);
         Ok(n)
     }
@@ -206,6 +216,7 @@ impl Matching {
             self.apply(conn, &pending.changes)?;
             Ok::<_, AppError>((pending, match_source::indexable_counts(conn)?))
         })?;
+        self.followed.fetch_add(pending.changes.len() as u64, Ordering::Relaxed);
         cursor.advance(pending);
         let index = self.read();
         let (offer_drift, request_drift) =

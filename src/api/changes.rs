@@ -65,8 +65,12 @@ pub struct StreamQuery {
     pub after: Option<String>,
 }
 
-/// How often an open stream looks for new changes.
+/// How often an open stream looks whether this instance has read new changes.
 const POLL: Duration = Duration::from_millis(500);
+
+/// How long a stream goes without asking the database when this instance has read no new
+/// change (on PostgreSQL a change read may show in the feed only once older transactions end).
+const ASK_AT_LEAST_EVERY: Duration = Duration::from_secs(5);
 
 /// How long a quiet stream waits before a comment that keeps proxies from closing it.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -104,7 +108,8 @@ pub async fn stream(
     };
     let slot = StreamSlot::take()?;
     let services = Arc::clone(&state.services);
-    let start = Watch { after, quiet: Duration::ZERO, first: true, slot: Some(slot) };
+    let start =
+        Watch { after, quiet: Duration::ZERO, unasked: Duration::ZERO, seen: None, first: true, slot: Some(slot) };
     let body =
         futures_util::stream::unfold(start, move |watch| next_event(Arc::clone(&services), caller.clone(), watch));
     Ok(HttpResponse::Ok()
@@ -133,6 +138,9 @@ async fn newest(services: &Services, caller: &Caller) -> AppResult<FeedPosition>
 struct Watch {
     after: FeedPosition,
     quiet: Duration,
+    /// Since the database was last asked, and how many changes the instance had read then.
+    unasked: Duration,
+    seen: Option<u64>,
     first: bool,
     /// Held while the stream is open; `None` once it ended.
     slot: Option<StreamSlot>,
@@ -146,21 +154,27 @@ async fn next_event(services: Arc<Services>, caller: Caller, mut w: Watch) -> Op
         return Some((Ok(Bytes::from_static(b"retry: 3000\n\n")), w));
     }
     loop {
-        let page = match service::changes(&services, &caller, w.after, 200).await {
-            Ok(page) => page,
-            Err(e) => {
-                tracing::warn!(error = %e, "a change stream stopped");
-                w.slot = None;
-                return Some((Err(e), w));
+        let followed = services.matching.followed();
+        if w.seen != Some(followed) || w.unasked >= ASK_AT_LEAST_EVERY {
+            // Read before asking: a change read meanwhile makes the next round ask again.
+            (w.seen, w.unasked) = (Some(followed), Duration::ZERO);
+            let page = match service::changes(&services, &caller, w.after, 200).await {
+                Ok(page) => page,
+                Err(e) => {
+                    tracing::warn!(error = %e, "a change stream stopped");
+                    w.slot = None;
+                    return Some((Err(e), w));
+                }
+            };
+            w.after = service::parse_position(&page.next_after).unwrap_or(w.after);
+            if !page.items.is_empty() {
+                w.quiet = Duration::ZERO;
+                return Some((Ok(Bytes::from(events(&page.items))), w));
             }
-        };
-        w.after = service::parse_position(&page.next_after).unwrap_or(w.after);
-        if !page.items.is_empty() {
-            w.quiet = Duration::ZERO;
-            return Some((Ok(Bytes::from(events(&page.items))), w));
         }
         actix_web::rt::time::sleep(POLL).await;
         w.quiet += POLL;
+        w.unasked += POLL;
         if w.quiet >= KEEP_ALIVE {
             w.quiet = Duration::ZERO;
             return Some((Ok(Bytes::from_static(b": keep-alive\n\n")), w));

@@ -238,6 +238,11 @@ impl TestApp {
         Instance { server, agent: agent() }
     }
 
+    /// The address of `path` on the second instance of [`TestApp::spawn_pair`].
+    pub fn peer_url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.peer.as_ref().expect("spawned with spawn_pair").port)
+    }
+
     /// GET through the second instance of [`TestApp::spawn_pair`], with a key or anonymous.
     pub fn peer_get(&self, path: &str, key: Option<&str>) -> Resp {
         self.peer_get_with(path, key, &[])

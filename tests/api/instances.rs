@@ -149,6 +149,46 @@ fn the_index_checks_itself(app: TestApp) {
     assert_eq!(res.status, 200);
 }
 
+/// A change stream open on one instance tells what was written through another (an offer, and
+/// an engagement, which the matcher index does not hold), soon after.
+fn streams_tell_what_another_instance_wrote(backend: Backend) {
+    let app = TestApp::spawn_pair(backend);
+    let agent = ureq::AgentBuilder::new().timeout_read(Duration::from_secs(15)).build();
+    let stream = agent
+        .get(&app.peer_url("/api/v1/changes/stream"))
+        .set("Authorization", &format!("Bearer {}", app.admin_key))
+        .call()
+        .expect("the stream opens");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stream.into_reader()));
+    let mut next_data = |entity: &str| loop {
+        let line = lines.next().expect("the stream stays open").expect("a line before the read times out");
+        if let Some(data) = line.strip_prefix("data: ") {
+            let data: Value = serde_json::from_str(data).unwrap();
+            if data["entity"] == entity {
+                return data["id"].as_str().unwrap().to_string();
+            }
+        }
+    };
+    let off = offer(&app, "NOR", json!(["torture"]), json!("global"));
+    assert_eq!(next_data("offer"), off);
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let req = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let engagement =
+        app.with_key(Some(&kenya)).create("/api/v1/engagements", &json!({"request_id": req, "offer_id": off}));
+    assert_eq!(next_data("engagement"), engagement["id"].as_str().unwrap());
+}
+
+#[test]
+fn streams_tell_what_another_sqlite_instance_wrote() {
+    streams_tell_what_another_instance_wrote(Backend::Sqlite);
+}
+
+#[test]
+#[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
+fn streams_tell_what_another_postgres_instance_wrote() {
+    streams_tell_what_another_instance_wrote(Backend::Postgres);
+}
+
 #[test]
 fn withdrawal_holds_at_once_on_every_sqlite_instance() {
     withdrawal_holds_at_once_everywhere(Backend::Sqlite);
