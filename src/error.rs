@@ -27,6 +27,16 @@ pub fn named(at: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
     errors.into_iter().map(|e| FieldError::new(format!("{at}{joiner}{}", e.field), e.message)).collect()
 }
 
+/// The problems of a body's shape, then those of the rules the rest of it breaks, leaving out
+/// a rule's problem with a field (or a part of one) whose shape was already wrong.
+pub fn shape_then_rules(mut shape: Vec<FieldError>, rules: Vec<FieldError>) -> Vec<FieldError> {
+    let overlaps =
+        |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']));
+    let shaped: Vec<String> = shape.iter().map(|p| p.field.clone()).collect();
+    shape.extend(rules.into_iter().filter(|r| !shaped.iter().any(|s| overlaps(s, &r.field) || overlaps(&r.field, s))));
+    shape
+}
+
 /// RFC 9457 problem details, as sent with `Content-Type: application/problem+json`.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({

@@ -5,7 +5,7 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::http::{self, JsonBody, Page};
+use super::http::{self, ChangesBody, JsonBody, Page};
 use super::idempotent;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
@@ -128,7 +128,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
-    body: JsonBody<OrganizationChanges>,
+    body: ChangesBody<OrganizationChanges>,
 ) -> AppResult<HttpResponse> {
     let if_match = http::if_match(&req)?;
     let organization = service::update(&state.services, &caller, id.into_inner(), if_match, body.0).await?;

@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 
 use std::sync::Arc;
 
-use super::http::{self, JsonBody, Page};
+use super::http::{self, ChangesBody, JsonBody, Page};
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
 use super::{downloads, idempotent};
@@ -318,7 +318,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
-    body: JsonBody<RecommendationChanges>,
+    body: ChangesBody<RecommendationChanges>,
 ) -> AppResult<HttpResponse> {
     let if_match = http::if_match(&req)?;
     let recommendation = service::update(&state.services, &caller, id.into_inner(), if_match, body.0).await?;

@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 
 use std::sync::Arc;
 
-use super::http::{self, CheckedBody, JsonBody, Page};
+use super::http::{self, ChangesBody, CheckedBody, Page};
 use super::idempotent;
 use super::responses::{AccessErrors, CreateErrors, ItemRead, ListRead, UpdateErrors};
 use super::AppState;
@@ -192,7 +192,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
-    body: JsonBody<RequestChanges>,
+    body: ChangesBody<RequestChanges>,
 ) -> AppResult<HttpResponse> {
     let if_match = http::if_match(&req)?;
     let request = service::update(&state.services, &caller, id.into_inner(), if_match, body.0).await?;

@@ -230,7 +230,7 @@ pub async fn change_offer_status(
     let status =
         OfferStatus::parse(chosen).ok_or_else(|| AppError::invalid("status", "choose a status")).in_page(lang)?;
     let changes = OfferChanges { status: Some(status), ..Default::default() };
-    offers::update(&state.services, &viewer.caller, id.clone(), IfMatch(vec![form.version]), changes)
+    offers::update(&state.services, &viewer.caller, id.clone(), IfMatch(vec![form.version]), changes.into())
         .await
         .map_err(|e| match e {
             AppError::PreconditionFailed(why) => AppError::Conflict(why),

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::update::{self, nullable, Editable, IfMatch};
+use super::update::{self, nullable, Asked, Editable, IfMatch};
 use super::write::{Audit, Idempotency, Written};
 use super::Services;
 use crate::db::changes::Entity;
@@ -173,9 +173,9 @@ pub async fn update(
     caller: &Caller,
     id: String,
     if_match: IfMatch,
-    changes: OrganizationChanges,
+    asked: Asked<OrganizationChanges>,
 ) -> AppResult<Organization> {
-    view(&update::update::<OrganizationEdit>(services, caller, id, if_match, changes).await?)
+    view(&update::update::<OrganizationEdit>(services, caller, id, if_match, asked).await?)
 }
 
 pub async fn get(services: &Services, id: String) -> AppResult<Organization> {

@@ -13,7 +13,7 @@ use crate::db::page::Versioned;
 use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::audit::{Action, Resource};
-use crate::error::{AppError, AppResult};
+use crate::error::{shape_then_rules, AppError, AppResult, FieldError};
 
 /// A record changed by PATCH.
 pub trait Editable: Send + 'static {
@@ -71,19 +71,37 @@ impl IfMatch {
     }
 }
 
+/// What a client asked to change: the changes that decoded, and the fields that did not (each
+/// named). Those are reported together with every rule the rest breaks, and nothing is written.
+pub struct Asked<C> {
+    pub changes: C,
+    pub unreadable: Vec<FieldError>,
+}
+
+impl<C> From<C> for Asked<C> {
+    fn from(changes: C) -> Self {
+        Asked { changes, unreadable: Vec::new() }
+    }
+}
+
 /// Runs the update pipeline for `E`, returning the record as written.
 pub async fn update<E: Editable>(
     services: &Services,
     caller: &Caller,
     id: String,
     if_match: IfMatch,
-    changes: E::Changes,
+    asked: Asked<E::Changes>,
 ) -> AppResult<E::Row> {
-    services.write(caller, move |tx| update_in::<E>(tx, &id, &if_match, changes)).await
+    services.write(caller, move |tx| update_in::<E>(tx, &id, &if_match, asked)).await
 }
 
 /// The pipeline inside a write already under way.
-pub fn update_in<E: Editable>(tx: &mut Tx<'_>, id: &str, if_match: &IfMatch, changes: E::Changes) -> AppResult<E::Row> {
+pub fn update_in<E: Editable>(
+    tx: &mut Tx<'_>,
+    id: &str,
+    if_match: &IfMatch,
+    asked: Asked<E::Changes>,
+) -> AppResult<E::Row> {
     let caller = tx.caller().clone();
     let row = E::load(tx.conn(), &caller, id)?.ok_or_else(|| AppError::NotFound(E::RESOURCE.noun().into()))?;
     E::may_edit(&caller, &row)?;
@@ -93,7 +111,14 @@ pub fn update_in<E: Editable>(tx: &mut Tx<'_>, id: &str, if_match: &IfMatch, cha
         return Err(AppError::Conflict(why));
     }
     let before = E::view(&row)?;
-    let (mut updated, extra) = E::merge(tx.conn(), &row, changes)?;
+    let (mut updated, extra) = match (E::merge(tx.conn(), &row, asked.changes), asked.unreadable) {
+        (Ok(merged), unreadable) if unreadable.is_empty() => merged,
+        (Ok(_), unreadable) => return Err(AppError::Validation(unreadable)),
+        (Err(AppError::Validation(rules)), unreadable) => {
+            return Err(AppError::Validation(shape_then_rules(unreadable, rules)))
+        }
+        (Err(other), _) => return Err(other),
+    };
     updated.stamp(version + 1, crate::db::page::now());
     if !E::write(tx.conn(), &updated, &extra, version)? {
         return Err(AppError::PreconditionFailed(format!(

@@ -146,9 +146,26 @@ fn single_records_report_every_problem_at_once(app: TestApp) {
     assert_eq!(app.get("/api/v1/offers").json()["total"], 0);
 }
 
+/// A change with fields of the wrong shape also gets what the rest breaks against the stored
+/// record, and changes nothing.
+fn changes_report_every_problem_at_once(app: TestApp) {
+    let offer = crate::fixtures::OfferBody::by("NOR").create(&app.admin());
+    let path = format!("/api/v1/offers/{offer}");
+    let changes = json!({"capacity": "many", "title": "  ", "themes": ["no such theme at all"], "budget_usd": 5});
+    assert_eq!(fields(&app.patch(&path, Some("\"v1\""), &changes)), ["capacity", "themes[0]", "title"]);
+    let request = json!({"state": "KEN", "title": "Fine", "themes": ["torture"], "starts_on": "2027-03-01"});
+    let request = app.create("/api/v1/requests", &request)["id"].as_str().unwrap().to_string();
+    let changes = json!({"ends_on": "2027-01-01", "priority": 3});
+    let answer = app.patch(&format!("/api/v1/requests/{request}"), Some("\"v1\""), &changes);
+    assert_eq!(fields(&answer), ["ends_on", "priority"], "a bad type and a rule against the stored start");
+    assert_eq!(app.get(&path).json()["version"], 1, "nothing was written");
+    assert_eq!(app.get(&path).json()["budget_usd"], json!(null));
+}
+
 backend_tests!(
     requests_in_bulk,
     consent_decisions_in_bulk,
     offers_in_bulk_report_every_problem_at_once,
-    single_records_report_every_problem_at_once
+    single_records_report_every_problem_at_once,
+    changes_report_every_problem_at_once
 );

@@ -12,7 +12,8 @@ use serde::de::DeserializeOwned;
 use crate::api::AppState;
 use crate::domain::csv_rows::NUL_MESSAGE;
 use crate::domain::validate::RuleChecks;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{shape_then_rules, AppError, AppResult, FieldError};
+use crate::service::update::Asked;
 
 /// A JSON request body, decoded with the error of the exact field that is wrong, and its bytes
 /// (which an `Idempotency-Key` retry must repeat).
@@ -48,19 +49,30 @@ impl<T: DeserializeOwned + RuleChecks + 'static> FromRequest for CheckedBody<T> 
             let JsonBody(value, bytes) = body.await?;
             match decode_value::<T>(value) {
                 (Some(decoded), problems) if problems.is_empty() => Ok(CheckedBody(decoded, bytes)),
-                (Some(decoded), mut problems) => {
-                    let shaped: Vec<String> = problems.iter().map(|p| p.field.clone()).collect();
-                    let overlaps = |a: &str, b: &str| {
-                        a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
-                    };
-                    problems.extend(
-                        decoded
-                            .rule_problems()
-                            .into_iter()
-                            .filter(|r| !shaped.iter().any(|s| overlaps(s, &r.field) || overlaps(&r.field, s))),
-                    );
-                    Err(AppError::Validation(problems))
+                (Some(decoded), problems) => {
+                    Err(AppError::Validation(shape_then_rules(problems, decoded.rule_problems())))
                 }
+                (None, problems) => Err(AppError::Validation(problems)),
+            }
+        })
+    }
+}
+
+/// A JSON body of changes decoded like [`JsonBody`], except that fields of the wrong shape are
+/// left out and named instead of refused at once: the use case reports them together with every
+/// rule the rest breaks against the stored record, and writes nothing.
+pub struct ChangesBody<T>(pub Asked<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for ChangesBody<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = JsonBody::<serde_json::Value>::from_request(req, payload);
+        Box::pin(async move {
+            let JsonBody(value, _) = body.await?;
+            match decode_value::<T>(value) {
+                (Some(changes), unreadable) => Ok(ChangesBody(Asked { changes, unreadable })),
                 (None, problems) => Err(AppError::Validation(problems)),
             }
         })

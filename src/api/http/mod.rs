@@ -8,7 +8,9 @@ mod language;
 mod paging;
 mod params;
 
-pub use body::{decode_json, decode_value, media_type, read_body, require_content_type, CheckedBody, JsonBody};
+pub use body::{
+    decode_json, decode_value, media_type, read_body, require_content_type, ChangesBody, CheckedBody, JsonBody,
+};
 pub use conditional::{created, idempotency_key, if_match, json_response, not_modified, version_etag, versioned};
 pub use format::{format, format_or_iati, Format};
 pub use language::{in_language, language};

@@ -13,7 +13,7 @@ pub use bulk::{create_many, BulkOffers, MAX_BULK_OFFERS};
 pub use fields::Fields;
 pub use list::list;
 
-use super::update::{self, nullable, Editable, IfMatch};
+use super::update::{self, nullable, Asked, Editable, IfMatch};
 use super::webhooks;
 use super::write::{Idempotency, Written};
 use super::Services;
@@ -203,10 +203,10 @@ pub async fn update(
     caller: &Caller,
     id: String,
     if_match: IfMatch,
-    changes: OfferChanges,
+    asked: Asked<OfferChanges>,
 ) -> AppResult<Offer> {
     caller.key()?;
-    let row = update::update::<OfferEdit>(services, caller, id, if_match, changes).await?;
+    let row = update::update::<OfferEdit>(services, caller, id, if_match, asked).await?;
     webhooks::announce_after_write(services, vec![row.id.clone()], vec![]).await;
     Ok(services.db.run(move |conn| counted(conn, &[row])).await?.remove(0))
 }

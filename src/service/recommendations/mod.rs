@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::update::{self, nullable, Editable, IfMatch};
+use super::update::{self, nullable, Asked, Editable, IfMatch};
 use super::write::{Audit, Idempotency, Written};
 use super::Services;
 use crate::db::changes::Entity;
@@ -209,10 +209,10 @@ pub async fn update(
     caller: &Caller,
     id: String,
     if_match: IfMatch,
-    changes: RecommendationChanges,
+    asked: Asked<RecommendationChanges>,
 ) -> AppResult<Recommendation> {
     caller.must_be_admin()?;
-    view(&update::update::<RecommendationEdit>(services, caller, id, if_match, changes).await?)
+    view(&update::update::<RecommendationEdit>(services, caller, id, if_match, asked).await?)
 }
 
 pub async fn get(services: &Services, id: String) -> AppResult<Recommendation> {

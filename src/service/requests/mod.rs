@@ -13,7 +13,7 @@ pub use bulk::{create_many, decide_many, BulkConsent, BulkRequests, ConsentItem,
 pub use consent::{consent_history, record_consent, ConsentDecision, ConsentEvent, ConsentHistory};
 pub use fields::Fields;
 
-use super::update::{self, nullable, Editable, IfMatch};
+use super::update::{self, nullable, Asked, Editable, IfMatch};
 use super::webhooks;
 use super::write::{Audit, Idempotency, Tx, Written};
 use super::Services;
@@ -292,10 +292,10 @@ pub async fn update(
     caller: &Caller,
     id: String,
     if_match: IfMatch,
-    changes: RequestChanges,
+    asked: Asked<RequestChanges>,
 ) -> AppResult<AssistanceRequest> {
     caller.key()?;
-    let row = update::update::<RequestEdit>(services, caller, id, if_match, changes).await?;
+    let row = update::update::<RequestEdit>(services, caller, id, if_match, asked).await?;
     webhooks::announce_after_write(services, vec![], vec![row.id.clone()]).await;
     view(&row)
 }
