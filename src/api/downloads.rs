@@ -1,6 +1,6 @@
-//! Lists as downloads: CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a byte order mark)
-//! or XLSX (`?format=xlsx`) of every item the filters select, and engagements as IATI activity
-//! XML; through the same service calls and consent gate as the JSON pages, a page at a time.
+//! The API's downloads beyond a list's own (a list hands its service call to
+//! `export::table::list`): short lists of records whole, as CSV or XLSX, and engagements as IATI
+//! activity XML, through the same service calls and consent gate as the JSON pages.
 
 use std::sync::Arc;
 

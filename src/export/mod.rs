@@ -11,3 +11,4 @@ mod xlsx;
 
 pub use records::Tabular;
 pub use table::Sheet;
+pub use xlsx::MEDIA_TYPE as XLSX_MEDIA_TYPE;

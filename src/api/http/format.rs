@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::HttpRequest;
 
 use crate::error::{AppError, AppResult};
-use crate::export::Sheet;
+use crate::export::{Sheet, XLSX_MEDIA_TYPE as XLSX};
 
 /// The forms a list can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,6 @@ impl Format {
 
 const CSV: &str = "text/csv";
 const JSON: &str = "application/json";
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// `?format=` (`json`, `csv` or `xlsx`; 400 otherwise), else the media type `Accept` prefers
 /// among JSON, CSV and XLSX (the earlier range on a tie; `*/*` or none at all is JSON).
