@@ -35,7 +35,8 @@ pub struct Entry<'a> {
     pub resource_id: &'a str,
     /// The State whose request this concerns, if any.
     pub owner_state: Option<&'a str>,
-    pub changes: serde_json::Value,
+    /// JSON object: what changed (see [`crate::domain::audit`]).
+    pub changes: String,
 }
 
 /// Appends the event; call it inside the write's transaction.
@@ -66,7 +67,7 @@ fn row_of(caller: &Caller, entry: Entry<'_>) -> AuditRow {
         resource: entry.resource.as_str().to_string(),
         resource_id: entry.resource_id.to_string(),
         owner_state: entry.owner_state.map(str::to_string),
-        changes: entry.changes.to_string(),
+        changes: entry.changes,
         request_id: caller.request_id.clone(),
     }
 }

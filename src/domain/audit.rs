@@ -1,6 +1,7 @@
 //! What an audit event records: what was done to which kind of record, and the fields that
 //! differ between its two versions.
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::vocab::vocabulary;
@@ -60,6 +61,32 @@ pub fn changes(before: &Value, after: &Value) -> Value {
     Value::Object(out)
 }
 
+/// How a created record's event is stored: the record itself, `{"created": record}`, which is
+/// written without building the diff and is half the size of every field with a null
+/// `before`. [`readable`] turns it back into that diff.
+pub fn created<T: Serialize>(record: &T) -> serde_json::Result<String> {
+    let mut stored = b"{\"created\":".to_vec();
+    serde_json::to_writer(&mut stored, record)?;
+    stored.push(b'}');
+    Ok(String::from_utf8(stored).expect("serde_json writes UTF-8"))
+}
+
+/// An event's changes as clients read them: a created record's stored form (see [`created`])
+/// becomes `{field: {"before": null, "after": ..}}`, like [`changes`] from nothing; every other
+/// event is read as stored.
+pub fn readable(action: &str, stored: Value) -> Value {
+    match stored {
+        Value::Object(mut fields) if action == Action::Create.as_str() && fields.len() == 1 => {
+            match fields.remove("created") {
+                Some(record @ Value::Object(_)) => changes(&Value::Null, &record),
+                Some(other) => Value::Object(Map::from_iter([("created".to_string(), other)])),
+                None => Value::Object(fields),
+            }
+        }
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +98,17 @@ mod tests {
         let after = json!({"title": "a", "priority": "high", "version": 2});
         assert_eq!(changes(&before, &after), json!({"priority": {"before": "low", "after": "high"}}));
         assert_eq!(changes(&Value::Null, &json!({"title": "a"})), json!({"title": {"before": null, "after": "a"}}));
+    }
+
+    #[test]
+    fn a_created_record_is_read_as_every_field_from_nothing() {
+        let record = json!({"title": "a", "themes": ["torture"], "version": 1});
+        let stored: Value = serde_json::from_str(&created(&record).unwrap()).unwrap();
+        assert_eq!(stored, json!({"created": record}));
+        assert_eq!(readable("create", stored.clone()), changes(&Value::Null, &record));
+        // Only a create event's stored record is expanded; older events stored the diff itself.
+        assert_eq!(readable("import", json!({"created": {"n": 1}})), json!({"created": {"n": 1}}));
+        let diff = changes(&Value::Null, &json!({"created": "x", "title": "a"}));
+        assert_eq!(readable("create", diff.clone()), diff);
     }
 }

@@ -9,6 +9,7 @@ use super::Services;
 use crate::db::audit::{self as store, AuditFilter, AuditRow};
 use crate::db::page::{PageOf, PageRequest};
 use crate::domain::access::{Caller, Role};
+use crate::domain::audit::readable;
 use crate::error::{AppError, AppResult};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -37,7 +38,7 @@ pub struct AuditEvent {
 
 pub fn view(row: AuditRow) -> AppResult<AuditEvent> {
     Ok(AuditEvent {
-        changes: serde_json::from_str(&row.changes).map_err(AppError::internal)?,
+        changes: readable(&row.action, serde_json::from_str(&row.changes).map_err(AppError::internal)?),
         id: row.id,
         at: row.at.and_utc(),
         actor_key_id: row.actor_key_id,

@@ -11,7 +11,7 @@ use crate::db::changes::{self, Entity};
 use crate::db::idempotency::{self, Claim};
 use crate::db::{audit as audit_store, Db, DbConn};
 use crate::domain::access::Caller;
-use crate::domain::audit::{changes as diff, Action, Resource};
+use crate::domain::audit::{changes as diff, created, Action, Resource};
 use crate::error::{AppError, AppResult};
 
 /// A creating call that a retry must not repeat: where it was sent, the client's key, and a
@@ -59,14 +59,21 @@ impl Tx<'_> {
 
     /// Appends the audit event.
     pub fn audit<T: Serialize>(&mut self, event: Audit<'_, T>) -> AppResult<()> {
-        let value = |v: &T| serde_json::to_value(v).map_err(AppError::internal);
-        let before = event.before.map(value).transpose()?.unwrap_or(serde_json::Value::Null);
+        let value = |v: &T| serde_json::to_value(v);
+        let changes = match (event.action, event.before) {
+            (Action::Create, None) => created(event.after),
+            (_, before) => before
+                .map(value)
+                .transpose()
+                .and_then(|before| Ok(diff(&before.unwrap_or_default(), &value(event.after)?).to_string())),
+        }
+        .map_err(AppError::internal)?;
         let entry = audit_store::Entry {
             action: event.action,
             resource: event.resource,
             resource_id: event.id,
             owner_state: event.owner_state,
-            changes: diff(&before, &value(event.after)?),
+            changes,
         };
         audit_store::record(self.conn, self.caller, entry)
     }
@@ -75,18 +82,17 @@ impl Tx<'_> {
     pub fn audit_created<T: Serialize>(
         &mut self,
         resource: Resource,
-        created: &[(&str, Option<&str>, &T)],
+        records: &[(&str, Option<&str>, &T)],
     ) -> AppResult<()> {
-        let entries = created
+        let entries = records
             .iter()
-            .map(|(id, owner_state, after)| {
-                let after = serde_json::to_value(after).map_err(AppError::internal)?;
+            .map(|(id, owner_state, record)| {
                 Ok(audit_store::Entry {
                     action: Action::Create,
                     resource,
                     resource_id: id,
                     owner_state: *owner_state,
-                    changes: diff(&serde_json::Value::Null, &after),
+                    changes: created(record).map_err(AppError::internal)?,
                 })
             })
             .collect::<AppResult<Vec<_>>>()?;

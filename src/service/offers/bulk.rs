@@ -8,7 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::fields::{store_many, Fields};
-use super::{fresh, Offer};
+use super::Offer;
 use crate::domain::access::Caller;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::service::jobs::Progress;
@@ -47,8 +47,9 @@ pub async fn create_many(
         .write_once(caller, once, move |tx| {
             let mut problems = problems;
             match store_many(tx, &offers)? {
-                Ok(rows) if problems.is_empty() => {
-                    let items = rows.iter().map(fresh).collect::<AppResult<Vec<_>>>()?;
+                Ok(created) if problems.is_empty() => {
+                    let items: Vec<Offer> =
+                        created.into_iter().map(|o| Offer { capacity_left: Some(o.capacity), ..o }).collect();
                     stored_so_far.checked.fetch_add(items.len(), Ordering::Relaxed);
                     Ok(BulkOffers { created: items.len(), items })
                 }

@@ -213,13 +213,14 @@ pub(super) fn store_new(tx: &mut Tx<'_>, given_provider: &str, fields: &Fields) 
 }
 
 /// Stores many new offers (a bulk submission), each for a provider the caller may act for, in
-/// a few statements with their change records and audit events: the rows in the order given,
+/// a few statements with their change records and audit events: the offers, as their audit
+/// events record them, in the order given,
 /// or, when an offer names no provider, the problems named by each offer's place (and nothing
 /// stored). An offer for a provider the caller may not act for fails the submission (403).
 pub(super) fn store_many(
     tx: &mut Tx<'_>,
     offers: &[(String, (String, Fields))],
-) -> AppResult<Result<Vec<OfferRow>, Vec<FieldError>>> {
+) -> AppResult<Result<Vec<Offer>, Vec<FieldError>>> {
     let at = now();
     let mut providers: HashMap<&str, (ProviderKind, String)> = HashMap::new();
     let mut rows = Vec::with_capacity(offers.len());
@@ -256,7 +257,7 @@ pub(super) fn store_many(
     let created = rows.iter().map(view).collect::<AppResult<Vec<_>>>()?;
     let events: Vec<(&str, Option<&str>, &Offer)> = created.iter().map(|o| (o.id.as_str(), None, o)).collect();
     tx.audit_created(Resource::Offer, &events)?;
-    Ok(Ok(rows))
+    Ok(Ok(created))
 }
 
 /// A new offer's row, from its checked fields.
