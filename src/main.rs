@@ -75,12 +75,18 @@ fn run(cli: Cli) -> Result<(), StartupError> {
                 },
             }
         }
-        Some(Command::Train { csv, sessions, output }) => {
+        Some(Command::Train { csv, sessions, output, settings }) => {
+            let mut params = TrainParams::default();
+            for setting in &settings {
+                let (name, value) = setting
+                    .split_once('=')
+                    .ok_or_else(|| StartupError(format!("--set takes name=value, not '{setting}'")))?;
+                params.set(name.trim(), value.trim()).map_err(StartupError)?;
+            }
             let rows = read_labelled(&csv)?;
             let chosen = sessions.select(&rows.rows);
             let started = std::time::Instant::now();
-            let model =
-                evaluation::train(&chosen, Catalog::shipped(), &TrainParams::default()).map_err(StartupError)?;
+            let model = evaluation::train(&chosen, Catalog::shipped(), &params).map_err(StartupError)?;
             let bytes = model.to_bytes();
             std::fs::write(&output, &bytes)
                 .map_err(|e| StartupError(format!("cannot write {}: {e}", output.display())))?;
@@ -94,7 +100,7 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             );
             Ok(())
         }
-        Some(Command::Evaluate { csv, sessions, model }) => {
+        Some(Command::Evaluate { csv, sessions, model, themes }) => {
             let rows = read_labelled(&csv)?;
             let chosen = match sessions {
                 Some(s) => s.select(&rows.rows),
@@ -119,9 +125,13 @@ fn run(cli: Cli) -> Result<(), StartupError> {
                 "micro-precision {:.4}  micro-recall {:.4}  micro-F1 {:.4}  macro-F1 {:.4}",
                 report.micro_precision, report.micro_recall, report.micro_f1, report.macro_f1
             );
+            println!(
+                "{} rows with no theme reaching 0.5; given their most likely theme: micro-F1 {:.4}  macro-F1 {:.4}",
+                report.without_theme, report.with_best_theme.0, report.with_best_theme.1
+            );
             println!("{:.1} µs per recommendation (one core)", report.micros_per_row);
             println!("weakest themes (F1, rows with it, rows suggested it):");
-            for t in report.themes.iter().take(8) {
+            for t in report.themes.iter().take(themes) {
                 println!("  {:.3} {:>6} {:>6}  {}", t.f1, t.support, t.suggested, t.theme);
             }
             Ok(())

@@ -64,6 +64,9 @@ pub enum Command {
         /// Where to write the model (the service ships data/theme-model.bin).
         #[arg(long)]
         output: PathBuf,
+        /// A training setting other than the default, as name=value (e.g. c=0.5); repeatable.
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        settings: Vec<String>,
     },
     /// Measure theme suggestion on a labelled UPR Info CSV export: micro- and macro-F1.
     Evaluate {
@@ -75,6 +78,9 @@ pub enum Command {
         /// A model written by `tcmatch train` (default: the shipped one).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// How many themes to list, weakest first.
+        #[arg(long, default_value_t = 8)]
+        themes: usize,
     },
 }
 

@@ -1,5 +1,5 @@
-//! The model file: a checked header and checksum around the payload of labels, tokenizer settings and
-//! thresholds, with the byte writer and reader (varints, zigzag) that the vocabulary and weights use.
+//! The model file: a checked header and checksum around the payload of labels, tokenizer settings,
+//! the margin threshold and the confidence slope, with the byte writer and reader (varints, zigzag) that the vocabulary and weights use.
 
 use crate::domain::fnv;
 
@@ -9,7 +9,7 @@ use super::text::{valid_char_grams, Tokenizer};
 use super::vocabulary::Vocab;
 
 const MAGIC: &[u8; 8] = b"TCMSUGG\0";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8;
 
 impl Model {
@@ -26,9 +26,8 @@ impl Model {
         let (shortest, longest) = t.char_grams.unwrap_or((0, 0));
         w.u8(shortest);
         w.u8(longest);
-        for &t in &self.thresholds {
-            w.f32(t);
-        }
+        w.f32(self.threshold);
+        w.f32(self.slope);
         self.vocab.write(&mut w);
         self.linear.write(&mut w);
 
@@ -79,16 +78,16 @@ impl Model {
         };
         let tokenizer =
             Tokenizer { stem: flags & 1 != 0, stopwords: flags & 2 != 0, bigrams: flags & 4 != 0, char_grams };
-        let thresholds = (0..n_labels).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
-        if thresholds.iter().any(|t| !(0.0..=1.0).contains(t)) {
-            return Err("threshold out of [0, 1]".into());
+        let (threshold, slope) = (r.f32()?, r.f32()?);
+        if !(threshold.is_finite() && slope.is_finite() && slope > 0.0) {
+            return Err("bad threshold or slope".into());
         }
         let vocab = Vocab::read(&mut r)?;
         let linear = Linear::read(&mut r, vocab.len(), n_labels)?;
         if r.pos != payload.len() {
             return Err("trailing bytes in payload".into());
         }
-        Ok(Model { labels, tokenizer, vocab, linear, thresholds })
+        Ok(Model { labels, tokenizer, vocab, linear, threshold, slope })
     }
 }
 
@@ -200,8 +199,9 @@ mod tests {
             assert_eq!(back.to_bytes(), bytes);
             assert_eq!(back.labels(), model.labels());
             for (text, _) in TEXTS {
-                assert_eq!(back.confidences(text), model.confidences(text));
-                assert_eq!(back.drivers(text, &[0, 1]), model.drivers(text, &[0, 1]));
+                let (read_back, read) = (back.read(text), model.read(text));
+                assert_eq!(read_back.confidences, read.confidences);
+                assert_eq!(back.drivers(&read_back, &[0, 1]), model.drivers(&read, &[0, 1]));
             }
         }
     }
@@ -252,8 +252,8 @@ mod tests {
             let checksum = fnv::fnv1a(&bad[HEADER_LEN..end]).to_le_bytes();
             bad[end..].copy_from_slice(&checksum);
             if let Ok(model) = Model::from_bytes(&bad) {
-                let _ = model.confidences("abolish the death penalty");
-                let _ = model.drivers("ratify the convention", &[1]);
+                let _ = model.read("abolish the death penalty");
+                let _ = model.drivers(&model.read("ratify the convention"), &[1]);
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Training and measuring the theme model on UPR Info CSV exports (the format of the import:
 //! `Text` is the recommendation, `Issue` its human labels, `Session` its UPR session).
-//! Measured as the service tags: [`Suggester::suggest`] with a theme for every text.
+//! Measured as the model decides: the themes reaching the threshold ([`Suggester::suggest`]).
 
 use std::time::Instant;
 
@@ -71,7 +71,11 @@ pub fn train(rows: &[&ImportedRecommendation], catalog: &Catalog, params: &Train
     let position = |slug: &str| catalog.themes.iter().position(|t| t.slug == slug).map(|i| i as u16);
     let examples: Vec<Example> = rows
         .iter()
-        .map(|r| Example { text: &r.text, labels: r.themes.iter().filter_map(|s| position(s)).collect() })
+        .map(|r| Example {
+            text: &r.text,
+            labels: r.themes.iter().filter_map(|s| position(s)).collect(),
+            group: r.session.unsigned_abs(),
+        })
         .collect();
     let labels = catalog.themes.iter().map(|t| t.upr_info_label.clone()).collect();
     Model::train(&examples, catalog.themes.len(), params).with_labels(labels)
@@ -100,49 +104,90 @@ pub struct Report {
     pub micros_per_row: f64,
     /// Worst F1 first.
     pub themes: Vec<ThemeScore>,
+    /// Rows for which no theme reached the threshold.
+    pub without_theme: usize,
+    /// Micro- and macro-F1 when such a row gets its most likely theme all the same.
+    pub with_best_theme: (f64, f64),
 }
 
-/// Suggests themes for every row, as the service tags an unlabelled text, and compares them
-/// with the rows' own labels.
+/// Suggests themes for every row (those reaching the threshold, and no others) and compares
+/// them with the rows' own labels; also measures giving a row without any its most likely one.
 pub fn evaluate(suggester: &Suggester, rows: &[&ImportedRecommendation]) -> Report {
     let started = Instant::now();
     let suggested: Vec<Vec<String>> =
-        rows.iter().map(|r| suggester.suggest(&r.text, true).into_iter().map(|s| s.theme).collect()).collect();
+        rows.iter().map(|r| suggester.suggest(&r.text, false).into_iter().map(|s| s.theme).collect()).collect();
     let micros_per_row = started.elapsed().as_secs_f64() * 1e6 / rows.len().max(1) as f64;
-    let catalog = Catalog::shipped();
-    let mut themes: Vec<ThemeScore> = Vec::new();
-    let (mut tp_all, mut fp_all, mut fn_all) = (0usize, 0usize, 0usize);
-    for theme in &catalog.themes {
-        let slug = theme.slug.as_str();
-        let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-        for (row, got) in rows.iter().zip(&suggested) {
-            match (row.themes.iter().any(|t| t == slug), got.iter().any(|t| t == slug)) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fn_ += 1,
-                (false, false) => {}
-            }
-        }
-        (tp_all, fp_all, fn_all) = (tp_all + tp, fp_all + fp, fn_all + fn_);
-        if tp + fp + fn_ > 0 {
-            themes.push(ThemeScore {
-                theme: slug.to_string(),
-                support: tp + fn_,
-                suggested: tp + fp,
-                f1: f1(tp, fp, fn_),
-            });
-        }
-    }
-    themes.sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| b.support.cmp(&a.support)));
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let without_theme = suggested.iter().filter(|s| s.is_empty()).count();
+    let with_best: Vec<Vec<String>> = rows
+        .iter()
+        .zip(&suggested)
+        .map(|(r, s)| match s.is_empty() {
+            true => suggester.suggest(&r.text, true).into_iter().map(|s| s.theme).collect(),
+            false => s.clone(),
+        })
+        .collect();
+    let decided = Scores::of(rows, &suggested);
+    let best = Scores::of(rows, &with_best);
     Report {
         rows: rows.len(),
-        micro_precision: ratio(tp_all, tp_all + fp_all),
-        micro_recall: ratio(tp_all, tp_all + fn_all),
-        micro_f1: f1(tp_all, fp_all, fn_all),
-        macro_f1: if themes.is_empty() { 0.0 } else { themes.iter().map(|t| t.f1).sum::<f64>() / themes.len() as f64 },
+        micro_precision: decided.micro_precision,
+        micro_recall: decided.micro_recall,
+        micro_f1: decided.micro_f1,
+        macro_f1: decided.macro_f1,
         micros_per_row,
-        themes,
+        themes: decided.themes,
+        without_theme,
+        with_best_theme: (best.micro_f1, best.macro_f1),
+    }
+}
+
+struct Scores {
+    micro_precision: f64,
+    micro_recall: f64,
+    micro_f1: f64,
+    macro_f1: f64,
+    themes: Vec<ThemeScore>,
+}
+
+impl Scores {
+    fn of(rows: &[&ImportedRecommendation], suggested: &[Vec<String>]) -> Scores {
+        let catalog = Catalog::shipped();
+        let mut themes: Vec<ThemeScore> = Vec::new();
+        let (mut tp_all, mut fp_all, mut fn_all) = (0usize, 0usize, 0usize);
+        for theme in &catalog.themes {
+            let slug = theme.slug.as_str();
+            let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+            for (row, got) in rows.iter().zip(suggested) {
+                match (row.themes.iter().any(|t| t == slug), got.iter().any(|t| t == slug)) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fn_ += 1,
+                    (false, false) => {}
+                }
+            }
+            (tp_all, fp_all, fn_all) = (tp_all + tp, fp_all + fp, fn_all + fn_);
+            if tp + fp + fn_ > 0 {
+                themes.push(ThemeScore {
+                    theme: slug.to_string(),
+                    support: tp + fn_,
+                    suggested: tp + fp,
+                    f1: f1(tp, fp, fn_),
+                });
+            }
+        }
+        themes.sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| b.support.cmp(&a.support)));
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        Scores {
+            micro_precision: ratio(tp_all, tp_all + fp_all),
+            micro_recall: ratio(tp_all, tp_all + fn_all),
+            micro_f1: f1(tp_all, fp_all, fn_all),
+            macro_f1: if themes.is_empty() {
+                0.0
+            } else {
+                themes.iter().map(|t| t.f1).sum::<f64>() / themes.len() as f64
+            },
+            themes,
+        }
     }
 }
 

@@ -16,13 +16,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::catalog::Catalog;
-use model::Model;
+use model::{Model, Reading};
 
 /// The shipped model, trained by `tcmatch train` on all of tests/data (UPR sessions 1-13).
 const SHIPPED_MODEL: &[u8] = include_bytes!("../../data/theme-model.bin");
 
-/// A theme is suggested when its confidence reaches this. Each theme's own decision point,
-/// tuned on held-out data in training, is mapped to it, so one number holds for all themes.
+/// A theme is suggested when its confidence reaches this: the model's decision threshold,
+/// tuned on held-out data in training, gives this confidence.
 pub const SUGGEST_THRESHOLD: f32 = 0.5;
 
 /// One theme the model sees in a text.
@@ -78,26 +78,26 @@ impl Suggester {
 
     /// The `limit` most likely themes, best first.
     pub fn rank(&self, text: &str, limit: usize) -> Vec<ThemeSuggestion> {
-        let mut ranked = self.ranked(text);
+        let reading = self.model.read(text);
+        let mut ranked = self.ranked(&reading);
         ranked.truncate(limit);
-        self.explained(text, ranked)
+        self.explained(text, &reading, ranked)
     }
 
     /// The themes to tag `text` with: those reaching [`SUGGEST_THRESHOLD`], or, when none does
     /// and `at_least_one` says a text always has a theme, the most likely one.
     pub fn suggest(&self, text: &str, at_least_one: bool) -> Vec<ThemeSuggestion> {
-        let mut ranked = self.ranked(text);
+        let reading = self.model.read(text);
+        let mut ranked = self.ranked(&reading);
         let reached = ranked.iter().take_while(|(_, confidence)| *confidence >= SUGGEST_THRESHOLD).count();
         ranked.truncate(if reached == 0 && at_least_one { 1 } else { reached });
-        self.explained(text, ranked)
+        self.explained(text, &reading, ranked)
     }
 
-    /// Every label with its calibrated confidence, most likely first (ties by theme).
-    fn ranked(&self, text: &str) -> Vec<(u16, f32)> {
-        let mut ranked: Vec<(u16, f32)> = (0u16..)
-            .zip(self.model.confidences(text))
-            .map(|(label, p)| (label, calibrated(p, self.model.threshold(label))))
-            .collect();
+    /// Every label with its confidence, most likely first (ties by theme).
+    fn ranked(&self, reading: &Reading) -> Vec<(u16, f32)> {
+        let mut ranked: Vec<(u16, f32)> =
+            (0u16..).zip(&reading.confidences).map(|(label, &c)| (label, rounded(c))).collect();
         ranked.sort_by(|a, b| {
             b.1.total_cmp(&a.1).then_with(|| self.slugs[usize::from(a.0)].cmp(&self.slugs[usize::from(b.0)]))
         });
@@ -105,11 +105,11 @@ impl Suggester {
     }
 
     /// The chosen labels as themes, with the words behind each.
-    fn explained(&self, text: &str, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
+    fn explained(&self, text: &str, reading: &Reading, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
         let labels: Vec<u16> = chosen.iter().map(|&(label, _)| label).collect();
         let suggestions = chosen
             .into_iter()
-            .zip(self.model.drivers(text, &labels))
+            .zip(self.model.drivers(reading, &labels))
             .map(|((label, confidence), words)| ThemeSuggestion {
                 theme: self.slugs[usize::from(label)].clone(),
                 confidence,
@@ -196,17 +196,14 @@ impl Suggester {
     }
 }
 
-/// Maps a label's probability onto one scale where its decision threshold sits at
-/// [`SUGGEST_THRESHOLD`], keeping the order of probabilities, 0 and 1; rounded to 3 decimals.
-fn calibrated(probability: f32, threshold: f32) -> f32 {
-    let threshold = threshold.clamp(1e-3, 1.0 - 1e-3);
-    let p = probability.clamp(0.0, 1.0);
-    let scaled = if p < threshold {
-        SUGGEST_THRESHOLD * p / threshold
+/// A confidence to 3 decimals, on the same side of [`SUGGEST_THRESHOLD`] as before.
+fn rounded(confidence: f32) -> f32 {
+    let r = (confidence * 1000.0).round() / 1000.0;
+    if confidence < SUGGEST_THRESHOLD {
+        r.min(SUGGEST_THRESHOLD - 0.001)
     } else {
-        SUGGEST_THRESHOLD + (1.0 - SUGGEST_THRESHOLD) * (p - threshold) / (1.0 - threshold)
-    };
-    (scaled * 1000.0).round() / 1000.0
+        r.max(SUGGEST_THRESHOLD)
+    }
 }
 
 #[cfg(test)]
@@ -245,18 +242,12 @@ mod tests {
     }
 
     #[test]
-    fn calibration_puts_each_threshold_at_one_half_and_keeps_order() {
-        for threshold in [0.1f32, 0.3, 0.5, 0.8] {
-            assert_eq!(calibrated(threshold, threshold), SUGGEST_THRESHOLD);
-            assert_eq!(calibrated(0.0, threshold), 0.0);
-            assert_eq!(calibrated(1.0, threshold), 1.0);
-            let mut last = -1.0;
-            for i in 0..=100 {
-                let c = calibrated(i as f32 / 100.0, threshold);
-                assert!(c >= last && (0.0..=1.0).contains(&c));
-                last = c;
-            }
-        }
+    fn rounding_never_moves_a_confidence_across_the_threshold() {
+        assert_eq!(rounded(0.4996), 0.499);
+        assert_eq!(rounded(0.5), 0.5);
+        assert_eq!(rounded(0.50004), 0.5);
+        assert_eq!(rounded(0.12345), 0.123);
+        assert_eq!((rounded(0.0), rounded(1.0)), (0.0, 1.0));
     }
 
     #[test]

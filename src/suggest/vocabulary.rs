@@ -1,5 +1,6 @@
 //! The features: terms seen in at least `min_df` training texts, with their document frequencies,
-//! and a text's sublinear, L2-normalised TF-IDF vector over them (bigrams and n-grams down-weighted).
+//! and a text's sublinear TF-IDF vector over them, in three blocks (words, word pairs, character
+//! n-grams) each normalised to unit length and then weighted.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -7,7 +8,8 @@ use std::hash::BuildHasherDefault;
 use super::codec::{Reader, Writer};
 use super::text::{is_char_gram, TermHasher, Tokenizer};
 
-/// Factors applied to the TF-IDF weight of the kinds of terms other than words.
+/// Weights of the blocks of terms other than words (each block of a vector has unit length
+/// before its weight; words weigh 1).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct TermWeights {
     pub(super) bigram: f32,
@@ -23,6 +25,8 @@ pub(super) struct Vocab {
     n_docs: u32,
     weights: TermWeights,
     idf: Vec<f32>,
+    /// Each term's block: 0 words, 1 word pairs, 2 character n-grams.
+    block: Vec<u8>,
 }
 
 impl Vocab {
@@ -45,28 +49,17 @@ impl Vocab {
 
     fn new(terms: Vec<String>, df: Vec<u32>, n_docs: u32, weights: TermWeights) -> Vocab {
         let index = terms.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
-        let idf = terms
-            .iter()
-            .zip(&df)
-            .map(|(t, &d)| {
-                let idf = ((1.0 + n_docs as f32) / (1.0 + d as f32)).ln() + 1.0;
-                if is_char_gram(t) {
-                    idf * weights.char_gram
-                } else if t.contains(' ') {
-                    idf * weights.bigram
-                } else {
-                    idf
-                }
-            })
-            .collect();
-        Vocab { terms, index, df, n_docs, weights, idf }
+        let idf = df.iter().map(|&d| ((1.0 + n_docs as f32) / (1.0 + d as f32)).ln() + 1.0).collect();
+        let block = terms.iter().map(|t| if is_char_gram(t) { 2 } else { u8::from(t.contains(' ')) }).collect();
+        Vocab { terms, index, df, n_docs, weights, idf, block }
     }
 
     pub(super) fn len(&self) -> usize {
         self.terms.len()
     }
 
-    /// Sublinear TF-IDF of the known terms of `text`, sorted by feature id, L2-normalised.
+    /// Sublinear TF-IDF of the known terms of `text`, sorted by feature id, each block
+    /// L2-normalised and weighted.
     pub(super) fn vector(&self, tokenizer: &Tokenizer, text: &str) -> Vec<(u32, f32)> {
         let mut ids = Vec::new();
         tokenizer.each_term(text, |term| ids.extend(self.index.get(term)));
@@ -80,10 +73,14 @@ impl Vocab {
         }
         let mut v: Vec<(u32, f32)> =
             counts.iter().map(|&(id, c)| (id, (1.0 + (c as f32).ln()) * self.idf[id as usize])).collect();
-        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        let mut norms = [0f32; 3];
+        for &(id, x) in &v {
+            norms[usize::from(self.block[id as usize])] += x * x;
         }
+        let weights = [1.0, self.weights.bigram, self.weights.char_gram];
+        let factors: Vec<f32> =
+            norms.iter().zip(weights).map(|(&n, w)| if n > 0.0 { w / n.sqrt() } else { 0.0 }).collect();
+        v.iter_mut().for_each(|(id, x)| *x *= factors[usize::from(self.block[*id as usize])]);
         v
     }
 
@@ -132,5 +129,27 @@ impl Vocab {
             df.push(d);
         }
         Ok(Vocab::new(terms, df, n_docs, weights))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_block_has_its_weight_as_length() {
+        let tokenizer = Tokenizer { stem: false, stopwords: true, bigrams: true, char_grams: Some((2, 3)) };
+        let texts = ["torture in prisons", "torture of detainees", "prisons and detainees"];
+        let vocab = Vocab::build(&texts, &tokenizer, 1, TermWeights { bigram: 0.5, char_gram: 2.0 });
+        let v = vocab.vector(&tokenizer, "torture in prisons");
+        let mut lengths = [0f32; 3];
+        for &(id, x) in &v {
+            lengths[usize::from(vocab.block[id as usize])] += x * x;
+        }
+        let lengths = lengths.map(f32::sqrt);
+        for (got, want) in lengths.iter().zip([1.0, 0.5, 2.0]) {
+            assert!((got - want).abs() < 1e-5, "{lengths:?}");
+        }
+        assert!(vocab.vector(&tokenizer, "unknown").is_empty());
     }
 }
