@@ -139,7 +139,8 @@ fn sql_top10(
                                ELSE length(replace(((o.modalities & {rmod})::bit(16))::text, '0', ''))::float8 / {rmod_n} END)
                 + {wl} * (CASE WHEN cardinality($5::int[]) = 0 THEN 1 WHEN cardinality(o.languages) = 0 THEN {unk}
                                WHEN o.languages && $5::int[] THEN 1 ELSE 0 END)
-                + {wtf} * least(1, greatest(0, least({re}, o.end_day) - greatest({rs}, o.start_day) + 1)::float8 / ({re} - {rs} + 1))
+                + {wtf} * (CASE WHEN o.start_day = {open_start} AND o.end_day = {open_end} THEN {unk}
+                                ELSE least(1, greatest(0, least({re}, o.end_day) - greatest({rs}, o.start_day) + 1)::float8 / ({re} - {rs} + 1)) END)
                 + {wb} * (CASE WHEN {need} < 0 THEN 1 WHEN o.budget < 0 THEN {unk} WHEN {need} = 0 THEN 1
                                ELSE least(1, o.budget::float8 / {need}) END)
               ) / {wsum} * {factor} AS score
@@ -159,6 +160,8 @@ fn sql_top10(
         rmod_n = rmod.count_ones().max(1),
         re = request.end,
         rs = request.start,
+        open_start = i32::MIN,
+        open_end = i32::MAX,
         state = request.state,
     );
     diesel::sql_query(sql)

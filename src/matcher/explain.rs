@@ -3,7 +3,7 @@
 
 use super::entry::Consent;
 use super::index::{MatchIndex, Pair};
-use super::score::Breakdown;
+use super::score::{Breakdown, Open, Openness};
 use crate::domain::catalog::Catalog;
 use crate::domain::validate::LANGUAGES;
 use crate::domain::vocab::Modality;
@@ -27,8 +27,6 @@ pub struct Explanation {
 pub fn explain(index: &MatchIndex, pair: &Pair) -> Option<Explanation> {
     let request = index.request_entry(&pair.request_id)?;
     let overlap = index.overlap(&pair.request_id, &pair.offer_id)?;
-    // Spelt out, so a new score component does not compile until it has a reason too.
-    let Breakdown { theme: _, modality: _, language, timeframe, budget, consent_factor: _ } = pair.scored.breakdown;
     let shared = theme_names(overlap.shared_themes);
     let related = theme_names(overlap.related_themes);
     let missing = theme_names(overlap.missing_themes);
@@ -53,18 +51,7 @@ pub fn explain(index: &MatchIndex, pair: &Pair) -> Option<Explanation> {
     if !missing.is_empty() {
         reasons.push(format!("Does not cover: {}", labels(&missing)));
     }
-    reasons.push(match (languages.is_empty(), language) {
-        (false, _) => format!("Languages in common: {}", languages.join(", ")),
-        (true, l) if l >= 1.0 => "The request names no language".into(),
-        (true, l) if l > 0.0 => "The offer names no language".into(),
-        _ => "No language in common".into(),
-    });
-    if !modalities.is_empty() {
-        let names: Vec<&str> = modalities.iter().map(|m| m.as_str()).collect();
-        reasons.push(format!("Kinds of help in common: {}", names.join(", ")));
-    }
-    reasons.push(format!("The offer's period covers {:.0}% of the request's", timeframe * 100.0));
-    reasons.push(format!("Budget fit {:.0}%", budget * 100.0));
+    reasons.extend(fit_reasons(&pair.scored.breakdown, overlap.open, &languages, &modalities));
     if request.consent == Consent::Pending {
         reasons.push("Consent is still pending: ranked below consented requests of equal fit".into());
     }
@@ -76,6 +63,42 @@ pub fn explain(index: &MatchIndex, pair: &Pair) -> Option<Explanation> {
         common_modalities: modalities,
         reasons,
     })
+}
+
+/// The reasons for the components other than theme, in the order of the score table: each says
+/// which side leaves the criterion unspecified (the request: it constrains nothing; the offer:
+/// unknown, scored as such), or how well the two fit.
+fn fit_reasons(b: &Breakdown, open: Openness, languages: &[String], modalities: &[Modality]) -> [String; 4] {
+    // Spelt out, so a new score component does not compile until it has a reason too.
+    let Breakdown { theme: _, modality, language, timeframe, budget, consent_factor: _ } = *b;
+    let percent = |v: f64| format!("{:.0}%", v * 100.0);
+    let unknown = |what: &str, value: f64| format!("{what} unknown: the offer names none (scored {})", percent(value));
+    let modality = match open.modality {
+        Open::Request => "The request names no kind of help".to_string(),
+        Open::Offer => unknown("Kind of help", modality),
+        Open::Neither if modalities.is_empty() => "None of the requested kinds of help".to_string(),
+        Open::Neither => {
+            let names: Vec<&str> = modalities.iter().map(|m| m.as_str()).collect();
+            format!("Kinds of help in common: {} ({} of those requested)", names.join(", "), percent(modality))
+        }
+    };
+    let language = match open.language {
+        Open::Request => "The request names no language".to_string(),
+        Open::Offer => unknown("Language", language),
+        Open::Neither if languages.is_empty() => "No language in common".to_string(),
+        Open::Neither => format!("Languages in common: {}", languages.join(", ")),
+    };
+    let timeframe = match open.timeframe {
+        Open::Request => "The request names no period".to_string(),
+        Open::Offer => unknown("Period", timeframe),
+        Open::Neither => format!("The offer's period covers {} of the request's", percent(timeframe)),
+    };
+    let budget = match open.budget {
+        Open::Request => "The request names no budget".to_string(),
+        Open::Offer => unknown("Budget", budget),
+        Open::Neither => format!("The offer's budget covers {} of the request's", percent(budget)),
+    };
+    [modality, language, timeframe, budget]
 }
 
 fn theme_names(mask: u64) -> Vec<String> {
@@ -115,6 +138,60 @@ mod tests {
         assert!(e.reasons[0].starts_with("Shares 1 of 3 requested themes"), "{:?}", e.reasons);
         assert!(e.reasons.iter().any(|r| r == "Languages in common: en"));
         assert!(!e.reasons.iter().any(|r| r.starts_with("Consent is still pending")));
+    }
+
+    /// Every reason other than theme and consent says what its component is: the request's
+    /// open criterion scores 1, the offer's the documented unknown, and a partial fit its share.
+    #[test]
+    fn each_fit_reason_follows_its_component() {
+        let unknown = MatchConfig::default().unknown;
+        let b = |modality, language, timeframe, budget| Breakdown {
+            theme: 1.0,
+            modality,
+            language,
+            timeframe,
+            budget,
+            consent_factor: 1.0,
+        };
+        let all = |o| Openness { modality: o, language: o, timeframe: o, budget: o };
+        let [m, l, t, g] = fit_reasons(&b(1.0, 1.0, 1.0, 1.0), all(Open::Request), &[], &[]);
+        assert_eq!(
+            [m, l, t, g],
+            [
+                "The request names no kind of help",
+                "The request names no language",
+                "The request names no period",
+                "The request names no budget"
+            ]
+        );
+        let reasons = fit_reasons(&b(unknown, unknown, unknown, unknown), all(Open::Offer), &[], &[]);
+        for (reason, what) in reasons.iter().zip(["Kind of help", "Language", "Period", "Budget"]) {
+            assert_eq!(reason, &format!("{what} unknown: the offer names none (scored 50%)"));
+        }
+        // A partial fit of the same value reads as a share, never as unknown.
+        let partial = fit_reasons(&b(0.5, 0.0, 0.5, 0.5), all(Open::Neither), &[], &[Modality::Training]);
+        assert_eq!(partial[0], "Kinds of help in common: training (50% of those requested)");
+        assert_eq!(partial[1], "No language in common");
+        assert_eq!(partial[2], "The offer's period covers 50% of the request's");
+        assert_eq!(partial[3], "The offer's budget covers 50% of the request's");
+        assert!(partial.iter().all(|r| !r.contains("unknown")));
+    }
+
+    #[test]
+    fn an_offer_without_period_or_budget_is_unknown_there_not_a_full_fit() {
+        // The fixture's offer names no period and no budget.
+        let o = offer(&["torture"], &[], true);
+        let mut r = request("KEN", &["torture"], ConsentStatus::Granted);
+        r.starts_on = chrono::NaiveDate::from_ymd_opt(2030, 1, 1);
+        r.ends_on = chrono::NaiveDate::from_ymd_opt(2030, 6, 30);
+        r.budget_min_usd = Some(1000);
+        let index = index_with(o, r.clone());
+        let pair = index.offers_for(&r.id, 1, 0).pop().expect("the offer matches");
+        let unknown = MatchConfig::default().unknown;
+        assert_eq!((pair.scored.breakdown.timeframe, pair.scored.breakdown.budget), (unknown, unknown));
+        let e = explain(&index, &pair).unwrap();
+        assert!(e.reasons.iter().any(|r| r == "Period unknown: the offer names none (scored 50%)"), "{:?}", e.reasons);
+        assert!(e.reasons.iter().any(|r| r == "Budget unknown: the offer names none (scored 50%)"), "{:?}", e.reasons);
     }
 
     #[test]

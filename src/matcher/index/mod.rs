@@ -14,7 +14,7 @@ use super::config::MatchConfig;
 use super::entry::{
     id_of, key_of, Consent, Encoder, OfferEntry, OfferFacts, RequestEntry, RequestFacts, GLOBAL_PARTITION, PARTITIONS,
 };
-use super::score::{Scored, Scorer};
+use super::score::{Openness, Scored, Scorer};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 
@@ -35,6 +35,8 @@ pub struct Overlap {
     pub missing_themes: u64,
     pub common_modalities: u16,
     pub common_languages: [u64; 3],
+    /// Which side leaves each criterion unspecified.
+    pub open: Openness,
 }
 
 /// One request's best offers: its key, and the offers' keys with their scores, best first.
@@ -331,6 +333,7 @@ impl MatchIndex {
                 request.languages[1] & offer.languages[1],
                 request.languages[2] & offer.languages[2],
             ],
+            open: Openness::of(request, offer),
         })
     }
 

@@ -18,6 +18,50 @@
 use super::config::MatchConfig;
 use super::entry::{contains, language_signature, Consent, OfferEntry, RequestEntry};
 
+/// Which side leaves a criterion unspecified, if either: a request that does constrains
+/// nothing (the component scores 1); an offer that does is scored `unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    Neither,
+    Request,
+    Offer,
+}
+
+/// Which side leaves each criterion other than theme unspecified, by the scorer's own rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Openness {
+    pub modality: Open,
+    pub language: Open,
+    pub timeframe: Open,
+    pub budget: Open,
+}
+
+impl Openness {
+    pub fn of(request: &RequestEntry, offer: &OfferEntry) -> Openness {
+        let open = |request_open: bool, offer_open: bool| match (request_open, offer_open) {
+            (true, _) => Open::Request,
+            (false, true) => Open::Offer,
+            (false, false) => Open::Neither,
+        };
+        let no_period = |start: i32, end: i32| start == i32::MIN && end == i32::MAX;
+        Openness {
+            modality: open(request.modalities == 0, offer.modalities == 0),
+            language: open(request.languages == [0; 3], offer.languages == [0; 3]),
+            timeframe: open(no_period(request.start, request.end), no_period(offer.start, offer.end)),
+            budget: open(budget_needed(request) < 0, offer.budget < 0),
+        }
+    }
+}
+
+/// The request's minimum budget, or without one its maximum (negative: none).
+fn budget_needed(request: &RequestEntry) -> i64 {
+    if request.budget_min >= 0 {
+        request.budget_min
+    } else {
+        request.budget_max
+    }
+}
+
 /// Each component of a score, in [0, 1].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Breakdown {
@@ -297,10 +341,13 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// Share of the request's period the offer's period covers.
+    /// Share of the request's period the offer's period covers (`unknown` when the offer
+    /// names no period).
     fn timeframe(&self, offer: &OfferEntry) -> f64 {
-        if self.request.start == i32::MIN && self.request.end == i32::MAX {
-            return 1.0;
+        match Openness::of(self.request, offer).timeframe {
+            Open::Request => return 1.0,
+            Open::Offer => return self.config.unknown,
+            Open::Neither => {}
         }
         let (start, end) = self.period;
         let overlap = i64::from(end.min(offer.end)) - i64::from(start.max(offer.start)) + 1;
@@ -309,7 +356,7 @@ impl<'a> Scorer<'a> {
 
     /// How much of the request's minimum (or, without one, maximum) budget the offer covers.
     fn budget(&self, offer: &OfferEntry) -> f64 {
-        let need = if self.request.budget_min >= 0 { self.request.budget_min } else { self.request.budget_max };
+        let need = budget_needed(self.request);
         if need < 0 {
             1.0
         } else if offer.budget < 0 {
