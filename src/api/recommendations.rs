@@ -51,6 +51,10 @@ pub struct RecommendationQuery {
     /// Only recommendations changed at or after this RFC 3339 time.
     #[param(value_type = Option<DateTime<Utc>>)]
     pub updated_since: Option<String>,
+    /// Only recommendations without a theme, which a person should tag (`true`), or only
+    /// those with one (`false`).
+    #[param(value_type = Option<bool>)]
+    pub needs_review: Option<String>,
     /// `json` (one page, the default), `csv` or `xlsx` (every item the filters select; `limit`
     /// and `cursor` do not apply); without it, `Accept` may ask for `text/csv` or the XLSX type.
     #[param(pattern = "^(json|csv|xlsx)$")]
@@ -164,6 +168,7 @@ pub async fn list(
         session: q.session.as_deref(),
         text: q.q.as_deref(),
         updated_since: q.updated_since.as_deref(),
+        needs_review: q.needs_review.as_deref(),
     }
     .parse()?;
     if let Some(sheet) = http::format(&req, q.format.as_deref())?.sheet() {
@@ -196,6 +201,7 @@ pub struct Filters<'a> {
     pub session: Option<&'a str>,
     pub text: Option<&'a str>,
     pub updated_since: Option<&'a str>,
+    pub needs_review: Option<&'a str>,
 }
 
 impl Filters<'_> {
@@ -215,6 +221,12 @@ impl Filters<'_> {
             session: http::int_param("session", self.session, 1, 99)?,
             words,
             updated_since: http::timestamp_param("updated_since", self.updated_since)?,
+            needs_review: match self.needs_review {
+                None => None,
+                Some("true") => Some(true),
+                Some("false") => Some(false),
+                Some(_) => return Err(AppError::bad_param("needs_review", "must be true or false")),
+            },
         })
     }
 }
@@ -242,6 +254,9 @@ pub struct SummaryQuery {
     /// Words that must each begin a word of the recommendation's text, in any case ("child"
     /// finds "children").
     pub q: Option<String>,
+    /// Only recommendations without a theme (`true`), or only those with one (`false`).
+    #[param(value_type = Option<bool>)]
+    pub needs_review: Option<String>,
     /// Language of theme labels: ar, en, es, fr, ru or zh (else `Accept-Language`, else en).
     #[param(pattern = "^(ar|en|es|fr|ru|zh)$")]
     pub lang: Option<String>,
@@ -285,6 +300,7 @@ pub async fn summarize(
         session: q.session.as_deref(),
         text: q.q.as_deref(),
         updated_since: None,
+        needs_review: q.needs_review.as_deref(),
     }
     .parse()?;
     let lang = http::language(&req, q.lang.as_deref())?;

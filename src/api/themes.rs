@@ -223,6 +223,9 @@ pub struct ThemeSuggestions {
     pub lang: &'static str,
     /// A theme is suggested (tagged on records) from this confidence.
     pub threshold: f32,
+    /// True when no theme reaches the threshold: the model is not sure what the text is
+    /// about, and a person should choose its themes.
+    pub needs_review: bool,
     pub suggestions: Vec<SuggestedTheme>,
 }
 
@@ -271,6 +274,7 @@ pub async fn suggest(
     c.finish()?;
     let lang = http::language(&req, q.lang.as_deref())?;
     let ranked = web::block(move || Suggester::shipped().rank(&text, limit)).await.map_err(AppError::internal)?;
+    let needs_review = ranked.first().is_none_or(|best| best.confidence < SUGGEST_THRESHOLD);
     let suggestions = ranked
         .into_iter()
         .map(|s| SuggestedTheme {
@@ -281,6 +285,6 @@ pub async fn suggest(
             theme: s.theme,
         })
         .collect();
-    let body = ThemeSuggestions { lang, threshold: SUGGEST_THRESHOLD, suggestions };
+    let body = ThemeSuggestions { lang, threshold: SUGGEST_THRESHOLD, needs_review, suggestions };
     Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }

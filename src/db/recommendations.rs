@@ -42,6 +42,8 @@ pub struct RecommendationFilter {
     /// Words that must each begin a word of the text, in any case.
     pub words: Vec<String>,
     pub updated_since: Option<chrono::NaiveDateTime>,
+    /// Only those without a theme (true), or only those with one (false).
+    pub needs_review: Option<bool>,
 }
 
 impl RecommendationFilter {
@@ -55,6 +57,7 @@ impl RecommendationFilter {
             && self.cycle.is_none()
             && self.session.is_none()
             && self.updated_since.is_none()
+            && self.needs_review.is_none()
     }
 }
 
@@ -172,6 +175,12 @@ fn filtered<'a>(conn: &DbConn, f: &'a RecommendationFilter) -> recommendations::
     }
     if let Some(since) = f.updated_since {
         q = q.filter(recommendations::updated_at.ge(since));
+    }
+    // A recommendation without a theme stores the empty list.
+    match f.needs_review {
+        Some(true) => q = q.filter(recommendations::themes.eq("[]")),
+        Some(false) => q = q.filter(recommendations::themes.ne("[]")),
+        None => {}
     }
     if !f.words.is_empty() {
         q = q.filter(backend::recommendations_with(conn, &text_search::terms(&f.words)));

@@ -55,6 +55,7 @@ impl ExplorerQuery {
             session: self.session.as_deref(),
             text: self.q.as_deref(),
             updated_since: None,
+            needs_review: None,
         }
         .parse()
     }

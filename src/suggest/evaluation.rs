@@ -106,12 +106,14 @@ pub struct Report {
     pub themes: Vec<ThemeScore>,
     /// Rows for which no theme reached the threshold.
     pub without_theme: usize,
-    /// Micro- and macro-F1 when such a row gets its most likely theme all the same.
+    /// Micro- and macro-F1 when such a row gets its most likely theme if that reaches the
+    /// floor, as records without themes are tagged.
     pub with_best_theme: (f64, f64),
 }
 
 /// Suggests themes for every row (those reaching the threshold, and no others) and compares
-/// them with the rows' own labels; also measures giving a row without any its most likely one.
+/// them with the rows' own labels; also measures giving a row without any its most likely one
+/// from the floor, as records are tagged.
 pub fn evaluate(suggester: &Suggester, rows: &[&ImportedRecommendation]) -> Report {
     let started = Instant::now();
     let suggested: Vec<Vec<String>> =

@@ -102,6 +102,7 @@ fn themes_are_suggested_from_text(app: TestApp) {
     assert_eq!(answer.status, 200, "{}", answer.text);
     let body = answer.json();
     assert_eq!(body["threshold"], 0.5);
+    assert_eq!(body["needs_review"], false);
     let suggestions = body["suggestions"].as_array().unwrap();
     assert_eq!(suggestions.len(), 3);
     let top = &suggestions[0];
@@ -122,6 +123,9 @@ fn themes_are_suggested_from_text(app: TestApp) {
     assert_eq!(french["suggestions"][0]["theme"], "death-penalty");
     assert_eq!(french["suggestions"][0]["label"], "Peine de mort");
     assert_eq!(french["suggestions"].as_array().unwrap().len(), 5, "five by default");
+    let unclear = app.post("/api/v1/themes/suggest", &json!({ "text": "Zqx vvv wpt" })).json();
+    assert_eq!(unclear["needs_review"], true, "no theme reaches the threshold: {unclear}");
+    assert!(unclear["suggestions"].as_array().unwrap().iter().all(|s| s["suggested"] == false));
 
     app.post("/api/v1/themes/suggest", &json!({ "text": "  " })).field_error(422, "text");
     app.post("/api/v1/themes/suggest", &json!({ "text": "x", "limit": 0 })).field_error(422, "limit");

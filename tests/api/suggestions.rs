@@ -17,7 +17,8 @@ fn suggested(record: &Value) -> Vec<String> {
 fn imported_recommendations_without_themes_get_suggestions(app: TestApp) {
     let csv = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n\
                Kenya,Africa,AU,Abolish the death penalty and commute all death sentences.,Norway,WEOG,,Noted,5,,40\n\
-               Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Torture and other CID treatment,40\n";
+               Kenya,Africa,AU,Ratify OPCAT.,Norway,WEOG,,Accepted,5,Torture and other CID treatment,40\n\
+               Kenya,Africa,AU,Zqx vvv wpt.,Norway,WEOG,,Noted,5,,40\n";
     let res = app.send("POST", "/api/v1/recommendations/import", &[("Content-Type", "text/csv")], Some(csv.as_bytes()));
     assert_eq!(res.status, 201, "{}", res.excerpt());
     let items = app.get("/api/v1/recommendations?session=40").json()["items"].clone();
@@ -29,6 +30,14 @@ fn imported_recommendations_without_themes_get_suggestions(app: TestApp) {
     assert!(!first["words"].as_array().unwrap().is_empty());
     assert_eq!(tagged["themes"], json!(["torture"]));
     assert!(suggested(tagged).is_empty(), "labelled rows keep their labels alone");
+    assert_eq!((&untagged["needs_review"], &tagged["needs_review"]), (&json!(false), &json!(false)));
+    // A text the model is not sure of keeps no theme, and says a person should choose.
+    let unclear = &items[2];
+    assert_eq!((&unclear["themes"], &unclear["needs_review"]), (&json!([]), &json!(true)), "{unclear}");
+    let to_review = app.get("/api/v1/recommendations?needs_review=true").json();
+    assert_eq!((&to_review["total"], &to_review["items"][0]["id"]), (&json!(1), &unclear["id"]));
+    assert_eq!(app.get("/api/v1/recommendations?needs_review=false").json()["total"], 2);
+    app.get("/api/v1/recommendations?needs_review=maybe").field_error(400, "needs_review");
     assert_eq!(
         app.get("/api/v1/recommendations?theme=death-penalty").json()["total"],
         1,
@@ -75,6 +84,9 @@ fn requests_ask_for_suggestions_and_confirm_them(app: TestApp) {
     // Without themes, recommendations or suggestion, the request is refused.
     let untagged = app.post("/api/v1/requests", &json!({ "state": "KEN", "title": "Help" }));
     assert!(untagged.field_error(422, "themes").contains("suggest_themes"));
+    // And when the model is not sure enough of any theme, the answer says so.
+    let unclear = app.post("/api/v1/requests", &json!({ "state": "KEN", "title": "Zqx vvv", "suggest_themes": true }));
+    assert!(unclear.field_error(422, "themes").contains("no theme could be suggested"));
 }
 
 fn offers_add_suggestions_to_given_themes(app: TestApp) {

@@ -54,7 +54,12 @@ impl Fields {
             suggested.extend(Suggester::shipped().tag(&mut themes, &text, MAX_LIST_ITEMS));
         }
         if themes.is_empty() && self.themes.is_empty() {
-            c.fail("themes", "give at least one theme, or set suggest_themes");
+            let why = if self.suggest {
+                "no theme could be suggested with confidence from the title and description; give at least one theme"
+            } else {
+                "give at least one theme, or set suggest_themes"
+            };
+            c.fail("themes", why);
         }
         c.list_size("modalities", self.modalities.len());
         let languages = c.languages("languages", &self.languages);

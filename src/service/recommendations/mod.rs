@@ -48,6 +48,10 @@ pub struct Recommendation {
     /// Themes among `themes` that the model suggested and no person has confirmed yet; a PATCH
     /// that sets `themes` confirms them.
     pub suggested_themes: Vec<ThemeSuggestion>,
+    /// True when the recommendation has no theme: none was given and the model was not sure
+    /// enough of any (no theme reached 0.5, nor the most likely one 0.2); a person should
+    /// choose its themes.
+    pub needs_review: bool,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -97,9 +101,11 @@ pub struct RecommendationChanges {
 }
 
 pub fn view(row: &RecommendationRow) -> AppResult<Recommendation> {
+    let themes: Vec<String> = json_list(&row.themes)?;
     Ok(Recommendation {
+        needs_review: themes.is_empty(),
         response: Response::parse(&row.response).ok_or_else(|| AppError::internal("stored response is unknown"))?,
-        themes: json_list(&row.themes)?,
+        themes,
         suggested_themes: json_list(&row.suggested_themes)?,
         id: row.id.clone(),
         state_under_review: row.state_under_review.clone(),
@@ -144,7 +150,8 @@ fn checked(r: &NewRecommendation) -> AppResult<ImportedRecommendation> {
     })
 }
 
-/// Themes for a recommendation given none: suggested from its text, and marked so.
+/// Themes for a recommendation given none: suggested from its text, and marked so (none when
+/// the model is not sure enough of any; see [`Suggester::tag`]).
 pub(super) fn suggest_missing_themes(r: &mut ImportedRecommendation) -> Vec<ThemeSuggestion> {
     if r.themes.is_empty() {
         Suggester::shipped().tag(&mut r.themes, &r.text, MAX_LIST_ITEMS)

@@ -91,7 +91,12 @@ impl Fields {
             self.suggested.extend(added);
         }
         if self.themes.is_empty() {
-            c.fail("themes", "give at least one theme, or recommendations that have themes, or set suggest_themes");
+            let why = if self.suggest {
+                "no theme could be suggested with confidence from the title and description; give at least one theme"
+            } else {
+                "give at least one theme, or recommendations that have themes, or set suggest_themes"
+            };
+            c.fail("themes", why);
         }
         c.finish()
     }
