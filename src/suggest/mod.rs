@@ -31,6 +31,10 @@ pub const SUGGEST_THRESHOLD: f32 = 0.5;
 /// whatever its confidence lost 0.1 to 0.3 points.
 pub const BEST_THEME_FLOOR: f32 = 0.2;
 
+/// The `themes` problem of a request or offer that asked for suggestions and got none.
+pub const NO_THEME_SUGGESTED: &str =
+    "no theme could be suggested with confidence from the title and description; give at least one theme";
+
 /// One theme the model sees in a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ThemeSuggestion {

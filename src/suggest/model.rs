@@ -2,7 +2,7 @@
 //! a text with the words behind it, and turns each label's margin into a confidence whose one
 //! half is the decision threshold tuned in training.
 
-use super::linear::{tune_slope, tune_threshold, Linear};
+use super::linear::{scored, tune_slope, tune_threshold, Linear};
 use super::text::{is_char_gram, valid_char_grams, Tokenizer};
 use super::vocabulary::{TermWeights, Vocab};
 
@@ -201,8 +201,9 @@ impl Model {
                     oof[i] = linear.margins(&vectors[i], n_labels);
                 }
             }
-            let threshold = tune_threshold(&oof, &labels);
-            (threshold, tune_slope(&oof, &labels, threshold))
+            let scored = scored(&oof, &labels);
+            let threshold = tune_threshold(&scored);
+            (threshold, tune_slope(&scored, threshold))
         } else {
             (0.0, 1.0)
         };

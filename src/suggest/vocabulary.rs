@@ -78,8 +78,8 @@ impl Vocab {
             norms[usize::from(self.block[id as usize])] += x * x;
         }
         let weights = [1.0, self.weights.bigram, self.weights.char_gram];
-        let factors: Vec<f32> =
-            norms.iter().zip(weights).map(|(&n, w)| if n > 0.0 { w / n.sqrt() } else { 0.0 }).collect();
+        let factors: [f32; 3] =
+            std::array::from_fn(|b| if norms[b] > 0.0 { weights[b] / norms[b].sqrt() } else { 0.0 });
         v.iter_mut().for_each(|(id, x)| *x *= factors[usize::from(self.block[*id as usize])]);
         v
     }

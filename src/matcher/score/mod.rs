@@ -43,7 +43,6 @@ impl Openness {
             (false, true) => Open::Offer,
             (false, false) => Open::Neither,
         };
-        let no_period = |start: i32, end: i32| start == i32::MIN && end == i32::MAX;
         Openness {
             modality: open(request.modalities == 0, offer.modalities == 0),
             language: open(request.languages == [0; 3], offer.languages == [0; 3]),
@@ -51,6 +50,11 @@ impl Openness {
             budget: open(budget_needed(request) < 0, offer.budget < 0),
         }
     }
+}
+
+/// Whether a side's period is open at both ends (it names none).
+fn no_period(start: i32, end: i32) -> bool {
+    start == i32::MIN && end == i32::MAX
 }
 
 /// The request's minimum budget, or without one its maximum (negative: none).
@@ -344,10 +348,11 @@ impl<'a> Scorer<'a> {
     /// Share of the request's period the offer's period covers (`unknown` when the offer
     /// names no period).
     fn timeframe(&self, offer: &OfferEntry) -> f64 {
-        match Openness::of(self.request, offer).timeframe {
-            Open::Request => return 1.0,
-            Open::Offer => return self.config.unknown,
-            Open::Neither => {}
+        if no_period(self.request.start, self.request.end) {
+            return 1.0;
+        }
+        if no_period(offer.start, offer.end) {
+            return self.config.unknown;
         }
         let (start, end) = self.period;
         let overlap = i64::from(end.min(offer.end)) - i64::from(start.max(offer.start)) + 1;

@@ -55,7 +55,7 @@ impl Fields {
         }
         if themes.is_empty() && self.themes.is_empty() {
             let why = if self.suggest {
-                "no theme could be suggested with confidence from the title and description; give at least one theme"
+                suggest::NO_THEME_SUGGESTED
             } else {
                 "give at least one theme, or set suggest_themes"
             };
