@@ -3,20 +3,114 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::domain::catalog::Catalog;
+use crate::i18n::Lang;
+
 /// One field-level problem: `field` is a JSON path into the body (`themes[2]`), a query
-/// parameter, a header, or a CSV `line N` reference.
+/// parameter, a header, or a CSV `line N` reference. `field` never changes with the language;
+/// `message` is in the reader's language where the service's catalogue has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The message as an entry of `locales/<lang>/api.ftl`, to say it in another language.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub said: Option<Said>,
+}
+
+/// A message of `locales/<lang>/api.ftl` with its variables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A variable of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+    /// Theme slugs, said as `'slug' (label)` in the reader's language, joined by "or".
+    Themes(Vec<String>),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Number(n)
+    }
+}
+
+impl Said {
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Said {
+        Said { id, args }
+    }
+
+    /// The message in `lang`.
+    pub fn in_language(&self, lang: Lang) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(text) => FluentValue::from(text.as_str()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Themes(slugs) => FluentValue::from(themes_in(slugs, lang)),
+                };
+                (*name, value)
+            })
+            .collect();
+        lang.t_with(self.id, &args)
+    }
+}
+
+/// Themes as a reader of `lang` knows them: `'womens-rights' (Droits des femmes)`, joined by
+/// the language's "or".
+fn themes_in(slugs: &[String], lang: Lang) -> String {
+    let catalog = Catalog::shipped();
+    let named: Vec<String> = slugs
+        .iter()
+        .map(|slug| match catalog.theme(slug) {
+            Some(theme) => format!("'{slug}' ({})", theme.label_in(lang.code())),
+            None => format!("'{slug}'"),
+        })
+        .collect();
+    named.join(&lang.t("list-or"))
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self { field: field.into(), message: message.into(), said: None }
+    }
+
+    /// A problem said by a message of the service's catalogue: in English here, in the
+    /// reader's language in the answer.
+    pub fn said(field: impl Into<String>, said: Said) -> Self {
+        Self { field: field.into(), message: said.in_language(Lang::En), said: Some(said) }
+    }
+
+    /// The message in `lang`, where the catalogue has it (else as it was written).
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.said {
+            Some(said) if lang != Lang::En => said.in_language(lang),
+            _ => self.message.clone(),
+        }
     }
 }
 
@@ -24,7 +118,7 @@ impl FieldError {
 /// (`[3].themes[0]`, `line 5: themes[0]`).
 pub fn named(at: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
     let joiner = if at.starts_with('[') { "." } else { ": " };
-    errors.into_iter().map(|e| FieldError::new(format!("{at}{joiner}{}", e.field), e.message)).collect()
+    errors.into_iter().map(|e| FieldError { field: format!("{at}{joiner}{}", e.field), ..e }).collect()
 }
 
 /// The problems of a body's shape, then those of the rules the rest of it breaks, leaving out
@@ -146,47 +240,50 @@ impl AppError {
         }
     }
 
-    fn title(&self) -> &'static str {
-        match self {
-            AppError::Validation(_) => "The request is not valid",
-            AppError::BadRequest { .. } => "The request is malformed",
-            AppError::Unauthorized => "An API key is required",
-            AppError::Forbidden(_) => "Not allowed",
-            AppError::NotFound(_) => "Not found",
-            AppError::MethodNotAllowed { .. } => "Method not allowed",
-            AppError::Conflict(_) => "The request conflicts with the current state",
-            AppError::PreconditionFailed(_) => "The resource has changed",
-            AppError::PreconditionRequired => "If-Match is required",
-            AppError::PayloadTooLarge(_) => "The body is too large",
-            AppError::UnsupportedMediaType(_) => "Unsupported media type",
-            AppError::TooManyRequests { .. } => "Too many requests",
-            AppError::Unavailable(_) => "Service unavailable",
-            AppError::Busy(_) => "Busy",
-            AppError::Internal(_) => "Internal server error",
-        }
+    /// The problem in English.
+    pub fn to_problem(&self) -> Problem {
+        self.to_problem_in(Lang::En)
     }
 
-    pub fn to_problem(&self) -> Problem {
+    /// The problem in `lang`: its title and field messages, and its detail where the service
+    /// says it in its own words (a detail written for one case stays as it was written).
+    pub fn to_problem_in(&self, lang: Lang) -> Problem {
+        let said = |id: &'static str, args: Vec<(&'static str, Arg)>| Said::new(id, args).in_language(lang);
+        let messages = |errors: &[FieldError]| -> Vec<FieldError> {
+            errors.iter().map(|e| FieldError { message: e.message_in(lang), ..e.clone() }).collect()
+        };
         let (detail, errors) = match self {
             AppError::Validation(errors) => {
-                let n = errors.len();
+                let errors = messages(errors);
                 let detail = match errors.as_slice() {
                     [one] => format!("{}: {}", one.field, one.message),
-                    _ => format!("{n} fields are not valid"),
+                    _ => said("detail-fields-not-valid", vec![("count", Arg::Number(errors.len() as i64))]),
                 };
-                (detail, errors.clone())
+                (detail, errors)
             }
-            AppError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
+            AppError::BadRequest { detail, errors } => {
+                let errors = messages(errors);
+                let detail = match (lang, errors.as_slice()) {
+                    (Lang::En, _) | (_, []) => detail.clone(),
+                    (_, [one]) => format!("{}: {}", one.field, one.message),
+                    (_, many) => said("detail-fields-not-valid", vec![("count", Arg::Number(many.len() as i64))]),
+                };
+                (detail, errors)
+            }
             AppError::Unauthorized => (
-                "send a valid, unrevoked API key as 'Authorization: Bearer <key>'".into(),
-                vec![FieldError::new("Authorization", "missing, malformed, unknown or revoked key")],
+                said("detail-unauthorized", vec![]),
+                vec![FieldError::said("Authorization", Said::new("field-unauthorized", vec![]))],
             ),
-            AppError::NotFound(what) => (format!("{what} not found"), vec![]),
-            AppError::MethodNotAllowed { method, allow } => {
-                (format!("this path does not take {method}; it takes {allow}"), vec![])
-            }
+            AppError::NotFound(what) => (said("detail-not-found", vec![("what", what.as_str().into())]), vec![]),
+            AppError::MethodNotAllowed { method, allow } => (
+                said(
+                    "detail-method-not-allowed",
+                    vec![("method", method.as_str().into()), ("allow", allow.as_str().into())],
+                ),
+                vec![],
+            ),
             AppError::TooManyRequests { retry_after_secs } => {
-                (format!("request rate limit reached; retry in {retry_after_secs} s"), vec![])
+                (said("detail-rate-limited", vec![("seconds", Arg::Number(*retry_after_secs as i64))]), vec![])
             }
             AppError::Forbidden(d)
             | AppError::Conflict(d)
@@ -194,21 +291,55 @@ impl AppError {
             | AppError::PayloadTooLarge(d)
             | AppError::UnsupportedMediaType(d) => (d.clone(), vec![]),
             AppError::PreconditionRequired => (
-                "send If-Match with the resource's ETag (or its version) to update it".into(),
-                vec![FieldError::new("If-Match", "header is required")],
+                said("detail-precondition-required", vec![]),
+                vec![FieldError::said("If-Match", Said::new("field-header-required", vec![]))],
             ),
-            AppError::Unavailable(_) => ("the database is not reachable right now; retry later".into(), vec![]),
-            AppError::Busy(what) => (format!("{what}; retry in a second"), vec![]),
-            AppError::Internal(_) => ("an unexpected error occurred; it was logged".into(), vec![]),
+            AppError::Unavailable(_) => (said("detail-unavailable", vec![]), vec![]),
+            AppError::Busy(_) => (said("detail-busy", vec![]), vec![]),
+            AppError::Internal(_) => (said("detail-internal", vec![]), vec![]),
         };
+        let code = self.code();
         Problem {
-            type_uri: format!("/problems/{}", self.code()),
-            title: self.title().into(),
+            type_uri: format!("/problems/{code}"),
+            title: lang.t(&format!("problem-{code}")),
             status: self.status_code().as_u16(),
             detail,
-            code: self.code(),
+            code,
             errors,
         }
+    }
+
+    /// The problem+json answer in `lang`, marked as being in it (`Content-Language`, and
+    /// `Vary: Accept-Language`, as the language may come from there).
+    pub fn response_in(&self, lang: Lang) -> HttpResponse {
+        match self {
+            AppError::Internal(msg) => tracing::error!(error = %msg, "internal error"),
+            AppError::Unavailable(msg) => tracing::warn!(error = %msg, "database unavailable"),
+            _ => {}
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        res.insert_header((header::CONTENT_LANGUAGE, lang.code()));
+        res.insert_header((header::VARY, "Accept-Language"));
+        match self {
+            AppError::Unavailable(_) => {
+                res.insert_header((header::RETRY_AFTER, "5"));
+            }
+            AppError::Busy(_) => {
+                res.insert_header((header::RETRY_AFTER, "1"));
+            }
+            AppError::TooManyRequests { retry_after_secs } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            AppError::Unauthorized => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            AppError::MethodNotAllowed { allow, .. } => {
+                res.insert_header((header::ALLOW, allow.as_str()));
+            }
+            _ => {}
+        }
+        res.body(serde_json::to_vec(&self.to_problem_in(lang)).unwrap_or_default())
     }
 }
 
@@ -232,33 +363,9 @@ impl ResponseError for AppError {
         }
     }
 
+    /// In English; `api::http::localized_problems` answers in the reader's language.
     fn error_response(&self) -> HttpResponse {
-        match self {
-            AppError::Internal(msg) => tracing::error!(error = %msg, "internal error"),
-            AppError::Unavailable(msg) => tracing::warn!(error = %msg, "database unavailable"),
-            _ => {}
-        }
-        let mut res = HttpResponse::build(self.status_code());
-        res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
-        match self {
-            AppError::Unavailable(_) => {
-                res.insert_header((header::RETRY_AFTER, "5"));
-            }
-            AppError::Busy(_) => {
-                res.insert_header((header::RETRY_AFTER, "1"));
-            }
-            AppError::TooManyRequests { retry_after_secs } => {
-                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
-            }
-            AppError::Unauthorized => {
-                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
-            }
-            AppError::MethodNotAllowed { allow, .. } => {
-                res.insert_header((header::ALLOW, allow.as_str()));
-            }
-            _ => {}
-        }
-        res.body(serde_json::to_vec(&self.to_problem()).unwrap_or_default())
+        self.response_in(Lang::En)
     }
 }
 

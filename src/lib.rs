@@ -8,6 +8,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod heavy_work;
+pub mod i18n;
 pub mod import_client;
 pub mod matcher;
 pub mod metrics;

@@ -76,6 +76,7 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             }
         }
         Some(Command::Train { csv, sessions, output, settings }) => {
+            end_quietly_on_closed_pipe();
             let mut params = TrainParams::default();
             for setting in &settings {
                 let (name, value) = setting
@@ -101,11 +102,7 @@ fn run(cli: Cli) -> Result<(), StartupError> {
             Ok(())
         }
         Some(Command::Evaluate { csv, sessions, model, themes }) => {
-            let rows = read_labelled(&csv)?;
-            let chosen = match sessions {
-                Some(s) => s.select(&rows.rows),
-                None => rows.rows.iter().collect(),
-            };
+            end_quietly_on_closed_pipe();
             let loaded;
             let suggester = match &model {
                 Some(path) => {
@@ -118,25 +115,59 @@ fn run(cli: Cli) -> Result<(), StartupError> {
                 }
                 None => Suggester::shipped(),
             };
-            let report = evaluation::evaluate(suggester, &chosen);
             let what = sessions.map_or("all sessions".to_string(), |s| format!("sessions {s}"));
-            println!("{} labelled rows of {what} ({} without labels left out)", report.rows, rows.unlabelled);
-            println!(
-                "micro-precision {:.4}  micro-recall {:.4}  micro-F1 {:.4}  macro-F1 {:.4}",
-                report.micro_precision, report.micro_recall, report.micro_f1, report.macro_f1
-            );
-            println!(
-                "{} rows with no theme reaching 0.5; given their most likely theme from 0.2, as records are tagged: micro-F1 {:.4}  macro-F1 {:.4}",
-                report.without_theme, report.with_best_theme.0, report.with_best_theme.1
-            );
-            println!("{:.1} µs per recommendation (one core)", report.micros_per_row);
-            println!("weakest themes (F1, rows with it, rows suggested it):");
-            for t in report.themes.iter().take(themes) {
-                println!("  {:.3} {:>6} {:>6}  {}", t.f1, t.support, t.suggested, t.theme);
+            if let [one] = csv.as_slice() {
+                let rows = read_labelled(one)?;
+                let chosen = sessions.map_or_else(|| rows.rows.iter().collect(), |s| s.select(&rows.rows));
+                let report = evaluation::evaluate(suggester, &chosen);
+                println!("{} labelled rows of {what} ({} without labels left out)", report.rows, rows.unlabelled);
+                print_report(&report, themes);
+                return Ok(());
+            }
+            println!("{what}: micro-F1, macro-F1 and the language detected, per file");
+            for path in &csv {
+                let rows = read_labelled(path)?;
+                let chosen = sessions.map_or_else(|| rows.rows.iter().collect(), |s| s.select(&rows.rows));
+                let report = evaluation::evaluate(suggester, &chosen);
+                let (language, share) = evaluation::languages(&chosen);
+                println!(
+                    "  {:<40} {:>5} rows  micro-F1 {:.4}  macro-F1 {:.4}  detected {language} {:.0}%  {:.1} µs/row",
+                    path.display(),
+                    report.rows,
+                    report.micro_f1,
+                    report.macro_f1,
+                    share * 100.0,
+                    report.micros_per_row
+                );
             }
             Ok(())
         }
         Some(Command::Serve) | None => serve(cli.serve),
+    }
+}
+
+/// A report's reader that stops early (`tcmatch evaluate ... | head`) ends the command quietly,
+/// as for any command-line tool, instead of a panic on the next line printed.
+fn end_quietly_on_closed_pipe() {
+    // SAFETY: setting a signal's disposition to its default before any other thread runs.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+fn print_report(report: &evaluation::Report, themes: usize) {
+    println!(
+        "micro-precision {:.4}  micro-recall {:.4}  micro-F1 {:.4}  macro-F1 {:.4}",
+        report.micro_precision, report.micro_recall, report.micro_f1, report.macro_f1
+    );
+    println!(
+        "{} rows with no theme reaching 0.5; given their most likely theme from 0.2, as records are tagged: micro-F1 {:.4}  macro-F1 {:.4}",
+        report.without_theme, report.with_best_theme.0, report.with_best_theme.1
+    );
+    println!("{:.1} µs per recommendation (one core)", report.micros_per_row);
+    println!("weakest themes (F1, rows with it, rows suggested it):");
+    for t in report.themes.iter().take(themes) {
+        println!("  {:.3} {:>6} {:>6}  {}", t.f1, t.support, t.suggested, t.theme);
     }
 }
 

@@ -166,6 +166,7 @@ impl Application {
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
                 .wrap(from_fn(text_guard::refuse_nul))
                 .wrap(from_fn(cors::cors))
+                .wrap(from_fn(api::http::localized_problems))
                 .wrap(from_fn(request_id::traced))
         })
         .workers(settings.workers)

@@ -13,8 +13,8 @@ use crate::domain::access::Caller;
 use crate::domain::catalog::{Theme, ThemeGroup};
 use crate::domain::theme_resolver::{Resolution, ACCEPT_MARGIN, ACCEPT_SCORE};
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
-use crate::error::{AppError, AppResult, Problem};
-use crate::suggest::{Suggester, SUGGEST_THRESHOLD};
+use crate::error::{AppError, AppResult, Arg, Problem};
+use crate::suggest::{language, Suggester, SUGGEST_THRESHOLD};
 
 /// The taxonomy: its groups and its themes.
 #[derive(Debug, Serialize, ToSchema)]
@@ -207,7 +207,8 @@ pub async fn get(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SuggestRequest {
-    /// A recommendation, or the title and description of a request or offer (English).
+    /// A recommendation, or the title and description of a request or offer, in any of the six
+    /// UN languages (its language is detected).
     #[schema(example = "Adopt a law criminalising domestic violence and marital rape")]
     #[schema(min_length = 1, max_length = 20000)]
     pub text: String,
@@ -221,6 +222,10 @@ pub struct SuggestRequest {
 pub struct ThemeSuggestions {
     /// The language of the `label`s.
     pub lang: &'static str,
+    /// The language the text was read as (ar, en, es, fr, ru or zh): text in a language other
+    /// than English is read through a bilingual lexicon of UPR terms.
+    #[schema(example = "en")]
+    pub text_language: &'static str,
     /// A theme is suggested (tagged on records) from this confidence.
     pub threshold: f32,
     /// True when no theme reaches the threshold: the model is not sure what the text is
@@ -269,10 +274,11 @@ pub async fn suggest(
     let text = c.required_text("text", &body.0.text, MAX_TEXT_CHARS);
     let limit = body.0.limit.unwrap_or(5) as usize;
     if !(1..=themes).contains(&limit) {
-        c.fail("limit", format!("must be from 1 to {themes}"));
+        c.say("limit", "field-whole-number-range", vec![("min", Arg::Number(1)), ("max", Arg::Number(themes as i64))]);
     }
     c.finish()?;
     let lang = http::language(&req, q.lang.as_deref())?;
+    let text_language = language::detect(&text);
     let ranked = web::block(move || Suggester::shipped().rank(&text, limit)).await.map_err(AppError::internal)?;
     let needs_review = ranked.first().is_none_or(|best| best.confidence < SUGGEST_THRESHOLD);
     let suggestions = ranked
@@ -285,6 +291,6 @@ pub async fn suggest(
             theme: s.theme,
         })
         .collect();
-    let body = ThemeSuggestions { lang, threshold: SUGGEST_THRESHOLD, needs_review, suggestions };
+    let body = ThemeSuggestions { lang, text_language, threshold: SUGGEST_THRESHOLD, needs_review, suggestions };
     Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }

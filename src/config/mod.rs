@@ -68,10 +68,12 @@ pub enum Command {
         #[arg(long = "set", value_name = "NAME=VALUE")]
         settings: Vec<String>,
     },
-    /// Measure theme suggestion on a labelled UPR Info CSV export: micro- and macro-F1.
+    /// Measure theme suggestion on a labelled UPR Info CSV export: micro- and macro-F1. Given
+    /// several (the same rows in several languages), one line each, with the language detected.
     Evaluate {
         /// The CSV (columns To, Text, From, Response, Action, Issue, Session).
-        csv: PathBuf,
+        #[arg(required = true)]
+        csv: Vec<PathBuf>,
         /// UPR sessions to measure on, e.g. 11-13 (default: every row).
         #[arg(long)]
         sessions: Option<Sessions>,

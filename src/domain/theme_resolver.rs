@@ -127,7 +127,13 @@ fn similarity(query: &str, query_tokens: &[String], name: &Name) -> f64 {
     let edit = strsim::normalized_damerau_levenshtein(query, &name.normalised);
     let jaro = 0.9 * strsim::jaro_winkler(query, &name.normalised);
     let words = 0.95 * word_f1(query_tokens, &name.tokens);
-    edit.max(jaro).max(words).min(0.999)
+    // Chinese has no spaces between words: its words are compared by their pairs of characters.
+    let pairs = if query.chars().any(is_han) { 0.95 * strsim::sorensen_dice(query, &name.normalised) } else { 0.0 };
+    edit.max(jaro).max(words).max(pairs).min(0.999)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 fn word_f1(a: &[String], b: &[String]) -> f64 {
@@ -163,12 +169,14 @@ fn word_similarity(a: &str, b: &str) -> f64 {
     }
 }
 
-/// Lowercase, accents folded, apostrophes dropped, other punctuation as spaces.
+/// Lowercase, accents folded, apostrophes dropped, other punctuation as spaces; Arabic without
+/// its short-vowel marks, and with the letters written in several ways folded into one.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars().flat_map(char::to_lowercase) {
         match ch {
             '\'' | '’' | '`' | '´' => {}
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
             c if c.is_alphanumeric() => out.push(fold_accent(c)),
             _ => out.push(' '),
         }
@@ -187,6 +195,9 @@ fn fold_accent(c: char) -> char {
         'ù' | 'ú' | 'û' | 'ü' => 'u',
         'ý' | 'ÿ' => 'y',
         'ё' => 'е',
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
         other => other,
     }
 }
@@ -252,5 +263,50 @@ mod tests {
     fn normalise_folds_case_accents_and_punctuation() {
         assert_eq!(normalise("Droits de l'Éducation"), "droits de leducation");
         assert_eq!(normalise("HIV - Aids"), "hiv aids");
+        assert_eq!(normalise("العُنف الأسريّة"), normalise("العنف الاسريه"));
+    }
+
+    /// tests/data/theme-tags.tsv: tags as people write them in the six UN languages (language,
+    /// tag, the theme it means). Every one must rank its theme first ("did you mean"), and
+    /// nearly all must resolve on their own.
+    #[test]
+    fn common_phrasings_in_the_six_languages_find_their_theme() {
+        let c = Catalog::shipped();
+        let rows: Vec<Vec<&str>> = include_str!("../../tests/data/theme-tags.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.split('\t').collect())
+            .collect();
+        assert!(rows.len() >= 300, "only {} tags", rows.len());
+        for lang in crate::domain::catalog::UN_LANGUAGES {
+            assert!(rows.iter().filter(|r| r[0] == lang).count() >= 40, "too few {lang} tags");
+        }
+        let mut misranked = Vec::new();
+        let mut unresolved = Vec::new();
+        for row in &rows {
+            let [lang, tag, slug] = row[..] else { panic!("not language, tag, theme: {row:?}") };
+            assert!(c.theme(slug).is_some(), "{slug} is no theme");
+            let first = c.resolver.rank(tag, 1).first().map(|t| c.themes[t.theme].slug.as_str());
+            if first != Some(slug) {
+                misranked.push(format!("{lang} '{tag}': {first:?}, not {slug}"));
+            }
+            if resolve(tag).as_deref() != Some(slug) {
+                unresolved.push(format!("{lang} '{tag}'"));
+            }
+        }
+        assert!(
+            misranked.is_empty(),
+            "{} of {} tags rank another theme first:\n{}",
+            misranked.len(),
+            rows.len(),
+            misranked.join("\n")
+        );
+        assert!(
+            unresolved.len() * 20 <= rows.len(),
+            "{} of {} tags do not resolve on their own (5% may):\n{}",
+            unresolved.len(),
+            rows.len(),
+            unresolved.join("\n")
+        );
     }
 }

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::catalog::Catalog;
 use super::theme_resolver::Resolution;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, Arg, FieldError, Said};
 
 pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -43,6 +43,11 @@ impl Checks {
         self.errors.push(FieldError::new(field, message));
     }
 
+    /// A problem said by a message of `locales/<lang>/api.ftl` (`id`), with its variables.
+    pub fn say(&mut self, field: impl Into<String>, id: &'static str, args: Vec<(&'static str, Arg)>) {
+        self.errors.push(FieldError::said(field, Said::new(id, args)));
+    }
+
     pub fn finish(self) -> Result<(), AppError> {
         if self.errors.is_empty() {
             Ok(())
@@ -55,7 +60,7 @@ impl Checks {
     pub fn required_text(&mut self, field: &str, value: &str, max: usize) -> String {
         let value = value.trim();
         if value.is_empty() {
-            self.fail(field, "must not be empty");
+            self.say(field, "field-not-empty", vec![]);
         }
         self.optional_text(field, value, max)
     }
@@ -63,7 +68,7 @@ impl Checks {
     pub fn optional_text(&mut self, field: &str, value: &str, max: usize) -> String {
         let value = value.trim();
         if value.chars().count() > max {
-            self.fail(field, format!("must be at most {max} characters"));
+            self.say(field, "field-at-most-chars", vec![("max", Arg::Number(max as i64))]);
         }
         value.to_string()
     }
@@ -72,7 +77,7 @@ impl Checks {
     pub fn state(&mut self, field: &str, code: &str) -> String {
         let upper = code.trim().to_ascii_uppercase();
         if Catalog::shipped().state(&upper).is_none() {
-            self.fail(field, format!("unknown State code '{code}' (use an ISO 3166-1 alpha-3 code, e.g. KEN)"));
+            self.say(field, "field-unknown-state", vec![("code", code.into())]);
         }
         upper
     }
@@ -90,20 +95,13 @@ impl Checks {
                         slugs.push(slug.clone());
                     }
                 }
+                Resolution::Unresolved(candidates) if candidates.is_empty() => {
+                    self.say(format!("{field}[{i}]"), "field-unknown-theme-none", vec![("tag", tag.as_str().into())]);
+                }
                 Resolution::Unresolved(candidates) => {
-                    let hint = if candidates.is_empty() {
-                        "see GET /api/v1/themes for the list".to_string()
-                    } else {
-                        let names: Vec<String> = candidates
-                            .iter()
-                            .map(|c| {
-                                let t = &catalog.themes[c.theme];
-                                format!("'{}' ({})", t.slug, t.label())
-                            })
-                            .collect();
-                        format!("did you mean {}?", names.join(" or "))
-                    };
-                    self.fail(format!("{field}[{i}]"), format!("unknown theme '{tag}'; {hint}"));
+                    let slugs = candidates.iter().map(|c| catalog.themes[c.theme].slug.clone()).collect();
+                    let args = vec![("tag", tag.as_str().into()), ("themes", Arg::Themes(slugs))];
+                    self.say(format!("{field}[{i}]"), "field-unknown-theme", args);
                 }
             }
         }
@@ -117,10 +115,7 @@ impl Checks {
         for (i, code) in codes.iter().enumerate() {
             let lower = code.trim().to_ascii_lowercase();
             if !LANGUAGES.contains(&lower.as_str()) {
-                self.fail(
-                    format!("{field}[{i}]"),
-                    format!("unknown language code '{code}' (use ISO 639-1, e.g. ar, en, es, fr, ru, zh)"),
-                );
+                self.say(format!("{field}[{i}]"), "field-unknown-language", vec![("code", code.as_str().into())]);
             } else if !out.contains(&lower) {
                 out.push(lower);
             }
@@ -130,19 +125,21 @@ impl Checks {
 
     pub fn list_size(&mut self, field: &str, len: usize) {
         if len > MAX_LIST_ITEMS {
-            self.fail(field, format!("must have at most {MAX_LIST_ITEMS} items"));
+            self.say(field, "field-at-most-items", vec![("max", Arg::Number(MAX_LIST_ITEMS as i64))]);
         }
     }
 
     pub fn period(&mut self, starts_on: Option<NaiveDate>, ends_on: Option<NaiveDate>) {
         for (field, date) in [("starts_on", starts_on), ("ends_on", ends_on)] {
             if date.is_some_and(|d| !YEARS.contains(&d.year())) {
-                self.fail(field, format!("must be a date from {}-01-01 to {}-12-31", YEARS.start(), YEARS.end()));
+                let (first, last) = (format!("{}-01-01", YEARS.start()), format!("{}-12-31", YEARS.end()));
+                self.say(field, "field-date-range", vec![("first", first.into()), ("last", last.into())]);
             }
         }
         if let (Some(start), Some(end)) = (starts_on, ends_on) {
             if end < start {
-                self.fail("ends_on", format!("must not be before starts_on ({start})"));
+                let args = vec![("other", "starts_on".into()), ("value", start.to_string().into())];
+                self.say("ends_on", "field-not-before", args);
             }
         }
     }
@@ -162,7 +159,7 @@ impl Checks {
 
     pub fn non_negative(&mut self, field: &str, value: Option<i64>) {
         if value.is_some_and(|v| v < 0) {
-            self.fail(field, "must not be negative");
+            self.say(field, "field-not-negative", vec![]);
         }
     }
 }

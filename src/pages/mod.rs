@@ -9,14 +9,13 @@ mod chart;
 mod cooperation;
 mod engagements;
 mod home;
-mod i18n;
 mod import;
 mod layout;
 mod multipart;
 mod my;
 mod offer_upload;
 mod offers;
-mod parts;
+pub(crate) mod parts;
 mod recommendations;
 mod request_form;
 mod requests;
@@ -30,7 +29,7 @@ use actix_web::{guard, web, FromRequest, HttpRequest, HttpResponse, ResponseErro
 use maud::Markup;
 use std::future::{ready, Ready};
 
-pub use i18n::Lang;
+pub use crate::i18n::Lang;
 pub use session::Viewer;
 
 use crate::domain::fnv::fnv1a;

@@ -20,6 +20,7 @@ use crate::domain::access::{Caller, RequestScope};
 use crate::domain::ids;
 use crate::domain::vocab::{ConsentStatus, Modality};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::matcher::entry::Consent;
 use crate::matcher::explain::explain;
 use crate::matcher::{Breakdown, MatchIndex, Pair, RequestVisibility};
@@ -92,7 +93,7 @@ fn round(x: f64) -> f64 {
 /// One pair, explained and named, as clients see it (`None` once a side has left the index).
 fn view(index: &MatchIndex, pair: &Pair, words: &Wording) -> Option<Match> {
     let request = index.request_entry(&pair.request_id)?;
-    let e = explain(index, pair)?;
+    let e = explain(index, pair, Lang::parse(words.lang).unwrap_or(Lang::En))?;
     let state = index.request_state(request).to_string();
     let provider = index.provider_of(&pair.offer_id)?.to_string();
     // Spelt out, so a new score component does not compile until clients see it too.

@@ -4,6 +4,7 @@
 
 use std::time::Instant;
 
+use super::language;
 use super::model::{Example, Model, TrainParams};
 use super::Suggester;
 use crate::domain::catalog::Catalog;
@@ -115,6 +116,10 @@ pub struct Report {
 /// them with the rows' own labels; also measures giving a row without any its most likely one
 /// from the floor, as records are tagged.
 pub fn evaluate(suggester: &Suggester, rows: &[&ImportedRecommendation]) -> Report {
+    // The model and the rows' lexicon load on first use, which is not a row's time.
+    if let Some(first) = rows.first() {
+        suggester.suggest(&first.text, false);
+    }
     let started = Instant::now();
     let suggested: Vec<Vec<String>> =
         rows.iter().map(|r| suggester.suggest(&r.text, false).into_iter().map(|s| s.theme).collect()).collect();
@@ -141,6 +146,20 @@ pub fn evaluate(suggester: &Suggester, rows: &[&ImportedRecommendation]) -> Repo
         without_theme,
         with_best_theme: (best.micro_f1, best.macro_f1),
     }
+}
+
+/// The language most `rows` are detected in, and the share of rows detected in it.
+pub fn languages(rows: &[&ImportedRecommendation]) -> (&'static str, f64) {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for row in rows {
+        let language = language::detect(&row.text);
+        match counts.iter_mut().find(|(l, _)| *l == language) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((language, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts.first().map_or(("-", 0.0), |&(language, n)| (language, n as f64 / rows.len() as f64))
 }
 
 struct Scores {

@@ -5,6 +5,8 @@
 
 mod codec;
 pub mod evaluation;
+pub mod language;
+mod lexicon;
 mod linear;
 pub mod model;
 mod text;
@@ -16,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::catalog::Catalog;
+use lexicon::Rendering;
 use model::{Model, Reading};
 
 /// The shipped model, trained by `tcmatch train` on all of tests/data (UPR sessions 1-13).
@@ -31,9 +34,9 @@ pub const SUGGEST_THRESHOLD: f32 = 0.5;
 /// whatever its confidence lost 0.1 to 0.3 points.
 pub const BEST_THEME_FLOOR: f32 = 0.2;
 
-/// The `themes` problem of a request or offer that asked for suggestions and got none.
-pub const NO_THEME_SUGGESTED: &str =
-    "no theme could be suggested with confidence from the title and description; give at least one theme";
+/// The `themes` problem of a request or offer that asked for suggestions and got none (the id of
+/// its message in `locales/<lang>/api.ftl`).
+pub const NO_THEME_SUGGESTED: &str = "field-no-theme-suggested";
 
 /// One theme the model sees in a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -86,24 +89,31 @@ impl Suggester {
         self.slugs.len()
     }
 
+    /// `text` (in any of the six UN languages) read in English, and the model's reading of it.
+    fn read(&self, text: &str) -> (Rendering, Reading) {
+        let rendering = lexicon::in_english(language::detect(text), text);
+        let reading = self.model.read(&rendering.english);
+        (rendering, reading)
+    }
+
     /// The `limit` most likely themes, best first.
     pub fn rank(&self, text: &str, limit: usize) -> Vec<ThemeSuggestion> {
-        let reading = self.model.read(text);
+        let (rendering, reading) = self.read(text);
         let mut ranked = self.ranked(&reading);
         ranked.truncate(limit);
-        self.explained(text, &reading, ranked)
+        self.explained(&rendering, &reading, ranked)
     }
 
     /// The themes to tag `text` with: those reaching [`SUGGEST_THRESHOLD`], or, when none does
     /// and `at_least_one` says the text should have a theme, the most likely one if it reaches
     /// [`BEST_THEME_FLOOR`].
     pub fn suggest(&self, text: &str, at_least_one: bool) -> Vec<ThemeSuggestion> {
-        let reading = self.model.read(text);
+        let (rendering, reading) = self.read(text);
         let mut ranked = self.ranked(&reading);
         let reached = ranked.iter().take_while(|(_, confidence)| *confidence >= SUGGEST_THRESHOLD).count();
         let best = usize::from(ranked.first().is_some_and(|&(_, confidence)| confidence >= BEST_THEME_FLOOR));
         ranked.truncate(if reached == 0 && at_least_one { best } else { reached });
-        self.explained(text, &reading, ranked)
+        self.explained(&rendering, &reading, ranked)
     }
 
     /// Every label with its confidence, most likely first (ordered before rounding, so two
@@ -117,7 +127,7 @@ impl Suggester {
     }
 
     /// The chosen labels as themes, with the words behind each.
-    fn explained(&self, text: &str, reading: &Reading, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
+    fn explained(&self, rendering: &Rendering, reading: &Reading, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
         let labels: Vec<u16> = chosen.iter().map(|&(label, _)| label).collect();
         let suggestions = chosen
             .into_iter()
@@ -128,24 +138,22 @@ impl Suggester {
                 words,
             })
             .collect();
-        in_own_words(text, suggestions)
+        in_own_words(&rendering.words, suggestions)
     }
 }
 
 /// Replaces the model's word stems ("violenc", "forc marriag") by the words of the text they
-/// come from ("violence", "forced marriages"), the first occurrence of each; a stem not found
-/// stays as it is.
-fn in_own_words(text: &str, mut suggestions: Vec<ThemeSuggestion>) -> Vec<ThemeSuggestion> {
-    let words: Vec<(&str, String)> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| (w, w.to_lowercase())).collect();
+/// come from ("violence", "forced marriages"; in the text's own language when it was read in
+/// English), the first occurrence of each; a stem not found stays as it is.
+fn in_own_words(words: &[(String, String)], mut suggestions: Vec<ThemeSuggestion>) -> Vec<ThemeSuggestion> {
     let surface = |stems: &[&str]| -> Option<String> {
         (0..words.len().saturating_sub(stems.len() - 1)).find_map(|start| {
             let window = &words[start..start + stems.len()];
-            window
-                .iter()
-                .zip(stems)
-                .all(|((_, lower), stem)| lower.starts_with(stem))
-                .then(|| window.iter().map(|(w, _)| *w).collect::<Vec<_>>().join(" "))
+            window.iter().zip(stems).all(|((english, _), stem)| english.starts_with(stem)).then(|| {
+                let mut sources: Vec<&str> = window.iter().map(|(_, source)| source.as_str()).collect();
+                sources.dedup();
+                sources.join(" ")
+            })
         })
     };
     for s in &mut suggestions {
@@ -246,7 +254,7 @@ mod tests {
     fn words_are_shown_as_the_text_has_them() {
         let text = "Prevent Forced Marriages and violence against girls";
         let shown = in_own_words(
-            text,
+            &Rendering::as_is(text).words,
             vec![ThemeSuggestion {
                 theme: "womens-rights".into(),
                 confidence: 0.9,
@@ -262,11 +270,33 @@ mod tests {
     fn themes_rank_by_their_unrounded_confidence() {
         let suggester = Suggester::shipped();
         let text = "Adopt a law criminalising domestic violence and marital rape";
-        let raw = suggester.model.read(text).confidences;
+        let raw = suggester.read(text).1.confidences;
         let ranked = suggester.rank(text, 5);
         let unrounded: Vec<f32> =
             ranked.iter().map(|t| raw[suggester.slugs.iter().position(|s| *s == t.theme).unwrap()]).collect();
         assert!(unrounded.windows(2).all(|w| w[0] >= w[1]), "{ranked:?} {unrounded:?}");
+    }
+
+    /// The texts the issue found stored under a wrong theme, and their like in each language.
+    #[test]
+    fn texts_in_every_un_language_get_their_theme() {
+        let suggester = Suggester::shipped();
+        let cases = [
+            ("ru", "Ратифицировать Факультативный протокол к Конвенции против пыток", "torture"),
+            ("zh", "废除死刑，并在此之前暂停执行死刑", "death-penalty"),
+            ("fr", "Adopter une loi érigeant la violence domestique en infraction pénale", "womens-rights"),
+            ("es", "Abolir la pena de muerte y ratificar el Segundo Protocolo Facultativo", "death-penalty"),
+            ("ar", "اعتماد قانون لمكافحة العنف الأسري", "womens-rights"),
+            ("zh", "加强努力打击贩运人口，特别是贩运妇女和儿童", "trafficking"),
+            ("ru", "Обеспечить свободу выражения мнений и защиту журналистов", "freedom-of-expression"),
+        ];
+        for (lang, text, theme) in cases {
+            assert_eq!(language::detect(text), lang, "{text}");
+            let suggested = suggester.suggest(text, true);
+            assert!(suggested.iter().any(|s| s.theme == theme), "{lang} {text}: {suggested:?}");
+        }
+        let words = &suggester.rank("Отменить смертную казнь", 1)[0].words;
+        assert!(words.iter().any(|w| w.contains("смертную казнь")), "the words of the text itself: {words:?}");
     }
 
     #[test]

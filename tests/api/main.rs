@@ -15,6 +15,7 @@ mod consent;
 mod errors;
 mod exports;
 mod instances;
+mod languages;
 mod limits;
 mod matching;
 mod offers;

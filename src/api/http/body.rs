@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use crate::api::AppState;
 use crate::domain::csv_rows::NUL_MESSAGE;
 use crate::domain::validate::RuleChecks;
-use crate::error::{shape_then_rules, AppError, AppResult, FieldError};
+use crate::error::{shape_then_rules, AppError, AppResult, Arg, FieldError, Said};
 use crate::service::update::Asked;
 
 /// A JSON request body, decoded with the error of the exact field that is wrong, and its bytes
@@ -192,7 +192,7 @@ pub fn decode_value<T: DeserializeOwned>(mut value: serde_json::Value) -> (Optio
                 _ => break,
             }
         }
-        problems.push(FieldError::new(field, message));
+        problems.push(humane(field, &message));
         if !leave_out(&mut value, &path) {
             break;
         }
@@ -275,6 +275,52 @@ fn field_of(path: &str, message: &str) -> String {
     }
 }
 
+/// A decoding problem in words for people ("use the date format YYYY-MM-DD", not "input
+/// contains invalid characters"; "a whole number", not "expected i64"), from serde's message;
+/// a message it does not know stays as it is.
+fn humane(field: String, message: &str) -> FieldError {
+    let quoted = |text: &str| -> String { text.split('`').skip(1).step_by(2).collect::<Vec<_>>().join(", ") };
+    let said = |id: &'static str, args: Vec<(&'static str, Arg)>| Some(Said::new(id, args));
+    let expected = message.rsplit_once(", expected ").map(|(_, e)| e);
+    let whole = ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize", "isize"];
+    let said = if message.starts_with("missing field `") {
+        said("field-required", vec![])
+    } else if let Some(rest) = message.strip_prefix("unknown field `") {
+        let fields = rest.split_once(", expected").map_or(String::new(), |(_, listed)| quoted(listed));
+        said("field-unknown-field", vec![("fields", fields.into())])
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let values = rest.split_once(", expected").map_or(String::new(), |(_, listed)| quoted(listed));
+        said("field-one-of", vec![("values", values.into())])
+    } else if CHRONO_DATE_ERRORS.contains(&message) || expected.is_some_and(|e| e.contains("date")) {
+        said("field-date", vec![])
+    } else {
+        match expected {
+            Some(e) if whole.contains(&e) && field.ends_with("_usd") => said("field-usd", vec![]),
+            Some(e) if whole.contains(&e) => said("field-whole-number", vec![]),
+            Some("f32" | "f64") => said("field-number", vec![]),
+            Some("a string" | "a borrowed string") => said("field-text", vec![]),
+            Some("a boolean") => said("field-boolean", vec![]),
+            Some("a sequence") => said("field-list", vec![]),
+            Some(e) if e.starts_with("struct") || e == "a map" => said("field-object", vec![]),
+            _ => None,
+        }
+    };
+    match said {
+        Some(said) => FieldError::said(field, said),
+        None => FieldError::new(field, message),
+    }
+}
+
+/// What chrono says of a date it cannot read.
+const CHRONO_DATE_ERRORS: [&str; 6] = [
+    "input contains invalid characters",
+    "premature end of input",
+    "input is out of range",
+    "trailing input",
+    "input is not enough for unique date and time",
+    "no possible date and time matching input",
+];
+
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
@@ -337,6 +383,36 @@ mod tests {
         };
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["[0].tags[0]"], "a required field refused is said once: {errors:?}");
+    }
+
+    #[test]
+    fn decoding_problems_speak_to_people() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Plan {
+            starts_on: Option<chrono::NaiveDate>,
+            budget_usd: Option<i64>,
+            people: Option<u32>,
+            share: Option<f64>,
+            open: Option<bool>,
+            tags: Option<Vec<String>>,
+            title: Option<String>,
+        }
+        let body = serde_json::json!({"starts_on": "31/12/2027", "budget_usd": "12,000", "people": -3, "share": "half",
+            "open": "yes", "tags": "a", "title": 5, "colour": 1});
+        let (_, problems) = decode_value::<Plan>(body);
+        let said: Vec<(&str, &str)> = problems.iter().map(|p| (p.field.as_str(), p.message.as_str())).collect();
+        let message = |field: &str| said.iter().find(|(f, _)| *f == field).map(|(_, m)| *m).unwrap_or_default();
+        assert_eq!(message("starts_on"), "use the date format YYYY-MM-DD (e.g. 2027-03-31)");
+        assert!(message("budget_usd").starts_with("must be a whole number of US dollars"), "{said:?}");
+        assert!(message("people").starts_with("must be a whole number"), "{said:?}");
+        assert!(message("share").starts_with("must be a number"), "{said:?}");
+        assert_eq!(message("open"), "must be true or false");
+        assert!(message("tags").starts_with("must be a list"), "{said:?}");
+        assert!(message("title").starts_with("must be text"), "{said:?}");
+        assert!(message("colour").contains("starts_on, budget_usd"), "{said:?}");
+        assert!(said.iter().all(|(_, m)| !m.contains("expected") && !m.contains("invalid")), "{said:?}");
     }
 
     #[test]

@@ -1,11 +1,16 @@
 //! The language of an answer: which of the six UN languages a reader asked for, and marking
 //! an answer as being in it.
 
-use actix_web::http::header;
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::error::InternalError;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse};
 
 use crate::domain::catalog::{preferred_un_language, UN_LANGUAGES};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 
 /// The UN language a reader asked for: `?lang=` first (400 if it is not one of the six), then
 /// the best `Accept-Language` range among them, else English.
@@ -27,6 +32,51 @@ pub fn in_language(mut res: HttpResponse, lang: &'static str) -> HttpResponse {
     res.headers_mut().insert(header::CONTENT_LANGUAGE, header::HeaderValue::from_static(lang));
     res.headers_mut().insert(header::VARY, header::HeaderValue::from_static("Accept-Language"));
     res
+}
+
+/// The language a reader asked for, for an answer that must not fail: a `?lang=` that is not
+/// one of the six is passed over for `Accept-Language`.
+fn reader_language(req: &HttpRequest) -> Lang {
+    let asked = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(name, _)| name == "lang"))
+        .and_then(|(_, value)| Lang::parse(value.trim().to_ascii_lowercase().as_str()));
+    asked.unwrap_or_else(|| {
+        let accepted = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        preferred_un_language(accepted).and_then(Lang::parse).unwrap_or(Lang::En)
+    })
+}
+
+/// Says every problem in the reader's language (`?lang=`, else `Accept-Language`): an answer
+/// carrying an [`AppError`] gets its problem+json body again in that language, keeping the
+/// headers the rest of the service set. English problems are written so in the first place.
+pub async fn localized_problems(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<BoxBody>>, actix_web::Error> {
+    let lang = reader_language(req.request());
+    let res = match next.call(req).await {
+        Ok(res) => res,
+        Err(err) => match err.as_error::<AppError>() {
+            Some(problem) if lang != Lang::En => {
+                return Err(InternalError::from_response(problem.to_string(), problem.response_in(lang)).into());
+            }
+            _ => return Err(err),
+        },
+    };
+    let localized = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
+        Some(problem) if lang != Lang::En => serde_json::to_vec(&problem.to_problem_in(lang)).ok(),
+        _ => None,
+    };
+    let Some(body) = localized else {
+        return Ok(res.map_body(|_, body| BoxBody::new(body)).map_into_left_body());
+    };
+    let mut res = res.map_body(|_, _| BoxBody::new(body));
+    let headers = res.headers_mut();
+    headers.remove(header::CONTENT_ENCODING);
+    headers.remove(header::CONTENT_LENGTH);
+    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+    Ok(res.map_into_right_body())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub use body::{
 };
 pub use conditional::{created, idempotency_key, if_match, json_response, not_modified, version_etag, versioned};
 pub use format::{format, format_or_iati, Format};
-pub use language::{in_language, language};
+pub use language::{in_language, language, localized_problems};
 pub use paging::{page_request, Page, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use params::{
     int_param, region_param, search_words, state_or_region, state_param, theme_param, timestamp_param, vocab_param,

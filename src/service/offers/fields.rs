@@ -54,12 +54,8 @@ impl Fields {
             suggested.extend(Suggester::shipped().tag(&mut themes, &text, MAX_LIST_ITEMS));
         }
         if themes.is_empty() && self.themes.is_empty() {
-            let why = if self.suggest {
-                suggest::NO_THEME_SUGGESTED
-            } else {
-                "give at least one theme, or set suggest_themes"
-            };
-            c.fail("themes", why);
+            let why = if self.suggest { suggest::NO_THEME_SUGGESTED } else { "field-offer-needs-theme" };
+            c.say("themes", why, vec![]);
         }
         c.list_size("modalities", self.modalities.len());
         let languages = c.languages("languages", &self.languages);

@@ -9,7 +9,7 @@ use crate::db::requests::RequestRow;
 use crate::db::DbConn;
 use crate::domain::validate::{dedup, Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, Priority, RequestStatus};
-use crate::error::AppResult;
+use crate::error::{AppResult, Arg};
 use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 /// Every field of a request a State edits, merged and checked.
@@ -46,7 +46,8 @@ impl Fields {
         c.non_negative("budget_max_usd", self.budget_max_usd);
         if let (Some(min), Some(max)) = (self.budget_min_usd, self.budget_max_usd) {
             if max < min {
-                c.fail("budget_max_usd", format!("must not be below budget_min_usd ({min})"));
+                let args = vec![("other", "budget_min_usd".into()), ("value", Arg::Number(min))];
+                c.say("budget_max_usd", "field-not-below", args);
             }
         }
         c.finish()?;
@@ -91,12 +92,8 @@ impl Fields {
             self.suggested.extend(added);
         }
         if self.themes.is_empty() {
-            let why = if self.suggest {
-                suggest::NO_THEME_SUGGESTED
-            } else {
-                "give at least one theme, or recommendations that have themes, or set suggest_themes"
-            };
-            c.fail("themes", why);
+            let why = if self.suggest { suggest::NO_THEME_SUGGESTED } else { "field-request-needs-theme" };
+            c.say("themes", why, vec![]);
         }
         c.finish()
     }

@@ -1,6 +1,7 @@
-//! The words of the web pages in the six UN languages, from Project Fluent files
-//! (`locales/<lang>/pages.ftl`) compiled into the binary. A test checks that every language
-//! has every message and that each formats without error.
+//! The service's words in the six UN languages, from Project Fluent files compiled into the
+//! binary: `locales/<lang>/pages.ftl` for the web pages, `locales/<lang>/api.ftl` for what the
+//! API says to people (problems, field messages, match reasons). A test checks that every
+//! language has every message and that each formats without error.
 
 use std::sync::LazyLock;
 
@@ -111,14 +112,27 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The language's Fluent files: the pages' words, then the API's.
+    fn sources(self) -> [(&'static str, &'static str); 2] {
         match self {
-            Lang::Ar => include_str!("../../locales/ar/pages.ftl"),
-            Lang::En => include_str!("../../locales/en/pages.ftl"),
-            Lang::Es => include_str!("../../locales/es/pages.ftl"),
-            Lang::Fr => include_str!("../../locales/fr/pages.ftl"),
-            Lang::Ru => include_str!("../../locales/ru/pages.ftl"),
-            Lang::Zh => include_str!("../../locales/zh/pages.ftl"),
+            Lang::Ar => {
+                [("pages", include_str!("../locales/ar/pages.ftl")), ("api", include_str!("../locales/ar/api.ftl"))]
+            }
+            Lang::En => {
+                [("pages", include_str!("../locales/en/pages.ftl")), ("api", include_str!("../locales/en/api.ftl"))]
+            }
+            Lang::Es => {
+                [("pages", include_str!("../locales/es/pages.ftl")), ("api", include_str!("../locales/es/api.ftl"))]
+            }
+            Lang::Fr => {
+                [("pages", include_str!("../locales/fr/pages.ftl")), ("api", include_str!("../locales/fr/api.ftl"))]
+            }
+            Lang::Ru => {
+                [("pages", include_str!("../locales/ru/pages.ftl")), ("api", include_str!("../locales/ru/api.ftl"))]
+            }
+            Lang::Zh => {
+                [("pages", include_str!("../locales/zh/pages.ftl")), ("api", include_str!("../locales/zh/api.ftl"))]
+            }
         }
     }
 
@@ -146,9 +160,12 @@ static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
             // Pages mark direction in their markup; isolation marks would only get in the way
             // of copying and searching.
             bundle.set_use_isolating(false);
-            let resource = FluentResource::try_new(lang.source().to_string())
-                .unwrap_or_else(|(_, errors)| panic!("locales/{}/pages.ftl: {errors:?}", lang.code()));
-            bundle.add_resource(resource).unwrap_or_else(|e| panic!("locales/{}/pages.ftl: {e:?}", lang.code()));
+            for (name, source) in lang.sources() {
+                let file = format!("locales/{}/{name}.ftl", lang.code());
+                let resource = FluentResource::try_new(source.to_string())
+                    .unwrap_or_else(|(_, errors)| panic!("{file}: {errors:?}"));
+                bundle.add_resource(resource).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+            }
             bundle
         })
         .collect()
@@ -179,9 +196,13 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    fn source(lang: Lang) -> String {
+        lang.sources().map(|(_, text)| text).join("\n")
+    }
+
     /// The message ids of a language's file: the lines that start a message (`id = ...`).
     fn ids(lang: Lang) -> BTreeSet<String> {
-        lang.source()
+        source(lang)
             .lines()
             .filter_map(|line| line.split_once(" ="))
             .map(|(id, _)| id)
@@ -192,7 +213,7 @@ mod tests {
 
     /// Every variable a language's messages use (`{ $name }`).
     fn variables(lang: Lang) -> BTreeSet<String> {
-        lang.source()
+        source(lang)
             .split("{ $")
             .skip(1)
             .filter_map(|rest| rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next())
@@ -250,7 +271,7 @@ mod tests {
         wanted.extend(crate::db::recommendations::SummaryKey::ALL.iter().map(|v| format!("group-by-{v}")));
         wanted.extend(EngagementStatus::ALL.iter().map(|v| format!("engagement-to-{v}")));
         wanted.extend(crate::domain::catalog::Catalog::shipped().groups.iter().map(|g| format!("group-{}", g.slug)));
-        wanted.extend(super::super::parts::REGIONS.iter().map(|r| format!("region-{r}")));
+        wanted.extend(crate::pages::parts::REGIONS.iter().map(|r| format!("region-{r}")));
         let missing: Vec<&String> = wanted.iter().filter(|id| !english.contains(*id)).collect();
         assert!(missing.is_empty(), "no message for {missing:?}");
     }
