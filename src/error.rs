@@ -216,6 +216,15 @@ impl AppError {
         }
     }
 
+    /// A query parameter that is not valid, said by a message of the service's catalogue.
+    pub fn bad_param_said(field: impl Into<String>, said: Said) -> Self {
+        let error = FieldError::said(field, said);
+        AppError::BadRequest {
+            detail: format!("query parameter '{}' is not valid: {}", error.field, error.message),
+            errors: vec![error],
+        }
+    }
+
     pub fn internal(err: impl std::fmt::Display) -> Self {
         AppError::Internal(err.to_string())
     }

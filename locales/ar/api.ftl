@@ -61,6 +61,7 @@ field-boolean = يجب أن يكون true أو false
 field-list = يجب أن يكون قائمة بين قوسين مربعين
 field-object = يجب أن يكون كائنا بين قوسين معقوصين
 field-date = استخدم صيغة التاريخ YYYY-MM-DD (مثلا 2027-03-31)
+field-no-such-day = ليس يوما موجودا في التقويم (صيغة التاريخ هي YYYY-MM-DD)
 field-date-range = يجب أن يكون تاريخا من { $first } إلى { $last }
 field-timestamp = استخدم تاريخا ووقتا مثل 2026-01-31T00:00:00Z
 field-one-of = يجب أن يكون إحدى القيم التالية: { $values }

@@ -437,3 +437,10 @@ import-reading = جارٍ قراءة الملف…
 import-checked = تم التحقق من { $checked } من أصل { $rows } صفًا، مع اقتراح المواضيع حيث تنقص…
 import-storing = جارٍ حفظ { $rows } توصية…
 import-counts = جديدة: { $new }. متغيرة وتم تحديثها: { $changed }. محفوظة من قبل كما هي: { $unchanged }.
+
+## Recommendations without a theme
+filter-needs-review = المواضيع
+needs-review-true = تحتاج إلى تصنيف من شخص
+needs-review-false = مصنفة
+needs-review-badge = لا موضوع بعد: تحتاج إلى تصنيف من شخص
+needs-review-hint = لم يكن نموذج المواضيع واثقا بما يكفي لتصنيف هذه التوصية؛ اختر مواضيعها.

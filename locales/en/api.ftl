@@ -52,6 +52,7 @@ field-boolean = must be true or false
 field-list = must be a list, in square brackets
 field-object = must be an object, in curly brackets
 field-date = use the date format YYYY-MM-DD (e.g. 2027-03-31)
+field-no-such-day = is not a day of the calendar (the date format is YYYY-MM-DD)
 field-date-range = must be a date from { $first } to { $last }
 field-timestamp = use a date and time such as 2026-01-31T00:00:00Z
 field-one-of = must be one of { $values }

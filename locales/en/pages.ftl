@@ -393,3 +393,10 @@ import-reading = Reading the file…
 import-checked = Checked { $checked } of { $rows } rows, themes suggested where missing…
 import-storing = Storing { $rows } recommendations…
 import-counts = New: { $new }. Changed, and updated: { $changed }. Already stored as they are: { $unchanged }.
+
+## Recommendations without a theme
+filter-needs-review = Themes
+needs-review-true = To be tagged by a person
+needs-review-false = Tagged
+needs-review-badge = No theme yet: to be tagged by a person
+needs-review-hint = The theme model was not confident enough to tag this recommendation; choose its themes.

@@ -52,6 +52,7 @@ field-boolean = debe ser true o false
 field-list = debe ser una lista, entre corchetes
 field-object = debe ser un objeto, entre llaves
 field-date = use el formato de fecha YYYY-MM-DD (p. ej. 2027-03-31)
+field-no-such-day = no es un día del calendario (el formato de fecha es YYYY-MM-DD)
 field-date-range = debe ser una fecha entre el { $first } y el { $last }
 field-timestamp = use una fecha y hora como 2026-01-31T00:00:00Z
 field-one-of = debe ser uno de estos valores: { $values }

@@ -392,3 +392,10 @@ import-reading = Leyendo el archivo…
 import-checked = { $checked } de { $rows } filas comprobadas, con temas propuestos donde faltan…
 import-storing = Guardando { $rows } recomendaciones…
 import-counts = Nuevas: { $new }. Modificadas, y actualizadas: { $changed }. Ya guardadas tal cual: { $unchanged }.
+
+## Recommendations without a theme
+filter-needs-review = Temas
+needs-review-true = Por clasificar por una persona
+needs-review-false = Clasificadas
+needs-review-badge = Aún sin tema: debe clasificarla una persona
+needs-review-hint = El modelo de temas no tuvo suficiente confianza para clasificar esta recomendación; elija sus temas.

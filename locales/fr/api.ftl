@@ -52,6 +52,7 @@ field-boolean = doit être true ou false
 field-list = doit être une liste, entre crochets
 field-object = doit être un objet, entre accolades
 field-date = utilisez le format de date YYYY-MM-DD (p. ex. 2027-03-31)
+field-no-such-day = n'est pas un jour du calendrier (le format de date est YYYY-MM-DD)
 field-date-range = doit être une date comprise entre le { $first } et le { $last }
 field-timestamp = utilisez une date et une heure telles que 2026-01-31T00:00:00Z
 field-one-of = doit être l'une des valeurs suivantes : { $values }

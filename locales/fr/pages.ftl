@@ -392,3 +392,10 @@ import-reading = Lecture du fichier…
 import-checked = { $checked } lignes vérifiées sur { $rows }, thèmes proposés là où ils manquent…
 import-storing = Enregistrement de { $rows } recommandations…
 import-counts = Nouvelles : { $new }. Modifiées, et mises à jour : { $changed }. Déjà enregistrées telles quelles : { $unchanged }.
+
+## Recommendations without a theme
+filter-needs-review = Thèmes
+needs-review-true = À classer par une personne
+needs-review-false = Classées
+needs-review-badge = Aucun thème pour l'instant : à classer par une personne
+needs-review-hint = Le modèle de thèmes n'était pas assez sûr pour classer cette recommandation ; choisissez ses thèmes.

@@ -54,6 +54,7 @@ field-boolean = должно быть true или false
 field-list = должно быть списком в квадратных скобках
 field-object = должно быть объектом в фигурных скобках
 field-date = используйте формат даты YYYY-MM-DD (например, 2027-03-31)
+field-no-such-day = такого дня нет в календаре (формат даты: YYYY-MM-DD)
 field-date-range = должно быть датой с { $first } по { $last }
 field-timestamp = укажите дату и время, например 2026-01-31T00:00:00Z
 field-one-of = должно иметь одно из значений: { $values }

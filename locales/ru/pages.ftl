@@ -416,3 +416,10 @@ import-reading = Чтение файла…
 import-checked = Проверено строк: { $checked } из { $rows }; где тем нет, они предложены…
 import-storing = Сохранение рекомендаций: { $rows }…
 import-counts = Новых: { $new }. Изменившихся и обновленных: { $changed }. Уже сохраненных без изменений: { $unchanged }.
+
+## Recommendations without a theme
+filter-needs-review = Темы
+needs-review-true = Требуют классификации человеком
+needs-review-false = Классифицированы
+needs-review-badge = Тема пока не указана: требуется классификация человеком
+needs-review-hint = Модель тем недостаточно уверена, чтобы классифицировать эту рекомендацию; выберите её темы.

@@ -51,6 +51,7 @@ field-boolean = 必须是 true 或 false
 field-list = 必须是列表，并用方括号括起
 field-object = 必须是对象，并用花括号括起
 field-date = 请使用 YYYY-MM-DD 日期格式（例如 2027-03-31）
+field-no-such-day = 日历中没有这一天（日期格式为 YYYY-MM-DD）
 field-date-range = 必须是 { $first } 至 { $last } 之间的日期
 field-timestamp = 请使用日期和时间，例如 2026-01-31T00:00:00Z
 field-one-of = 必须是以下值之一：{ $values }

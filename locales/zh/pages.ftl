@@ -350,3 +350,10 @@ import-reading = 正在读取文件…
 import-checked = 已检查 { $rows } 行中的 { $checked } 行，并为缺少主题的行建议了主题…
 import-storing = 正在保存 { $rows } 项建议…
 import-counts = 新增：{ $new }。有变化并已更新：{ $changed }。此前已保存且未变：{ $unchanged }。
+
+## Recommendations without a theme
+filter-needs-review = 主题
+needs-review-true = 待人工标注
+needs-review-false = 已标注
+needs-review-badge = 尚无主题：待人工标注
+needs-review-hint = 主题模型的把握不足以标注这项建议；请为其选择主题。

@@ -19,25 +19,42 @@ use crate::suggest::{language, Suggester, SUGGEST_THRESHOLD};
 /// The taxonomy: its groups and its themes.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Taxonomy<'a> {
-    /// The language of the `label`s.
+    /// The language of the `label`s and `description`s.
     pub lang: &'static str,
-    pub groups: &'a [ThemeGroup],
+    pub groups: Vec<LocalizedGroup<'a>>,
     pub themes: Vec<LocalizedTheme<'a>>,
 }
 
-/// A theme with its label in the chosen language.
+/// A theme with its label and description in the chosen language.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LocalizedTheme<'a> {
     /// The label in the requested language (`?lang=` or `Accept-Language`), English where a
     /// translation is missing.
     pub label: &'a str,
+    /// What the theme covers, in the requested language.
+    pub description: &'a str,
     #[serde(flatten)]
     pub theme: &'a Theme,
 }
 
 impl<'a> LocalizedTheme<'a> {
     fn new(theme: &'a Theme, lang: &str) -> Self {
-        LocalizedTheme { label: theme.label_in(lang), theme }
+        LocalizedTheme { label: theme.label_in(lang), description: theme.description_in(lang), theme }
+    }
+}
+
+/// A group of themes with its label and description in the chosen language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LocalizedGroup<'a> {
+    pub label: &'a str,
+    pub description: &'a str,
+    #[serde(flatten)]
+    pub group: &'a ThemeGroup,
+}
+
+impl<'a> LocalizedGroup<'a> {
+    fn new(group: &'a ThemeGroup, lang: &str) -> Self {
+        LocalizedGroup { label: group.label_in(lang), description: group.description_in(lang), group }
     }
 }
 
@@ -127,7 +144,8 @@ pub async fn list(
         .filter(|t| q.group.as_deref().is_none_or(|g| t.group == g))
         .map(|t| LocalizedTheme::new(t, lang))
         .collect();
-    let body = Taxonomy { lang, groups: &catalog.groups, themes };
+    let groups = catalog.groups.iter().map(|g| LocalizedGroup::new(g, lang)).collect();
+    let body = Taxonomy { lang, groups, themes };
     Ok(http::in_language(http::json_response(&req, StatusCode::OK, &body, None)?, lang))
 }
 

@@ -40,7 +40,7 @@ pub(super) fn run(conn: &mut DbConn, catalog: &Catalog) -> QueryResult<bool> {
             }
         }
         for g in &catalog.groups {
-            let values = (theme_groups::slug.eq(&g.slug), theme_groups::label.eq(&g.label));
+            let values = (theme_groups::slug.eq(&g.slug), theme_groups::label.eq(g.label_in("en")));
             if diesel::update(theme_groups::table.find(&g.slug)).set(values).execute(conn)? == 0 {
                 diesel::insert_into(theme_groups::table).values(values).execute(conn)?;
             }

@@ -47,8 +47,29 @@ pub struct State {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ThemeGroup {
     pub slug: String,
-    pub label: String,
-    pub description: String,
+    /// Labels by UN language code (ar, en, es, fr, ru, zh).
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub labels: BTreeMap<String, String>,
+    /// Descriptions by UN language code.
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub descriptions: BTreeMap<String, String>,
+}
+
+impl ThemeGroup {
+    /// The label in a UN language, English where a translation is missing.
+    pub fn label_in(&self, lang: &str) -> &str {
+        in_language(&self.labels, lang).unwrap_or(&self.slug)
+    }
+
+    /// The description in a UN language, English where a translation is missing.
+    pub fn description_in(&self, lang: &str) -> &str {
+        in_language(&self.descriptions, lang).unwrap_or_default()
+    }
+}
+
+/// A text in `lang`, or in English where it has none.
+fn in_language<'a>(texts: &'a BTreeMap<String, String>, lang: &str) -> Option<&'a str> {
+    texts.get(lang).or_else(|| texts.get("en")).map(String::as_str)
 }
 
 /// One node of the canonical recommendation-theme taxonomy (the UPR Info issues).
@@ -65,7 +86,9 @@ pub struct Theme {
     /// Labels by UN language code (ar, en, es, fr, ru, zh).
     #[schema(value_type = BTreeMap<String, String>)]
     pub labels: BTreeMap<String, String>,
-    pub description: String,
+    /// Descriptions by UN language code.
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub descriptions: BTreeMap<String, String>,
     /// Sustainable Development Goals the theme relates to.
     pub sdg_goals: Vec<u8>,
     /// Other words people use for the theme, by language.
@@ -102,7 +125,12 @@ impl Theme {
 
     /// The label in a UN language, English where a translation is missing.
     pub fn label_in(&self, lang: &str) -> &str {
-        self.labels.get(lang).or_else(|| self.labels.get("en")).map(String::as_str).unwrap_or(&self.upr_info_label)
+        in_language(&self.labels, lang).unwrap_or(&self.upr_info_label)
+    }
+
+    /// The description in a UN language, English where a translation is missing.
+    pub fn description_in(&self, lang: &str) -> &str {
+        in_language(&self.descriptions, lang).unwrap_or_default()
     }
 }
 
@@ -300,8 +328,14 @@ mod tests {
         assert_eq!(c.themes.len(), 54);
         for t in &c.themes {
             assert!(c.group(&t.group).is_some(), "theme {} has unknown group", t.slug);
-            for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
+            for lang in UN_LANGUAGES {
                 assert!(t.labels.contains_key(lang), "theme {} lacks a {lang} label", t.slug);
+                assert!(t.descriptions.contains_key(lang), "theme {} lacks a {lang} description", t.slug);
+            }
+        }
+        for g in &c.groups {
+            for lang in UN_LANGUAGES {
+                assert!(g.labels.contains_key(lang) && g.descriptions.contains_key(lang), "group {} in {lang}", g.slug);
             }
         }
     }

@@ -39,6 +39,7 @@ pub struct ExplorerQuery {
     response: Option<String>,
     cycle: Option<String>,
     session: Option<String>,
+    needs_review: Option<String>,
     q: Option<String>,
     cursor: Option<String>,
 }
@@ -55,7 +56,7 @@ impl ExplorerQuery {
             session: self.session.as_deref(),
             text: self.q.as_deref(),
             updated_since: None,
-            needs_review: None,
+            needs_review: self.needs_review.as_deref(),
         }
         .parse()
     }
@@ -119,6 +120,8 @@ pub async fn page(
             .iter()
             .map(|k| (k.as_str().to_string(), lang.t(&format!("group-by-{}", k.as_str()))))
             .collect();
+    let review: Vec<(String, String)> =
+        ["true", "false"].iter().map(|v| (v.to_string(), lang.t(&format!("needs-review-{v}")))).collect();
     let supported: i64 = summary.groups.iter().map(|g| g.supported).sum();
     let query = req.query_string();
     let content = html! {
@@ -129,6 +132,7 @@ pub async fn page(
             (parts::theme_select(lang, catalog, q.theme.as_deref()))
             (parts::select(lang, "response", &lang.t("filter-response"), q.response.as_deref(), &responses))
             (parts::select(lang, "cycle", &lang.t("filter-cycle"), q.cycle.as_deref(), &cycles))
+            (parts::select(lang, "needs_review", &lang.t("filter-needs-review"), q.needs_review.as_deref(), &review))
             (parts::search_field(lang, q.q.as_deref()))
             div.field {
                 label for="group_by" { (lang.t("filter-group-by")) }
@@ -158,6 +162,9 @@ pub async fn page(
                             ("session", r.session.into()),
                         ]))
                         " · " strong { (lang.term("response", r.response.as_str())) }
+                    }
+                    @if r.needs_review {
+                        p.needs-review title=(lang.t("needs-review-hint")) { (lang.t("needs-review-badge")) }
                     }
                     (parts::themes(lang, catalog, &r.themes))
                 }

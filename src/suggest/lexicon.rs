@@ -5,6 +5,7 @@
 //! "ratifier", "ratifie" and "ratification" meet; Chinese, written without spaces, is cut
 //! into the lexicon's own terms, the longest first. Words no lexicon knows are left out.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -22,26 +23,36 @@ const SOURCES: [(&str, &str); 5] = [
 /// A text as the model reads it: in English, with the words of the text each English word
 /// stands for (to show a reader the words that drove a theme in their own language).
 #[derive(Debug, PartialEq)]
-pub(super) struct Rendering {
-    pub(super) english: String,
-    /// Each word of `english`, lowercased, with the words of the text it comes from.
-    pub(super) words: Vec<(String, String)>,
+pub(super) struct Rendering<'a> {
+    pub(super) english: Cow<'a, str>,
+    /// Each word of `english`, lowercased, with the words of the text it comes from; for text
+    /// read as it is, made only when asked for.
+    read_from: Option<Vec<(String, String)>>,
 }
 
-impl Rendering {
+impl<'a> Rendering<'a> {
     /// English text read as it is.
-    pub(super) fn as_is(text: &str) -> Rendering {
-        let words = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| (w.to_lowercase(), w.to_string()))
-            .collect();
-        Rendering { english: text.to_string(), words }
+    pub(super) fn as_is(text: &'a str) -> Rendering<'a> {
+        Rendering { english: Cow::Borrowed(text), read_from: None }
+    }
+
+    /// Each word of the English, lowercased, with the words of the text it comes from.
+    pub(super) fn words(&self) -> Cow<'_, [(String, String)]> {
+        match &self.read_from {
+            Some(words) => Cow::Borrowed(words),
+            None => Cow::Owned(
+                self.english
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| (w.to_lowercase(), w.to_string()))
+                    .collect(),
+            ),
+        }
     }
 }
 
 /// `text`, written in `language`, in English.
-pub(super) fn in_english(language: &str, text: &str) -> Rendering {
+pub(super) fn in_english<'a>(language: &str, text: &'a str) -> Rendering<'a> {
     match lexicon(language) {
         Some(lexicon) => lexicon.render(text),
         None => Rendering::as_is(text),
@@ -129,7 +140,7 @@ impl Lexicon {
         }
     }
 
-    fn render(&self, text: &str) -> Rendering {
+    fn render(&self, text: &str) -> Rendering<'static> {
         let units = self.units(text);
         let mut english = String::new();
         let mut words = Vec::new();
@@ -157,7 +168,7 @@ impl Lexicon {
             append(&mut english, meaning);
             at += n;
         }
-        Rendering { english, words }
+        Rendering { english: Cow::Owned(english), read_from: Some(words) }
     }
 }
 
@@ -208,7 +219,7 @@ mod tests {
     use super::*;
 
     fn english(language: &str, text: &str) -> String {
-        in_english(language, text).english
+        in_english(language, text).english.into_owned()
     }
 
     #[test]
@@ -254,10 +265,11 @@ mod tests {
     #[test]
     fn each_english_word_keeps_the_words_it_stands_for() {
         let rendering = in_english("es", "Abolir la pena de muerte");
-        let death = rendering.words.iter().find(|(w, _)| w == "death").unwrap();
+        let words = rendering.words();
+        let death = words.iter().find(|(w, _)| w == "death").unwrap();
         assert!(death.1.ends_with("pena de muerte"), "{death:?}");
         let rendering = in_english("zh", "实行死刑");
-        assert!(rendering.words.iter().any(|(w, s)| w == "death" && s.contains("死刑")), "{rendering:?}");
+        assert!(rendering.words().iter().any(|(w, s)| w == "death" && s.contains("死刑")), "{rendering:?}");
     }
 
     #[test]

@@ -90,7 +90,7 @@ impl Suggester {
     }
 
     /// `text` (in any of the six UN languages) read in English, and the model's reading of it.
-    fn read(&self, text: &str) -> (Rendering, Reading) {
+    fn read<'a>(&self, text: &'a str) -> (Rendering<'a>, Reading) {
         let rendering = lexicon::in_english(language::detect(text), text);
         let reading = self.model.read(&rendering.english);
         (rendering, reading)
@@ -138,7 +138,7 @@ impl Suggester {
                 words,
             })
             .collect();
-        in_own_words(&rendering.words, suggestions)
+        in_own_words(&rendering.words(), suggestions)
     }
 }
 
@@ -254,7 +254,7 @@ mod tests {
     fn words_are_shown_as_the_text_has_them() {
         let text = "Prevent Forced Marriages and violence against girls";
         let shown = in_own_words(
-            &Rendering::as_is(text).words,
+            &Rendering::as_is(text).words(),
             vec![ThemeSuggestion {
                 theme: "womens-rights".into(),
                 confidence: 0.9,

@@ -38,6 +38,11 @@ fn imported_recommendations_without_themes_get_suggestions(app: TestApp) {
     assert_eq!((&to_review["total"], &to_review["items"][0]["id"]), (&json!(1), &unclear["id"]));
     assert_eq!(app.get("/api/v1/recommendations?needs_review=false").json()["total"], 2);
     app.get("/api/v1/recommendations?needs_review=maybe").field_error(400, "needs_review");
+    // The explorer page marks it, and lists those a person should tag.
+    let page = app.anonymous().get("/fr/recommendations?needs_review=true");
+    assert_eq!(page.status, 200, "{}", page.excerpt());
+    assert!(page.text.contains("Zqx vvv wpt") && !page.text.contains("Abolish the death penalty"), "{}", page.text);
+    assert!(page.text.contains("à classer par une personne"), "the badge, in the page's language");
     assert_eq!(
         app.get("/api/v1/recommendations?theme=death-penalty").json()["total"],
         1,

@@ -291,6 +291,8 @@ fn humane(field: String, message: &str) -> FieldError {
     } else if let Some(rest) = message.strip_prefix("unknown variant `") {
         let values = rest.split_once(", expected").map_or(String::new(), |(_, listed)| quoted(listed));
         said("field-one-of", vec![("values", values.into())])
+    } else if message == "input is out of range" {
+        said("field-no-such-day", vec![])
     } else if CHRONO_DATE_ERRORS.contains(&message) || expected.is_some_and(|e| e.contains("date")) {
         said("field-date", vec![])
     } else {
@@ -311,11 +313,10 @@ fn humane(field: String, message: &str) -> FieldError {
     }
 }
 
-/// What chrono says of a date it cannot read.
-const CHRONO_DATE_ERRORS: [&str; 6] = [
+/// What chrono says of a date it cannot read (of a day that does not exist, apart).
+const CHRONO_DATE_ERRORS: [&str; 5] = [
     "input contains invalid characters",
     "premature end of input",
-    "input is out of range",
     "trailing input",
     "input is not enough for unique date and time",
     "no possible date and time matching input",

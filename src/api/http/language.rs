@@ -9,7 +9,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse};
 
 use crate::domain::catalog::{preferred_un_language, UN_LANGUAGES};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::i18n::Lang;
 
 /// The UN language a reader asked for: `?lang=` first (400 if it is not one of the six), then
@@ -17,11 +17,12 @@ use crate::i18n::Lang;
 pub fn language(req: &HttpRequest, param: Option<&str>) -> AppResult<&'static str> {
     if let Some(lang) = param {
         let lang = lang.trim().to_ascii_lowercase();
-        return UN_LANGUAGES
-            .iter()
-            .find(|l| **l == lang)
-            .copied()
-            .ok_or_else(|| AppError::bad_param("lang", format!("must be one of {}", UN_LANGUAGES.join(", "))));
+        return UN_LANGUAGES.iter().find(|l| **l == lang).copied().ok_or_else(|| {
+            AppError::bad_param_said(
+                "lang",
+                Said::new("field-one-of", vec![("values", UN_LANGUAGES.join(", ").into())]),
+            )
+        });
     }
     let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
     Ok(preferred_un_language(header).unwrap_or("en"))

@@ -6,7 +6,7 @@ use actix_web::{FromRequest, HttpRequest};
 use chrono::{DateTime, NaiveDateTime};
 use serde::de::DeserializeOwned;
 
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult, Arg, FieldError, Said};
 
 /// Query parameters, decoded into `T`. A parameter given empty (`?state=&limit=`) counts as left
 /// out, as a form that submits its blank fields means.
@@ -49,12 +49,12 @@ fn given_params<T: DeserializeOwned>(query: &str) -> AppResult<Params<T>> {
 fn param_error(message: &str) -> AppError {
     let named = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next());
     if let Some(field) = named("missing field `") {
-        AppError::bad_param(field, "is required")
+        AppError::bad_param_said(field, Said::new("field-required", vec![]))
     } else if let Some(field) = named("unknown field `") {
         let expected = message
             .split_once("expected ")
             .map_or(String::new(), |(_, e)| e.trim_start_matches("one of ").replace('`', ""));
-        AppError::bad_param(field, format!("is not a parameter of this operation; it takes {expected}"))
+        AppError::bad_param_said(field, Said::new("field-unknown-parameter", vec![("expected", expected.into())]))
     } else {
         AppError::BadRequest {
             detail: format!("the query parameters are not valid: {message}"),
@@ -69,7 +69,7 @@ pub fn timestamp_param(field: &str, value: Option<&str>) -> AppResult<Option<Nai
         .map(|v| {
             DateTime::parse_from_rfc3339(v.trim())
                 .map(|t| t.naive_utc())
-                .map_err(|_| AppError::bad_param(field, "must be an RFC 3339 timestamp, e.g. 2026-01-31T00:00:00Z"))
+                .map_err(|_| AppError::bad_param_said(field, Said::new("field-timestamp", vec![])))
         })
         .transpose()
 }
@@ -91,7 +91,10 @@ pub fn vocab_param<V: Copy>(
     expected: fn() -> String,
 ) -> AppResult<Option<V>> {
     value
-        .map(|v| parse(v.trim()).ok_or_else(|| AppError::bad_param(field, format!("must be one of {}", expected()))))
+        .map(|v| {
+            let one_of = || Said::new("field-one-of", vec![("values", expected().into())]);
+            parse(v.trim()).ok_or_else(|| AppError::bad_param_said(field, one_of()))
+        })
         .transpose()
 }
 
@@ -99,11 +102,10 @@ pub fn vocab_param<V: Copy>(
 pub fn int_param(field: &str, value: Option<&str>, min: i32, max: i32) -> AppResult<Option<i32>> {
     value
         .map(|v| {
-            v.trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|n| (min..=max).contains(n))
-                .ok_or_else(|| AppError::bad_param(field, format!("must be a whole number from {min} to {max}")))
+            v.trim().parse::<i32>().ok().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
+                let range = vec![("min", Arg::Number(min.into())), ("max", Arg::Number(max.into()))];
+                AppError::bad_param_said(field, Said::new("field-whole-number-range", range))
+            })
         })
         .transpose()
 }
@@ -113,10 +115,9 @@ pub fn state_param(field: &str, value: Option<&str>) -> AppResult<Option<String>
     value
         .map(|v| {
             let code = v.trim().to_ascii_uppercase();
-            crate::domain::catalog::Catalog::shipped()
-                .state(&code)
-                .map(|s| s.code.clone())
-                .ok_or_else(|| AppError::bad_param(field, format!("unknown State code '{v}'")))
+            crate::domain::catalog::Catalog::shipped().state(&code).map(|s| s.code.clone()).ok_or_else(|| {
+                AppError::bad_param_said(field, Said::new("field-unknown-state", vec![("code", v.into())]))
+            })
         })
         .transpose()
 }
@@ -130,7 +131,7 @@ pub fn theme_param(field: &str, value: Option<&str>) -> AppResult<Option<String>
         (Ok(()), Some(slug)) => Ok(Some(slug)),
         (Err(AppError::Validation(errors)), _) => Err(AppError::BadRequest {
             detail: format!("query parameter '{field}' is not valid"),
-            errors: errors.into_iter().map(|e| FieldError::new(field, e.message)).collect(),
+            errors: errors.into_iter().map(|e| FieldError { field: field.to_string(), ..e }).collect(),
         }),
         (other, _) => other.map(|_| None),
     }
