@@ -75,6 +75,16 @@ field-unknown-theme-none = موضوع غير معروف '{ $tag }'؛ انظر GE
 field-offer-needs-theme = حدد موضوعا واحدا على الأقل، أو قم بتفعيل suggest_themes
 field-request-needs-theme = حدد موضوعا واحدا على الأقل، أو توصيات لها مواضيع، أو قم بتفعيل suggest_themes
 field-no-theme-suggested = تعذر اقتراح أي موضوع بثقة انطلاقا من العنوان والوصف؛ حدد موضوعا واحدا على الأقل
+field-unknown-region = منطقة غير معروفة '{ $region }' (استخدم رمزا أو اسما من M49 أو مجموعة إقليمية للأمم المتحدة)
+field-global-lists-areas = العرض العالمي لا يذكر بلدانا أو مناطق
+field-areas-needed = اذكر البلدان أو المناطق المشمولة، أو اجعل global تساوي true
+field-capacity = يجب أن يكون عددا صحيحا من 1 إلى 10000 من الالتزامات
+field-new-offer-status = حالة العرض الجديد هي draft أو open
+field-new-request-status = حالة الطلب الجديد هي draft أو open
+field-no-recommendation = لا توجد توصية '{ $id }'
+field-recommendation-elsewhere = التوصية '{ $id }' موجهة إلى { $state } وليس إلى { $ours }
+field-website = يجب أن يكون عنوان URL من نوع http(s)
+field-outcome-needed = اذكر ما حققه التعاون لإتمامه
 
 ## أسباب المطابقة
 reason-shares = يشترك في مواضيع مطلوبة ({ $shared } من { $requested }): { $themes }

@@ -66,6 +66,16 @@ field-unknown-theme-none = unknown theme '{ $tag }'; see GET /api/v1/themes for 
 field-offer-needs-theme = give at least one theme, or set suggest_themes
 field-request-needs-theme = give at least one theme, or recommendations that have themes, or set suggest_themes
 field-no-theme-suggested = no theme could be suggested with confidence from the title and description; give at least one theme
+field-unknown-region = unknown region '{ $region }' (use an M49 code or name, or a UN regional group)
+field-global-lists-areas = a global offer lists no countries or regions
+field-areas-needed = name the countries or regions served, or set global to true
+field-capacity = must be a whole number from 1 to 10000 engagements
+field-new-offer-status = a new offer is draft or open
+field-new-request-status = a new request is draft or open
+field-no-recommendation = no recommendation '{ $id }'
+field-recommendation-elsewhere = recommendation '{ $id }' is addressed to { $state }, not { $ours }
+field-website = must be an http(s) URL
+field-outcome-needed = say what the cooperation achieved to complete it
 
 ## Match reasons
 reason-shares = Shares { $shared } of { $requested } requested themes: { $themes }

@@ -66,6 +66,16 @@ field-unknown-theme-none = tema desconocido '{ $tag }'; consulte la lista en GET
 field-offer-needs-theme = indique al menos un tema, o active suggest_themes
 field-request-needs-theme = indique al menos un tema, o recomendaciones que tengan temas, o active suggest_themes
 field-no-theme-suggested = no se pudo proponer con seguridad ningún tema a partir del título y la descripción; indique al menos un tema
+field-unknown-region = región desconocida '{ $region }' (use un código o nombre M49, o un grupo regional de las Naciones Unidas)
+field-global-lists-areas = una oferta mundial no enumera países ni regiones
+field-areas-needed = indique los países o regiones atendidos, o ponga global en true
+field-capacity = debe ser un número entero de 1 a 10000 colaboraciones
+field-new-offer-status = una oferta nueva es draft u open
+field-new-request-status = una solicitud nueva es draft u open
+field-no-recommendation = no existe la recomendación '{ $id }'
+field-recommendation-elsewhere = la recomendación '{ $id }' está dirigida a { $state }, no a { $ours }
+field-website = debe ser una URL http(s)
+field-outcome-needed = indique lo que logró la cooperación para darla por concluida
 
 ## Motivos de las coincidencias
 reason-shares = Comparte temas solicitados ({ $shared } de { $requested }): { $themes }

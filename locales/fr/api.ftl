@@ -66,6 +66,16 @@ field-unknown-theme-none = thème inconnu '{ $tag }' ; consultez GET /api/v1/the
 field-offer-needs-theme = indiquez au moins un thème, ou activez suggest_themes
 field-request-needs-theme = indiquez au moins un thème, ou des recommandations qui ont des thèmes, ou activez suggest_themes
 field-no-theme-suggested = aucun thème n'a pu être proposé avec certitude à partir du titre et de la description ; indiquez au moins un thème
+field-unknown-region = région inconnue '{ $region }' (utilisez un code ou un nom M49, ou un groupe régional de l'ONU)
+field-global-lists-areas = une offre mondiale n'énumère ni pays ni régions
+field-areas-needed = indiquez les pays ou régions desservis, ou mettez global à true
+field-capacity = doit être un nombre entier de 1 à 10000 engagements
+field-new-offer-status = une nouvelle offre est draft ou open
+field-new-request-status = une nouvelle demande est draft ou open
+field-no-recommendation = aucune recommandation '{ $id }'
+field-recommendation-elsewhere = la recommandation '{ $id }' est adressée à { $state }, et non à { $ours }
+field-website = doit être une URL http(s)
+field-outcome-needed = indiquez ce que la coopération a permis d'accomplir pour la clore
 
 ## Raisons des correspondances
 reason-shares = Partage des thèmes demandés ({ $shared } sur { $requested }) : { $themes }

@@ -68,6 +68,16 @@ field-unknown-theme-none = неизвестная тема '{ $tag }'; спис�
 field-offer-needs-theme = укажите хотя бы одну тему или включите suggest_themes
 field-request-needs-theme = укажите хотя бы одну тему, или рекомендации, у которых есть темы, или включите suggest_themes
 field-no-theme-suggested = по названию и описанию не удалось уверенно предложить ни одной темы; укажите хотя бы одну тему
+field-unknown-region = неизвестный регион '{ $region }' (укажите код или название M49 либо региональную группу ООН)
+field-global-lists-areas = в глобальном предложении не перечисляются страны или регионы
+field-areas-needed = укажите обслуживаемые страны или регионы либо задайте global равным true
+field-capacity = должно быть целым числом от 1 до 10000 взаимодействий
+field-new-offer-status = новое предложение имеет статус draft или open
+field-new-request-status = новый запрос имеет статус draft или open
+field-no-recommendation = рекомендация '{ $id }' не найдена
+field-recommendation-elsewhere = рекомендация '{ $id }' адресована государству { $state }, а не { $ours }
+field-website = должно быть URL-адресом http(s)
+field-outcome-needed = укажите, чего позволило достичь сотрудничество, чтобы завершить его
 
 ## Причины совпадений
 reason-shares = Охватывает запрошенные темы ({ $shared } из { $requested }): { $themes }

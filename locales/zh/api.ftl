@@ -65,6 +65,16 @@ field-unknown-theme-none = 未知主题 '{ $tag }'；主题列表见 GET /api/v1
 field-offer-needs-theme = 请至少提供一个主题，或设置 suggest_themes
 field-request-needs-theme = 请至少提供一个主题，或提供带有主题的建议，或设置 suggest_themes
 field-no-theme-suggested = 无法根据标题和说明有把握地建议任何主题；请至少提供一个主题
+field-unknown-region = 未知区域“{ $region }”（请使用 M49 代码或名称，或联合国区域组）
+field-global-lists-areas = 全球性援助提供不列出国家或区域
+field-areas-needed = 请列出所服务的国家或区域，或将 global 设为 true
+field-capacity = 必须是 1 至 10000 之间的整数（合作项目数）
+field-new-offer-status = 新的援助提供状态为 draft 或 open
+field-new-request-status = 新的请求状态为 draft 或 open
+field-no-recommendation = 没有建议“{ $id }”
+field-recommendation-elsewhere = 建议“{ $id }”是向 { $state } 提出的，而不是 { $ours }
+field-website = 必须是 http(s) 网址
+field-outcome-needed = 请说明合作取得的成果，以便将其完成
 
 ## 匹配理由
 reason-shares = 共有所请求的 { $requested } 个主题中的 { $shared } 个：{ $themes }

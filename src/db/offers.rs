@@ -100,60 +100,21 @@ pub fn insert_many(conn: &mut DbConn, rows: &[OfferRow], themes: &[&[String]], a
     for chunk in rows.chunks(OFFER_CHUNK) {
         insert_all!(conn, offers::table, chunk)?;
     }
-    let area_lists: Vec<&[String]> = areas.iter().map(Vec::as_slice).collect();
-    for (link, lists) in [(Link::Themes, themes), (Link::Areas, &area_lists)] {
-        let (ids, values) = link_rows(rows, lists);
-        insert_links(conn, link, &ids, &values)?;
+    let theme_links: Vec<_> = rows
+        .iter()
+        .zip(themes)
+        .flat_map(|(r, slugs)| slugs.iter().map(move |s| (offer_themes::offer_id.eq(&r.id), offer_themes::theme.eq(s))))
+        .collect();
+    for chunk in theme_links.chunks(LINK_CHUNK) {
+        insert_all!(conn, offer_themes::table, chunk)?;
     }
-    Ok(())
-}
-
-/// Each offer's id with each of its values, as two columns.
-fn link_rows<'a>(rows: &'a [OfferRow], lists: &[&'a [String]]) -> (Vec<&'a str>, Vec<&'a str>) {
-    rows.iter().zip(lists).flat_map(|(r, values)| values.iter().map(|v| (r.id.as_str(), v.as_str()))).unzip()
-}
-
-/// The tables that link an offer to its values.
-#[derive(Clone, Copy)]
-enum Link {
-    Themes,
-    Areas,
-}
-
-/// Stores `(offer, value)` rows of a link table: on PostgreSQL in one statement over two arrays
-/// (`UNNEST`: two bind parameters, where a multi-row `VALUES` takes two per row and costs more
-/// to plan than to run); on SQLite many rows per statement.
-fn insert_links(conn: &mut DbConn, link: Link, ids: &[&str], values: &[&str]) -> AppResult<()> {
-    use diesel::sql_types::{Array, Text};
-    match (conn, link) {
-        (DbConn::Pg(c), _) => {
-            let (table, column) = match link {
-                Link::Themes => ("offer_themes", "theme"),
-                Link::Areas => ("offer_areas", "area"),
-            };
-            let sql = format!("INSERT INTO {table} (offer_id, {column}) SELECT * FROM UNNEST($1::text[], $2::text[])");
-            diesel::sql_query(sql).bind::<Array<Text>, _>(ids).bind::<Array<Text>, _>(values).execute(c)?;
-        }
-        (conn, Link::Themes) => {
-            let rows: Vec<_> = ids
-                .iter()
-                .zip(values)
-                .map(|(id, v)| (offer_themes::offer_id.eq(*id), offer_themes::theme.eq(*v)))
-                .collect();
-            for chunk in rows.chunks(LINK_CHUNK) {
-                insert_all!(conn, offer_themes::table, chunk)?;
-            }
-        }
-        (conn, Link::Areas) => {
-            let rows: Vec<_> = ids
-                .iter()
-                .zip(values)
-                .map(|(id, v)| (offer_areas::offer_id.eq(*id), offer_areas::area.eq(*v)))
-                .collect();
-            for chunk in rows.chunks(LINK_CHUNK) {
-                insert_all!(conn, offer_areas::table, chunk)?;
-            }
-        }
+    let area_links: Vec<_> = rows
+        .iter()
+        .zip(areas)
+        .flat_map(|(r, codes)| codes.iter().map(move |a| (offer_areas::offer_id.eq(&r.id), offer_areas::area.eq(a))))
+        .collect();
+    for chunk in area_links.chunks(LINK_CHUNK) {
+        insert_all!(conn, offer_areas::table, chunk)?;
     }
     Ok(())
 }

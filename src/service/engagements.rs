@@ -319,7 +319,7 @@ pub async fn transition(
     let note = c.optional_text("note", &t.note, MAX_TEXT_CHARS);
     let outcome = t.outcome.as_deref().map(|o| c.optional_text("outcome", o, MAX_TEXT_CHARS)).filter(|o| !o.is_empty());
     if t.to == EngagementStatus::Completed && outcome.is_none() {
-        c.fail("outcome", "say what the cooperation achieved to complete it");
+        c.say("outcome", "field-outcome-needed", vec![]);
     }
     let iati_identifier = c.iati_identifier("iati_identifier", t.iati_identifier.as_deref());
     c.finish()?;

@@ -97,7 +97,7 @@ impl Fields {
         let website = self.website.map(|w| {
             let w = c.optional_text("website", &w, 500);
             if !(w.starts_with("https://") || w.starts_with("http://")) {
-                c.fail("website", "must be an http(s) URL");
+                c.say("website", "field-website", vec![]);
             }
             w
         });

@@ -21,6 +21,8 @@ fn imported_recommendations_without_themes_get_suggestions(app: TestApp) {
                Kenya,Africa,AU,Zqx vvv wpt.,Norway,WEOG,,Noted,5,,40\n";
     let res = app.send("POST", "/api/v1/recommendations/import", &[("Content-Type", "text/csv")], Some(csv.as_bytes()));
     assert_eq!(res.status, 201, "{}", res.excerpt());
+    let summary = res.json();
+    assert_eq!((&summary["suggested_by_language"], &summary["needs_review"]), (&json!({"en": 2}), &json!(1)));
     let items = app.get("/api/v1/recommendations?session=40").json()["items"].clone();
     let (untagged, tagged) = (&items[0], &items[1]);
     assert!(slugs(&untagged["themes"]).contains(&"death-penalty".to_string()), "{untagged}");

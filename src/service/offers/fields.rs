@@ -73,21 +73,18 @@ impl Fields {
             match catalog.area(key) {
                 Some(area) if !regions.contains(&area.code) => regions.push(area.code.clone()),
                 Some(_) => {}
-                None => c.fail(
-                    format!("regions[{i}]"),
-                    format!("unknown region '{key}' (use an M49 code or name, or a UN regional group)"),
-                ),
+                None => c.say(format!("regions[{i}]"), "field-unknown-region", vec![("region", key.as_str().into())]),
             }
         }
         if self.global && !(countries.is_empty() && regions.is_empty()) {
-            c.fail("global", "a global offer lists no countries or regions");
+            c.say("global", "field-global-lists-areas", vec![]);
         }
         if !self.global && self.countries.is_empty() && self.regions.is_empty() {
-            c.fail("countries", "name the countries or regions served, or set global to true");
+            c.say("countries", "field-areas-needed", vec![]);
         }
         c.period(self.starts_on, self.ends_on);
         if !(1..=10_000).contains(&self.capacity) {
-            c.fail("capacity", "must be from 1 to 10000 engagements");
+            c.say("capacity", "field-capacity", vec![]);
         }
         c.non_negative("budget_usd", self.budget_usd);
         let iati_identifier = c.iati_identifier("iati_identifier", self.iati_identifier.as_deref());
@@ -168,7 +165,7 @@ impl NewOffer {
         let mut c = Checks::new();
         let status = self.status.unwrap_or(OfferStatus::Open);
         if !status.creatable() {
-            c.fail("status", "a new offer is draft or open");
+            c.say("status", "field-new-offer-status", vec![]);
         }
         let fields = Fields {
             title: self.title,

@@ -10,7 +10,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -28,6 +28,7 @@ use crate::error::{AppError, AppResult};
 use crate::service::jobs::Progress;
 use crate::service::write::{Audit, Idempotency, Written};
 use crate::service::Services;
+use crate::suggest::language;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImportSummary {
@@ -42,6 +43,13 @@ pub struct ImportSummary {
     pub changed: usize,
     /// Rows stored before as they are: left alone.
     pub unchanged: usize,
+    /// New rows without themes in the file, given suggested themes: how many in each language
+    /// their text was read as (ar, en, es, fr, ru, zh).
+    #[schema(value_type = BTreeMap<String, usize>, example = json!({"en": 120, "fr": 3}))]
+    pub suggested_by_language: BTreeMap<&'static str, usize>,
+    /// New rows left without any theme (no suggestion confident enough): a person should tag
+    /// them (`GET /recommendations?needs_review=true`).
+    pub needs_review: usize,
 }
 
 /// What identifies a recommendation in the UPR Info data.
@@ -70,6 +78,13 @@ struct Parsed {
     recommendation: ImportedRecommendation,
     row: RecommendationRow,
     themes_given: bool,
+}
+
+impl Parsed {
+    /// The language the text was read as, for a row whose themes were suggested.
+    fn suggested_in(&self) -> Option<&'static str> {
+        (!self.themes_given).then(|| language::detect(&self.recommendation.text))
+    }
 }
 
 /// Imports the recommendations of a UPR Info CSV export. Admins only.
@@ -143,11 +158,16 @@ fn store_new_and_changed(conn: &mut DbConn, parsed: Vec<Parsed>, at: NaiveDateTi
         stored.entry(key).or_default().push_back(row);
     }
     let (mut new_rows, mut new_themes) = (Vec::new(), Vec::new());
-    let (mut changed, mut unchanged) = (0, 0);
+    let (mut changed, mut unchanged, mut needs_review) = (0, 0, 0);
+    let mut suggested_by_language: BTreeMap<&'static str, usize> = BTreeMap::new();
     for p in parsed {
         let r = &p.recommendation;
         let key = NaturalKey::of(&r.state_under_review, r.session, r.recommending_state.as_deref(), &r.text);
         let Some(old) = stored.get_mut(&key).and_then(VecDeque::pop_front) else {
+            if let Some(language) = p.suggested_in() {
+                *suggested_by_language.entry(language).or_default() += 1;
+            }
+            needs_review += usize::from(p.recommendation.themes.is_empty());
             new_rows.push(p.row);
             new_themes.push(p.recommendation.themes);
             continue;
@@ -180,6 +200,8 @@ fn store_new_and_changed(conn: &mut DbConn, parsed: Vec<Parsed>, at: NaiveDateTi
         new: new_rows.len(),
         changed,
         unchanged,
+        suggested_by_language,
+        needs_review,
     };
     store::insert_many(conn, &new_rows, &new_themes)?;
     Ok(summary)

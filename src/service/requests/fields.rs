@@ -69,11 +69,19 @@ impl Fields {
         let found = recommendation_store::find_many(conn, &self.recommendation_ids)?;
         for (i, id) in self.recommendation_ids.iter().enumerate() {
             match found.iter().find(|r| &r.id == id) {
-                None => c.fail(format!("recommendation_ids[{i}]"), format!("no recommendation '{id}'")),
-                Some(r) if r.state_under_review != state => c.fail(
+                None => c.say(
                     format!("recommendation_ids[{i}]"),
-                    format!("recommendation '{id}' is addressed to {}, not {state}", r.state_under_review),
+                    "field-no-recommendation",
+                    vec![("id", id.as_str().into())],
                 ),
+                Some(r) if r.state_under_review != state => {
+                    let args = vec![
+                        ("id", id.as_str().into()),
+                        ("state", r.state_under_review.as_str().into()),
+                        ("ours", state.into()),
+                    ];
+                    c.say(format!("recommendation_ids[{i}]"), "field-recommendation-elsewhere", args)
+                }
                 Some(_) => {}
             }
         }

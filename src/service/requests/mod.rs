@@ -194,7 +194,7 @@ impl NewRequest {
         let state_code = c.state("state", &self.state);
         let status = self.status.unwrap_or(RequestStatus::Open);
         if !status.creatable() {
-            c.fail("status", "a new request is draft or open");
+            c.say("status", "field-new-request-status", vec![]);
         }
         let fields = Fields {
             title: self.title,
