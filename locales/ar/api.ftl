@@ -85,6 +85,8 @@ field-no-recommendation = لا توجد توصية '{ $id }'
 field-recommendation-elsewhere = التوصية '{ $id }' موجهة إلى { $state } وليس إلى { $ours }
 field-website = يجب أن يكون عنوان URL من نوع http(s)
 field-outcome-needed = اذكر ما حققه التعاون لإتمامه
+field-session-cycle = الدورة { $session } تنتمي إلى الجولة { $cycle }
+field-iati-identifier = معرف نشاط IATI: من 1 إلى 200 حرف، بلا مسافات ولا أي من / & | ?
 
 ## أسباب المطابقة
 reason-shares = يشترك في مواضيع مطلوبة ({ $shared } من { $requested }): { $themes }

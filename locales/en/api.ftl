@@ -76,6 +76,8 @@ field-no-recommendation = no recommendation '{ $id }'
 field-recommendation-elsewhere = recommendation '{ $id }' is addressed to { $state }, not { $ours }
 field-website = must be an http(s) URL
 field-outcome-needed = say what the cooperation achieved to complete it
+field-session-cycle = session { $session } belongs to cycle { $cycle }
+field-iati-identifier = an IATI activity identifier: 1-200 characters, no spaces and none of / & | ?
 
 ## Match reasons
 reason-shares = Shares { $shared } of { $requested } requested themes: { $themes }

@@ -76,6 +76,8 @@ field-no-recommendation = no existe la recomendación '{ $id }'
 field-recommendation-elsewhere = la recomendación '{ $id }' está dirigida a { $state }, no a { $ours }
 field-website = debe ser una URL http(s)
 field-outcome-needed = indique lo que logró la cooperación para darla por concluida
+field-session-cycle = el período de sesiones { $session } pertenece al ciclo { $cycle }
+field-iati-identifier = un identificador de actividad IATI: de 1 a 200 caracteres, sin espacios ni ninguno de / & | ?
 
 ## Motivos de las coincidencias
 reason-shares = Comparte temas solicitados ({ $shared } de { $requested }): { $themes }

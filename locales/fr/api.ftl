@@ -76,6 +76,8 @@ field-no-recommendation = aucune recommandation '{ $id }'
 field-recommendation-elsewhere = la recommandation '{ $id }' est adressée à { $state }, et non à { $ours }
 field-website = doit être une URL http(s)
 field-outcome-needed = indiquez ce que la coopération a permis d'accomplir pour la clore
+field-session-cycle = la session { $session } appartient au cycle { $cycle }
+field-iati-identifier = un identifiant d'activité IATI : 1 à 200 caractères, sans espace ni aucun de / & | ?
 
 ## Raisons des correspondances
 reason-shares = Partage des thèmes demandés ({ $shared } sur { $requested }) : { $themes }

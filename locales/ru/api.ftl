@@ -78,6 +78,8 @@ field-no-recommendation = рекомендация '{ $id }' не найдена
 field-recommendation-elsewhere = рекомендация '{ $id }' адресована государству { $state }, а не { $ours }
 field-website = должно быть URL-адресом http(s)
 field-outcome-needed = укажите, чего позволило достичь сотрудничество, чтобы завершить его
+field-session-cycle = сессия { $session } относится к циклу { $cycle }
+field-iati-identifier = идентификатор деятельности IATI: от 1 до 200 символов, без пробелов и без символов / & | ?
 
 ## Причины совпадений
 reason-shares = Охватывает запрошенные темы ({ $shared } из { $requested }): { $themes }

@@ -75,6 +75,8 @@ field-no-recommendation = 没有建议“{ $id }”
 field-recommendation-elsewhere = 建议“{ $id }”是向 { $state } 提出的，而不是 { $ours }
 field-website = 必须是 http(s) 网址
 field-outcome-needed = 请说明合作取得的成果，以便将其完成
+field-session-cycle = 第 { $session } 届会议属于第 { $cycle } 轮
+field-iati-identifier = IATI 活动标识符：1 至 200 个字符，不含空格，也不含 / & | ? 中的任何字符
 
 ## 匹配理由
 reason-shares = 共有所请求的 { $requested } 个主题中的 { $shared } 个：{ $themes }

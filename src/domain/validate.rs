@@ -152,7 +152,7 @@ impl Checks {
             || value.chars().count() > 200
             || value.chars().any(|ch| ch.is_whitespace() || "/&|?".contains(ch))
         {
-            self.fail(field, "an IATI activity identifier: 1-200 characters, no spaces and none of / & | ?");
+            self.say(field, "field-iati-identifier", vec![]);
         }
         Some(value.to_string())
     }

@@ -74,6 +74,23 @@ fn problems_speak_the_readers_language(app: TestApp) {
     assert!(in_script(anonymous.json()["title"].as_str().unwrap(), "ru"), "{}", anonymous.excerpt());
 }
 
+fn theme_descriptions_and_group_labels_speak_the_readers_language(app: TestApp) {
+    let english = app.get("/api/v1/themes/torture").json();
+    for lang in ["ar", "zh", "ru"] {
+        let theme = app.get_with("/api/v1/themes/torture", &[("Accept-Language", lang)]);
+        assert_eq!(theme.header("content-language"), Some(lang));
+        let theme = theme.json();
+        assert!(in_script(theme["description"].as_str().unwrap(), lang), "{theme}");
+        assert_eq!((&theme["slug"], &theme["group"]), (&english["slug"], &english["group"]));
+        let taxonomy = app.get(&format!("/api/v1/themes?lang={lang}")).json();
+        let group = &taxonomy["groups"][0];
+        assert!(
+            in_script(group["label"].as_str().unwrap(), lang)
+                && in_script(group["description"].as_str().unwrap(), lang)
+        );
+    }
+}
+
 fn match_reasons_speak_the_readers_language(app: TestApp) {
     let kenya = app.key(json!({"role": "state", "state": "KEN"}));
     let req = request(&app, &kenya, "KEN", json!(["torture", "justice"]), Some("granted"));
@@ -120,6 +137,7 @@ fn themes_are_suggested_for_text_in_any_un_language(app: TestApp) {
 
 backend_tests!(
     problems_speak_the_readers_language,
+    theme_descriptions_and_group_labels_speak_the_readers_language,
     match_reasons_speak_the_readers_language,
     themes_are_suggested_for_text_in_any_un_language,
 );

@@ -22,7 +22,7 @@ use crate::domain::ids;
 use crate::domain::recommendation_csv::{cycle_of_session, ImportedRecommendation};
 use crate::domain::validate::{Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS};
 use crate::domain::vocab::Response;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Arg};
 use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -126,15 +126,16 @@ fn checked(r: &NewRecommendation) -> AppResult<ImportedRecommendation> {
     let state_under_review = c.state("state_under_review", &r.state_under_review);
     let recommending_state = r.recommending_state.as_deref().map(|s| c.state("recommending_state", s));
     if !(1..=99).contains(&r.session) {
-        c.fail("session", "must be a session number from 1 to 99");
+        c.say("session", "field-whole-number-range", vec![("min", Arg::Number(1)), ("max", Arg::Number(99))]);
     }
     let cycle = cycle_of_session(r.session);
     if r.cycle.is_some_and(|given| given != cycle) {
-        c.fail("cycle", format!("session {} belongs to cycle {cycle}", r.session));
+        let args = vec![("session", Arg::Number(r.session.into())), ("cycle", Arg::Number(cycle.into()))];
+        c.say("cycle", "field-session-cycle", args);
     }
     let text = c.required_text("text", &r.text, MAX_TEXT_CHARS);
     if r.action_category.is_some_and(|a| !(1..=5).contains(&a)) {
-        c.fail("action_category", "must be from 1 to 5");
+        c.say("action_category", "field-whole-number-range", vec![("min", Arg::Number(1)), ("max", Arg::Number(5))]);
     }
     let themes = c.themes("themes", &r.themes);
     c.finish()?;
