@@ -141,7 +141,7 @@ async fn keys_content(
             }
             KeysOutcome::Problems(problems) => {
                 div.problems role="alert" {
-                    ul { @for p in problems { li { code { (p.field) } ": " bdi { (p.message) } } } }
+                    ul { @for p in problems { li { code { (p.field) } ": " bdi { (p.message_in(lang)) } } } }
                 }
             }
             KeysOutcome::Listing => {}

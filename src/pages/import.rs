@@ -118,7 +118,7 @@ fn result(lang: Lang, outcome: AppResult<Written<ImportSummary>>) -> Markup {
             html! {
                 div.problems role="alert" {
                     p { strong { (lang.t_with("import-problems", &[("count", problems.len().into())])) } }
-                    ul { @for p in &problems { li { code { (p.field) } ": " bdi { (p.message) } } } }
+                    ul { @for p in &problems { li { code { (p.field) } ": " bdi { (p.message_in(lang)) } } } }
                 }
             }
         }

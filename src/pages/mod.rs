@@ -117,7 +117,8 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let mut res = self.error.error_response();
+        // The problem's headers (Retry-After, Allow, ...) and language, with the page as body.
+        let mut res = self.error.response_in(self.lang);
         let status = res.status();
         let page = layout::error_page(self.lang, status);
         let body = page.into_string();

@@ -158,7 +158,7 @@ fn problem_table(lang: Lang, problems: &[FieldError]) -> Markup {
                     tr {
                         td.num { (line) }
                         td { code { (column) } }
-                        td dir="auto" { (p.message) }
+                        td dir="auto" { (p.message_in(lang)) }
                     }
                 }
             }

@@ -179,10 +179,10 @@ async fn form(
         chosen_ids.iter().filter(|id| !shown.iter().any(|r| r.id == **id)).map(|id| id.to_string()).collect();
     shown.extend(recommendations::many(services, missing).await.in_page(lang)?);
     let problem = |field: &str| -> Option<String> {
-        let found: Vec<&str> = problems
+        let found: Vec<String> = problems
             .iter()
             .filter(|p| p.field == field || p.field.starts_with(&format!("{field}[")))
-            .map(|p| p.message.as_str())
+            .map(|p| p.message_in(lang))
             .collect();
         (!found.is_empty()).then(|| found.join(" "))
     };
@@ -195,7 +195,7 @@ async fn form(
                 p { strong { (lang.t("form-has-problems")) } }
                 ul {
                     @for p in problems {
-                        li { a href={ "#" (field_id(&p.field)) } { (field_label(lang, &p.field)) } ": " bdi { (p.message) } }
+                        li { a href={ "#" (field_id(&p.field)) } { (field_label(lang, &p.field)) } ": " bdi { (p.message_in(lang)) } }
                     }
                 }
             }

@@ -181,6 +181,9 @@ fn a_state_files_a_request_from_its_recommendations_with_suggested_themes(app: T
     let untitled = browser.post("/en/my/requests/new", &format!("csrf={token}&action=save&title=&themes=torture"), &[]);
     assert_eq!(untitled.status, 422);
     assert!(untitled.text.contains("id=\"title-problem\""), "the service's problem beside its field");
+    let sans_titre =
+        browser.post("/fr/my/requests/new", &format!("csrf={token}&action=save&title=&themes=torture"), &[]);
+    assert!(sans_titre.text.contains("ne doit pas être vide"), "the service's words in the page's language");
 
     let saved = browser.post(
         "/en/my/requests/new",
