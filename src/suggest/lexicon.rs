@@ -140,15 +140,30 @@ impl Lexicon {
         }
     }
 
+    /// The longest term `units` start with: its length in units, and its English. One key (as
+    /// [`key`] writes it) is grown a unit at a time, not a string per length tried.
+    fn longest_term(&self, units: &[(String, String)]) -> Option<(usize, &String)> {
+        let mut key = String::new();
+        let mut found = None;
+        for (n, (unit, _)) in units.iter().take(self.longest).enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(unit);
+            if let Some(english) = self.terms.get(&key) {
+                found = Some((n + 1, english));
+            }
+        }
+        found
+    }
+
     fn render(&self, text: &str) -> Rendering<'static> {
         let units = self.units(text);
         let mut english = String::new();
         let mut words = Vec::new();
         let mut at = 0;
         while at < units.len() {
-            let found = (1..=self.longest.min(units.len() - at))
-                .rev()
-                .find_map(|n| self.terms.get(&key(&units[at..at + n])).map(|e| (n, e)));
+            let found = self.longest_term(&units[at..]);
             let Some((n, meaning)) = found else {
                 let (_, source) = &units[at];
                 if self.cognates && source.chars().count() >= COGNATE_LETTERS {
