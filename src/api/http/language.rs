@@ -24,8 +24,13 @@ pub fn language(req: &HttpRequest, param: Option<&str>) -> AppResult<&'static st
             )
         });
     }
+    Ok(accepted(req))
+}
+
+/// The best UN language of `Accept-Language`, else English.
+fn accepted(req: &HttpRequest) -> &'static str {
     let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    Ok(preferred_un_language(header).unwrap_or("en"))
+    preferred_un_language(header).unwrap_or("en")
 }
 
 /// Marks a response as being in `lang`, which may have come from `Accept-Language`.
@@ -36,25 +41,24 @@ pub fn in_language(mut res: HttpResponse, lang: &'static str) -> HttpResponse {
 }
 
 /// The language a reader asked for, for an answer that must not fail: a `?lang=` that is not
-/// one of the six is passed over for `Accept-Language`.
+/// one of the six is passed over for `Accept-Language`. Read on every request, so without
+/// decoding the query into strings (a language code needs no decoding).
 fn reader_language(req: &HttpRequest) -> Lang {
-    let asked = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
-        .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(name, _)| name == "lang"))
-        .and_then(|(_, value)| Lang::parse(value.trim().to_ascii_lowercase().as_str()));
-    asked.unwrap_or_else(|| {
-        let accepted = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-        preferred_un_language(accepted).and_then(Lang::parse).unwrap_or(Lang::En)
-    })
+    let asked = req
+        .query_string()
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(|code| Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code.trim())));
+    asked.or_else(|| Lang::parse(accepted(req))).unwrap_or(Lang::En)
 }
 
 /// Says every problem in the reader's language (`?lang=`, else `Accept-Language`): an answer
 /// carrying an [`AppError`] gets its problem+json body again in that language, keeping the
 /// headers the rest of the service set. English problems are written so in the first place.
-pub async fn localized_problems(
+pub async fn localized_problems<B: MessageBody + 'static>(
     req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<EitherBody<BoxBody>>, actix_web::Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     let lang = reader_language(req.request());
     let res = match next.call(req).await {
         Ok(res) => res,
@@ -70,7 +74,7 @@ pub async fn localized_problems(
         _ => None,
     };
     let Some(body) = localized else {
-        return Ok(res.map_body(|_, body| BoxBody::new(body)).map_into_left_body());
+        return Ok(res.map_into_left_body());
     };
     let mut res = res.map_body(|_, _| BoxBody::new(body));
     let headers = res.headers_mut();
