@@ -37,6 +37,18 @@ pub enum Arg {
     Number(i64),
     /// Theme slugs, said as `'slug' (label)` in the reader's language, joined by "or".
     Themes(Vec<String>),
+    /// Terms of a vocabulary by their message ids (`request-status-withdrawn`), said in lower
+    /// case in the reader's language, joined by "or".
+    Terms(Vec<String>),
+    /// A message said inside another (the reason after a place: `[3]: ...`).
+    Said(Box<Said>),
+}
+
+impl Arg {
+    /// One term of a vocabulary: `Arg::term("request-status", "withdrawn")`.
+    pub fn term(vocabulary: &str, value: &str) -> Arg {
+        Arg::Terms(vec![format!("{vocabulary}-{value}")])
+    }
 }
 
 impl From<&str> for Arg {
@@ -51,6 +63,12 @@ impl From<String> for Arg {
     }
 }
 
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
 impl From<i64> for Arg {
     fn from(n: i64) -> Arg {
         Arg::Number(n)
@@ -60,6 +78,16 @@ impl From<i64> for Arg {
 impl Said {
     pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Said {
         Said { id, args }
+    }
+
+    /// A message without variables.
+    pub fn of(id: &'static str) -> Said {
+        Said { id, args: Vec::new() }
+    }
+
+    /// This message after the place it is about: `[3]: ...`, `line 5: ...`.
+    pub fn at(self, place: &str) -> Said {
+        Said::new("detail-at", vec![("at", place.into()), ("why", Arg::Said(Box::new(self)))])
     }
 
     /// The message in `lang`.
@@ -72,6 +100,8 @@ impl Said {
                     Arg::Text(text) => FluentValue::from(text.as_str()),
                     Arg::Number(n) => FluentValue::from(*n),
                     Arg::Themes(slugs) => FluentValue::from(themes_in(slugs, lang)),
+                    Arg::Terms(ids) => FluentValue::from(terms_in(ids, lang)),
+                    Arg::Said(said) => FluentValue::from(said.in_language(lang)),
                 };
                 (*name, value)
             })
@@ -92,6 +122,19 @@ fn themes_in(slugs: &[String], lang: Lang) -> String {
         })
         .collect();
     named.join(&lang.t("list-or"))
+}
+
+/// Terms as a reader of `lang` says them inside a sentence: lower case, joined by "or".
+fn terms_in(ids: &[String], lang: Lang) -> String {
+    let said: Vec<String> = ids.iter().map(|id| lang.t(id).to_lowercase()).collect();
+    said.join(&lang.t("list-or"))
+}
+
+/// In English, for logs and `Display`.
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_language(Lang::En))
+    }
 }
 
 impl FieldError {
@@ -168,25 +211,25 @@ pub enum AppError {
     Unauthorized,
     /// A key that may not do this (403).
     #[error("forbidden: {0}")]
-    Forbidden(String),
+    Forbidden(Said),
     #[error("{0} not found")]
-    NotFound(String),
+    NotFound(Said),
     /// The path exists but does not take this method (405); `allow` lists those it takes.
     #[error("method not allowed: {method}")]
     MethodNotAllowed { method: String, allow: String },
     /// The change conflicts with the resource's current state (409).
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Said),
     /// `If-Match` did not match the current version (412).
     #[error("precondition failed: {0}")]
-    PreconditionFailed(String),
+    PreconditionFailed(Said),
     /// An update was sent without `If-Match` (428).
     #[error("precondition required")]
     PreconditionRequired,
     #[error("payload too large: {0}")]
-    PayloadTooLarge(String),
+    PayloadTooLarge(Said),
     #[error("unsupported media type: {0}")]
-    UnsupportedMediaType(String),
+    UnsupportedMediaType(Said),
     /// Over the per-key request rate (429).
     #[error("rate limited")]
     TooManyRequests { retry_after_secs: u64 },
@@ -203,26 +246,23 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::Validation(vec![FieldError::new(field, message)])
-    }
-
-    pub fn bad_param(field: impl Into<String>, message: impl Into<String>) -> Self {
-        let field = field.into();
-        let message = message.into();
-        AppError::BadRequest {
-            detail: format!("query parameter '{field}' is not valid: {message}"),
-            errors: vec![FieldError::new(field, message)],
-        }
+    /// One field that breaks a rule, said by a message of the service's catalogue.
+    pub fn invalid(field: impl Into<String>, said: Said) -> Self {
+        AppError::Validation(vec![FieldError::said(field, said)])
     }
 
     /// A query parameter that is not valid, said by a message of the service's catalogue.
-    pub fn bad_param_said(field: impl Into<String>, said: Said) -> Self {
+    pub fn bad_param(field: impl Into<String>, said: Said) -> Self {
         let error = FieldError::said(field, said);
         AppError::BadRequest {
             detail: format!("query parameter '{}' is not valid: {}", error.field, error.message),
             errors: vec![error],
         }
+    }
+
+    /// A request that cannot be read, its one problem at `field`.
+    pub fn unreadable(field: impl Into<String>, detail: impl Into<String>, said: Said) -> Self {
+        AppError::BadRequest { detail: detail.into(), errors: vec![FieldError::said(field, said)] }
     }
 
     pub fn internal(err: impl std::fmt::Display) -> Self {
@@ -283,7 +323,7 @@ impl AppError {
                 said("detail-unauthorized", vec![]),
                 vec![FieldError::said("Authorization", Said::new("field-unauthorized", vec![]))],
             ),
-            AppError::NotFound(what) => (said("detail-not-found", vec![("what", what.as_str().into())]), vec![]),
+
             AppError::MethodNotAllowed { method, allow } => (
                 said(
                     "detail-method-not-allowed",
@@ -295,10 +335,11 @@ impl AppError {
                 (said("detail-rate-limited", vec![("seconds", Arg::Number(*retry_after_secs as i64))]), vec![])
             }
             AppError::Forbidden(d)
+            | AppError::NotFound(d)
             | AppError::Conflict(d)
             | AppError::PreconditionFailed(d)
             | AppError::PayloadTooLarge(d)
-            | AppError::UnsupportedMediaType(d) => (d.clone(), vec![]),
+            | AppError::UnsupportedMediaType(d) => (d.in_language(lang), vec![]),
             AppError::PreconditionRequired => (
                 said("detail-precondition-required", vec![]),
                 vec![FieldError::said("If-Match", Said::new("field-header-required", vec![]))],
@@ -382,12 +423,13 @@ impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind, Error};
         match err {
-            Error::NotFound => AppError::NotFound("resource".into()),
+            Error::NotFound => AppError::NotFound(Said::of("not-found-record")),
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                AppError::Conflict(format!("already exists ({})", info.message()))
+                tracing::info!(error = %info.message(), "refused as a duplicate");
+                AppError::Conflict(Said::of("conflict-exists"))
             }
             Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
-                AppError::Conflict("a referenced record does not exist".into())
+                AppError::Conflict(Said::of("conflict-missing-reference"))
             }
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
                 AppError::Unavailable(info.message().to_string())

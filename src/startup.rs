@@ -20,7 +20,7 @@ use crate::api::{self, auth, cors, health, request_id, text_guard, AppState};
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::domain::catalog::Catalog;
-use crate::error::{AppError, FieldError, StartupError};
+use crate::error::{AppError, Said, StartupError};
 use crate::heavy_work::HeavyWork;
 use crate::metrics::Metrics;
 use crate::openapi::{ApiDoc, LimitsAndLoad};
@@ -204,11 +204,8 @@ async fn sweep_forever(limits: Arc<RateLimits>) {
 }
 
 fn bad_request(field: &str, message: String) -> actix_web::Error {
-    AppError::BadRequest {
-        detail: format!("the {field} parameters are not valid: {message}"),
-        errors: vec![FieldError::new(field, message)],
-    }
-    .into()
+    let said = Said::new("detail-query-not-valid", vec![("why", message.as_str().into())]);
+    AppError::unreadable(field, format!("the {field} parameters are not valid: {message}"), said).into()
 }
 
 /// No route took the request: 405 if the path takes other methods, else 404.
@@ -216,6 +213,9 @@ async fn not_found(req: HttpRequest, allowed: web::Data<AllowedMethods>) -> Resu
     let method = req.method().to_string();
     Err(match allowed.for_path(req.path()) {
         Some(allow) => AppError::MethodNotAllowed { method, allow },
-        None => AppError::NotFound(format!("{method} {}", req.path())),
+        None => AppError::NotFound(Said::new(
+            "not-found-route",
+            vec![("method", method.into()), ("path", req.path().into())],
+        )),
     })
 }

@@ -26,7 +26,6 @@ detail-fields-not-valid = { $count ->
    *[other] { $count } champs ne sont pas valides
 }
 detail-unauthorized = envoyez une clé d'API valide et non révoquée sous la forme 'Authorization: Bearer <key>'
-detail-not-found = { $what } introuvable
 detail-method-not-allowed = ce chemin n'accepte pas { $method } ; il accepte { $allow }
 detail-rate-limited = limite de fréquence des requêtes atteinte ; réessayez dans { $seconds } s
 detail-precondition-required = envoyez If-Match avec l'ETag de la ressource (ou sa version) pour la modifier
@@ -98,3 +97,128 @@ reason-no-language-in-common = Aucune langue en commun
 reason-languages-in-common = Langues en commun : { $languages }
 reason-period-covers = La période de l'offre couvre { $percent } de celle de la demande
 reason-budget-covers = Le budget de l'offre couvre { $percent } de celui de la demande
+
+## Détails des problèmes touchant la requête dans son ensemble, cas par cas
+detail-at = { $at } : { $why }
+detail-query-not-valid = les paramètres de la requête ne sont pas valides : { $why }
+detail-body-unreadable = le corps de la requête n'a pas pu être lu : { $why }
+detail-form-unreadable = le formulaire n'a pas pu être lu : { $why }
+
+## Introuvable (404)
+not-found-organization = organisation introuvable
+not-found-recommendation = recommandation introuvable
+not-found-request = demande introuvable
+not-found-offer = offre introuvable
+not-found-engagement = engagement introuvable
+not-found-key = clé d'API introuvable
+not-found-webhook = abonnement webhook introuvable
+not-found-import-job = tâche d'importation introuvable
+not-found-record = enregistrement introuvable
+not-found-theme = thème '{ $slug }' introuvable ; GET /api/v1/themes en donne la liste
+not-found-state = État '{ $code }' introuvable ; utilisez un code ISO 3166-1 alpha-3, p. ex. KEN
+not-found-route = { $method } { $path } introuvable
+not-found-page = aucune page à cette adresse
+not-found-download = aucun téléchargement de ce type (csv ou xlsx)
+
+## Action non autorisée (403)
+forbidden-admin-only = seuls les administrateurs peuvent faire cela
+forbidden-other-state = cette clé agit pour { $ours }, et non pour { $theirs }
+forbidden-provider-for-state = les clés de fournisseur ne peuvent pas agir pour un État examiné
+forbidden-other-provider = cette clé agit pour le fournisseur { $ours }, et non pour { $theirs }
+forbidden-state-as-provider = les clés d'État ne peuvent pas agir en tant que fournisseur
+forbidden-not-a-side = seuls l'État demandeur et le fournisseur de l'offre peuvent agir sur cette paire demande-offre
+forbidden-audit-provider = les clés de fournisseur ne peuvent pas consulter le journal d'audit
+forbidden-state-files-requests = seul un État peut déposer ses demandes
+forbidden-provider-publishes = seul un fournisseur peut publier des offres ici
+forbidden-form-stale = le formulaire n'est plus à jour : rechargez la page
+forbidden-cross-site = seuls les formulaires envoyés depuis ce site sont acceptés
+
+## Conflits avec l'état actuel (409)
+conflict-request-changed = la demande a été modifiée entre-temps ; réessayez
+conflict-engagement-changed = l'engagement a été modifié entre-temps ; réessayez
+conflict-no-consent = l'État demandeur n'a pas donné son consentement au partage de cette demande
+conflict-request-status = statut actuel de la demande : { $status }
+conflict-offer-status = statut actuel de l'offre : { $status }
+conflict-offer-not-serving = l'offre ne dessert pas { $state }
+conflict-pair-under-way = un engagement est déjà en cours sur cette paire demande-offre
+conflict-no-capacity = l'offre ne peut plus prendre de nouvel engagement
+conflict-own-interest = la partie pour laquelle vous agissez a manifesté cet intérêt ; seule l'autre partie peut y répondre
+conflict-engagement-step = un engagement ne peut pas passer du statut « { $from } » au statut « { $to } »
+conflict-consent-pending = le consentement ne peut plus être remis en attente une fois décidé ou enregistré
+conflict-consent-same = le consentement a déjà ce statut : { $status }
+conflict-offer-final = statut de l'offre : { $status } ; elle ne peut plus changer
+conflict-request-final = statut de la demande : { $status } ; elle ne peut plus changer
+conflict-status-by-engagement = une demande ne passe au statut « { $status } » que par ses engagements, et aucun de ses engagements n'a le statut requis : { $needed }
+conflict-organization-exists = l'organisation { $id } a déjà ce nom et ce pays : utilisez-la (/api/v1/organizations/{ $id })
+conflict-key-revoked = la clé est déjà révoquée
+conflict-idempotency-under-way = un appel avec cette Idempotency-Key est en cours de traitement ; renvoyez-le pour obtenir sa réponse
+conflict-import-changed = une recommandation a été modifiée pendant l'importation ; relancez l'importation
+conflict-exists = cet enregistrement existe déjà
+conflict-missing-reference = un enregistrement auquel il est fait référence n'existe pas
+
+## Préconditions, tailles et types de média (412, 413, 415)
+precondition-version = If-Match n'indique pas la version actuelle ("v{ $version }") ; récupérez de nouveau la ressource et appliquez-y de nouveau votre modification
+precondition-changed = l'enregistrement a été modifié entre-temps ; récupérez-le de nouveau
+payload-too-large = le corps de la requête ne doit pas dépasser { $limit } octets
+media-type = envoyez le corps de la requête au format { $expected } (reçu : '{ $got }')
+
+## Autres messages sur les champs
+field-invalid-utf8 = n'est pas un texte UTF-8 valide
+field-empty-body = est vide ; envoyez un objet JSON
+field-not-json = n'est pas du JSON valide : { $why }
+field-nul = contient un caractère NUL (U+0000), interdit dans un texte
+field-idempotency-key = 1 à 200 caractères ASCII imprimables
+field-idempotency-reused = cette clé a déjà été utilisée avec un corps différent
+field-at-least-one-item = envoyez au moins un élément
+field-at-most-items-call = au plus { $max } éléments par appel
+field-json-array = envoyez un tableau JSON d'éléments
+field-json-object = n'est pas un objet JSON
+field-search-words = 10 mots au plus, de 100 caractères au plus chacun
+field-search-text = doit comporter de 1 à 200 caractères
+field-search-letters = indiquez au moins un mot composé de lettres ou de chiffres
+field-unknown-region-param = région inconnue '{ $region }' (utilisez un code ou un nom M49, p. ex. 002 ou Afrique, ou un groupe régional de l'ONU : african, asia_pacific, eeg, grulac, weog)
+field-score = doit être un nombre compris entre 0 et 1
+field-unknown-group = groupe inconnu '{ $group }'
+field-cursor = n'est pas un curseur de cette liste ; transmettez tel quel le next_cursor de la page précédente
+field-feed-position = une position de ce flux (une valeur `position` ou `next_after` qu'il a renvoyée)
+field-xlsx-rows = plus de lignes qu'une feuille XLSX ne peut en contenir (1 048 576) : restreignez les filtres ou demandez le format CSV
+field-no-organization = aucune organisation '{ $id }'
+field-provider = '{ $given }' n'est ni un code d'État (alpha-3) ni un identifiant d'organisation
+field-no-request = aucune demande '{ $id }'
+field-no-offer = aucune offre '{ $id }'
+field-no-request-to-decide = aucune demande '{ $id }' sur laquelle vous puissiez vous prononcer
+field-admin-names-side = les administrateurs indiquent la partie pour laquelle ils agissent : request ou offer
+field-side-admin-only = seuls les administrateurs choisissent la partie
+field-admin-key-owner = une clé d'administrateur n'agit pour aucun État ni aucune organisation
+field-state-key-needs-state = une clé d'État doit indiquer l'État pour lequel elle agit
+field-state-key-no-organization = une clé d'État n'a pas d'organisation
+field-provider-key-needs-owner = une clé de fournisseur doit indiquer un organization_id ou un État donateur (state)
+field-provider-key-one-owner = une clé de fournisseur agit pour une organisation ou pour un État, pas pour les deux
+field-webhook-url = une URL http ou https de 2000 caractères au plus
+field-webhook-localhost = ne doit pas pointer vers cette machine (localhost)
+field-webhook-private = ne doit pas pointer vers une adresse privée, de bouclage (loopback) ou locale au lien (link-local)
+field-webhook-events = indiquez au moins l'un des événements suivants : { $events }
+field-unknown-resource = type d'enregistrement inconnu
+field-unknown-step = étape inconnue
+field-choose-status = choisissez un statut
+field-unknown-decision = décision inconnue
+
+## Messages sur les lignes et les cellules d'un fichier CSV
+field-csv-header = impossible de lire la ligne d'en-tête : { $why }
+field-csv-row = ligne CSV mal formée : { $why }
+field-csv-unknown-column = colonne inconnue '{ $name }' ; les colonnes sont { $columns }
+field-csv-column-twice = la colonne '{ $name }' apparaît deux fois
+field-csv-missing-columns = colonne(s) manquante(s) : { $columns }
+field-csv-upr-columns = colonne(s) manquante(s) : { $columns } ; l'en-tête attendu est celui de l'export d'UPR Info
+field-csv-flag = '{ $value }' n'est ni true ni false (yes/no et 1/0 sont aussi acceptés)
+field-csv-whole-number = '{ $value }' n'est pas un nombre entier
+field-csv-max-rows = un fichier peut contenir au plus { $max } lignes
+field-csv-bad-rows = { $count } lignes erronées au total ; seules les { $listed } premières sont indiquées
+field-csv-no-rows = le fichier CSV a une ligne d'en-tête mais aucune ligne de données
+field-upr-unknown-state = colonne { $column } : État inconnu '{ $name }'
+field-upr-empty-text = colonne Text : recommandation vide
+field-upr-long-text = colonne Text : plus de { $max } caractères
+field-upr-response = colonne Response : '{ $value }' n'est ni Accepted, ni Supported, ni Noted
+field-upr-session = colonne Session : '{ $value }' n'est pas un numéro de session (1-99)
+field-upr-action = colonne Action : '{ $value }' n'est pas une catégorie d'action (1-5)
+field-upr-issue = colonne Issue : sujet inconnu '{ $label }'

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::{http, idempotent};
 use crate::domain::csv_rows::{self, Column};
-use crate::error::{named, AppError, AppResult, FieldError};
+use crate::error::{named, AppError, AppResult, Arg, FieldError, Said};
 use crate::service::write::Idempotency;
 
 /// The forms a bulk body comes in.
@@ -100,10 +100,13 @@ where
         Form::Csv => csv_items(body, shape)?,
     };
     if items.is_empty() {
-        return Err(AppError::invalid("body", "send at least one item"));
+        return Err(AppError::invalid("body", Said::of("field-at-least-one-item")));
     }
     if items.len() > max {
-        return Err(AppError::invalid("body", format!("at most {max} items in one call")));
+        return Err(AppError::invalid(
+            "body",
+            Said::new("field-at-most-items-call", vec![("max", Arg::Number(max as i64))]),
+        ));
     }
     let mut good = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
@@ -118,7 +121,7 @@ where
                     let shaped: Vec<String> = found.iter().map(|p| p.field.clone()).collect();
                     found.extend(rules.into_iter().filter(|r| !shaped.contains(&r.field)));
                 }
-                Err(AppError::Forbidden(why)) => return Err(AppError::Forbidden(format!("{}: {why}", item.at))),
+                Err(AppError::Forbidden(why)) => return Err(AppError::Forbidden(why.at(&item.at))),
                 Err(other) => return Err(other),
             }
         }
@@ -136,14 +139,14 @@ fn item<T: DeserializeOwned>(at: String, value: Value) -> Item<T> {
 fn json_items<T: DeserializeOwned>(body: &[u8]) -> AppResult<Vec<Item<T>>> {
     match http::decode_json::<Value>(body)? {
         Value::Array(values) => Ok(values.into_iter().enumerate().map(|(i, v)| item(format!("[{i}]"), v)).collect()),
-        _ => Err(AppError::invalid("body", "send a JSON array of items")),
+        _ => Err(AppError::invalid("body", Said::of("field-json-array"))),
     }
 }
 
 fn ndjson_items<T: DeserializeOwned>(body: &[u8]) -> AppResult<Vec<Item<T>>> {
-    let text = std::str::from_utf8(body).map_err(|e| AppError::BadRequest {
-        detail: format!("the body is not valid UTF-8 (byte {})", e.valid_up_to()),
-        errors: vec![FieldError::new("body", "invalid UTF-8")],
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let detail = format!("the body is not valid UTF-8 (byte {})", e.valid_up_to());
+        AppError::unreadable("body", detail, Said::of("field-invalid-utf8"))
     })?;
     let lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
     lines
@@ -152,10 +155,9 @@ fn ndjson_items<T: DeserializeOwned>(body: &[u8]) -> AppResult<Vec<Item<T>>> {
             let at = format!("[{i}]");
             match http::decode_json::<Value>(json.as_bytes()) {
                 Ok(value) => Ok(item(at, value)),
-                Err(AppError::BadRequest { detail, .. }) => Err(AppError::BadRequest {
-                    detail: format!("line {}: {detail}", line + 1),
-                    errors: vec![FieldError::new(at, "not a JSON object")],
-                }),
+                Err(AppError::BadRequest { detail, .. }) => {
+                    Err(AppError::unreadable(at, format!("line {}: {detail}", line + 1), Said::of("field-json-object")))
+                }
                 Err(AppError::Validation(errors)) => Err(AppError::Validation(named(&at, errors))),
                 Err(other) => Err(other),
             }

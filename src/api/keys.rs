@@ -10,7 +10,7 @@ use super::responses::{AccessErrors, CreateErrors, ListRead};
 use super::AppState;
 use crate::domain::access::Caller;
 use crate::domain::ids;
-use crate::error::{AppError, AppResult, Problem};
+use crate::error::{AppError, AppResult, Problem, Said};
 use crate::service::keys::{self as service, ApiKey, IssuedKey, NewKey};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -74,7 +74,7 @@ pub async fn list(
     let include_revoked = match q.include_revoked.as_deref() {
         None | Some("false") => false,
         Some("true") => true,
-        Some(_) => return Err(AppError::bad_param("include_revoked", "must be true or false")),
+        Some(_) => return Err(AppError::bad_param("include_revoked", Said::of("field-boolean"))),
     };
     let rows = service::list(&state.services, &caller, include_revoked, page.clone()).await?;
     http::json_response(&req, StatusCode::OK, &Page::from_rows(rows, &page, service::view)?, None)

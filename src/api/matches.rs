@@ -15,7 +15,7 @@ use super::AppState;
 use super::{downloads, rate_limit};
 use crate::domain::access::Caller;
 use crate::domain::vocab::ConsentStatus;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::export::table::{self, PAGE};
 use crate::export::{Sheet, Tabular};
 use crate::service::matches::{self as service, Match, MatchList, PairFilter, Selection};
@@ -80,7 +80,7 @@ fn score_param(value: Option<&str>) -> AppResult<f64> {
                 .parse::<f64>()
                 .ok()
                 .filter(|s| (0.0..=1.0).contains(s))
-                .ok_or_else(|| AppError::bad_param("min_score", "must be a number from 0 to 1"))
+                .ok_or_else(|| AppError::bad_param("min_score", Said::of("field-score")))
         })
         .transpose()
         .map(|s| s.unwrap_or(0.0))

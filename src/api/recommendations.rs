@@ -16,7 +16,7 @@ use crate::db::text_search;
 use crate::domain::access::Caller;
 use crate::domain::ids;
 use crate::domain::vocab::Response;
-use crate::error::{AppError, AppResult, Problem};
+use crate::error::{AppError, AppResult, Problem, Said};
 use crate::export::{table, Tabular};
 use crate::service::names::Names;
 use crate::service::recommendations::import::{self as importing, ImportSummary};
@@ -210,7 +210,7 @@ impl Filters<'_> {
         let region = http::region_param("region", self.region)?;
         let words = http::search_words("q", self.text)?;
         if !words.is_empty() && text_search::terms(&words).is_empty() {
-            return Err(AppError::bad_param("q", "give at least one word of letters or digits"));
+            return Err(AppError::bad_param("q", Said::of("field-search-letters")));
         }
         Ok(RecommendationFilter {
             states_under_review: http::state_or_region(state, region),
@@ -225,7 +225,7 @@ impl Filters<'_> {
                 None => None,
                 Some("true") => Some(true),
                 Some("false") => Some(false),
-                Some(_) => return Err(AppError::bad_param("needs_review", "must be true or false")),
+                Some(_) => return Err(AppError::bad_param("needs_review", Said::of("field-boolean"))),
             },
         })
     }
@@ -287,8 +287,12 @@ pub async fn summarize(
     let q = q.into_inner();
     let by = match q.group_by.as_deref() {
         None => SummaryKey::RecommendingState,
-        Some(key) => SummaryKey::parse(key)
-            .ok_or_else(|| AppError::bad_param("group_by", "must be recommending_state, theme, response or cycle"))?,
+        Some(key) => SummaryKey::parse(key).ok_or_else(|| {
+            AppError::bad_param(
+                "group_by",
+                Said::new("field-one-of", vec![("values", "recommending_state, theme, response, cycle".into())]),
+            )
+        })?,
     };
     let filter = Filters {
         state_under_review: q.state_under_review.as_deref(),

@@ -9,7 +9,7 @@ use super::http;
 use super::responses::{ItemRead, ListRead};
 use super::AppState;
 use crate::domain::catalog::State;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -40,7 +40,10 @@ pub async fn list(
     let region = http::region_param("region", q.region.as_deref())?;
     if let Some(status) = q.un_status.as_deref() {
         if status != "member" && status != "observer" {
-            return Err(AppError::bad_param("un_status", "must be member or observer"));
+            return Err(AppError::bad_param(
+                "un_status",
+                Said::new("field-one-of", vec![("values", "member, observer".into())]),
+            ));
         }
     }
     let states: Vec<&State> = state
@@ -69,6 +72,6 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>, code: web::Path<S
         .services
         .catalog
         .state(&code.to_ascii_uppercase())
-        .ok_or_else(|| AppError::NotFound(format!("State '{}'", code.as_str())))?;
+        .ok_or_else(|| AppError::NotFound(Said::new("not-found-state", vec![("code", code.as_str().into())])))?;
     http::json_response(&req, StatusCode::OK, found, None)
 }

@@ -10,7 +10,7 @@ use super::responses::ListRead;
 use super::AppState;
 use super::{downloads, rate_limit};
 use crate::domain::access::Caller;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::service::stats::{self as service, SupplyAndDemand};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -58,7 +58,9 @@ pub async fn themes(
     let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| code);
     if let Some(group) = &q.group {
         let catalog = state.services.catalog;
-        catalog.group(group).ok_or_else(|| AppError::bad_param("group", format!("unknown group '{group}'")))?;
+        catalog.group(group).ok_or_else(|| {
+            AppError::bad_param("group", Said::new("field-unknown-group", vec![("group", group.into())]))
+        })?;
     }
     let form = http::format(&req, q.format.as_deref())?;
     let tally = service::tally_for(&state.services, &caller).await?;

@@ -7,7 +7,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 
 use crate::domain::csv_rows::NUL_MESSAGE;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, Said};
 
 pub async fn refuse_nul(
     req: ServiceRequest,
@@ -23,16 +23,13 @@ pub async fn refuse_nul(
 /// The error for a NUL character in the (percent-encoded) path or query, naming the parameter.
 fn nul_in(path: &str, query: &str) -> Option<AppError> {
     if has_nul(path) {
-        return Some(AppError::BadRequest {
-            detail: format!("the path {NUL_MESSAGE}"),
-            errors: vec![FieldError::new("path", NUL_MESSAGE)],
-        });
+        return Some(AppError::unreadable("path", format!("the path {NUL_MESSAGE}"), Said::of("field-nul")));
     }
     let pair = query.split('&').find(|pair| has_nul(pair))?;
     let name = pair.split_once('=').map_or(pair, |(name, _)| name);
     Some(match has_nul(name) {
-        true => AppError::bad_param("query", NUL_MESSAGE),
-        false => AppError::bad_param(name, NUL_MESSAGE),
+        true => AppError::bad_param("query", Said::of("field-nul")),
+        false => AppError::bad_param(name, Said::of("field-nul")),
     })
 }
 

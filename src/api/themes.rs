@@ -13,7 +13,7 @@ use crate::domain::access::Caller;
 use crate::domain::catalog::{Theme, ThemeGroup};
 use crate::domain::theme_resolver::{Resolution, ACCEPT_MARGIN, ACCEPT_SCORE};
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
-use crate::error::{AppError, AppResult, Arg, Problem};
+use crate::error::{AppError, AppResult, Arg, Problem, Said};
 use crate::suggest::{language, Suggester, SUGGEST_THRESHOLD};
 
 /// The taxonomy: its groups and its themes.
@@ -134,7 +134,7 @@ pub async fn list(
     let catalog = state.services.catalog;
     if let Some(group) = q.group.as_deref() {
         if catalog.group(group).is_none() {
-            return Err(AppError::bad_param("group", format!("unknown group '{group}'")));
+            return Err(AppError::bad_param("group", Said::new("field-unknown-group", vec![("group", group.into())])));
         }
     }
     let lang = http::language(&req, q.lang.as_deref())?;
@@ -167,7 +167,7 @@ pub async fn resolve(
     let catalog = state.services.catalog;
     let text = q.q.trim();
     if text.is_empty() || text.chars().count() > 200 {
-        return Err(AppError::bad_param("q", "must be 1 to 200 characters"));
+        return Err(AppError::bad_param("q", Said::of("field-search-text")));
     }
     let limit = http::int_param("limit", q.limit.as_deref(), 1, 20)?.unwrap_or(5) as usize;
     let lang = http::language(&req, q.lang.as_deref())?;
@@ -216,8 +216,11 @@ pub async fn get(
     q: http::Params<LangQuery>,
 ) -> AppResult<HttpResponse> {
     let lang = http::language(&req, q.lang.as_deref())?;
-    let theme =
-        state.services.catalog.theme(&slug).ok_or_else(|| AppError::NotFound(format!("theme '{}'", slug.as_str())))?;
+    let theme = state
+        .services
+        .catalog
+        .theme(&slug)
+        .ok_or_else(|| AppError::NotFound(Said::new("not-found-theme", vec![("slug", slug.as_str().into())])))?;
     Ok(http::in_language(http::json_response(&req, StatusCode::OK, &LocalizedTheme::new(theme, lang), None)?, lang))
 }
 

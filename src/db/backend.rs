@@ -16,7 +16,7 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use super::schema::{recommendation_search, recommendations};
 use super::write_tx;
-use crate::error::{AppError, AppResult, StartupError};
+use crate::error::{AppError, AppResult, Said, StartupError};
 
 /// A connection to whichever backend `DATABASE_URL` names.
 #[derive(diesel::MultiConnection)]
@@ -272,7 +272,7 @@ pub fn search_recommendations(
             .select(recommendation_search::key)
             .first::<i64>(conn)
             .optional()?
-            .ok_or_else(|| AppError::bad_param("cursor", "not a cursor of this list"))?,
+            .ok_or_else(|| AppError::bad_param("cursor", Said::of("field-cursor")))?,
         None => 0,
     };
     let query = fts5_query(terms);

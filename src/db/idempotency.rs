@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::page::now;
 use super::schema::idempotency_keys;
 use super::DbConn;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 /// How long a stored answer is replayed.
 pub const KEPT_FOR_HOURS: i64 = 24;
@@ -35,7 +35,7 @@ pub fn replay(conn: &mut DbConn, claim: &Claim<'_>) -> AppResult<Option<(u16, St
         Some((hash, status, body)) if hash == claim.request_hash => {
             Ok(Some((u16::try_from(status).unwrap_or(200), body)))
         }
-        Some(_) => Err(AppError::invalid("Idempotency-Key", "this key was already used with a different body")),
+        Some(_) => Err(AppError::invalid("Idempotency-Key", Said::of("field-idempotency-reused"))),
     }
 }
 
@@ -53,9 +53,7 @@ pub fn remember(conn: &mut DbConn, claim: &Claim<'_>, status: u16, body: &str) -
         ))
         .execute(conn)
         .map_err(|e| match AppError::from(e) {
-            AppError::Conflict(_) => {
-                AppError::Conflict("a call with this Idempotency-Key is under way; retry it to get its answer".into())
-            }
+            AppError::Conflict(_) => AppError::Conflict(Said::of("conflict-idempotency-under-way")),
             other => other,
         })?;
     Ok(())

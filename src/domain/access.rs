@@ -5,7 +5,7 @@
 use sha2::{Digest, Sha256};
 
 use super::vocab::vocabulary;
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 vocabulary! {
     /// What an API key may do: `admin` (the secretariat), `state` (acts for one reviewed State),
@@ -122,7 +122,7 @@ impl Caller {
         if self.key()?.role == Role::Admin {
             Ok(())
         } else {
-            Err(AppError::Forbidden("only administrators may do this".into()))
+            Err(AppError::Forbidden(Said::of("forbidden-admin-only")))
         }
     }
 
@@ -132,11 +132,11 @@ impl Caller {
         match key.role {
             Role::Admin => Ok(()),
             Role::State if key.state.as_deref() == Some(state) => Ok(()),
-            Role::State => Err(AppError::Forbidden(format!(
-                "this key acts for {}, not {state}",
-                key.state.as_deref().unwrap_or("?")
+            Role::State => Err(AppError::Forbidden(Said::new(
+                "forbidden-other-state",
+                vec![("ours", key.state.as_deref().unwrap_or("?").into()), ("theirs", state.into())],
             ))),
-            Role::Provider => Err(AppError::Forbidden("provider keys cannot act for a reviewed State".into())),
+            Role::Provider => Err(AppError::Forbidden(Said::of("forbidden-provider-for-state"))),
         }
     }
 
@@ -146,11 +146,11 @@ impl Caller {
         match key.role {
             Role::Admin => Ok(()),
             Role::Provider if key.provider_id() == Some(provider_id) => Ok(()),
-            Role::Provider => Err(AppError::Forbidden(format!(
-                "this key acts for provider {}, not {provider_id}",
-                key.provider_id().unwrap_or("?")
+            Role::Provider => Err(AppError::Forbidden(Said::new(
+                "forbidden-other-provider",
+                vec![("ours", key.provider_id().unwrap_or("?").into()), ("theirs", provider_id.into())],
             ))),
-            Role::State => Err(AppError::Forbidden("state keys cannot act as a provider".into())),
+            Role::State => Err(AppError::Forbidden(Said::of("forbidden-state-as-provider"))),
         }
     }
 

@@ -30,11 +30,15 @@ vocabulary! {
 }
 
 impl Resource {
-    /// How a missing one is named in a 404.
-    pub fn noun(self) -> &'static str {
+    /// The message (of `api.ftl`) of a 404 for a missing one.
+    pub fn not_found(self) -> &'static str {
         match self {
-            Resource::Key => "API key",
-            other => other.as_str(),
+            Resource::Organization => "not-found-organization",
+            Resource::Recommendation => "not-found-recommendation",
+            Resource::Request => "not-found-request",
+            Resource::Offer => "not-found-offer",
+            Resource::Engagement => "not-found-engagement",
+            Resource::Key => "not-found-key",
         }
     }
 }

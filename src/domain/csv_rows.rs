@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, Arg, FieldError, Said};
 
 /// How the cells of a column become JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +39,7 @@ pub struct Row {
 /// one named `line N`); a cell that cannot be read is kept with its row.
 pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<Vec<Row>, AppError> {
     let mut reader = reader(body)?;
-    let header =
-        reader.headers().map_err(|e| AppError::invalid("line 1", format!("cannot read the header: {e}")))?.clone();
+    let header = reader.headers().map_err(unreadable_header)?.clone();
     let kinds = header_kinds(&header, columns, required)?;
 
     let mut rows = Vec::new();
@@ -50,7 +49,7 @@ pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<V
             Ok(record) => record,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.push(FieldError::new(format!("line {line}"), format!("malformed CSV row: {e}")));
+                problems.push(FieldError::said(format!("line {line}"), malformed_row(&e)));
                 continue;
             }
         };
@@ -64,7 +63,7 @@ pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<V
                     object.insert(name.to_string(), value);
                 }
                 Ok(None) => {}
-                Err(message) => cells.push(FieldError::new(*name, message)),
+                Err(said) => cells.push(FieldError::said(*name, said)),
             }
         }
         rows.push(Row { line, object, problems: cells });
@@ -78,18 +77,29 @@ pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<V
 /// Why text holding U+0000 is refused, on every backend alike (PostgreSQL cannot store it).
 pub const NUL_MESSAGE: &str = "contains a NUL character (U+0000), which text may not hold";
 
+/// The problem with a header the CSV reader could not read.
+pub fn unreadable_header(e: csv::Error) -> AppError {
+    AppError::invalid("line 1", Said::new("field-csv-header", vec![("why", e.to_string().into())]))
+}
+
+/// The problem with a row the CSV reader could not read.
+pub fn malformed_row(e: &csv::Error) -> Said {
+    Said::new("field-csv-row", vec![("why", e.to_string().into())])
+}
+
 /// A strict CSV reader (every row as long as the header) over a body that must be UTF-8.
 pub fn reader(body: &[u8]) -> Result<csv::Reader<&[u8]>, AppError> {
     let text = std::str::from_utf8(body).map_err(|e| {
         let line = body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        AppError::BadRequest {
-            detail: format!("the CSV is not valid UTF-8 (line {line})"),
-            errors: vec![FieldError::new(format!("line {line}"), "invalid UTF-8")],
-        }
+        AppError::unreadable(
+            format!("line {line}"),
+            format!("the CSV is not valid UTF-8 (line {line})"),
+            Said::of("field-invalid-utf8"),
+        )
     })?;
     if let Some(at) = text.find('\0') {
         let line = text[..at].matches('\n').count() + 1;
-        return Err(AppError::invalid(format!("line {line}"), NUL_MESSAGE));
+        return Err(AppError::invalid(format!("line {line}"), Said::of("field-nul")));
     }
     Ok(csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes()))
 }
@@ -103,23 +113,27 @@ fn header_kinds<'a>(
     let mut kinds = Vec::with_capacity(header.len());
     for name in header.iter().map(str::trim) {
         let column = columns.iter().find(|c| c.name == name).ok_or_else(|| {
-            AppError::invalid("line 1", format!("unknown column '{name}'; the columns are {}", known()))
+            AppError::invalid(
+                "line 1",
+                Said::new("field-csv-unknown-column", vec![("name", name.into()), ("columns", known().into())]),
+            )
         })?;
         if kinds.iter().any(|(seen, _)| *seen == name) {
-            return Err(AppError::invalid("line 1", format!("column '{name}' appears twice")));
+            return Err(AppError::invalid("line 1", Said::new("field-csv-column-twice", vec![("name", name.into())])));
         }
         kinds.push((name, column.cell));
     }
     let missing: Vec<&str> = required.iter().copied().filter(|r| !kinds.iter().any(|(name, _)| name == r)).collect();
     if !missing.is_empty() {
-        return Err(AppError::invalid("line 1", format!("missing column(s) {}", missing.join(", "))));
+        let columns = Arg::Text(missing.join(", "));
+        return Err(AppError::invalid("line 1", Said::new("field-csv-missing-columns", vec![("columns", columns)])));
     }
     Ok(kinds)
 }
 
 /// The JSON of one cell; an empty cell is left out, unless its column is required, where it is
 /// kept as an empty string for the checks to name.
-fn cell_value(cell: Cell, raw: &str, keep_empty: bool) -> Result<Option<Value>, String> {
+fn cell_value(cell: Cell, raw: &str, keep_empty: bool) -> Result<Option<Value>, Said> {
     if raw.is_empty() {
         return Ok(keep_empty.then(|| Value::from("")));
     }
@@ -129,9 +143,11 @@ fn cell_value(cell: Cell, raw: &str, keep_empty: bool) -> Result<Option<Value>, 
         Cell::Flag => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" | "1" => Value::Bool(true),
             "false" | "no" | "0" => Value::Bool(false),
-            _ => return Err(format!("'{raw}' is not true or false")),
+            _ => return Err(Said::new("field-csv-flag", vec![("value", raw.into())])),
         },
-        Cell::Integer => Value::from(raw.parse::<i64>().map_err(|_| format!("'{raw}' is not a whole number"))?),
+        Cell::Integer => Value::from(
+            raw.parse::<i64>().map_err(|_| Said::new("field-csv-whole-number", vec![("value", raw.into())]))?,
+        ),
     };
     Ok(Some(value))
 }
@@ -186,7 +202,10 @@ mod tests {
         let err = rows("title,global,capacity\nx,perhaps,2\ny,no,two\n").unwrap_err();
         assert_eq!(
             fields(err),
-            ["line 2: global: 'perhaps' is not true or false", "line 3: capacity: 'two' is not a whole number"]
+            [
+                "line 2: global: 'perhaps' is not true or false (also yes/no, 1/0)",
+                "line 3: capacity: 'two' is not a whole number"
+            ]
         );
     }
 

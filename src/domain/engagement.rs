@@ -2,6 +2,7 @@
 //! agreed work goes in progress and is completed (with an outcome) or cancelled.
 
 use super::vocab::vocabulary;
+use crate::error::{Arg, Said};
 
 vocabulary! {
     EngagementStatus {
@@ -31,7 +32,7 @@ impl EngagementStatus {
     }
 
     /// Whether `side` may move an engagement started by `initiator` from `self` to `next`.
-    pub fn may_become(self, next: EngagementStatus, side: Side, initiator: Side) -> Result<(), String> {
+    pub fn may_become(self, next: EngagementStatus, side: Side, initiator: Side) -> Result<(), Said> {
         use EngagementStatus::*;
         let allowed = match (self, next) {
             (Interest, Agreed) | (Interest, Declined) => side != initiator,
@@ -41,10 +42,14 @@ impl EngagementStatus {
         };
         match (allowed, self, next) {
             (true, _, _) => Ok(()),
-            (false, Interest, Agreed | Declined) => {
-                Err(format!("the {initiator} side expressed the interest; only the other side can answer it"))
-            }
-            (false, from, to) => Err(format!("an engagement cannot go from {from} to {to}")),
+            (false, Interest, Agreed | Declined) => Err(Said::of("conflict-own-interest")),
+            (false, from, to) => Err(Said::new(
+                "conflict-engagement-step",
+                vec![
+                    ("from", Arg::term("engagement-status", from.as_str())),
+                    ("to", Arg::term("engagement-status", to.as_str())),
+                ],
+            )),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Ids are a resource prefix and a time-ordered UUIDv7 (`req_0193...`): opaque to clients, but
 //! sorting by id is creation order, which gives lists a stable order for cursor pagination.
 
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 pub const ORGANIZATION: &str = "org";
 pub const RECOMMENDATION: &str = "rec";
@@ -36,9 +36,7 @@ pub fn encode_cursor(last_id: &str) -> String {
 
 /// Decodes a cursor made by [`encode_cursor`] for the same kind of resource.
 pub fn decode_cursor(cursor: &str, prefix: &str) -> Result<String, AppError> {
-    let invalid = || {
-        AppError::bad_param("cursor", "not a cursor of this list; pass next_cursor from the previous page unchanged")
-    };
+    let invalid = || AppError::bad_param("cursor", Said::of("field-cursor"));
     if cursor.len() % 2 != 0 || cursor.len() > 256 {
         return Err(invalid());
     }

@@ -6,7 +6,7 @@ use super::catalog::Catalog;
 use super::csv_rows;
 use super::validate::MAX_TEXT_CHARS;
 use super::vocab::Response;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, Arg, FieldError, Said};
 
 /// Report at most this many bad rows; the rest of the file is still checked for the count.
 const MAX_REPORTED_ERRORS: usize = 50;
@@ -38,15 +38,12 @@ pub fn cycle_of_session(session: i32) -> i32 {
 
 pub fn parse(body: &[u8]) -> Result<Vec<ImportedRecommendation>, AppError> {
     let mut reader = csv_rows::reader(body)?;
-    let headers =
-        reader.headers().map_err(|e| AppError::invalid("line 1", format!("cannot read the header: {e}")))?.clone();
+    let headers = reader.headers().map_err(csv_rows::unreadable_header)?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let missing: Vec<&str> = REQUIRED_COLUMNS.iter().copied().filter(|c| column(c).is_none()).collect();
     if !missing.is_empty() {
-        return Err(AppError::invalid(
-            "line 1",
-            format!("missing column(s) {}; expected the UPR Info export header", missing.join(", ")),
-        ));
+        let columns = Arg::Text(missing.join(", "));
+        return Err(AppError::invalid("line 1", Said::new("field-csv-upr-columns", vec![("columns", columns)])));
     }
     let idx = |name: &str| column(name).expect("checked above");
     let (to, txt, from, resp, issue, session) =
@@ -63,13 +60,14 @@ pub fn parse(body: &[u8]) -> Result<Vec<ImportedRecommendation>, AppError> {
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 bad_rows += 1;
-                push_capped(&mut errors, line, format!("malformed CSV row: {e}"));
+                push_capped(&mut errors, line, csv_rows::malformed_row(&e));
                 continue;
             }
         };
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         if rows.len() + bad_rows >= MAX_ROWS {
-            return Err(AppError::invalid(format!("line {line}"), format!("a file may hold at most {MAX_ROWS} rows")));
+            let max = Arg::Number(MAX_ROWS as i64);
+            return Err(AppError::invalid(format!("line {line}"), Said::new("field-csv-max-rows", vec![("max", max)])));
         }
         let get = |i: usize| decode_entities(record.get(i).unwrap_or("").trim());
         match parse_row(
@@ -91,22 +89,20 @@ pub fn parse(body: &[u8]) -> Result<Vec<ImportedRecommendation>, AppError> {
     }
     if bad_rows > 0 {
         if bad_rows > errors.len() {
-            errors.push(FieldError::new(
-                "file",
-                format!("{bad_rows} bad rows in all; the first {} are listed", errors.len()),
-            ));
+            let counts = vec![("count", Arg::Number(bad_rows as i64)), ("listed", Arg::Number(errors.len() as i64))];
+            errors.push(FieldError::said("file", Said::new("field-csv-bad-rows", counts)));
         }
         return Err(AppError::Validation(errors));
     }
     if rows.is_empty() {
-        return Err(AppError::invalid("file", "the CSV has a header but no rows"));
+        return Err(AppError::invalid("file", Said::of("field-csv-no-rows")));
     }
     Ok(rows)
 }
 
-fn push_capped(errors: &mut Vec<FieldError>, line: u64, message: String) {
+fn push_capped(errors: &mut Vec<FieldError>, line: u64, said: Said) {
     if errors.len() < MAX_REPORTED_ERRORS {
-        errors.push(FieldError::new(format!("line {line}"), message));
+        errors.push(FieldError::said(format!("line {line}"), said));
     }
 }
 
@@ -120,13 +116,13 @@ fn parse_row(
     issues: &str,
     session: &str,
     action: Option<String>,
-) -> Result<ImportedRecommendation, String> {
+) -> Result<ImportedRecommendation, Said> {
     let state = |column: &str, name: &str| {
         catalog
             .state_by_name(name)
             .or_else(|| catalog.state(&name.to_ascii_uppercase()))
             .map(|s| s.code.clone())
-            .ok_or_else(|| format!("column {column}: unknown State '{name}'"))
+            .ok_or_else(|| Said::new("field-upr-unknown-state", vec![("column", column.into()), ("name", name.into())]))
     };
     let state_under_review = state("To", to)?;
     let recommending_state = match from {
@@ -134,28 +130,28 @@ fn parse_row(
         name => Some(state("From", name)?),
     };
     if text.is_empty() {
-        return Err("column Text: empty recommendation".into());
+        return Err(Said::of("field-upr-empty-text"));
     }
     if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(format!("column Text: longer than {MAX_TEXT_CHARS} characters"));
+        return Err(Said::new("field-upr-long-text", vec![("max", Arg::Number(MAX_TEXT_CHARS as i64))]));
     }
     let response = match response.to_ascii_lowercase().as_str() {
         "accepted" | "supported" => Response::Supported,
         "noted" | "rejected" => Response::Noted,
-        other => return Err(format!("column Response: '{other}' is not Accepted, Supported or Noted")),
+        other => return Err(Said::new("field-upr-response", vec![("value", other.into())])),
     };
     let session: i32 = session
         .parse()
         .ok()
         .filter(|s| (1..=99).contains(s))
-        .ok_or_else(|| format!("column Session: '{session}' is not a session number (1-99)"))?;
+        .ok_or_else(|| Said::new("field-upr-session", vec![("value", session.into())]))?;
     let action_category = match action.as_deref() {
         None | Some("") => None,
         Some(a) => Some(
             a.parse::<i32>()
                 .ok()
                 .filter(|a| (1..=5).contains(a))
-                .ok_or_else(|| format!("column Action: '{a}' is not an action category (1-5)"))?,
+                .ok_or_else(|| Said::new("field-upr-action", vec![("value", a.into())]))?,
         ),
     };
     let mut themes: Vec<String> = Vec::new();
@@ -163,7 +159,7 @@ fn parse_row(
         let theme = catalog
             .theme_by_upr_label(label)
             .or_else(|| catalog.theme(label))
-            .ok_or_else(|| format!("column Issue: unknown issue '{label}'"))?;
+            .ok_or_else(|| Said::new("field-upr-issue", vec![("label", label.into())]))?;
         if !themes.contains(&theme.slug) {
             themes.push(theme.slug.clone());
         }

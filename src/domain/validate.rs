@@ -39,10 +39,6 @@ impl Checks {
         Self::default()
     }
 
-    pub fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, message));
-    }
-
     /// A problem said by a message of `locales/<lang>/api.ftl` (`id`), with its variables.
     pub fn say(&mut self, field: impl Into<String>, id: &'static str, args: Vec<(&'static str, Arg)>) {
         self.errors.push(FieldError::said(field, Said::new(id, args)));

@@ -1,5 +1,7 @@
 //! Controlled vocabularies. Each is stored as its snake_case text and rejected when unknown.
 
+use crate::error::{Arg, Said};
+
 /// Declares a closed set of snake_case values with its JSON form, schema and text conversions.
 /// `$text` is a `tt`, not a `literal`: utoipa reads `#[serde(rename)]` only from a bare string
 /// token, and a `literal` fragment reaches it wrapped, so the schema fell back to variant names.
@@ -143,12 +145,12 @@ impl ConsentStatus {
     /// Whether a recorded consent may move from `self` to `next`. Every decision is kept;
     /// a State may change its mind, but nothing goes back to `pending` and a decision is not
     /// recorded twice in a row.
-    pub fn may_become(self, next: ConsentStatus) -> Result<(), String> {
+    pub fn may_become(self, next: ConsentStatus) -> Result<(), Said> {
         if next == ConsentStatus::Pending {
-            return Err("consent cannot be set back to pending once decided or recorded".into());
+            return Err(Said::of("conflict-consent-pending"));
         }
         if self == next {
-            return Err(format!("consent is already {next}"));
+            return Err(Said::new("conflict-consent-same", vec![("status", Arg::term("consent", next.as_str()))]));
         }
         Ok(())
     }

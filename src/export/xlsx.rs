@@ -12,7 +12,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use tokio::sync::mpsc;
 
 use super::table::Columns;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 pub const MEDIA_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -51,10 +51,7 @@ impl Book {
         let sheet = self.workbook.worksheet_from_index(0).map_err(failed)?;
         for row in rows {
             if self.rows >= MAX_ROWS {
-                return Err(AppError::bad_param(
-                    "format",
-                    "more rows than an XLSX sheet holds (1,048,576): narrow the filters or ask for CSV",
-                ));
+                return Err(AppError::bad_param("format", Said::of("field-xlsx-rows")));
             }
             for ((col, cell), numeric) in (0u16..).zip(&row).zip(&self.numeric) {
                 write_cell(sheet, self.rows, col, cell, *numeric)?;

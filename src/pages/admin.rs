@@ -15,14 +15,14 @@ use crate::db::audit::AuditFilter;
 use crate::domain::access::Role;
 use crate::domain::audit::Resource;
 use crate::domain::ids;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, Said};
 use crate::service::keys::{self, ApiKey, IssuedKey, NewKey};
 use crate::service::{audit, sessions::Session};
 
 pub(super) fn admin_of(lang: Lang, viewer: &Viewer) -> Result<&Session, PageError> {
     let session = viewer.signed_in(lang)?;
     if session.identity.role != Role::Admin {
-        return Err(AppError::Forbidden("administrators only".into())).in_page(lang);
+        return Err(AppError::Forbidden(Said::of("forbidden-admin-only"))).in_page(lang);
     }
     Ok(session)
 }
@@ -217,7 +217,9 @@ pub async fn audit_page(
     let filter = AuditFilter {
         resource: resource
             .as_deref()
-            .map(|r| Resource::parse(r).ok_or_else(|| AppError::bad_param("resource", "unknown resource")))
+            .map(|r| {
+                Resource::parse(r).ok_or_else(|| AppError::bad_param("resource", Said::of("field-unknown-resource")))
+            })
             .transpose()
             .in_page(lang)?,
         resource_id: given("resource_id"),

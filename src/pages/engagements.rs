@@ -13,7 +13,7 @@ use crate::db::engagements::EngagementFilter;
 use crate::db::page::PageRequest;
 use crate::domain::access::Role;
 use crate::domain::engagement::{EngagementStatus, Side};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::service::engagements::{self, NewEngagement, Transition};
 use crate::service::matches::Match;
 use crate::service::write::Written;
@@ -108,7 +108,9 @@ pub async fn move_engagement(
     let (_, id) = path.into_inner();
     let form: MoveForm = form_of(&body).in_page(lang)?;
     viewer.check_form(lang, &form.csrf)?;
-    let to = EngagementStatus::parse(&form.to).ok_or_else(|| AppError::invalid("to", "unknown step")).in_page(lang)?;
+    let to = EngagementStatus::parse(&form.to)
+        .ok_or_else(|| AppError::invalid("to", Said::of("field-unknown-step")))
+        .in_page(lang)?;
     let outcome = (!form.outcome.trim().is_empty()).then_some(form.outcome);
     let t = Transition { to, note: form.note, outcome, side: None, iati_identifier: None };
     let moved = engagements::transition(&state.services, &viewer.caller, id, t, lang.code()).await.in_page(lang)?;

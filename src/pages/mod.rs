@@ -33,7 +33,7 @@ pub use crate::i18n::Lang;
 pub use session::Viewer;
 
 use crate::domain::fnv::fnv1a;
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 /// The pages' routes: registered after the API's, before the not-found answer.
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -81,7 +81,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 async fn not_found(lang: Lang) -> Result<HttpResponse, PageError> {
-    Err(AppError::NotFound("no page at this address".into())).in_page(lang)
+    Err(AppError::NotFound(Said::of("not-found-page"))).in_page(lang)
 }
 
 fn language_of(head: &RequestHead) -> Option<Lang> {
@@ -156,8 +156,7 @@ pub fn public_page(req: &HttpRequest, lang: Lang, viewer: &Viewer, markup: Marku
 
 /// A posted form (`application/x-www-form-urlencoded`), decoded into `T`.
 pub fn form_of<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
-    serde_urlencoded::from_bytes(body)
-        .map_err(|e| AppError::BadRequest { detail: format!("the form could not be read: {e}"), errors: Vec::new() })
+    serde_urlencoded::from_bytes(body).map_err(|e| multipart::unreadable(&e.to_string()))
 }
 
 /// What every page answers with: HTML in its language, and a content policy that allows

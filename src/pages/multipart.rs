@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest};
 
 use super::{InPage, Lang, PageError, Viewer};
 use crate::api::http::read_body;
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 /// A form that posts a CSV file (field `file`) with the session's token to `/{lang}{path}`.
 pub fn csv_form(lang: Lang, viewer: &Viewer, path: &str, submit: &str) -> maud::Markup {
@@ -48,10 +48,15 @@ pub struct Part {
     pub data: Vec<u8>,
 }
 
+/// A posted form that could not be read, and why.
+pub fn unreadable(why: &str) -> AppError {
+    let said = Said::new("detail-form-unreadable", vec![("why", why.into())]);
+    AppError::unreadable("form", format!("the form could not be read: {why}"), said)
+}
+
 /// The parts of `body`, given the request's `Content-Type`.
 pub fn parts(content_type: &str, body: &[u8]) -> Result<Vec<Part>, AppError> {
-    let bad =
-        |why: &str| AppError::BadRequest { detail: format!("the form could not be read: {why}"), errors: Vec::new() };
+    let bad = unreadable;
     let (media, params) = content_type.split_once(';').ok_or_else(|| bad("not multipart/form-data"))?;
     if !media.trim().eq_ignore_ascii_case("multipart/form-data") {
         return Err(bad("not multipart/form-data"));

@@ -17,7 +17,7 @@ use crate::domain::access::Role;
 use crate::domain::ids;
 use crate::domain::vocab::ConsentStatus;
 use crate::domain::vocab::OfferStatus;
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 use crate::service::offers::{self, Offer, OfferChanges};
 use crate::service::requests::{self, AssistanceRequest, ConsentDecision};
 use crate::service::sessions::Session;
@@ -227,8 +227,9 @@ pub async fn change_offer_status(
     let form: OfferStatusForm = form_of(&body).in_page(lang)?;
     viewer.check_form(lang, &form.csrf)?;
     let chosen = form.status.get(&format!("status-{id}")).map(String::as_str).unwrap_or("");
-    let status =
-        OfferStatus::parse(chosen).ok_or_else(|| AppError::invalid("status", "choose a status")).in_page(lang)?;
+    let status = OfferStatus::parse(chosen)
+        .ok_or_else(|| AppError::invalid("status", Said::of("field-choose-status")))
+        .in_page(lang)?;
     let changes = OfferChanges { status: Some(status), ..Default::default() };
     offers::update(&state.services, &viewer.caller, id.clone(), IfMatch(vec![form.version]), changes.into())
         .await
@@ -272,7 +273,7 @@ pub async fn record_consent(
         )
         .await
         .map(|_| ()),
-        None => Err(AppError::invalid("status", "unknown decision")),
+        None => Err(AppError::invalid("status", Said::of("field-unknown-decision"))),
     };
     let problem = match outcome {
         Ok(()) => {

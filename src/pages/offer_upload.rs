@@ -12,7 +12,7 @@ use crate::api::bulk::Form;
 use crate::api::bulk_offers::{bulk_offers, CSV_COLUMNS};
 use crate::api::AppState;
 use crate::domain::access::Role;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, Said};
 use crate::service::offers::{create_many, BulkOffers};
 use crate::service::write::Written;
 
@@ -79,7 +79,7 @@ pub async fn upload(
             {
                 Outcome::Problems(problems)
             }
-            Err(AppError::Forbidden(why)) => Outcome::Problems(vec![FieldError::new("file", why)]),
+            Err(AppError::Forbidden(why)) => Outcome::Problems(vec![FieldError::said("file", why)]),
             Err(other) => return Err(other).in_page(lang),
         }
     };
@@ -107,7 +107,7 @@ fn provider_of(lang: Lang, viewer: &Viewer) -> Result<String, PageError> {
         .provider_id()
         .filter(|_| identity.role == Role::Provider)
         .map(str::to_string)
-        .ok_or_else(|| AppError::Forbidden("only a provider publishes offers here".into()))
+        .ok_or_else(|| AppError::Forbidden(Said::of("forbidden-provider-publishes")))
         .in_page(lang)
 }
 

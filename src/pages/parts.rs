@@ -6,7 +6,7 @@ use maud::{html, Markup};
 use super::Lang;
 use crate::domain::catalog::Catalog;
 use crate::domain::vocab::Modality;
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 use crate::export::Sheet;
 use crate::service::matches::Match;
 
@@ -86,7 +86,7 @@ pub fn sheet(req: &actix_web::HttpRequest) -> Result<Sheet, AppError> {
     req.match_info()
         .get("ext")
         .and_then(Sheet::from_extension)
-        .ok_or_else(|| AppError::NotFound("no download of this kind (csv or xlsx)".into()))
+        .ok_or_else(|| AppError::NotFound(Said::of("not-found-download")))
 }
 
 /// The `cursor` a page's query names, if any.

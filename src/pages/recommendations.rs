@@ -17,7 +17,7 @@ use crate::db::recommendations::{RecommendationFilter, SummaryKey};
 use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::vocab::Response;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::export::{table as tables, Tabular};
 use crate::service::recommendations::summary::{summarize, Summary, SummaryGroup};
 use crate::service::recommendations::{self as service, Recommendation};
@@ -64,8 +64,12 @@ impl ExplorerQuery {
     fn group_by(&self) -> AppResult<SummaryKey> {
         match self.group_by.as_deref() {
             None => Ok(SummaryKey::RecommendingState),
-            Some(key) => SummaryKey::parse(key)
-                .ok_or_else(|| AppError::bad_param("group_by", "must be recommending_state, theme, response or cycle")),
+            Some(key) => SummaryKey::parse(key).ok_or_else(|| {
+                AppError::bad_param(
+                    "group_by",
+                    Said::new("field-one-of", vec![("values", "recommending_state, theme, response, cycle".into())]),
+                )
+            }),
         }
     }
 }

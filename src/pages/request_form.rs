@@ -15,7 +15,7 @@ use crate::db::page::PageRequest;
 use crate::db::recommendations::RecommendationFilter;
 use crate::domain::access::Role;
 use crate::domain::vocab::{Modality, Priority, RequestStatus};
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, Said};
 use crate::service::recommendations::{self, Recommendation};
 use crate::service::requests::{self, NewRequest};
 use crate::service::sessions::Session;
@@ -306,7 +306,7 @@ fn filing_state(lang: Lang, session: &Session) -> Result<String, PageError> {
         .state
         .clone()
         .filter(|_| identity.role == Role::State)
-        .ok_or_else(|| AppError::Forbidden("only a State files its requests".into()))
+        .ok_or_else(|| AppError::Forbidden(Said::of("forbidden-state-files-requests")))
         .in_page(lang)
 }
 

@@ -20,7 +20,7 @@ use crate::api::rate_limit;
 use crate::api::request_id::RequestId;
 use crate::api::AppState;
 use crate::domain::access::{hash_secret, Caller};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::service::sessions::{self, Session, SESSION_HOURS};
 
 const COOKIE: &str = "tcmatch_session";
@@ -54,7 +54,7 @@ impl Viewer {
         let same = session.csrf_token.len() == token.len()
             && session.csrf_token.bytes().zip(token.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
         if !same {
-            return Err(AppError::Forbidden("the form is out of date: load the page again".into())).in_page(lang);
+            return Err(AppError::Forbidden(Said::of("forbidden-form-stale"))).in_page(lang);
         }
         Ok(session)
     }
@@ -90,7 +90,7 @@ pub async fn admit(
 
 async fn viewer(req: &ServiceRequest) -> AppResult<Viewer> {
     if req.method() != Method::GET && req.method() != Method::HEAD && !same_origin(req.request()) {
-        return Err(AppError::Forbidden("forms are accepted only from this site".into()));
+        return Err(AppError::Forbidden(Said::of("forbidden-cross-site")));
     }
     let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
     let session = match req.cookie(COOKIE) {

@@ -11,7 +11,7 @@ use super::parts;
 use super::{public_page, InPage, Lang, PageError, Viewer};
 use crate::api::http::{self, Params};
 use crate::api::{rate_limit, stats, AppState};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::export::{table as tables, Tabular};
 use crate::service::stats::{self as service, SupplyAndDemand, ThemeSupply};
 
@@ -35,11 +35,9 @@ async fn tally(
     let q = Params::<ThemesQuery>::extract(req).await?.into_inner();
     let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| code);
     if let Some(group) = &q.group {
-        state
-            .services
-            .catalog
-            .group(group)
-            .ok_or_else(|| AppError::bad_param("group", format!("unknown group '{group}'")))?;
+        state.services.catalog.group(group).ok_or_else(|| {
+            AppError::bad_param("group", Said::new("field-unknown-group", vec![("group", group.into())]))
+        })?;
     }
     let key = service::tally_for(&state.services, &viewer.caller).await?;
     rate_limit::charge(req, stats::tally_cost(key.records))?;

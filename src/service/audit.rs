@@ -10,7 +10,7 @@ use crate::db::audit::{self as store, AuditFilter, AuditRow};
 use crate::db::page::{PageOf, PageRequest};
 use crate::domain::access::{Caller, Role};
 use crate::domain::audit::readable;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEvent {
@@ -64,7 +64,7 @@ pub async fn list(
     filter.owner_state = match key.role {
         Role::Admin => None,
         Role::State => key.state.clone(),
-        Role::Provider => return Err(AppError::Forbidden("provider keys cannot read the audit trail".into())),
+        Role::Provider => return Err(AppError::Forbidden(Said::of("forbidden-audit-provider"))),
     };
     services.db.run(move |conn| store::list(conn, &filter, &page)).await
 }

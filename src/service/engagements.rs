@@ -24,7 +24,7 @@ use crate::domain::engagement::{EngagementStatus, Side};
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::{ConsentStatus, OfferStatus, RequestStatus};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Arg, Said};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Engagement {
@@ -143,19 +143,13 @@ fn view(row: EngagementRow, events: Vec<EventRow>, words: &Wording) -> AppResult
 fn side_of(caller: &Caller, request: &RequestRow, offer: &OfferRow, named: Option<Side>) -> AppResult<Side> {
     let key = caller.key()?;
     let side = match key.role {
-        Role::Admin => {
-            named.ok_or_else(|| AppError::invalid("side", "admins name the side they act for: request or offer"))?
-        }
+        Role::Admin => named.ok_or_else(|| AppError::invalid("side", Said::of("field-admin-names-side")))?,
         Role::State if key.state.as_deref() == Some(request.state.as_str()) => Side::Request,
         Role::Provider if key.provider_id() == Some(offer.provider_id.as_str()) => Side::Offer,
-        _ => {
-            return Err(AppError::Forbidden(
-                "only the requesting State or the offer's provider acts on this pair".into(),
-            ))
-        }
+        _ => return Err(AppError::Forbidden(Said::of("forbidden-not-a-side"))),
     };
     if named.is_some_and(|n| n != side) {
-        return Err(AppError::invalid("side", "only admins choose the side"));
+        return Err(AppError::invalid("side", Said::of("field-side-admin-only")));
     }
     Ok(side)
 }
@@ -181,7 +175,7 @@ fn advance_request(tx: &mut Tx<'_>, request: &RequestRow, to: RequestStatus) -> 
         ..request.clone()
     };
     if !request_store::update(tx.conn(), &updated, request.version, None)? {
-        return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
+        return Err(AppError::Conflict(Said::of("conflict-request-changed")));
     }
     let before = serde_json::json!({"status": current});
     let after = serde_json::json!({"status": to});
@@ -216,30 +210,43 @@ pub async fn create(
             // Engagements on one offer are made one after another, so two never both find the
             // pair free.
             offer_store::lock(tx.conn(), &new.offer_id)?;
-            let request = request_store::find(tx.conn(), &new.request_id, &caller.request_scope())?
-                .ok_or_else(|| AppError::invalid("request_id", format!("no request '{}'", new.request_id)))?;
-            let offer = offer_store::find(tx.conn(), &new.offer_id, &caller.offer_scope())?
-                .ok_or_else(|| AppError::invalid("offer_id", format!("no offer '{}'", new.offer_id)))?;
+            let request =
+                request_store::find(tx.conn(), &new.request_id, &caller.request_scope())?.ok_or_else(|| {
+                    AppError::invalid(
+                        "request_id",
+                        Said::new("field-no-request", vec![("id", new.request_id.as_str().into())]),
+                    )
+                })?;
+            let offer = offer_store::find(tx.conn(), &new.offer_id, &caller.offer_scope())?.ok_or_else(|| {
+                AppError::invalid("offer_id", Said::new("field-no-offer", vec![("id", new.offer_id.as_str().into())]))
+            })?;
             let side = side_of(&caller, &request, &offer, new.side)?;
             if request.consent_status != ConsentStatus::Granted.as_str() {
-                return Err(AppError::Conflict(
-                    "the requesting State has not granted consent to share this request".into(),
-                ));
+                return Err(AppError::Conflict(Said::of("conflict-no-consent")));
             }
             if !matches!(
                 parse(&request.status, RequestStatus::parse)?,
                 RequestStatus::Open | RequestStatus::Matched | RequestStatus::InProgress
             ) {
-                return Err(AppError::Conflict(format!("the request is {}", request.status)));
+                return Err(AppError::Conflict(Said::new(
+                    "conflict-request-status",
+                    vec![("status", Arg::term("request-status", &request.status))],
+                )));
             }
             if offer.status != OfferStatus::Open.as_str() {
-                return Err(AppError::Conflict(format!("the offer is {}", offer.status)));
+                return Err(AppError::Conflict(Said::new(
+                    "conflict-offer-status",
+                    vec![("status", Arg::term("offer-status", &offer.status))],
+                )));
             }
             if !serves(&offer, &request.state)? {
-                return Err(AppError::Conflict(format!("the offer does not serve {}", request.state)));
+                return Err(AppError::Conflict(Said::new(
+                    "conflict-offer-not-serving",
+                    vec![("state", request.state.as_str().into())],
+                )));
             }
             if store::active_for_pair(tx.conn(), &request.id, &offer.id)? {
-                return Err(AppError::Conflict("an engagement on this pair is already under way".into()));
+                return Err(AppError::Conflict(Said::of("conflict-pair-under-way")));
             }
             let at = now();
             let row = EngagementRow {
@@ -326,7 +333,8 @@ pub async fn transition(
     let (row, events, words) = services
         .write(caller, move |tx| {
             let caller = tx.caller().clone();
-            let row = store::find(tx.conn(), &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
+            let row = store::find(tx.conn(), &id, &scope)?
+                .ok_or_else(|| AppError::NotFound(Said::of("not-found-engagement")))?;
             if t.to == EngagementStatus::Agreed {
                 // Agreements on one offer check its capacity one after another.
                 offer_store::lock(tx.conn(), &row.offer_id)?;
@@ -342,7 +350,7 @@ pub async fn transition(
             if t.to == EngagementStatus::Agreed
                 && store::capacity_used(tx.conn(), &offer.id)? >= i64::from(offer.capacity)
             {
-                return Err(AppError::Conflict("the offer has no capacity left".into()));
+                return Err(AppError::Conflict(Said::of("conflict-no-capacity")));
             }
             match t.to {
                 EngagementStatus::Agreed => advance_request(tx, &request, RequestStatus::Matched)?,
@@ -369,7 +377,7 @@ pub async fn transition(
                 at,
             };
             if !store::transition(tx.conn(), &updated, row.version, &event)? {
-                return Err(AppError::Conflict("the engagement changed meanwhile; retry".into()));
+                return Err(AppError::Conflict(Said::of("conflict-engagement-changed")));
             }
             // The last open engagement of a request completed: so is the request.
             let active: Vec<&str> =
@@ -418,7 +426,8 @@ pub async fn get(services: &Services, caller: &Caller, id: String, lang: &'stati
     services
         .db
         .run(move |conn| {
-            let row = store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound("engagement".into()))?;
+            let row =
+                store::find(conn, &id, &scope)?.ok_or_else(|| AppError::NotFound(Said::of("not-found-engagement")))?;
             let events = store::events(conn, &row.id)?;
             let words = Wording::of_pair(conn, lang, &row.request_id, &row.offer_id)?;
             view(row, events, &words)

@@ -16,7 +16,7 @@ use crate::db::offers as offer_store;
 use crate::db::requests as request_store;
 use crate::db::DbConn;
 use crate::domain::access::Caller;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 /// One change.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -44,7 +44,7 @@ pub fn position_text(p: FeedPosition) -> String {
 
 /// A position as a client gives it (`tx-seq`, or a bare number for a change of SQLite).
 pub fn parse_position(text: &str) -> AppResult<FeedPosition> {
-    let bad = || AppError::bad_param("after", "a position from this feed (a `position` or `next_after` it gave)");
+    let bad = || AppError::bad_param("after", Said::of("field-feed-position"));
     let text = text.trim();
     let (tx, seq) = text.split_once('-').unwrap_or(("0", text));
     let (tx, seq) = (tx.parse::<i64>().map_err(|_| bad())?, seq.parse::<i64>().map_err(|_| bad())?);

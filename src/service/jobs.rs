@@ -21,7 +21,7 @@ use crate::db::page::now;
 use crate::domain::access::{Caller, Role};
 use crate::domain::ids;
 use crate::domain::vocab::vocabulary;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 vocabulary! {
     /// What a job imports.
@@ -209,6 +209,6 @@ pub async fn get(services: &Services, caller: &Caller, id: String) -> AppResult<
     let row = services.db.run(move |conn| store::find(conn, &id)).await?;
     match row {
         Some(row) if key.role == Role::Admin || row.key_id == key.key_id => view(row),
-        _ => Err(AppError::NotFound("import job".into())),
+        _ => Err(AppError::NotFound(Said::of("not-found-import-job"))),
     }
 }

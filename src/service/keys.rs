@@ -15,7 +15,7 @@ use crate::domain::access::{generate_secret, Caller, Identity, Role};
 use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TITLE_CHARS};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 /// A key as listed: never its secret.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -93,20 +93,19 @@ fn issue(tx: &mut Tx<'_>, new: NewKey) -> AppResult<IssuedKey> {
     match (new.role, &state, &new.organization_id) {
         (Role::Admin, None, None) | (Role::State, Some(_), None) => {}
         (Role::Provider, Some(_), None) | (Role::Provider, None, Some(_)) => {}
-        (Role::Admin, _, _) => c.fail("role", "an admin key acts for no State or organization"),
-        (Role::State, None, _) => c.fail("state", "a state key needs the State it acts for"),
-        (Role::State, Some(_), Some(_)) => c.fail("organization_id", "a state key has no organization"),
-        (Role::Provider, None, None) => {
-            c.fail("organization_id", "a provider key needs an organization_id or a donor state")
-        }
-        (Role::Provider, Some(_), Some(_)) => {
-            c.fail("state", "a provider key acts for an organization or a State, not both")
-        }
+        (Role::Admin, _, _) => c.say("role", "field-admin-key-owner", vec![]),
+        (Role::State, None, _) => c.say("state", "field-state-key-needs-state", vec![]),
+        (Role::State, Some(_), Some(_)) => c.say("organization_id", "field-state-key-no-organization", vec![]),
+        (Role::Provider, None, None) => c.say("organization_id", "field-provider-key-needs-owner", vec![]),
+        (Role::Provider, Some(_), Some(_)) => c.say("state", "field-provider-key-one-owner", vec![]),
     }
     c.finish()?;
     if let Some(org) = &new.organization_id {
         if organization_store::find(tx.conn(), org)?.is_none() {
-            return Err(AppError::invalid("organization_id", format!("no organization '{org}'")));
+            return Err(AppError::invalid(
+                "organization_id",
+                Said::new("field-no-organization", vec![("id", org.as_str().into())]),
+            ));
         }
     }
     let secret = generate_secret()?;
@@ -164,10 +163,10 @@ pub async fn revoke(services: &Services, caller: &Caller, id: String) -> AppResu
     caller.must_be_admin()?;
     services
         .write(caller, move |tx| {
-            let missing = || AppError::NotFound("key".into());
+            let missing = || AppError::NotFound(Said::of("not-found-key"));
             let before = view(store::find(tx.conn(), &id)?.ok_or_else(missing)?)?;
             if !store::revoke(tx.conn(), &id, now())? {
-                return Err(AppError::Conflict("the key is already revoked".into()));
+                return Err(AppError::Conflict(Said::of("conflict-key-revoked")));
             }
             let after = view(store::find(tx.conn(), &id)?.ok_or_else(missing)?)?;
             tx.audit(Audit {

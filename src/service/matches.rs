@@ -19,7 +19,7 @@ use crate::db::requests as request_store;
 use crate::domain::access::{Caller, RequestScope};
 use crate::domain::ids;
 use crate::domain::vocab::{ConsentStatus, Modality};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::i18n::Lang;
 use crate::matcher::entry::Consent;
 use crate::matcher::explain::explain;
@@ -171,7 +171,7 @@ pub async fn for_request(
         .db
         .run(move |conn| {
             matching.fresh_on(conn)?;
-            request_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("request".into()))
+            request_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound(Said::of("not-found-request")))
         })
         .await?;
     let mut pairs = services.matching.read().offers_for(&id, limit, today());
@@ -195,7 +195,7 @@ pub async fn for_offer(
         .db
         .run(move |conn| {
             matching.fresh_on(conn)?;
-            offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound("offer".into()))
+            offer_store::find(conn, &lookup, &scope)?.ok_or_else(|| AppError::NotFound(Said::of("not-found-offer")))
         })
         .await?;
     let mut pairs = {
@@ -410,5 +410,5 @@ fn encode_offset(offset: usize) -> String {
 
 pub fn decode_offset(cursor: &str) -> AppResult<usize> {
     let id = ids::decode_cursor(cursor, "at")?;
-    usize::from_str_radix(&id[3..], 16).map_err(|_| AppError::bad_param("cursor", "not a cursor of this list"))
+    usize::from_str_radix(&id[3..], 16).map_err(|_| AppError::bad_param("cursor", Said::of("field-cursor")))
 }

@@ -17,7 +17,7 @@ use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::OrganizationKind;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Arg, Said};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Organization {
@@ -147,10 +147,8 @@ pub async fn create(
     services
         .write_once(caller, once, move |tx| {
             if let Some(existing) = store::same_name_and_country(tx.conn(), &row.name, row.country.as_deref())? {
-                return Err(AppError::Conflict(format!(
-                    "organization {existing} already has this name and country: use it \
-                     (/api/v1/organizations/{existing})"
-                )));
+                let id = Arg::Text(existing.to_string());
+                return Err(AppError::Conflict(Said::new("conflict-organization-exists", vec![("id", id)])));
             }
             store::insert(tx.conn(), &row)?;
             let created = view(&row)?;
@@ -180,7 +178,7 @@ pub async fn update(
 
 pub async fn get(services: &Services, id: String) -> AppResult<Organization> {
     let row = services.db.run(move |conn| store::find(conn, &id)).await?;
-    view(&row.ok_or_else(|| AppError::NotFound("organization".into()))?)
+    view(&row.ok_or_else(|| AppError::NotFound(Said::of("not-found-organization")))?)
 }
 
 /// The names of the given organizations, by id.
@@ -215,7 +213,7 @@ impl Editable for OrganizationEdit {
         caller.must_be_admin()
     }
 
-    fn is_final(_: &OrganizationRow) -> AppResult<Option<String>> {
+    fn is_final(_: &OrganizationRow) -> AppResult<Option<Said>> {
         Ok(None)
     }
 

@@ -13,7 +13,7 @@ use crate::db::page::Versioned;
 use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::audit::{Action, Resource};
-use crate::error::{shape_then_rules, AppError, AppResult, FieldError};
+use crate::error::{shape_then_rules, AppError, AppResult, Arg, FieldError, Said};
 
 /// A record changed by PATCH.
 pub trait Editable: Send + 'static {
@@ -33,7 +33,7 @@ pub trait Editable: Send + 'static {
     /// 403 unless the caller may change the record.
     fn may_edit(caller: &Caller, row: &Self::Row) -> AppResult<()>;
     /// Why the record no longer changes, if it is final.
-    fn is_final(row: &Self::Row) -> AppResult<Option<String>>;
+    fn is_final(row: &Self::Row) -> AppResult<Option<Said>>;
     fn view(row: &Self::Row) -> AppResult<Self::View>;
     /// The record with the changes merged and checked (422 naming every field at fault), its
     /// version and change time left to the pipeline.
@@ -63,9 +63,9 @@ impl IfMatch {
         if matches {
             Ok(())
         } else {
-            Err(AppError::PreconditionFailed(format!(
-                "If-Match does not name the current version (\"v{current}\"); fetch the resource again and reapply \
-                 your change"
+            Err(AppError::PreconditionFailed(Said::new(
+                "precondition-version",
+                vec![("version", Arg::Number(current))],
             )))
         }
     }
@@ -103,7 +103,7 @@ pub fn update_in<E: Editable>(
     asked: Asked<E::Changes>,
 ) -> AppResult<E::Row> {
     let caller = tx.caller().clone();
-    let row = E::load(tx.conn(), &caller, id)?.ok_or_else(|| AppError::NotFound(E::RESOURCE.noun().into()))?;
+    let row = E::load(tx.conn(), &caller, id)?.ok_or_else(|| AppError::NotFound(Said::of(E::RESOURCE.not_found())))?;
     E::may_edit(&caller, &row)?;
     let version = row.version();
     if_match.check(version)?;
@@ -121,10 +121,7 @@ pub fn update_in<E: Editable>(
     };
     updated.stamp(version + 1, crate::db::page::now());
     if !E::write(tx.conn(), &updated, &extra, version)? {
-        return Err(AppError::PreconditionFailed(format!(
-            "the {} changed meanwhile; fetch it again",
-            E::RESOURCE.noun()
-        )));
+        return Err(AppError::PreconditionFailed(Said::of("precondition-changed")));
     }
     let after = E::view(&updated)?;
     tx.audit(Audit {

@@ -74,6 +74,58 @@ fn problems_speak_the_readers_language(app: TestApp) {
     assert!(in_script(anonymous.json()["title"].as_str().unwrap(), "ru"), "{}", anonymous.excerpt());
 }
 
+/// Every kind of problem, not only a body's fields: a missing record or route (404), a key
+/// acting for another State (403, with the item it is about), a duplicate and a decision
+/// already taken (409, the status said in the reader's words), a stale version (412), a body
+/// of the wrong type (415) and a CSV column nobody knows (its line named).
+fn every_kind_of_problem_speaks_the_readers_language(app: TestApp) {
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let state = app.with_key(Some(&kenya));
+    let consented = request(&app, &kenya, "KEN", json!(["torture"]), Some("granted"));
+    let org = app.create("/api/v1/organizations", &json!({"kind": "cso", "name": "Haki Watch", "country": "KEN"}));
+    let org_id = org["id"].as_str().unwrap();
+    let bulk = json!([{"state": "KEN", "title": "x", "themes": ["torture"]}, {"state": "HTI", "title": "y", "themes": ["torture"]}]);
+    let english = app.post(&format!("/api/v1/requests/{consented}/consent"), &json!({"status": "granted"}));
+    assert_eq!(english.problem(409)["detail"], "consent is already agreed to share", "{}", english.excerpt());
+    for lang in ["ar", "zh", "ru"] {
+        let q = format!("?lang={lang}");
+        let said = |res: Resp, status: u16| -> String {
+            assert_eq!(res.header("content-language"), Some(lang), "{}", res.excerpt());
+            let detail = res.problem(status)["detail"].as_str().unwrap().to_string();
+            assert!(in_script(&detail, lang), "{lang} {status}: {detail}");
+            detail
+        };
+        said(app.get(&format!("/api/v1/offers/off_missing{q}")), 404);
+        let route = said(app.get(&format!("/api/v1/nowhere{q}")), 404);
+        assert!(route.contains("GET /api/v1/nowhere"), "{route}");
+        let forbidden = said(state.post(&format!("/api/v1/requests/bulk{q}"), &bulk), 403);
+        assert!(forbidden.starts_with("[1]") && forbidden.contains("HTI"), "{forbidden}");
+        let twice = app.post(
+            &format!("/api/v1/organizations{q}"),
+            &json!({"kind": "cso", "name": "haki watch", "country": "KEN"}),
+        );
+        assert!(said(twice, 409).contains(org_id), "the pointer to the existing one stays");
+        let again = app.post(&format!("/api/v1/requests/{consented}/consent{q}"), &json!({"status": "granted"}));
+        let already = said(again, 409);
+        assert!(!already.contains("granted"), "the status in words, not its code: {already}");
+        let stale = app.patch(&format!("/api/v1/organizations/{org_id}{q}"), Some("\"v9\""), &json!({"name": "Haki"}));
+        assert!(said(stale, 412).contains("\"v1\""), "the current version is named");
+        let plain =
+            app.send("POST", &format!("/api/v1/organizations{q}"), &[("Content-Type", "text/plain")], Some(b"x"));
+        assert!(said(plain, 415).contains("text/plain"));
+        let csv = "state,title,colour\nKEN,Help,red\n";
+        let unknown = app.send(
+            "POST",
+            &format!("/api/v1/requests/bulk{q}"),
+            &[("Content-Type", "text/csv")],
+            Some(csv.as_bytes()),
+        );
+        let problem = unknown.problem(422);
+        let about = message(&problem, "line 1");
+        assert!(in_script(about, lang) && about.contains("'colour'"), "{lang}: {problem}");
+    }
+}
+
 fn theme_descriptions_and_group_labels_speak_the_readers_language(app: TestApp) {
     let english = app.get("/api/v1/themes/torture").json();
     for lang in ["ar", "zh", "ru"] {
@@ -137,6 +189,7 @@ fn themes_are_suggested_for_text_in_any_un_language(app: TestApp) {
 
 backend_tests!(
     problems_speak_the_readers_language,
+    every_kind_of_problem_speaks_the_readers_language,
     theme_descriptions_and_group_labels_speak_the_readers_language,
     match_reasons_speak_the_readers_language,
     themes_are_suggested_for_text_in_any_un_language,

@@ -10,7 +10,6 @@ use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use crate::api::AppState;
-use crate::domain::csv_rows::NUL_MESSAGE;
 use crate::domain::validate::RuleChecks;
 use crate::error::{shape_then_rules, AppError, AppResult, Arg, FieldError, Said};
 use crate::service::update::Asked;
@@ -87,7 +86,10 @@ pub fn require_content_type(req: &HttpRequest, accepted: &[&str], name: &str) ->
     if accepted.contains(&media.as_str()) || json_like {
         Ok(())
     } else {
-        Err(AppError::UnsupportedMediaType(format!("send the body as {name} (got '{media}')")))
+        Err(AppError::UnsupportedMediaType(Said::new(
+            "media-type",
+            vec![("expected", name.into()), ("got", media.into())],
+        )))
     }
 }
 
@@ -103,7 +105,8 @@ where
     S: futures_util::Stream<Item = Result<Bytes, E>> + Unpin,
     E: std::fmt::Display,
 {
-    let too_large = || AppError::PayloadTooLarge(format!("the body may be at most {limit} bytes"));
+    let too_large =
+        || AppError::PayloadTooLarge(Said::new("payload-too-large", vec![("limit", Arg::Number(limit as i64))]));
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
@@ -111,8 +114,14 @@ where
     }
     let mut body = BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|e| AppError::BadRequest { detail: format!("cannot read the body: {e}"), errors: vec![] })?;
+        let chunk = chunk.map_err(|e| {
+            let why = e.to_string();
+            AppError::unreadable(
+                "body",
+                format!("the body could not be read: {why}"),
+                Said::new("detail-body-unreadable", vec![("why", why.into())]),
+            )
+        })?;
         if body.len() + chunk.len() > limit {
             return Err(too_large());
         }
@@ -125,16 +134,15 @@ where
 /// shape (wrong type, unknown enum value, missing or unknown field).
 pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
     if let Err(e) = std::str::from_utf8(bytes) {
-        return Err(AppError::BadRequest {
-            detail: format!("the body is not valid UTF-8 (byte {})", e.valid_up_to()),
-            errors: vec![FieldError::new("body", "invalid UTF-8")],
-        });
+        let detail = format!("the body is not valid UTF-8 (byte {})", e.valid_up_to());
+        return Err(AppError::unreadable("body", detail, Said::of("field-invalid-utf8")));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(AppError::BadRequest {
-            detail: "the body is empty; send a JSON object".into(),
-            errors: vec![FieldError::new("body", "empty")],
-        });
+        return Err(AppError::unreadable(
+            "body",
+            "the body is empty; send a JSON object",
+            Said::of("field-empty-body"),
+        ));
     }
     // A NUL can only arrive escaped (`\u0000`); look for where only when the bytes say so.
     if bytes.windows(6).any(|w| w == b"\\u0000") {
@@ -143,7 +151,9 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> AppResult<T> {
             nul_fields(&value, String::new(), &mut fields);
         }
         if !fields.is_empty() {
-            return Err(AppError::Validation(fields.into_iter().map(|f| FieldError::new(f, NUL_MESSAGE)).collect()));
+            return Err(AppError::Validation(
+                fields.into_iter().map(|f| FieldError::said(f, Said::of("field-nul"))).collect(),
+            ));
         }
     }
     // A body of the right shape decodes straight from its bytes; only one that is not is read
@@ -258,10 +268,12 @@ fn nul_fields(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
 }
 
 fn malformed(err: &serde_json::Error) -> AppError {
-    AppError::BadRequest {
-        detail: format!("the body is not valid JSON: {err}"),
-        errors: vec![FieldError::new("body", strip_position(&err.to_string()))],
-    }
+    let why = strip_position(&err.to_string());
+    AppError::unreadable(
+        "body",
+        format!("the body is not valid JSON: {err}"),
+        Said::new("field-not-json", vec![("why", why.into())]),
+    )
 }
 
 /// serde reports a missing field at the enclosing object; name the field itself.

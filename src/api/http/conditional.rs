@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use crate::domain::fnv::fnv1a;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult, Said};
 use crate::service::update::IfMatch;
 
 /// The strong ETag of a versioned resource.
@@ -92,10 +92,8 @@ pub fn idempotency_key(req: &HttpRequest) -> AppResult<Option<String>> {
     let Some(value) = req.headers().get("Idempotency-Key") else { return Ok(None) };
     let key = value.to_str().unwrap_or("").trim();
     if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(AppError::BadRequest {
-            detail: "the Idempotency-Key header must be 1 to 200 printable characters".into(),
-            errors: vec![FieldError::new("Idempotency-Key", "1 to 200 printable ASCII characters")],
-        });
+        let detail = "the Idempotency-Key header must be 1 to 200 printable characters";
+        return Err(AppError::unreadable("Idempotency-Key", detail, Said::of("field-idempotency-key")));
     }
     Ok(Some(key.to_string()))
 }

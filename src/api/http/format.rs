@@ -4,7 +4,7 @@
 use actix_web::http::header;
 use actix_web::HttpRequest;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::export::{Sheet, XLSX_MEDIA_TYPE as XLSX};
 
 /// The forms a list can take.
@@ -39,7 +39,10 @@ pub fn format(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "xlsx" => Ok(Format::Xlsx),
-            _ => Err(AppError::bad_param("format", "must be json, csv or xlsx")),
+            _ => Err(AppError::bad_param(
+                "format",
+                Said::new("field-one-of", vec![("values", "json, csv, xlsx".into())]),
+            )),
         };
     }
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -56,7 +59,9 @@ pub fn format_or_iati(req: &HttpRequest, param: Option<&str>) -> AppResult<Forma
         if value.trim().eq_ignore_ascii_case("iati") {
             return Ok(Format::Iati);
         }
-        return format(req, Some(value)).map_err(|_| AppError::bad_param("format", "must be json, csv, xlsx or iati"));
+        return format(req, Some(value)).map_err(|_| {
+            AppError::bad_param("format", Said::new("field-one-of", vec![("values", "json, csv, xlsx, iati".into())]))
+        });
     }
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
     Ok(preferred(accept))

@@ -18,10 +18,7 @@ pub fn language(req: &HttpRequest, param: Option<&str>) -> AppResult<&'static st
     if let Some(lang) = param {
         let lang = lang.trim().to_ascii_lowercase();
         return UN_LANGUAGES.iter().find(|l| **l == lang).copied().ok_or_else(|| {
-            AppError::bad_param_said(
-                "lang",
-                Said::new("field-one-of", vec![("values", UN_LANGUAGES.join(", ").into())]),
-            )
+            AppError::bad_param("lang", Said::new("field-one-of", vec![("values", UN_LANGUAGES.join(", ").into())]))
         });
     }
     Ok(accepted(req))

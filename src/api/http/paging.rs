@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use crate::db::page::{PageOf, PageRequest};
 use crate::domain::ids;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Arg, Said};
 use crate::service::names::Names;
 
 /// Default and maximum page sizes of every list.
@@ -53,11 +53,15 @@ impl<T> Page<T> {
 pub fn page_request(limit: Option<&str>, cursor: Option<&str>, id_prefix: &str) -> AppResult<PageRequest> {
     let limit = match limit {
         None => DEFAULT_PAGE_SIZE,
-        Some(text) => {
-            text.trim().parse::<i64>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n)).ok_or_else(|| {
-                AppError::bad_param("limit", format!("must be a whole number from 1 to {MAX_PAGE_SIZE}"))
-            })?
-        }
+        Some(text) => text.trim().parse::<i64>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n)).ok_or_else(|| {
+            AppError::bad_param(
+                "limit",
+                Said::new(
+                    "field-whole-number-range",
+                    vec![("min", Arg::Number(1)), ("max", Arg::Number(MAX_PAGE_SIZE))],
+                ),
+            )
+        })?,
     };
     let after = cursor.map(|c| ids::decode_cursor(c, id_prefix)).transpose()?;
     Ok(PageRequest { limit, after })

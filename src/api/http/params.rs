@@ -49,17 +49,15 @@ fn given_params<T: DeserializeOwned>(query: &str) -> AppResult<Params<T>> {
 fn param_error(message: &str) -> AppError {
     let named = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next());
     if let Some(field) = named("missing field `") {
-        AppError::bad_param_said(field, Said::new("field-required", vec![]))
+        AppError::bad_param(field, Said::new("field-required", vec![]))
     } else if let Some(field) = named("unknown field `") {
         let expected = message
             .split_once("expected ")
             .map_or(String::new(), |(_, e)| e.trim_start_matches("one of ").replace('`', ""));
-        AppError::bad_param_said(field, Said::new("field-unknown-parameter", vec![("expected", expected.into())]))
+        AppError::bad_param(field, Said::new("field-unknown-parameter", vec![("expected", expected.into())]))
     } else {
-        AppError::BadRequest {
-            detail: format!("the query parameters are not valid: {message}"),
-            errors: vec![FieldError::new("query", message)],
-        }
+        let said = Said::new("detail-query-not-valid", vec![("why", message.into())]);
+        AppError::unreadable("query", format!("the query parameters are not valid: {message}"), said)
     }
 }
 
@@ -69,7 +67,7 @@ pub fn timestamp_param(field: &str, value: Option<&str>) -> AppResult<Option<Nai
         .map(|v| {
             DateTime::parse_from_rfc3339(v.trim())
                 .map(|t| t.naive_utc())
-                .map_err(|_| AppError::bad_param_said(field, Said::new("field-timestamp", vec![])))
+                .map_err(|_| AppError::bad_param(field, Said::new("field-timestamp", vec![])))
         })
         .transpose()
 }
@@ -78,7 +76,7 @@ pub fn timestamp_param(field: &str, value: Option<&str>) -> AppResult<Option<Nai
 pub fn search_words(field: &str, value: Option<&str>) -> AppResult<Vec<String>> {
     let words: Vec<String> = value.unwrap_or("").split_whitespace().map(str::to_string).collect();
     if words.len() > 10 || words.iter().any(|w| w.chars().count() > 100) {
-        return Err(AppError::bad_param(field, "at most 10 words of at most 100 characters"));
+        return Err(AppError::bad_param(field, Said::of("field-search-words")));
     }
     Ok(words)
 }
@@ -93,7 +91,7 @@ pub fn vocab_param<V: Copy>(
     value
         .map(|v| {
             let one_of = || Said::new("field-one-of", vec![("values", expected().into())]);
-            parse(v.trim()).ok_or_else(|| AppError::bad_param_said(field, one_of()))
+            parse(v.trim()).ok_or_else(|| AppError::bad_param(field, one_of()))
         })
         .transpose()
 }
@@ -104,7 +102,7 @@ pub fn int_param(field: &str, value: Option<&str>, min: i32, max: i32) -> AppRes
         .map(|v| {
             v.trim().parse::<i32>().ok().filter(|n| (min..=max).contains(n)).ok_or_else(|| {
                 let range = vec![("min", Arg::Number(min.into())), ("max", Arg::Number(max.into()))];
-                AppError::bad_param_said(field, Said::new("field-whole-number-range", range))
+                AppError::bad_param(field, Said::new("field-whole-number-range", range))
             })
         })
         .transpose()
@@ -115,9 +113,10 @@ pub fn state_param(field: &str, value: Option<&str>) -> AppResult<Option<String>
     value
         .map(|v| {
             let code = v.trim().to_ascii_uppercase();
-            crate::domain::catalog::Catalog::shipped().state(&code).map(|s| s.code.clone()).ok_or_else(|| {
-                AppError::bad_param_said(field, Said::new("field-unknown-state", vec![("code", v.into())]))
-            })
+            crate::domain::catalog::Catalog::shipped()
+                .state(&code)
+                .map(|s| s.code.clone())
+                .ok_or_else(|| AppError::bad_param(field, Said::new("field-unknown-state", vec![("code", v.into())])))
         })
         .transpose()
 }
@@ -141,15 +140,9 @@ pub fn theme_param(field: &str, value: Option<&str>) -> AppResult<Option<String>
 pub fn region_param(field: &str, value: Option<&str>) -> AppResult<Option<(String, Vec<String>)>> {
     value
         .map(|v| {
-            crate::domain::catalog::Catalog::shipped()
-                .area(v)
-                .map(|a| (a.code.clone(), a.states.clone()))
-                .ok_or_else(|| {
-                    AppError::bad_param(
-                        field,
-                        format!("unknown region '{v}' (use an M49 code or name such as 002 or Africa, or a UN regional group: african, asia_pacific, eeg, grulac, weog)"),
-                    )
-                })
+            crate::domain::catalog::Catalog::shipped().area(v).map(|a| (a.code.clone(), a.states.clone())).ok_or_else(
+                || AppError::bad_param(field, Said::new("field-unknown-region-param", vec![("region", v.into())])),
+            )
         })
         .transpose()
 }

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use super::fields::{store_many, Fields};
 use super::Offer;
 use crate::domain::access::Caller;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult, FieldError, Said};
 use crate::service::jobs::Progress;
 use crate::service::webhooks;
 use crate::service::write::{Idempotency, Written};
@@ -39,7 +39,7 @@ pub async fn create_many(
 ) -> AppResult<Written<BulkOffers>> {
     caller.key()?;
     if offers.is_empty() && problems.is_empty() {
-        return Err(AppError::invalid("body", "send at least one offer"));
+        return Err(AppError::invalid("body", Said::of("field-at-least-one-item")));
     }
     progress.storing.store(true, Ordering::Relaxed);
     let stored_so_far = Arc::clone(progress);

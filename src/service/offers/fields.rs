@@ -15,7 +15,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::ids;
 use crate::domain::validate::{dedup, Checks, RuleChecks, MAX_LIST_ITEMS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
-use crate::error::{named, AppError, AppResult, FieldError};
+use crate::error::{named, AppError, AppResult, FieldError, Said};
 use crate::service::write::{Audit, Tx};
 use crate::suggest::{self, Suggester, ThemeSuggestion};
 use chrono::NaiveDate;
@@ -137,16 +137,13 @@ fn provider(conn: &mut DbConn, given: &str) -> AppResult<(ProviderKind, String)>
     if ids::has_prefix(given, ids::ORGANIZATION) {
         return match organization_store::find(conn, given)? {
             Some(org) => Ok((ProviderKind::Organization, org.id)),
-            None => Err(AppError::invalid("provider", format!("no organization '{given}'"))),
+            None => Err(AppError::invalid("provider", Said::new("field-no-organization", vec![("id", given.into())]))),
         };
     }
     let code = given.to_ascii_uppercase();
     match Catalog::shipped().state(&code) {
         Some(s) => Ok((ProviderKind::State, s.code.clone())),
-        None => Err(AppError::invalid(
-            "provider",
-            format!("'{given}' is neither a State code (alpha-3) nor an organization id"),
-        )),
+        None => Err(AppError::invalid("provider", Said::new("field-provider", vec![("given", given.into())]))),
     }
 }
 
@@ -229,7 +226,7 @@ pub(super) fn store_many(
             None => match provider(tx.conn(), given) {
                 Ok(found) => {
                     tx.caller().may_act_for_provider(&found.1).map_err(|e| match e {
-                        AppError::Forbidden(why) => AppError::Forbidden(format!("{place}: {why}")),
+                        AppError::Forbidden(why) => AppError::Forbidden(why.at(place)),
                         other => other,
                     })?;
                     providers.insert(given, found.clone());

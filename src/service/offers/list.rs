@@ -8,7 +8,7 @@ use crate::db::page::{PageOf, PageRequest};
 use crate::db::DbConn;
 use crate::domain::access::{Caller, OfferScope};
 use crate::domain::ids;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::matcher::entry::{id_of, key_of};
 use crate::matcher::listing::ListingQuery;
 use crate::matcher::MatchIndex;
@@ -56,7 +56,7 @@ fn counted_page(conn: &mut DbConn, rows: PageOf<OfferRow>) -> AppResult<PageOf<O
 }
 
 fn bad_cursor() -> AppError {
-    AppError::bad_param("cursor", "not a cursor of this list")
+    AppError::bad_param("cursor", Said::of("field-cursor"))
 }
 
 /// The listing's query for a list filter, when the listing can answer it (no text search, no

@@ -26,7 +26,7 @@ use crate::domain::access::Caller;
 use crate::domain::audit::Resource;
 use crate::domain::validate::Checks;
 use crate::domain::vocab::{Modality, OfferStatus, ProviderKind};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Arg, Said};
 use crate::suggest::{self, ThemeSuggestion};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -86,7 +86,8 @@ pub struct NewOffer {
     #[serde(default)]
     pub themes: Vec<String>,
     /// Also tag the offer with the themes suggested from its title and description (listed in
-    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one.
+    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one if its
+    /// confidence reaches 0.2, else the body is refused so that a person names its themes.
     #[serde(default)]
     pub suggest_themes: bool,
     #[serde(default)]
@@ -254,7 +255,7 @@ pub fn counted(conn: &mut DbConn, rows: &[OfferRow]) -> AppResult<Vec<Offer>> {
 }
 
 fn not_found() -> AppError {
-    AppError::NotFound("offer".into())
+    AppError::NotFound(Said::of("not-found-offer"))
 }
 
 /// Offers in the update pipeline.
@@ -277,9 +278,11 @@ impl Editable for OfferEdit {
         caller.may_act_for_provider(&row.provider_id)
     }
 
-    fn is_final(row: &OfferRow) -> AppResult<Option<String>> {
+    fn is_final(row: &OfferRow) -> AppResult<Option<Said>> {
         let status = view(row)?.status;
-        Ok(status.is_final().then(|| format!("the offer is {status}; it no longer changes")))
+        Ok(status
+            .is_final()
+            .then(|| Said::new("conflict-offer-final", vec![("status", Arg::term("offer-status", status.as_str()))])))
     }
 
     fn view(row: &OfferRow) -> AppResult<Offer> {

@@ -24,7 +24,7 @@ use crate::db::DbConn;
 use crate::domain::access::Caller;
 use crate::domain::audit::{Action, Resource};
 use crate::domain::recommendation_csv::{self, ImportedRecommendation};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::service::jobs::Progress;
 use crate::service::write::{Audit, Idempotency, Written};
 use crate::service::Services;
@@ -189,7 +189,7 @@ fn store_new_and_changed(conn: &mut DbConn, parsed: Vec<Parsed>, at: NaiveDateTi
             ..old.clone()
         };
         if !store::update(conn, &updated, old.version, &themes)? {
-            return Err(AppError::Conflict("a recommendation changed during the import; import again".into()));
+            return Err(AppError::Conflict(Said::of("conflict-import-changed")));
         }
         changed += 1;
     }

@@ -22,7 +22,7 @@ use crate::domain::ids;
 use crate::domain::recommendation_csv::{cycle_of_session, ImportedRecommendation};
 use crate::domain::validate::{Checks, MAX_LIST_ITEMS, MAX_TEXT_CHARS};
 use crate::domain::vocab::Response;
-use crate::error::{AppError, AppResult, Arg};
+use crate::error::{AppError, AppResult, Arg, Said};
 use crate::suggest::{self, Suggester, ThemeSuggestion};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -225,7 +225,7 @@ pub async fn update(
 
 pub async fn get(services: &Services, id: String) -> AppResult<Recommendation> {
     let row = services.db.run(move |conn| store::find(conn, &id)).await?;
-    view(&row.ok_or_else(|| AppError::NotFound("recommendation".into()))?)
+    view(&row.ok_or_else(|| AppError::NotFound(Said::of("not-found-recommendation")))?)
 }
 
 /// The given recommendations that exist.
@@ -262,7 +262,7 @@ impl Editable for RecommendationEdit {
         caller.must_be_admin()
     }
 
-    fn is_final(_: &RecommendationRow) -> AppResult<Option<String>> {
+    fn is_final(_: &RecommendationRow) -> AppResult<Option<Said>> {
         Ok(None)
     }
 

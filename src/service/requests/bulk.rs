@@ -11,7 +11,7 @@ use super::{store_new, AssistanceRequest, Fields};
 use crate::domain::access::Caller;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::ConsentStatus;
-use crate::error::{named, AppError, AppResult, FieldError};
+use crate::error::{named, AppError, AppResult, Arg, FieldError, Said};
 use crate::service::webhooks;
 use crate::service::write::{Idempotency, Written};
 use crate::service::Services;
@@ -135,9 +135,9 @@ pub async fn decide_many(
                     }),
                     Err(AppError::NotFound(_)) => problems.extend(named(
                         &at,
-                        vec![FieldError::new(
+                        vec![FieldError::said(
                             "request_id",
-                            format!("no request '{}' that you may decide on", decision.request_id),
+                            Said::new("field-no-request-to-decide", vec![("id", decision.request_id.as_str().into())]),
                         )],
                     )),
                     Err(other) => return Err(at_place(&at, other)),
@@ -158,10 +158,13 @@ pub async fn decide_many(
 
 fn within_limits(n: usize) -> AppResult<()> {
     if n == 0 {
-        return Err(AppError::invalid("body", "send at least one item"));
+        return Err(AppError::invalid("body", Said::of("field-at-least-one-item")));
     }
     if n > MAX_BULK_ITEMS {
-        return Err(AppError::invalid("body", format!("at most {MAX_BULK_ITEMS} items in one call")));
+        return Err(AppError::invalid(
+            "body",
+            Said::new("field-at-most-items-call", vec![("max", Arg::Number(MAX_BULK_ITEMS as i64))]),
+        ));
     }
     Ok(())
 }
@@ -169,8 +172,8 @@ fn within_limits(n: usize) -> AppResult<()> {
 /// An error of the item at `at`, saying where.
 fn at_place(at: &str, err: AppError) -> AppError {
     match err {
-        AppError::Forbidden(why) => AppError::Forbidden(format!("{at}: {why}")),
-        AppError::Conflict(why) => AppError::Conflict(format!("{at}: {why}")),
+        AppError::Forbidden(why) => AppError::Forbidden(why.at(at)),
+        AppError::Conflict(why) => AppError::Conflict(why.at(at)),
         AppError::Validation(errors) => AppError::Validation(named(at, errors)),
         other => other,
     }

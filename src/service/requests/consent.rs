@@ -14,7 +14,7 @@ use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
 use crate::domain::validate::{Checks, MAX_TEXT_CHARS};
 use crate::domain::vocab::ConsentStatus;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::service::webhooks;
 use crate::service::write::{Audit, Tx};
 use crate::service::Services;
@@ -114,7 +114,7 @@ pub(super) fn record_in(
         ..row.clone()
     };
     if !store::update(tx.conn(), &updated, row.version, None)? {
-        return Err(AppError::Conflict("the request changed meanwhile; retry".into()));
+        return Err(AppError::Conflict(Said::of("conflict-request-changed")));
     }
     store::insert_consent_event(tx.conn(), &event)?;
     tx.changed(Entity::Request, &row.id)?;

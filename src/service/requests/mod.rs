@@ -28,7 +28,7 @@ use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
 use crate::domain::validate::{Checks, RuleChecks};
 use crate::domain::vocab::{ConsentStatus, Modality, Priority, RequestStatus};
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult, Arg, FieldError, Said};
 use crate::suggest::{self, ThemeSuggestion};
 
 /// The request's current consent; its history is at `/requests/{id}/consent`.
@@ -87,7 +87,8 @@ pub struct NewRequest {
     #[serde(default)]
     pub themes: Vec<String>,
     /// Also tag the request with the themes suggested from its title and description (listed in
-    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one.
+    /// `suggested_themes` until confirmed); with no theme otherwise, the most likely one if its
+    /// confidence reaches 0.2, else the body is refused so that a person names its themes.
     #[serde(default)]
     pub suggest_themes: bool,
     #[serde(default)]
@@ -169,7 +170,7 @@ pub fn view(row: &RequestRow) -> AppResult<AssistanceRequest> {
 }
 
 fn not_found() -> AppError {
-    AppError::NotFound("request".into())
+    AppError::NotFound(Said::of("not-found-request"))
 }
 
 /// The request, if the caller may see it (a hidden one reads as missing: 404).
@@ -343,9 +344,11 @@ impl Editable for RequestEdit {
         caller.may_act_for_state(&row.state)
     }
 
-    fn is_final(row: &RequestRow) -> AppResult<Option<String>> {
+    fn is_final(row: &RequestRow) -> AppResult<Option<Said>> {
         let status = view(row)?.status;
-        Ok(status.is_final().then(|| format!("the request is {status}; it no longer changes")))
+        Ok(status.is_final().then(|| {
+            Said::new("conflict-request-final", vec![("status", Arg::term("request-status", status.as_str()))])
+        }))
     }
 
     fn view(row: &RequestRow) -> AppResult<AssistanceRequest> {
@@ -379,10 +382,11 @@ impl Editable for RequestEdit {
         .checked(Checks::new())?;
         if let Some(needed) = fields.status.needs_engagement().filter(|_| fields.status != current.status) {
             if !engagement_store::request_has(conn, &row.id, needed)? {
-                return Err(AppError::Conflict(format!(
-                    "a request becomes {} through its engagements, and it has none {}",
-                    fields.status,
-                    needed.join(" or ")
+                let status = Arg::term("request-status", fields.status.as_str());
+                let needed = Arg::Terms(needed.iter().map(|s| format!("engagement-status-{s}")).collect());
+                return Err(AppError::Conflict(Said::new(
+                    "conflict-status-by-engagement",
+                    vec![("status", status), ("needed", needed)],
                 )));
             }
         }

@@ -27,7 +27,7 @@ use crate::db::DbConn;
 use crate::domain::access::{generate_secret, hex, Caller, Role};
 use crate::domain::ids;
 use crate::domain::vocab::vocabulary;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::matcher::entry::Consent;
 
 vocabulary! {
@@ -129,16 +129,16 @@ pub async fn subscribe(services: &Services, caller: &Caller, new: NewWebhook) ->
         || url.contains(char::is_whitespace)
         || url.split("//").nth(1).is_none_or(str::is_empty)
     {
-        c.fail("url", "an http or https URL of at most 2000 characters");
+        c.say("url", "field-webhook-url", vec![]);
     } else if let Some(why) = targets::refused_literal(&url).filter(|_| !services.webhooks.private_targets) {
-        c.fail("url", why);
+        c.say("url", why, vec![]);
     }
     if new.events.is_empty() {
-        c.fail("events", format!("name at least one of {}", WebhookEvent::expected()));
+        c.say("events", "field-webhook-events", vec![("events", WebhookEvent::expected().into())]);
     }
     let min_score = new.min_score.unwrap_or(0.5);
     if !(0.0..=1.0).contains(&min_score) {
-        c.fail("min_score", "must be a number from 0 to 1");
+        c.say("min_score", "field-score", vec![]);
     }
     c.finish()?;
     let mut events = new.events;
@@ -173,7 +173,7 @@ fn owned(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<WebhookRow> 
     let key = caller.key()?;
     match store::find(conn, id)? {
         Some(row) if row.removed_at.is_none() && (key.role == Role::Admin || row.key_id == key.key_id) => Ok(row),
-        _ => Err(AppError::NotFound("webhook".into())),
+        _ => Err(AppError::NotFound(Said::of("not-found-webhook"))),
     }
 }
 

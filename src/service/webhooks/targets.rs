@@ -50,14 +50,15 @@ pub fn host_of(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Why a URL may not be subscribed, if it names a private address (or `localhost`) itself.
+/// Why a URL may not be subscribed (a message of `api.ftl`), if it names a private address
+/// (or `localhost`) itself.
 pub fn refused_literal(url: &str) -> Option<&'static str> {
     let host = host_of(url)?;
     if host.eq_ignore_ascii_case("localhost") || host.to_ascii_lowercase().ends_with(".localhost") {
-        return Some("must not point at this machine (localhost)");
+        return Some("field-webhook-localhost");
     }
     match host.parse::<IpAddr>() {
-        Ok(ip) if !is_public(ip) => Some("must not point at a private, loopback or link-local address"),
+        Ok(ip) if !is_public(ip) => Some("field-webhook-private"),
         _ => None,
     }
 }
@@ -103,10 +104,7 @@ mod tests {
     fn hosts_are_read_from_urls() {
         assert_eq!(host_of("https://user:pw@example.org:8443/x?y"), Some("example.org"));
         assert_eq!(host_of("http://[::1]:80/hook"), Some("::1"));
-        assert_eq!(
-            refused_literal("http://169.254.169.254/latest/meta-data"),
-            Some("must not point at a private, loopback or link-local address")
-        );
+        assert_eq!(refused_literal("http://169.254.169.254/latest/meta-data"), Some("field-webhook-private"));
         assert!(refused_literal("http://LOCALHOST:9000/").is_some());
         assert_eq!(refused_literal("https://hooks.example.org/tcmatch"), None);
     }
