@@ -50,6 +50,23 @@ pub struct ThemeSuggestion {
     /// The words of the text (and pairs of words) that weigh most for it.
     #[schema(example = json!(["women", "domestic violence", "rape"]))]
     pub words: Vec<String>,
+    /// The language the text was read in, as detected (ISO 639-1: ar, en, es, fr, ru or zh);
+    /// suggestions stored before the service read other languages were read in English.
+    #[serde(default = "read_in_english")]
+    #[schema(example = "en")]
+    pub text_language: String,
+}
+
+fn read_in_english() -> String {
+    "en".to_string()
+}
+
+/// A text as the model read it: the language it was written in, its English rendering, and
+/// the model's reading of that.
+struct Read<'a> {
+    language: &'static str,
+    rendering: Rendering<'a>,
+    reading: Reading,
 }
 
 /// The model with its labels mapped onto the catalog's themes.
@@ -90,30 +107,31 @@ impl Suggester {
     }
 
     /// `text` (in any of the six UN languages) read in English, and the model's reading of it.
-    fn read<'a>(&self, text: &'a str) -> (Rendering<'a>, Reading) {
-        let rendering = lexicon::in_english(language::detect(text), text);
+    fn read<'a>(&self, text: &'a str) -> Read<'a> {
+        let language = language::detect(text);
+        let rendering = lexicon::in_english(language, text);
         let reading = self.model.read(&rendering.english);
-        (rendering, reading)
+        Read { language, rendering, reading }
     }
 
     /// The `limit` most likely themes, best first.
     pub fn rank(&self, text: &str, limit: usize) -> Vec<ThemeSuggestion> {
-        let (rendering, reading) = self.read(text);
-        let mut ranked = self.ranked(&reading);
+        let read = self.read(text);
+        let mut ranked = self.ranked(&read.reading);
         ranked.truncate(limit);
-        self.explained(&rendering, &reading, ranked)
+        self.explained(&read, ranked)
     }
 
     /// The themes to tag `text` with: those reaching [`SUGGEST_THRESHOLD`], or, when none does
     /// and `at_least_one` says the text should have a theme, the most likely one if it reaches
     /// [`BEST_THEME_FLOOR`].
     pub fn suggest(&self, text: &str, at_least_one: bool) -> Vec<ThemeSuggestion> {
-        let (rendering, reading) = self.read(text);
-        let mut ranked = self.ranked(&reading);
+        let read = self.read(text);
+        let mut ranked = self.ranked(&read.reading);
         let reached = ranked.iter().take_while(|(_, confidence)| *confidence >= SUGGEST_THRESHOLD).count();
         let best = usize::from(ranked.first().is_some_and(|&(_, confidence)| confidence >= BEST_THEME_FLOOR));
         ranked.truncate(if reached == 0 && at_least_one { best } else { reached });
-        self.explained(&rendering, &reading, ranked)
+        self.explained(&read, ranked)
     }
 
     /// Every label with its confidence, most likely first (ordered before rounding, so two
@@ -127,18 +145,19 @@ impl Suggester {
     }
 
     /// The chosen labels as themes, with the words behind each.
-    fn explained(&self, rendering: &Rendering, reading: &Reading, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
+    fn explained(&self, read: &Read, chosen: Vec<(u16, f32)>) -> Vec<ThemeSuggestion> {
         let labels: Vec<u16> = chosen.iter().map(|&(label, _)| label).collect();
         let suggestions = chosen
             .into_iter()
-            .zip(self.model.drivers(reading, &labels))
+            .zip(self.model.drivers(&read.reading, &labels))
             .map(|((label, confidence), words)| ThemeSuggestion {
                 theme: self.slugs[usize::from(label)].clone(),
                 confidence,
                 words,
+                text_language: read.language.to_string(),
             })
             .collect();
-        in_own_words(&rendering.words(), suggestions)
+        in_own_words(&read.rendering.words(), suggestions)
     }
 }
 
@@ -259,6 +278,7 @@ mod tests {
                 theme: "womens-rights".into(),
                 confidence: 0.9,
                 words: vec!["forc marriag".into(), "violenc".into(), "girl".into(), "unseen".into(), "violenc".into()],
+                text_language: "en".into(),
             }],
         );
         assert_eq!(shown[0].words, ["Forced Marriages", "violence", "girls", "unseen"]);

@@ -185,6 +185,15 @@ fn themes_are_suggested_for_text_in_any_un_language(app: TestApp) {
     }
     let localized = app.post("/api/v1/themes/suggest?lang=zh", &json!({ "text": texts[0].1 })).json();
     assert!(in_script(localized["suggestions"][0]["label"].as_str().unwrap(), "zh"), "{localized}");
+    // A record tagged from its text keeps the language the text was read in.
+    let created = app.create(
+        "/api/v1/requests",
+        &json!({ "state": "KEN", "title": texts[0].1, "description": "", "suggest_themes": true }),
+    );
+    let stored = app.get(&format!("/api/v1/requests/{}", created["id"].as_str().unwrap())).json();
+    let suggested = stored["suggested_themes"].as_array().unwrap();
+    assert!(suggested.iter().any(|s| s["theme"] == "torture"), "{stored}");
+    assert!(suggested.iter().all(|s| s["text_language"] == "ru"), "{stored}");
 }
 
 backend_tests!(
