@@ -290,7 +290,7 @@ mod tests {
     fn themes_rank_by_their_unrounded_confidence() {
         let suggester = Suggester::shipped();
         let text = "Adopt a law criminalising domestic violence and marital rape";
-        let raw = suggester.read(text).1.confidences;
+        let raw = suggester.read(text).reading.confidences;
         let ranked = suggester.rank(text, 5);
         let unrounded: Vec<f32> =
             ranked.iter().map(|t| raw[suggester.slugs.iter().position(|s| *s == t.theme).unwrap()]).collect();
