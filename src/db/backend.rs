@@ -364,12 +364,13 @@ fn prepare_sqlite_file(path: &str) -> Result<(), StartupError> {
     }
 }
 
-/// Multi-row INSERT, which Diesel offers per backend but not through the `MultiConnection`
-/// enum: the same statement, built for whichever connection this is.
+/// Many rows in one statement, which Diesel offers per backend but not through the
+/// `MultiConnection` enum: `COPY ... FROM STDIN` in binary on PostgreSQL, a multi-row INSERT
+/// on SQLite.
 macro_rules! insert_all {
     ($conn:expr, $table:expr, $rows:expr) => {
         match $conn {
-            $crate::db::DbConn::Pg(c) => diesel::insert_into($table).values($rows).execute(c),
+            $crate::db::DbConn::Pg(c) => diesel::copy_from($table).from_insertable($rows).execute(c),
             $crate::db::DbConn::Sqlite(c) => diesel::insert_into($table).values($rows).execute(c),
         }
     };

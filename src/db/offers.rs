@@ -15,7 +15,7 @@ use crate::error::AppResult;
 pub const GLOBAL_AREA: &str = "GLOBAL";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = offers, treat_none_as_null = true)]
+#[diesel(table_name = offers, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct OfferRow {
     pub id: String,
     pub provider_kind: String,

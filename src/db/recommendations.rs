@@ -9,7 +9,7 @@ use crate::domain::vocab::Response;
 use crate::error::AppResult;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = recommendations, treat_none_as_null = true)]
+#[diesel(table_name = recommendations, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct RecommendationRow {
     pub id: String,
     pub state_under_review: String,
