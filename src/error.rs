@@ -212,7 +212,7 @@ pub enum AppError {
     /// A key that may not do this (403).
     #[error("forbidden: {0}")]
     Forbidden(Said),
-    #[error("{0} not found")]
+    #[error("not found: {0}")]
     NotFound(Said),
     /// The path exists but does not take this method (405); `allow` lists those it takes.
     #[error("method not allowed: {method}")]
@@ -497,6 +497,18 @@ mod tests {
     #[derive(Debug, thiserror::Error)]
     #[error("cannot store the offer")]
     struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn places_and_terms_are_said_in_the_readers_language() {
+        let said = Said::new("conflict-consent-same", vec![("status", Arg::term("consent", "granted"))]).at("[2]");
+        assert_eq!(said.in_language(Lang::En), "[2]: consent is already agreed to share");
+        assert_eq!(said.in_language(Lang::Fr), "[2] : le consentement a déjà ce statut : partage accepté");
+        let problem = AppError::Conflict(said).to_problem_in(Lang::Fr);
+        assert_eq!(
+            (problem.code, problem.title.as_str()),
+            ("conflict", "La requête est en conflit avec l'état actuel")
+        );
+    }
 
     #[test]
     fn internal_errors_keep_their_causes_for_the_log_not_the_answer() {

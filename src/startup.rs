@@ -155,7 +155,7 @@ impl Application {
                 .app_data(cors_origins.clone())
                 .app_data(limits.clone())
                 .app_data(metrics.clone())
-                .app_data(web::PathConfig::default().error_handler(|err, _| bad_request("path", err.to_string())))
+                .app_data(web::PathConfig::default().error_handler(|err, _| bad_path(err.to_string())))
                 .service(web::redirect("/swagger-ui", "/swagger-ui/"))
                 .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", doc))
                 .configure(pages::routes)
@@ -203,9 +203,10 @@ async fn sweep_forever(limits: Arc<RateLimits>) {
     }
 }
 
-fn bad_request(field: &str, message: String) -> actix_web::Error {
-    let said = Said::new("detail-query-not-valid", vec![("why", message.as_str().into())]);
-    AppError::unreadable(field, format!("the {field} parameters are not valid: {message}"), said).into()
+/// A path segment that does not decode into what the route takes (400).
+fn bad_path(message: String) -> actix_web::Error {
+    let said = Said::new("detail-path-not-valid", vec![("why", message.as_str().into())]);
+    AppError::unreadable("path", format!("the path parameters are not valid: {message}"), said).into()
 }
 
 /// No route took the request: 405 if the path takes other methods, else 404.

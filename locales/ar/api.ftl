@@ -110,6 +110,7 @@ reason-budget-covers = تغطي ميزانية العرض { $percent } من مي
 ## تفاصيل المشكلات التي تخص الطلب كله، حالة بحالة
 detail-at = { $at }: { $why }
 detail-query-not-valid = معلمات الاستعلام غير صالحة: { $why }
+detail-path-not-valid = معلمات المسار غير صالحة: { $why }
 detail-body-unreadable = تعذرت قراءة متن الطلب: { $why }
 detail-form-unreadable = تعذرت قراءة الاستمارة: { $why }
 

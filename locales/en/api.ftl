@@ -101,6 +101,7 @@ reason-budget-covers = The offer's budget covers { $percent } of the request's
 ## Details of problems with a whole request, case by case
 detail-at = { $at }: { $why }
 detail-query-not-valid = the query parameters are not valid: { $why }
+detail-path-not-valid = the path parameters are not valid: { $why }
 detail-body-unreadable = the body could not be read: { $why }
 detail-form-unreadable = the form could not be read: { $why }
 

@@ -101,6 +101,7 @@ reason-budget-covers = El presupuesto de la oferta cubre el { $percent } del de 
 ## Detalles de los problemas con la solicitud HTTP en su conjunto, caso por caso
 detail-at = { $at }: { $why }
 detail-query-not-valid = los parámetros de consulta no son válidos: { $why }
+detail-path-not-valid = los parámetros de la ruta no son válidos: { $why }
 detail-body-unreadable = no se pudo leer el cuerpo: { $why }
 detail-form-unreadable = no se pudo leer el formulario: { $why }
 

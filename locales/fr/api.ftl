@@ -101,6 +101,7 @@ reason-budget-covers = Le budget de l'offre couvre { $percent } de celui de la d
 ## Détails des problèmes touchant la requête dans son ensemble, cas par cas
 detail-at = { $at } : { $why }
 detail-query-not-valid = les paramètres de la requête ne sont pas valides : { $why }
+detail-path-not-valid = les paramètres du chemin ne sont pas valides : { $why }
 detail-body-unreadable = le corps de la requête n'a pas pu être lu : { $why }
 detail-form-unreadable = le formulaire n'a pas pu être lu : { $why }
 

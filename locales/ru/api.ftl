@@ -103,6 +103,7 @@ reason-budget-covers = Бюджет предложения покрывает { 
 ## Подробности проблем с запросом в целом, по случаям
 detail-at = { $at }: { $why }
 detail-query-not-valid = недопустимые параметры запроса: { $why }
+detail-path-not-valid = недопустимые параметры пути: { $why }
 detail-body-unreadable = не удалось прочитать тело запроса: { $why }
 detail-form-unreadable = не удалось прочитать форму: { $why }
 

@@ -100,6 +100,7 @@ reason-budget-covers = 援助提供的预算涵盖请求预算的 { $percent }
 ## 关于整个请求的问题详情（按情形）
 detail-at = { $at }：{ $why }
 detail-query-not-valid = 查询参数无效：{ $why }
+detail-path-not-valid = 路径参数无效：{ $why }
 detail-body-unreadable = 无法读取请求正文：{ $why }
 detail-form-unreadable = 无法读取表单：{ $why }
 
