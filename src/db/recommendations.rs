@@ -247,6 +247,24 @@ pub fn list(conn: &mut DbConn, f: &RecommendationFilter, page: &PageRequest) -> 
         rows.sort_by_key(|r: &RecommendationRow| ids.iter().position(|id| *id == r.id));
         return Ok(PageOf::from_rows(rows, page, total, |r| &r.id));
     }
+    if matches!(conn, DbConn::Pg(_)) && !f.words.is_empty() {
+        // PostgreSQL prices a prefix match (`word:*`) on the full-text index above reading every
+        // row, and then reads every row: 11-20 ms for a common word, against 3 ms through the
+        // index. Within this read, it is told not to.
+        return conn.transaction(|conn| {
+            diesel::sql_query("SET LOCAL enable_seqscan = off").execute(conn)?;
+            filtered_page(conn, f, page)
+        });
+    }
+    filtered_page(conn, f, page)
+}
+
+/// A page of what `f` selects, with the total, in the order stored.
+fn filtered_page(
+    conn: &mut DbConn,
+    f: &RecommendationFilter,
+    page: &PageRequest,
+) -> AppResult<PageOf<RecommendationRow>> {
     let total = filtered(conn, f).count().get_result(conn)?;
     let mut q = filtered(conn, f);
     if let Some(after) = &page.after {
