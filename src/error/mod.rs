@@ -1,178 +1,18 @@
 //! The one error type of the service, and its RFC 9457 `application/problem+json` rendering.
 //! Handlers, extractors and storage all return `AppError`; nothing else reaches the client.
 
+mod field;
+mod said;
+
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use fluent_bundle::FluentValue;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::catalog::Catalog;
+pub use field::{named, shape_then_rules, FieldError};
+pub use said::{Arg, Said};
+
 use crate::i18n::Lang;
-
-/// One field-level problem: `field` is a JSON path into the body (`themes[2]`), a query
-/// parameter, a header, or a CSV `line N` reference. `field` never changes with the language;
-/// `message` is in the reader's language where the service's catalogue has it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-    /// The message as an entry of `locales/<lang>/api.ftl`, to say it in another language.
-    #[serde(skip)]
-    #[schema(ignore)]
-    pub said: Option<Said>,
-}
-
-/// A message of `locales/<lang>/api.ftl` with its variables.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Said {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, Arg)>,
-}
-
-/// A variable of a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
-    Text(String),
-    Number(i64),
-    /// Theme slugs, said as `'slug' (label)` in the reader's language, joined by "or".
-    Themes(Vec<String>),
-    /// Terms of a vocabulary by their message ids (`request-status-withdrawn`), said in lower
-    /// case in the reader's language, joined by "or".
-    Terms(Vec<String>),
-    /// A message said inside another (the reason after a place: `[3]: ...`).
-    Said(Box<Said>),
-}
-
-impl Arg {
-    /// One term of a vocabulary: `Arg::term("request-status", "withdrawn")`.
-    pub fn term(vocabulary: &str, value: &str) -> Arg {
-        Arg::Terms(vec![format!("{vocabulary}-{value}")])
-    }
-}
-
-impl From<&str> for Arg {
-    fn from(text: &str) -> Arg {
-        Arg::Text(text.to_string())
-    }
-}
-
-impl From<String> for Arg {
-    fn from(text: String) -> Arg {
-        Arg::Text(text)
-    }
-}
-
-impl From<&String> for Arg {
-    fn from(text: &String) -> Arg {
-        Arg::Text(text.clone())
-    }
-}
-
-impl From<i64> for Arg {
-    fn from(n: i64) -> Arg {
-        Arg::Number(n)
-    }
-}
-
-impl Said {
-    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Said {
-        Said { id, args }
-    }
-
-    /// A message without variables.
-    pub fn of(id: &'static str) -> Said {
-        Said { id, args: Vec::new() }
-    }
-
-    /// This message after the place it is about: `[3]: ...`, `line 5: ...`.
-    pub fn at(self, place: &str) -> Said {
-        Said::new("detail-at", vec![("at", place.into()), ("why", Arg::Said(Box::new(self)))])
-    }
-
-    /// The message in `lang`.
-    pub fn in_language(&self, lang: Lang) -> String {
-        let args: Vec<(&str, FluentValue<'_>)> = self
-            .args
-            .iter()
-            .map(|(name, arg)| {
-                let value = match arg {
-                    Arg::Text(text) => FluentValue::from(text.as_str()),
-                    Arg::Number(n) => FluentValue::from(*n),
-                    Arg::Themes(slugs) => FluentValue::from(themes_in(slugs, lang)),
-                    Arg::Terms(ids) => FluentValue::from(terms_in(ids, lang)),
-                    Arg::Said(said) => FluentValue::from(said.in_language(lang)),
-                };
-                (*name, value)
-            })
-            .collect();
-        lang.t_with(self.id, &args)
-    }
-}
-
-/// Themes as a reader of `lang` knows them: `'womens-rights' (Droits des femmes)`, joined by
-/// the language's "or".
-fn themes_in(slugs: &[String], lang: Lang) -> String {
-    let catalog = Catalog::shipped();
-    let named: Vec<String> = slugs
-        .iter()
-        .map(|slug| match catalog.theme(slug) {
-            Some(theme) => format!("'{slug}' ({})", theme.label_in(lang.code())),
-            None => format!("'{slug}'"),
-        })
-        .collect();
-    named.join(&lang.t("list-or"))
-}
-
-/// Terms as a reader of `lang` says them inside a sentence: lower case, joined by "or".
-fn terms_in(ids: &[String], lang: Lang) -> String {
-    let said: Vec<String> = ids.iter().map(|id| lang.t(id).to_lowercase()).collect();
-    said.join(&lang.t("list-or"))
-}
-
-/// In English, for logs and `Display`.
-impl std::fmt::Display for Said {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.in_language(Lang::En))
-    }
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into(), said: None }
-    }
-
-    /// A problem said by a message of the service's catalogue: in English here, in the
-    /// reader's language in the answer.
-    pub fn said(field: impl Into<String>, said: Said) -> Self {
-        Self { field: field.into(), message: said.in_language(Lang::En), said: Some(said) }
-    }
-
-    /// The message in `lang`, where the catalogue has it (else as it was written).
-    pub fn message_in(&self, lang: Lang) -> String {
-        match &self.said {
-            Some(said) if lang != Lang::En => said.in_language(lang),
-            _ => self.message.clone(),
-        }
-    }
-}
-
-/// Field errors of the item at `at` in a bulk submission, named from the submission's root
-/// (`[3].themes[0]`, `line 5: themes[0]`).
-pub fn named(at: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
-    let joiner = if at.starts_with('[') { "." } else { ": " };
-    errors.into_iter().map(|e| FieldError { field: format!("{at}{joiner}{}", e.field), ..e }).collect()
-}
-
-/// The problems of a body's shape, then those of the rules the rest of it breaks, leaving out
-/// a rule's problem with a field (or a part of one) whose shape was already wrong.
-pub fn shape_then_rules(mut shape: Vec<FieldError>, rules: Vec<FieldError>) -> Vec<FieldError> {
-    let overlaps =
-        |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']));
-    let shaped: Vec<String> = shape.iter().map(|p| p.field.clone()).collect();
-    shape.extend(rules.into_iter().filter(|r| !shaped.iter().any(|s| overlaps(s, &r.field) || overlaps(&r.field, s))));
-    shape
-}
 
 /// RFC 9457 problem details, as sent with `Content-Type: application/problem+json`.
 #[derive(Debug, Serialize, ToSchema)]
