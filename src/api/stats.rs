@@ -59,7 +59,7 @@ pub async fn themes(
     if let Some(group) = &q.group {
         let catalog = state.services.catalog;
         catalog.group(group).ok_or_else(|| {
-            AppError::bad_param("group", Said::new("field-unknown-group", vec![("group", group.into())]))
+            AppError::bad_param("group", Said::new("field-unknown-group", vec![("group", group.as_str().into())]))
         })?;
     }
     let form = http::format(&req, q.format.as_deref())?;

@@ -46,12 +46,6 @@ impl From<String> for Arg {
     }
 }
 
-impl From<&String> for Arg {
-    fn from(text: &String) -> Arg {
-        Arg::Text(text.clone())
-    }
-}
-
 impl From<i64> for Arg {
     fn from(n: i64) -> Arg {
         Arg::Number(n)

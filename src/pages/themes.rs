@@ -36,7 +36,7 @@ async fn tally(
     let region = http::region_param("region", q.region.as_deref())?.map(|(code, _)| code);
     if let Some(group) = &q.group {
         state.services.catalog.group(group).ok_or_else(|| {
-            AppError::bad_param("group", Said::new("field-unknown-group", vec![("group", group.into())]))
+            AppError::bad_param("group", Said::new("field-unknown-group", vec![("group", group.as_str().into())]))
         })?;
     }
     let key = service::tally_for(&state.services, &viewer.caller).await?;
