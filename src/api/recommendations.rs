@@ -288,10 +288,7 @@ pub async fn summarize(
     let by = match q.group_by.as_deref() {
         None => SummaryKey::RecommendingState,
         Some(key) => SummaryKey::parse(key).ok_or_else(|| {
-            AppError::bad_param(
-                "group_by",
-                Said::new("field-one-of", vec![("values", "recommending_state, theme, response, cycle".into())]),
-            )
+            AppError::bad_param("group_by", Said::one_of("recommending_state, theme, response, cycle"))
         })?,
     };
     let filter = Filters {

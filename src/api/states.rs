@@ -40,10 +40,7 @@ pub async fn list(
     let region = http::region_param("region", q.region.as_deref())?;
     if let Some(status) = q.un_status.as_deref() {
         if status != "member" && status != "observer" {
-            return Err(AppError::bad_param(
-                "un_status",
-                Said::new("field-one-of", vec![("values", "member, observer".into())]),
-            ));
+            return Err(AppError::bad_param("un_status", Said::one_of("member, observer")));
         }
     }
     let states: Vec<&State> = state

@@ -6,7 +6,6 @@ use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 
-use crate::domain::csv_rows::NUL_MESSAGE;
 use crate::error::{AppError, Said};
 
 pub async fn refuse_nul(
@@ -23,7 +22,8 @@ pub async fn refuse_nul(
 /// The error for a NUL character in the (percent-encoded) path or query, naming the parameter.
 fn nul_in(path: &str, query: &str) -> Option<AppError> {
     if has_nul(path) {
-        return Some(AppError::unreadable("path", format!("the path {NUL_MESSAGE}"), Said::of("field-nul")));
+        let nul = Said::of("field-nul");
+        return Some(AppError::unreadable("path", format!("the path {nul}"), nul));
     }
     let pair = query.split('&').find(|pair| has_nul(pair))?;
     let name = pair.split_once('=').map_or(pair, |(name, _)| name);

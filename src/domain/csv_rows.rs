@@ -74,9 +74,6 @@ pub fn json_rows(body: &[u8], columns: &[Column], required: &[&str]) -> Result<V
     Ok(rows)
 }
 
-/// Why text holding U+0000 is refused, on every backend alike (PostgreSQL cannot store it).
-pub const NUL_MESSAGE: &str = "contains a NUL character (U+0000), which text may not hold";
-
 /// The problem with a header the CSV reader could not read.
 pub fn unreadable_header(e: csv::Error) -> AppError {
     AppError::invalid("line 1", Said::new("field-csv-header", vec![("why", e.to_string().into())]))

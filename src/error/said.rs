@@ -57,6 +57,11 @@ impl Said {
         Said { id, args }
     }
 
+    /// "must be one of: ..." the values listed.
+    pub fn one_of(values: impl Into<String>) -> Said {
+        Said::new("field-one-of", vec![("values", Arg::Text(values.into()))])
+    }
+
     /// A message without variables.
     pub fn of(id: &'static str) -> Said {
         Said { id, args: Vec::new() }

@@ -56,10 +56,9 @@ pub fn unreadable(why: &str) -> AppError {
 
 /// The parts of `body`, given the request's `Content-Type`.
 pub fn parts(content_type: &str, body: &[u8]) -> Result<Vec<Part>, AppError> {
-    let bad = unreadable;
-    let (media, params) = content_type.split_once(';').ok_or_else(|| bad("not multipart/form-data"))?;
+    let (media, params) = content_type.split_once(';').ok_or_else(|| unreadable("not multipart/form-data"))?;
     if !media.trim().eq_ignore_ascii_case("multipart/form-data") {
-        return Err(bad("not multipart/form-data"));
+        return Err(unreadable("not multipart/form-data"));
     }
     let boundary = params
         .split(';')
@@ -67,7 +66,7 @@ pub fn parts(content_type: &str, body: &[u8]) -> Result<Vec<Part>, AppError> {
         .find(|(k, _)| k.eq_ignore_ascii_case("boundary"))
         .map(|(_, v)| v.trim_matches('"'))
         .filter(|b| !b.is_empty() && b.len() <= 70)
-        .ok_or_else(|| bad("no boundary"))?;
+        .ok_or_else(|| unreadable("no boundary"))?;
     let delimiter = format!("--{boundary}");
     let mut sections = split(body, delimiter.as_bytes());
     // Before the first delimiter: a preamble, ignored.
@@ -77,15 +76,16 @@ pub fn parts(content_type: &str, body: &[u8]) -> Result<Vec<Part>, AppError> {
         if section.starts_with(b"--") {
             return Ok(found);
         }
-        let section = section.strip_prefix(b"\r\n").ok_or_else(|| bad("a part does not start on its own line"))?;
-        let section = section.strip_suffix(b"\r\n").ok_or_else(|| bad("a part does not end on its own line"))?;
-        let at = find(section, b"\r\n\r\n").ok_or_else(|| bad("a part has no headers"))?;
-        let headers = std::str::from_utf8(&section[..at]).map_err(|_| bad("a part's headers are not UTF-8"))?;
+        let section =
+            section.strip_prefix(b"\r\n").ok_or_else(|| unreadable("a part does not start on its own line"))?;
+        let section = section.strip_suffix(b"\r\n").ok_or_else(|| unreadable("a part does not end on its own line"))?;
+        let at = find(section, b"\r\n\r\n").ok_or_else(|| unreadable("a part has no headers"))?;
+        let headers = std::str::from_utf8(&section[..at]).map_err(|_| unreadable("a part's headers are not UTF-8"))?;
         let disposition = headers
             .split("\r\n")
             .find_map(|h| h.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case("content-disposition")))
             .map(|(_, v)| v)
-            .ok_or_else(|| bad("a part has no Content-Disposition"))?;
+            .ok_or_else(|| unreadable("a part has no Content-Disposition"))?;
         let param = |key: &str| {
             disposition
                 .split(';')
@@ -93,10 +93,10 @@ pub fn parts(content_type: &str, body: &[u8]) -> Result<Vec<Part>, AppError> {
                 .find(|(k, _)| *k == key)
                 .map(|(_, v)| v.trim_matches('"').to_string())
         };
-        let name = param("name").ok_or_else(|| bad("a part has no name"))?;
+        let name = param("name").ok_or_else(|| unreadable("a part has no name"))?;
         found.push(Part { name, filename: param("filename"), data: section[at + 4..].to_vec() });
     }
-    Err(bad("the body ends before its closing boundary"))
+    Err(unreadable("the body ends before its closing boundary"))
 }
 
 /// The pieces of `body` between occurrences of `delimiter`.

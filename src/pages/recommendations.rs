@@ -65,10 +65,7 @@ impl ExplorerQuery {
         match self.group_by.as_deref() {
             None => Ok(SummaryKey::RecommendingState),
             Some(key) => SummaryKey::parse(key).ok_or_else(|| {
-                AppError::bad_param(
-                    "group_by",
-                    Said::new("field-one-of", vec![("values", "recommending_state, theme, response, cycle".into())]),
-                )
+                AppError::bad_param("group_by", Said::one_of("recommending_state, theme, response, cycle"))
             }),
         }
     }

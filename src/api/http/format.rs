@@ -39,10 +39,7 @@ pub fn format(req: &HttpRequest, param: Option<&str>) -> AppResult<Format> {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "xlsx" => Ok(Format::Xlsx),
-            _ => Err(AppError::bad_param(
-                "format",
-                Said::new("field-one-of", vec![("values", "json, csv, xlsx".into())]),
-            )),
+            _ => Err(AppError::bad_param("format", Said::one_of("json, csv, xlsx"))),
         };
     }
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -59,9 +56,8 @@ pub fn format_or_iati(req: &HttpRequest, param: Option<&str>) -> AppResult<Forma
         if value.trim().eq_ignore_ascii_case("iati") {
             return Ok(Format::Iati);
         }
-        return format(req, Some(value)).map_err(|_| {
-            AppError::bad_param("format", Said::new("field-one-of", vec![("values", "json, csv, xlsx, iati".into())]))
-        });
+        return format(req, Some(value))
+            .map_err(|_| AppError::bad_param("format", Said::one_of("json, csv, xlsx, iati")));
     }
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
     Ok(preferred(accept))

@@ -17,9 +17,11 @@ use crate::i18n::Lang;
 pub fn language(req: &HttpRequest, param: Option<&str>) -> AppResult<&'static str> {
     if let Some(lang) = param {
         let lang = lang.trim().to_ascii_lowercase();
-        return UN_LANGUAGES.iter().find(|l| **l == lang).copied().ok_or_else(|| {
-            AppError::bad_param("lang", Said::new("field-one-of", vec![("values", UN_LANGUAGES.join(", ").into())]))
-        });
+        return UN_LANGUAGES
+            .iter()
+            .find(|l| **l == lang)
+            .copied()
+            .ok_or_else(|| AppError::bad_param("lang", Said::one_of(UN_LANGUAGES.join(", "))));
     }
     Ok(accepted(req))
 }

@@ -88,12 +88,7 @@ pub fn vocab_param<V: Copy>(
     parse: fn(&str) -> Option<V>,
     expected: fn() -> String,
 ) -> AppResult<Option<V>> {
-    value
-        .map(|v| {
-            let one_of = || Said::new("field-one-of", vec![("values", expected().into())]);
-            parse(v.trim()).ok_or_else(|| AppError::bad_param(field, one_of()))
-        })
-        .transpose()
+    value.map(|v| parse(v.trim()).ok_or_else(|| AppError::bad_param(field, Said::one_of(expected())))).transpose()
 }
 
 /// An integer parameter in a range.
