@@ -132,6 +132,7 @@ impl Application {
                 rankings: Default::default(),
                 iati_reporter: settings.iati_reporter.clone(),
                 webhooks: settings.webhooks,
+                recommendation_counts: Default::default(),
             }),
             limits: settings.limits,
             index_answers: Default::default(),

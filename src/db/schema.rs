@@ -108,6 +108,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    recommendation_generation (id) {
+        id -> Integer,
+        generation -> BigInt,
+    }
+}
+
+diesel::table! {
     request_themes (request_id, theme) {
         request_id -> Text,
         theme -> Text,
@@ -293,6 +300,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     organizations,
     recommendations,
     recommendation_themes,
+    recommendation_generation,
     requests,
     request_themes,
     request_recommendations,

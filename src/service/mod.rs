@@ -45,4 +45,6 @@ pub struct Services {
     pub iati_reporter: IatiReporter,
     /// How webhooks are delivered.
     pub webhooks: WebhookPolicy,
+    /// Counts of recent recommendation searches, until the recommendations change.
+    pub recommendation_counts: Arc<crate::db::recommendations::Counts>,
 }

@@ -1,9 +1,6 @@
 //! Engagements as IATI activities: agreed work and later, valid against the official IATI 2.03
 //! activity schema, and never a request whose State does not consent.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use serde_json::json;
 
 use crate::fixtures::{OfferBody, RequestBody};
@@ -12,6 +9,9 @@ use crate::helpers::{Session, TestApp};
 /// Validates an IATI document with xmllint against the schema in `data/iati/`.
 #[cfg(xmllint_tests)]
 fn assert_valid_iati(xml: &str) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
     let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/data/iati/iati-activities-schema.xsd");
     let mut child = Command::new("xmllint")
         .args(["--noout", "--schema", schema, "-"])

@@ -1,6 +1,7 @@
 //! Several instances over one database: every instance's matcher index holds exactly what the
 //! database holds, however long other instances' transactions last and whenever it started;
-//! a withdrawn consent is withdrawn everywhere at once; the index checks itself.
+//! a withdrawn consent is withdrawn everywhere at once; the index checks itself; the count of a
+//! recommendation search is never older than the recommendations.
 
 use std::time::{Duration, Instant};
 
@@ -198,6 +199,58 @@ fn withdrawal_holds_at_once_on_every_sqlite_instance() {
 #[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
 fn withdrawal_holds_at_once_on_every_postgres_instance() {
     withdrawal_holds_at_once_everywhere(Backend::Postgres);
+}
+
+/// A search's count is kept until the recommendations change, whoever changes them: through
+/// either instance, or by hand in the database. Each change shows in the next count on both.
+fn search_counts_follow_every_change(backend: Backend) {
+    let app = TestApp::spawn_pair(backend);
+    let header = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n";
+    let rows: String = (0..3)
+        .map(|i| format!("Chile,GRULAC,,Improve prison conditions ({i}).,Peru,GRULAC,,Accepted,4,Detention,5\n"))
+        .collect();
+    let csv = format!("{header}{rows}");
+    let imported =
+        app.send("POST", "/api/v1/recommendations/import", &[("Content-Type", "text/csv")], Some(csv.as_bytes()));
+    assert_eq!(imported.status, 201, "{}", imported.excerpt());
+    // By words alone, and by theme and session (a count of the filtered table on either backend).
+    let searches = ["/api/v1/recommendations?q=prison", "/api/v1/recommendations?theme=detention&session=5"];
+    let counts = |expected: [i64; 2], after: &str| {
+        for _ in 0..2 {
+            for (path, n) in searches.iter().zip(expected) {
+                assert_eq!(app.get(path).json()["total"], n, "after {after}: {path}");
+                assert_eq!(app.peer_get(path, None).json()["total"], n, "after {after}, other instance: {path}");
+            }
+        }
+    };
+    counts([3, 3], "the import");
+    let created = app.create(
+        "/api/v1/recommendations",
+        &json!({"state_under_review": "CHL", "recommending_state": "PER", "session": 5, "response": "supported",
+                "text": "Reduce prison overcrowding.", "themes": ["detention"]}),
+    );
+    counts([4, 4], "one created");
+    let path = format!("/api/v1/recommendations/{}", created["id"].as_str().unwrap());
+    let moved = app.patch(&path, Some("\"v1\""), &json!({"themes": ["torture"]}));
+    assert_eq!(moved.status, 200, "{}", moved.excerpt());
+    counts([4, 3], "its theme changed");
+    let id = created["id"].as_str().unwrap();
+    app.sql(&format!("DELETE FROM recommendation_themes WHERE recommendation_id = '{id}'"));
+    app.sql(&format!("DELETE FROM recommendations WHERE id = '{id}'"));
+    counts([3, 3], "a deletion by hand");
+    app.sql("UPDATE recommendations SET session = 6");
+    counts([3, 0], "a change of session by hand");
+}
+
+#[test]
+fn search_counts_follow_every_change_on_sqlite() {
+    search_counts_follow_every_change(Backend::Sqlite);
+}
+
+#[test]
+#[cfg_attr(not(postgres_tests), ignore = "TCMATCH_TEST_POSTGRES_URL is not set")]
+fn search_counts_follow_every_change_on_postgres() {
+    search_counts_follow_every_change(Backend::Postgres);
 }
 
 backend_tests!(the_index_checks_itself);

@@ -118,6 +118,7 @@ fn schema_tables() -> Tables {
         organizations,
         recommendations,
         recommendation_themes,
+        recommendation_generation,
         requests,
         request_themes,
         request_recommendations,

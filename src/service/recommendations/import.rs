@@ -140,6 +140,12 @@ pub async fn import_watched(
         .await?;
     if let Written::Done(s) = &written {
         tracing::info!(new = s.new, changed = s.changed, unchanged = s.unchanged, "imported recommendations");
+        if s.new + s.changed > 0 {
+            // The import stands whatever this gives: it only speeds up the searches after it.
+            if let Err(e) = services.db.run(store::settle).await {
+                tracing::warn!(error = %e, "could not settle the recommendations' search index after the import");
+            }
+        }
     }
     Ok(written)
 }

@@ -239,7 +239,8 @@ pub async fn list(
     filter: RecommendationFilter,
     page: PageRequest,
 ) -> AppResult<PageOf<RecommendationRow>> {
-    services.db.run(move |conn| store::list(conn, &filter, &page)).await
+    let counts = std::sync::Arc::clone(&services.recommendation_counts);
+    services.db.run(move |conn| store::list(conn, &filter, &page, &counts)).await
 }
 
 /// Recommendations in the update pipeline.

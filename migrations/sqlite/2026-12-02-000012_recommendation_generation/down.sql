@@ -1,0 +1,4 @@
+DROP TRIGGER recommendations_generation_delete;
+DROP TRIGGER recommendations_generation_update;
+DROP TRIGGER recommendations_generation_insert;
+DROP TABLE recommendation_generation;
