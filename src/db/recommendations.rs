@@ -281,7 +281,7 @@ impl Counts {
             return Ok(n);
         }
         drop(kept);
-        let n = filtered(conn, f).count().get_result(conn)?;
+        let n = count(conn, f)?;
         let mut kept = self.kept();
         if generation > kept.generation || (generation == kept.generation && kept.counts.len() >= COUNTS_KEPT) {
             kept.generation = generation;
