@@ -3,7 +3,7 @@
 //! half is the decision threshold tuned in training.
 
 use super::linear::{scored, tune_slope, tune_threshold, Linear};
-use super::text::{is_char_gram, valid_char_grams, Tokenizer};
+use super::text::{valid_char_grams, Tokenizer};
 use super::vocabulary::{TermWeights, Vocab};
 
 /// One training example: a text, the indices of its labels (`0..n_labels`) and its group (a
@@ -241,12 +241,11 @@ impl Model {
     /// raise its score most, strongest first (character n-grams count towards the score but are
     /// not shown).
     pub fn drivers(&self, reading: &Reading, labels: &[u16]) -> Vec<Vec<String>> {
-        let words: Vec<(u32, f32)> = reading
-            .vector
-            .iter()
-            .copied()
-            .filter(|&(feature, _)| !is_char_gram(&self.vocab.terms[feature as usize]))
-            .collect();
+        if labels.is_empty() {
+            return Vec::new();
+        }
+        let words: Vec<(u32, f32)> =
+            reading.vector.iter().copied().filter(|&(feature, _)| !self.vocab.is_char_gram(feature)).collect();
         labels.iter().map(|&label| self.label_drivers(&words, label)).collect()
     }
 
@@ -266,6 +265,7 @@ impl Model {
 
 #[cfg(test)]
 pub(super) mod tests {
+    use super::super::text::is_char_gram;
     use super::*;
 
     // The codec tests round-trip the same toy model.

@@ -20,7 +20,7 @@ const STOPWORDS: &[&str] = &[
 const MAX_CHAR_GRAM: u8 = 16;
 
 /// First character of every character n-gram term, which no word or bigram has.
-const CHAR_GRAM_MARK: char = '#';
+const CHAR_GRAM_MARK: &str = "#";
 
 pub(super) fn valid_char_grams(shortest: u8, longest: u8) -> bool {
     (1..=longest).contains(&shortest) && longest <= MAX_CHAR_GRAM
@@ -54,33 +54,34 @@ impl Tokenizer {
     /// n-grams of each word.
     pub(super) fn terms(&self, text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        self.each_term(text, |term| terms.push(term.to_string()));
+        self.each_term(text, |pieces| terms.push(pieces.concat()));
         terms
     }
 
-    /// Calls `f` with each of the [`Tokenizer::terms`] of `text` in turn, without allocating
-    /// one string per term.
-    pub(super) fn each_term(&self, text: &str, mut f: impl FnMut(&str)) {
+    /// Calls `f` with each of the [`Tokenizer::terms`] of `text` in turn, as the pieces it is
+    /// made of (a word; a word, a space and a word; the n-gram mark and the n-gram), without
+    /// allocating one string per term.
+    pub(super) fn each_term(&self, text: &str, mut f: impl FnMut(&[&str])) {
         let kept = self.kept_words(text);
         let words: Vec<String> = kept.iter().map(|w| if self.stem { stem(w.clone()) } else { w.clone() }).collect();
-        words.iter().for_each(|w| f(w));
-        let mut term = String::new();
+        words.iter().for_each(|w| f(&[w]));
         if self.bigrams {
             for pair in words.windows(2) {
-                term.clear();
-                term.extend([pair[0].as_str(), " ", pair[1].as_str()]);
-                f(&term);
+                f(&[&pair[0], " ", &pair[1]]);
             }
         }
         if let Some((shortest, longest)) = self.char_grams {
+            let (mut padded, mut starts) = (String::new(), Vec::new());
             for word in &kept {
-                let chars: Vec<char> = std::iter::once('<').chain(word.chars()).chain(std::iter::once('>')).collect();
-                for n in shortest..=longest {
-                    for gram in chars.windows(usize::from(n)) {
-                        term.clear();
-                        term.push(CHAR_GRAM_MARK);
-                        term.extend(gram);
-                        f(&term);
+                padded.clear();
+                padded.extend(["<", word, ">"]);
+                // Where each character starts, and the end.
+                starts.clear();
+                starts.extend(padded.char_indices().map(|(i, _)| i));
+                starts.push(padded.len());
+                for n in usize::from(shortest)..=usize::from(longest) {
+                    for first in 0..starts.len().saturating_sub(n) {
+                        f(&[CHAR_GRAM_MARK, &padded[starts[first]..starts[first + n]]]);
                     }
                 }
             }
@@ -109,19 +110,26 @@ fn stem(mut w: String) -> String {
     w
 }
 
-/// FNV-1a for the vocabulary's short keys, several times faster than the default SipHash; the
-/// table is fixed after training, so input cannot crowd its buckets.
-pub(super) struct TermHasher(u64);
-
-impl Default for TermHasher {
-    fn default() -> Self {
-        TermHasher(fnv::start())
-    }
+/// A term's key in the vocabulary, from the pieces [`Tokenizer::each_term`] gives: FNV-1a
+/// (64 bits) of its bytes, so a text's terms are looked up without building or comparing
+/// strings. Two known terms with one key are kept apart by the vocabulary (the first keeps it);
+/// an unknown term takes a known term's key with a chance of about one in 10^13 per look-up.
+pub(super) fn term_key(pieces: &[&str]) -> u64 {
+    pieces.iter().fold(fnv::start(), |hash, piece| fnv::continued(hash, piece.as_bytes()))
 }
 
-impl Hasher for TermHasher {
+/// Hashes a [`term_key`] for the vocabulary's table by folding its high bits into its low ones
+/// (which pick the bucket); the table is fixed after training, so input cannot crowd it.
+#[derive(Default)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
         self.0 = fnv::continued(self.0, bytes);
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key ^ (key >> 29);
     }
 
     fn finish(&self) -> u64 {
@@ -153,6 +161,17 @@ mod tests {
         assert_eq!(stem("processes".into()), "process");
         assert_eq!(stem("training".into()), "train");
         assert_eq!(stem("status".into()), "status");
+    }
+
+    #[test]
+    fn a_terms_key_is_the_hash_of_its_text() {
+        let t = Tokenizer { stem: true, stopwords: true, bigrams: true, char_grams: Some((2, 5)) };
+        let text = "Ratify the Optional Protocol; protéger les défenseurs, ОПКПП и 禁止酷刑";
+        let mut keys = Vec::new();
+        t.each_term(text, |pieces| keys.push(term_key(pieces)));
+        let terms = t.terms(text);
+        assert_eq!(keys.len(), terms.len());
+        assert!(terms.iter().zip(&keys).all(|(term, &key)| key == fnv::fnv1a(term.as_bytes())));
     }
 
     #[test]

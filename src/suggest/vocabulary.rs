@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::codec::{Reader, Writer};
-use super::text::{is_char_gram, TermHasher, Tokenizer};
+use super::text::{is_char_gram, term_key, KeyHasher, Tokenizer};
 
 /// Weights of the blocks of terms other than words (each block of a vector has unit length
 /// before its weight; words weigh 1).
@@ -20,7 +20,8 @@ pub(super) struct TermWeights {
 #[derive(Clone, Debug)]
 pub(super) struct Vocab {
     pub(super) terms: Vec<String>,
-    index: HashMap<String, u32, BuildHasherDefault<TermHasher>>,
+    /// Each term's [`term_key`] to its feature id.
+    index: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     df: Vec<u32>,
     n_docs: u32,
     weights: TermWeights,
@@ -48,7 +49,10 @@ impl Vocab {
     }
 
     fn new(terms: Vec<String>, df: Vec<u32>, n_docs: u32, weights: TermWeights) -> Vocab {
-        let index = terms.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let mut index = HashMap::with_capacity_and_hasher(terms.len(), Default::default());
+        for (i, term) in terms.iter().enumerate() {
+            index.entry(term_key(&[term])).or_insert(i as u32);
+        }
         let idf = df.iter().map(|&d| ((1.0 + n_docs as f32) / (1.0 + d as f32)).ln() + 1.0).collect();
         let block = terms.iter().map(|t| if is_char_gram(t) { 2 } else { u8::from(t.contains(' ')) }).collect();
         Vocab { terms, index, df, n_docs, weights, idf, block }
@@ -58,11 +62,16 @@ impl Vocab {
         self.terms.len()
     }
 
+    /// Whether feature `id` is a character n-gram (without reading its term).
+    pub(super) fn is_char_gram(&self, id: u32) -> bool {
+        self.block[id as usize] == 2
+    }
+
     /// Sublinear TF-IDF of the known terms of `text`, sorted by feature id, each block
     /// L2-normalised and weighted.
     pub(super) fn vector(&self, tokenizer: &Tokenizer, text: &str) -> Vec<(u32, f32)> {
         let mut ids = Vec::new();
-        tokenizer.each_term(text, |term| ids.extend(self.index.get(term)));
+        tokenizer.each_term(text, |pieces| ids.extend(self.index.get(&term_key(pieces))));
         ids.sort_unstable();
         let mut counts: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
         for id in ids {
