@@ -4,7 +4,7 @@
 
 use std::sync::mpsc;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
@@ -16,6 +16,16 @@ use tcmatch::service::keys::NewKey;
 use tcmatch::startup::Application;
 
 pub const POSTGRES_ENV: &str = "TCMATCH_TEST_POSTGRES_URL";
+
+/// Polls `done` every 50 ms until it holds, failing the test if it does not within `within`:
+/// for what the service does in the background.
+pub fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + within;
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}: not within {within:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

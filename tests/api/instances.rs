@@ -3,13 +3,13 @@
 //! a withdrawn consent is withdrawn everywhere at once; the index checks itself; the count of a
 //! recommendation search is never older than the recommendations.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
 use crate::backend_tests;
 use crate::fixtures::{offer, request};
-use crate::helpers::{Backend, Resp, TestApp};
+use crate::helpers::{wait_until, Backend, Resp, TestApp};
 use crate::matching::ids;
 
 /// A gauge or counter of an instance's `/metrics`.
@@ -17,14 +17,6 @@ fn metric(metrics: &Resp, series: &str) -> i64 {
     let line = metrics.text.lines().find(|l| l.starts_with(series) && l[series.len()..].starts_with(' '));
     let value = line.unwrap_or_else(|| panic!("no {series} in /metrics")).rsplit(' ').next().unwrap();
     value.parse().unwrap_or_else(|_| panic!("{series}: {value}"))
-}
-
-fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
-    let deadline = Instant::now() + within;
-    while !done() {
-        assert!(Instant::now() < deadline, "{what}: not within {within:?}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// Makes every write that records an `Idempotency-Key` hold its transaction open `seconds`
