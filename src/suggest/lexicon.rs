@@ -7,9 +7,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use super::text::KeyHasher;
+use crate::domain::fnv;
 
 /// The lexicons shipped in the binary, by language.
 const SOURCES: [(&str, &str); 5] = [
@@ -92,8 +96,8 @@ struct Lexicon {
     units: Units,
     /// Whether unknown words may be English words too (languages written in Latin letters).
     cognates: bool,
-    /// A term's units (stems joined by a space, or its characters) and its English.
-    terms: HashMap<String, String>,
+    /// A term's [`key`] and its English.
+    terms: HashMap<u64, String, BuildHasherDefault<KeyHasher>>,
     /// The most units of any term.
     longest: usize,
 }
@@ -110,7 +114,7 @@ impl Lexicon {
             _ => Units::Stems(Stemmer::create(Algorithm::Russian)),
         };
         let cognates = matches!(language, "es" | "fr");
-        let mut lexicon = Lexicon { units, cognates, terms: HashMap::new(), longest: 0 };
+        let mut lexicon = Lexicon { units, cognates, terms: HashMap::default(), longest: 0 };
         for (term, english) in entries(source) {
             let units: Vec<(String, String)> = lexicon.units(term);
             if units.is_empty() {
@@ -140,16 +144,13 @@ impl Lexicon {
         }
     }
 
-    /// The longest term `units` start with: its length in units, and its English. One key (as
-    /// [`key`] writes it) is grown a unit at a time, not a string per length tried.
+    /// The longest term `units` start with: its length in units, and its English. One [`key`]
+    /// is grown a unit at a time, not one per length tried.
     fn longest_term(&self, units: &[(String, String)]) -> Option<(usize, &String)> {
-        let mut key = String::new();
+        let mut key = fnv::start();
         let mut found = None;
         for (n, (unit, _)) in units.iter().take(self.longest).enumerate() {
-            if n > 0 {
-                key.push(' ');
-            }
-            key.push_str(unit);
+            key = with_unit(key, n, unit);
             if let Some(english) = self.terms.get(&key) {
                 found = Some((n + 1, english));
             }
@@ -203,15 +204,18 @@ fn entries(source: &str) -> impl Iterator<Item = (&str, &str)> {
         .filter_map(|line| line.split_once('\t'))
 }
 
-fn key(units: &[(String, String)]) -> String {
-    let mut key = String::new();
-    for (i, (unit, _)) in units.iter().enumerate() {
-        if i > 0 {
-            key.push(' ');
-        }
-        key.push_str(unit);
-    }
-    key
+/// A term's key: FNV-1a (64 bits) of its units (stems joined by a space, or its characters),
+/// so a text is looked up without building strings. Two terms of a lexicon with one key keep
+/// the first's English; a run of a text's units takes a term's key by chance about once in
+/// 10^13 look-ups.
+fn key(units: &[(String, String)]) -> u64 {
+    units.iter().enumerate().fold(fnv::start(), |key, (n, (unit, _))| with_unit(key, n, unit))
+}
+
+/// `key` of a term's first `n` units, grown by the next.
+fn with_unit(key: u64, n: usize, unit: &str) -> u64 {
+    let key = if n > 0 { fnv::continued(key, b" ") } else { key };
+    fnv::continued(key, unit.as_bytes())
 }
 
 /// Arabic short vowels and other marks, and the stretching tatweel, which vary in writing

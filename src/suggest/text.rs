@@ -118,8 +118,9 @@ pub(super) fn term_key(pieces: &[&str]) -> u64 {
     pieces.iter().fold(fnv::start(), |hash, piece| fnv::continued(hash, piece.as_bytes()))
 }
 
-/// Hashes a [`term_key`] for the vocabulary's table by folding its high bits into its low ones
-/// (which pick the bucket); the table is fixed after training, so input cannot crowd it.
+/// Hashes a key that is already a hash (a [`term_key`], or a lexicon term's) for a table by
+/// folding its high bits into its low ones (which pick the bucket); the vocabulary and the
+/// lexicons are fixed once built, so input cannot crowd them.
 #[derive(Default)]
 pub(super) struct KeyHasher(u64);
 
