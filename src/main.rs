@@ -160,6 +160,11 @@ fn print_report(report: &evaluation::Report, themes: usize) {
         "micro-precision {:.4}  micro-recall {:.4}  micro-F1 {:.4}  macro-F1 {:.4}",
         report.micro_precision, report.micro_recall, report.micro_f1, report.macro_f1
     );
+    let spread = &report.spread;
+    println!(
+        "95% intervals over {} resamples of the {} reviews (a State in a session): micro-F1 {:.4}-{:.4}  macro-F1 {:.4}-{:.4}",
+        spread.resamples, spread.reviews, spread.micro_f1.0, spread.micro_f1.1, spread.macro_f1.0, spread.macro_f1.1
+    );
     println!(
         "{} rows with no theme reaching 0.5; given their most likely theme from 0.2, as records are tagged: micro-F1 {:.4}  macro-F1 {:.4}",
         report.without_theme, report.with_best_theme.0, report.with_best_theme.1

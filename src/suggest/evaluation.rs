@@ -2,6 +2,7 @@
 //! `Text` is the recommendation, `Issue` its human labels, `Session` its UPR session).
 //! Measured as the model decides: the themes reaching the threshold ([`Suggester::suggest`]).
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use super::language;
@@ -110,6 +111,20 @@ pub struct Report {
     /// Micro- and macro-F1 when such a row gets its most likely theme if that reaches the
     /// floor, as records without themes are tagged.
     pub with_best_theme: (f64, f64),
+    /// How far the figures could move on other reviews like these: see [`Spread`].
+    pub spread: Spread,
+}
+
+/// 95% intervals of micro- and macro-F1 from a bootstrap over reviews (a State under review
+/// in one session): the rows of a review are taken or left together, since a review's
+/// recommendations share their wording and their labeller far more than rows of different
+/// reviews do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spread {
+    pub reviews: usize,
+    pub resamples: usize,
+    pub micro_f1: (f64, f64),
+    pub macro_f1: (f64, f64),
 }
 
 /// Suggests themes for every row (those reaching the threshold, and no others) and compares
@@ -133,8 +148,10 @@ pub fn evaluate(suggester: &Suggester, rows: &[&ImportedRecommendation]) -> Repo
             false => s.clone(),
         })
         .collect();
-    let decided = Scores::of(rows, &suggested);
-    let best = Scores::of(rows, &with_best);
+    let catalog = Catalog::shipped();
+    let reviews = counts_by_review(rows, &suggested, catalog);
+    let decided = Scores::of(&total(&reviews), catalog);
+    let best = Scores::of(&total(&counts_by_review(rows, &with_best, catalog)), catalog);
     Report {
         rows: rows.len(),
         micro_precision: decided.micro_precision,
@@ -145,7 +162,94 @@ pub fn evaluate(suggester: &Suggester, rows: &[&ImportedRecommendation]) -> Repo
         themes: decided.themes,
         without_theme,
         with_best_theme: (best.micro_f1, best.macro_f1),
+        spread: spread(&reviews, RESAMPLES),
     }
+}
+
+/// Bootstrap resamples behind a [`Spread`].
+const RESAMPLES: usize = 1000;
+
+/// Per theme of the catalog, in its order: true positives, false positives, false negatives.
+type Counts = Vec<[usize; 3]>;
+
+/// The [`Counts`] of each review (a State under review in one session), in the order the
+/// reviews first occur in the rows.
+fn counts_by_review(rows: &[&ImportedRecommendation], suggested: &[Vec<String>], catalog: &Catalog) -> Vec<Counts> {
+    let mut index: HashMap<(&str, i32), usize> = HashMap::new();
+    let mut reviews: Vec<Counts> = Vec::new();
+    for (row, got) in rows.iter().zip(suggested) {
+        let next = reviews.len();
+        let review = *index.entry((row.state_under_review.as_str(), row.session)).or_insert(next);
+        if review == next {
+            reviews.push(vec![[0; 3]; catalog.themes.len()]);
+        }
+        for (theme, counts) in catalog.themes.iter().zip(reviews[review].iter_mut()) {
+            let slug = theme.slug.as_str();
+            match (row.themes.iter().any(|t| t == slug), got.iter().any(|t| t == slug)) {
+                (true, true) => counts[0] += 1,
+                (false, true) => counts[1] += 1,
+                (true, false) => counts[2] += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    reviews
+}
+
+fn add(sum: &mut Counts, counts: &Counts) {
+    sum.resize(counts.len(), [0; 3]);
+    for (s, c) in sum.iter_mut().zip(counts) {
+        (0..3).for_each(|k| s[k] += c[k]);
+    }
+}
+
+fn total(reviews: &[Counts]) -> Counts {
+    let mut sum = Counts::new();
+    reviews.iter().for_each(|r| add(&mut sum, r));
+    sum
+}
+
+/// Draws `resamples` sets of as many reviews as there are, with replacement (a fixed seed, so
+/// the same rows give the same interval), and takes the 2.5th and 97.5th percentiles of the
+/// micro- and macro-F1 they give.
+fn spread(reviews: &[Counts], resamples: usize) -> Spread {
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let (mut micro, mut macro_) = (Vec::with_capacity(resamples), Vec::with_capacity(resamples));
+    for _ in 0..resamples {
+        let mut sum = Counts::new();
+        for _ in 0..reviews.len() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            add(&mut sum, &reviews[(rng % reviews.len() as u64) as usize]);
+        }
+        let (micro_f1, macro_f1) = f1s(&sum);
+        micro.push(micro_f1);
+        macro_.push(macro_f1);
+    }
+    let interval = |mut values: Vec<f64>| -> (f64, f64) {
+        values.sort_by(f64::total_cmp);
+        match values.len() {
+            0 => (0.0, 0.0),
+            n => (values[n * 25 / 1000], values[(n * 975).div_ceil(1000) - 1]),
+        }
+    };
+    Spread { reviews: reviews.len(), resamples, micro_f1: interval(micro), macro_f1: interval(macro_) }
+}
+
+/// True positives, false positives and false negatives over every theme.
+fn sums(counts: &Counts) -> [usize; 3] {
+    counts.iter().fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]])
+}
+
+/// Micro-F1 over every theme, and macro-F1: the mean F1 of the themes that occur or were
+/// suggested.
+fn f1s(counts: &Counts) -> (f64, f64) {
+    let [tp, fp, fn_] = sums(counts);
+    let present: Vec<f64> =
+        counts.iter().filter(|c| c.iter().sum::<usize>() > 0).map(|c| f1(c[0], c[1], c[2])).collect();
+    let macro_f1 = if present.is_empty() { 0.0 } else { present.iter().sum::<f64>() / present.len() as f64 };
+    (f1(tp, fp, fn_), macro_f1)
 }
 
 /// The language most `rows` are detected in, and the share of rows detected in it.
@@ -171,44 +275,24 @@ struct Scores {
 }
 
 impl Scores {
-    fn of(rows: &[&ImportedRecommendation], suggested: &[Vec<String>]) -> Scores {
-        let catalog = Catalog::shipped();
-        let mut themes: Vec<ThemeScore> = Vec::new();
-        let (mut tp_all, mut fp_all, mut fn_all) = (0usize, 0usize, 0usize);
-        for theme in &catalog.themes {
-            let slug = theme.slug.as_str();
-            let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-            for (row, got) in rows.iter().zip(suggested) {
-                match (row.themes.iter().any(|t| t == slug), got.iter().any(|t| t == slug)) {
-                    (true, true) => tp += 1,
-                    (false, true) => fp += 1,
-                    (true, false) => fn_ += 1,
-                    (false, false) => {}
-                }
-            }
-            (tp_all, fp_all, fn_all) = (tp_all + tp, fp_all + fp, fn_all + fn_);
-            if tp + fp + fn_ > 0 {
-                themes.push(ThemeScore {
-                    theme: slug.to_string(),
-                    support: tp + fn_,
-                    suggested: tp + fp,
-                    f1: f1(tp, fp, fn_),
-                });
-            }
-        }
+    fn of(counts: &Counts, catalog: &Catalog) -> Scores {
+        let mut themes: Vec<ThemeScore> = catalog
+            .themes
+            .iter()
+            .zip(counts)
+            .filter(|(_, c)| c.iter().sum::<usize>() > 0)
+            .map(|(theme, &[tp, fp, fn_])| ThemeScore {
+                theme: theme.slug.clone(),
+                support: tp + fn_,
+                suggested: tp + fp,
+                f1: f1(tp, fp, fn_),
+            })
+            .collect();
         themes.sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| b.support.cmp(&a.support)));
+        let [tp, fp, fn_] = sums(counts);
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        Scores {
-            micro_precision: ratio(tp_all, tp_all + fp_all),
-            micro_recall: ratio(tp_all, tp_all + fn_all),
-            micro_f1: f1(tp_all, fp_all, fn_all),
-            macro_f1: if themes.is_empty() {
-                0.0
-            } else {
-                themes.iter().map(|t| t.f1).sum::<f64>() / themes.len() as f64
-            },
-            themes,
-        }
+        let (micro_f1, macro_f1) = f1s(counts);
+        Scores { micro_precision: ratio(tp, tp + fp), micro_recall: ratio(tp, tp + fn_), micro_f1, macro_f1, themes }
     }
 }
 
@@ -231,6 +315,24 @@ mod tests {
         for bad in ["", "0-3", "5-2", "a-b", "1-"] {
             assert!(bad.parse::<Sessions>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_spread_resamples_whole_reviews_and_holds_the_figure() {
+        let review = |tp, fp, fn_| vec![[tp, fp, fn_], [1, 0, 1]];
+        // Reviews all alike: every resample gives the same figures.
+        let alike = vec![review(8, 2, 2); 5];
+        let same = spread(&alike, 200);
+        let (micro, macro_f1) = f1s(&total(&alike));
+        assert_eq!((same.micro_f1, same.macro_f1), ((micro, micro), (macro_f1, macro_f1)));
+        // Reviews that differ: an interval around the figure, the same on every run.
+        let mixed: Vec<Counts> = (0..40).map(|i| review(5 + i % 7, i % 3, i % 4)).collect();
+        let around = spread(&mixed, 1000);
+        let (micro, _) = f1s(&total(&mixed));
+        assert_eq!(around.reviews, 40);
+        assert!(around.micro_f1.0 < micro && micro < around.micro_f1.1, "{around:?} {micro}");
+        assert!(around.macro_f1.0 < around.macro_f1.1);
+        assert_eq!(around, spread(&mixed, 1000));
     }
 
     #[test]

@@ -315,6 +315,10 @@ fn theme_model_commands_train_and_evaluate() {
     let micro: f64 =
         printed.split("micro-F1 ").nth(1).and_then(|r| r.split_whitespace().next()).unwrap().parse().unwrap();
     assert!(micro >= 0.75, "{printed}");
+    let interval = printed.split("reviews (a State in a session): micro-F1 ").nth(1).unwrap();
+    let (low, high) = interval.split_whitespace().next().unwrap().split_once('-').unwrap();
+    let (low, high): (f64, f64) = (low.parse().unwrap(), high.parse().unwrap());
+    assert!(low <= micro && micro <= high, "the interval holds the figure: {printed}");
 
     let dir = std::env::temp_dir().join(format!("tcmatch-model-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
