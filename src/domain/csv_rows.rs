@@ -128,6 +128,32 @@ fn header_kinds<'a>(
     Ok(kinds)
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`, and
+/// tab or carriage return, which some spreadsheets skip before one).
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as a download writes it: text a spreadsheet would run as a formula
+/// (`=HYPERLINK(...)`, `@SUM(...)`) gets a leading `'`, which spreadsheets read as "this is
+/// text" and do not show. Numbers such as `-5` stay numbers. A text made of quotes and then a
+/// formula gets one quote more, so that [`unguarded`] gives every text back as it was.
+pub fn formula_safe(cell: String) -> String {
+    let formula = cell.starts_with(FORMULA_STARTS) && cell.trim().parse::<f64>().is_err();
+    if formula || (cell.starts_with('\'') && cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A text cell as an upload reads it: one `'` before quotes and a formula-like text, as
+/// [`formula_safe`] writes it, is taken off again, so a downloaded file uploads as it was.
+fn unguarded(raw: &str) -> &str {
+    match raw.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => raw,
+    }
+}
+
 /// The JSON of one cell; an empty cell is left out, unless its column is required, where it is
 /// kept as an empty string for the checks to name.
 fn cell_value(cell: Cell, raw: &str, keep_empty: bool) -> Result<Option<Value>, Said> {
@@ -135,7 +161,7 @@ fn cell_value(cell: Cell, raw: &str, keep_empty: bool) -> Result<Option<Value>, 
         return Ok(keep_empty.then(|| Value::from("")));
     }
     let value = match cell {
-        Cell::Text => Value::from(raw),
+        Cell::Text => Value::from(unguarded(raw)),
         Cell::List => Value::from(raw.split(';').map(str::trim).filter(|item| !item.is_empty()).collect::<Vec<_>>()),
         Cell::Flag => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" | "1" => Value::Bool(true),
@@ -192,6 +218,24 @@ mod tests {
         assert_eq!(read[1], json!({"title": "A, B"}), "empty cells leave the field out");
         let blank_title = rows("title,themes\n,torture\n").unwrap();
         assert_eq!(blank_title[0], json!({"title": "", "themes": ["torture"]}), "unless it is required");
+    }
+
+    #[test]
+    fn a_downloaded_formula_like_text_uploads_as_it_was() {
+        for (text, guarded) in [
+            ("=1+2", true),
+            ("@home", true),
+            ("-  training", true),
+            ("'=x", true),
+            ("''@x", true),
+            ("'x'", false),
+            ("-5", false),
+        ] {
+            let cell = formula_safe(text.to_string());
+            assert_eq!(cell != text, guarded, "{cell}");
+            let csv = format!("title\n\"{}\"\n", cell.replace('"', "\"\""));
+            assert_eq!(rows(&csv).unwrap(), vec![json!({"title": text})], "{csv}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, HttpResponseBuilder};
 
 use super::stream;
 use super::table::Rows;
+use crate::domain::csv_rows::formula_safe;
 use crate::error::{AppError, AppResult};
 
 pub const MEDIA_TYPE: &str = "text/csv; charset=utf-8";
@@ -37,12 +38,12 @@ pub fn with_header(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> 
     bytes
 }
 
-/// Rows as CSV lines.
+/// Rows as CSV lines, every cell [`formula_safe`].
 fn csv_lines(rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut out = csv::Writer::from_writer(Vec::new());
     for row in rows {
         // Writing into memory cannot fail.
-        let _ = out.write_record(&row);
+        let _ = out.write_record(row.into_iter().map(formula_safe));
     }
     out.into_inner().unwrap_or_default()
 }
@@ -78,5 +79,15 @@ mod tests {
     fn cells_are_quoted_and_lists_joined() {
         let lines = csv_lines(vec![vec!["a, b".to_string(), list(&["x", "y"]), optional::<i64>(None)]].into_iter());
         assert_eq!(String::from_utf8(lines).unwrap(), "\"a, b\",x;y,\n");
+    }
+
+    #[test]
+    fn formulas_are_written_as_text_and_numbers_as_numbers() {
+        let cells = ["=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(1+1)", "+Draft", "-5", "-", "2027-01-01"];
+        let lines = csv_lines(std::iter::once(cells.iter().map(|c| c.to_string()).collect()));
+        assert_eq!(
+            String::from_utf8(lines).unwrap(),
+            "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'@SUM(1+1),'+Draft,-5,'-,2027-01-01\n"
+        );
     }
 }
