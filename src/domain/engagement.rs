@@ -26,6 +26,12 @@ impl EngagementStatus {
         matches!(self, EngagementStatus::Agreed | EngagementStatus::InProgress | EngagementStatus::Completed)
     }
 
+    /// Moving work on (agreeing, starting it) needs the requesting State's consent, as creating
+    /// the engagement does; ending it (declining, cancelling, completing) never waits for it.
+    pub fn needs_consent(self) -> bool {
+        matches!(self, EngagementStatus::Agreed | EngagementStatus::InProgress)
+    }
+
     /// Not finished: blocks a second engagement on the same pair.
     pub fn is_active(self) -> bool {
         matches!(self, EngagementStatus::Interest | EngagementStatus::Agreed | EngagementStatus::InProgress)

@@ -347,6 +347,9 @@ pub async fn transition(
             let from = parse(&row.status, EngagementStatus::parse)?;
             let initiator = parse(&row.initiated_by, Side::parse)?;
             from.may_become(t.to, side, initiator).map_err(AppError::Conflict)?;
+            if t.to.needs_consent() && request.consent_status != ConsentStatus::Granted.as_str() {
+                return Err(AppError::Conflict(Said::of("conflict-no-consent")));
+            }
             if t.to == EngagementStatus::Agreed
                 && store::capacity_used(tx.conn(), &offer.id)? >= i64::from(offer.capacity)
             {

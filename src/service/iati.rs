@@ -1,5 +1,6 @@
 //! The caller's engagements as IATI activities: those agreed, in progress or completed, whose
-//! request the caller may still see (the consent gate holds here too), a page at a time.
+//! request the caller may see and its State consents to share (the State's own file also
+//! has those it no longer shares; an admin's does not), a page at a time.
 
 use std::collections::HashMap;
 
@@ -9,8 +10,8 @@ use super::{offers, recommendations, requests, Services};
 use crate::db::engagements::EngagementFilter;
 use crate::db::organizations as organization_store;
 use crate::db::page::PageRequest;
-use crate::domain::access::Caller;
-use crate::domain::vocab::OrganizationKind;
+use crate::domain::access::{Caller, Role};
+use crate::domain::vocab::{ConsentStatus, OrganizationKind};
 use crate::error::AppResult;
 use crate::export::iati::{self, Activity, REPORTED};
 
@@ -39,8 +40,14 @@ pub async fn activities(
     let catalog = services.catalog;
     let mut xml = String::new();
     for e in reported {
-        // A request whose State no longer consents (or that the caller may not see) is left out.
+        // A request the caller may not see is left out; so is one whose State no longer
+        // consents, from every file but the State's own: admins may still see it, but an IATI
+        // file is made to be published.
         let (Some(request), Some(offer)) = (requests.get(&e.request_id), offers.get(&e.offer_id)) else { continue };
+        let own = caller.key().is_ok_and(|k| k.role == Role::State && k.state.as_deref() == Some(&request.state));
+        if request.consent.status != ConsentStatus::Granted && !own {
+            continue;
+        }
         let Some(state) = catalog.state(&request.state) else { continue };
         let activity = Activity {
             engagement: e,

@@ -436,6 +436,15 @@ fn engagements_need_consent_and_reach(app: TestApp) {
     assert_eq!(by_provider.status, 201, "{}", by_provider.excerpt());
     assert_eq!(by_provider.json()["initiated_by"], "offer");
     app.anonymous().post("/api/v1/engagements", &json!({"request_id": granted, "offer_id": global})).problem(401);
+
+    // Consent withdrawn: the work cannot move on, only end.
+    state.create(&format!("/api/v1/requests/{granted}/consent"), &json!({"status": "withdrawn"}));
+    let moves = format!("/api/v1/engagements/{}/transitions", by_provider.json()["id"].as_str().unwrap());
+    let refused = state.post(&moves, &json!({"to": "agreed"})).problem(409);
+    assert!(refused["detail"].as_str().unwrap().contains("consent"), "{refused}");
+    let declined = state.post(&moves, &json!({"to": "declined", "note": "no longer needed"}));
+    assert_eq!(declined.status, 200, "{}", declined.excerpt());
+    assert_eq!(declined.json()["status"], "declined");
 }
 
 /// Two instances on one database: a write through one is matched by the other once it has
