@@ -94,6 +94,14 @@ pub fn checked<T, F>(
 where
     T: DeserializeOwned,
 {
+    // Counted before any item is decoded: a body of millions of tiny items is refused in one
+    // pass over its bytes, not after building every item and its problems.
+    if count_items(body, form) > max {
+        return Err(AppError::invalid(
+            "body",
+            Said::new("field-at-most-items-call", vec![("max", Arg::Number(max as i64))]),
+        ));
+    }
     let items: Vec<Item<T>> = match form {
         Form::Json => json_items(body)?,
         Form::Ndjson => ndjson_items(body)?,
@@ -101,12 +109,6 @@ where
     };
     if items.is_empty() {
         return Err(AppError::invalid("body", Said::of("field-at-least-one-item")));
-    }
-    if items.len() > max {
-        return Err(AppError::invalid(
-            "body",
-            Said::new("field-at-most-items-call", vec![("max", Arg::Number(max as i64))]),
-        ));
     }
     let mut good = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
@@ -128,6 +130,64 @@ where
         problems.extend(named(&item.at, found));
     }
     Ok(Checked { items: good, problems })
+}
+
+/// How many items `body` holds, read without decoding any: the values of a JSON array, the
+/// lines of NDJSON that are not blank, the rows of a CSV after its header. Exact for a
+/// well-formed body; a malformed one is refused by its decoding afterwards.
+fn count_items(body: &[u8], form: Form) -> usize {
+    match form {
+        Form::Json => json_array_len(body),
+        Form::Ndjson => body.split(|&b| b == b'\n').filter(|line| !line.trim_ascii().is_empty()).count(),
+        Form::Csv => {
+            let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
+            let mut record = csv::ByteRecord::new();
+            let mut rows = 0;
+            while reader.read_byte_record(&mut record).unwrap_or(false) {
+                rows += 1;
+            }
+            rows
+        }
+    }
+}
+
+/// The number of values in the JSON array `body` is (0 when it is not an array), by counting
+/// the commas outside strings at its top level.
+fn json_array_len(body: &[u8]) -> usize {
+    if body.trim_ascii_start().first() != Some(&b'[') {
+        return 0;
+    }
+    let (mut depth, mut in_string, mut escaped, mut commas, mut any) = (0usize, false, false, 0usize, false);
+    for &b in body {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'[' | b'{' => {
+                any |= depth == 1;
+                depth += 1;
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => commas += 1,
+            b'"' => {
+                any |= depth == 1;
+                in_string = true;
+            }
+            _ if depth == 1 && !b.is_ascii_whitespace() => any = true,
+            _ => {}
+        }
+    }
+    if any {
+        commas + 1
+    } else {
+        0
+    }
 }
 
 /// The decoding of one JSON value as an item at `at`.
@@ -180,4 +240,23 @@ fn csv_items<T: DeserializeOwned>(body: &[u8], shape: &CsvShape) -> AppResult<Ve
             Item { problems, ..decoded }
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_counted_without_decoding_them() {
+        let json = |text: &str| count_items(text.as_bytes(), Form::Json);
+        assert_eq!(json("[]"), 0);
+        assert_eq!(json(" [ ] "), 0);
+        assert_eq!(json("[0]"), 1);
+        assert_eq!(json(r#"[{"a": [1, 2], "b": "x, y"}, "q\",", [3, {"c": ","}], null]"#), 4);
+        assert_eq!(json(r#"{"a": 1, "b": 2}"#), 0, "not an array");
+        assert_eq!(json(&format!("[{}0]", "0,".repeat(2_000_000))), 2_000_001);
+        assert_eq!(count_items(b"{\"a\":1}\n\n  \r\n{\"a\":2}\r\n", Form::Ndjson), 2);
+        assert_eq!(count_items(b"title,themes\n\"a,\nb\",x\nc,y\n", Form::Csv), 2);
+        assert_eq!(count_items(b"title\n", Form::Csv), 0);
+    }
 }

@@ -186,6 +186,10 @@ fn bulk_submission_is_all_or_nothing(app: TestApp) {
     post_bulk(&app, None, "text/xml", "<offers/>", None).problem(415);
     let too_many = json!(vec![new_offer("NOR"); 1001]).to_string();
     post_bulk(&app, None, "application/json", &too_many, None).field_error(422, "body");
+    // Two million tiny items are counted, not decoded, before they are refused.
+    let tiny = format!("[{}0]", "0,".repeat(2_000_000));
+    let refused = post_bulk(&app, None, "application/json", &tiny, None).field_error(422, "body");
+    assert!(refused.contains("1000"), "{refused}");
     assert_eq!(offer_total(&app), 0, "nothing stored by a rejected submission");
 
     let org =
