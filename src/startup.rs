@@ -136,6 +136,7 @@ impl Application {
             }),
             limits: settings.limits,
             index_answers: Default::default(),
+            streams: Default::default(),
         });
         let limits = web::Data::new(RateLimits::new(
             settings.rate_limit_per_minute,

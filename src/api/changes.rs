@@ -1,17 +1,19 @@
 //! `/changes`: the change feed (see [`service`]), read a page at a time or held open as a
 //! Server-Sent Events stream, so dashboards are told instead of polling every list.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::web::Bytes;
-use actix_web::{get, web, HttpRequest, HttpResponse};
+use actix_web::{get, web, HttpMessage, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::http;
+use super::rate_limit::Payer;
 use super::responses::ListRead;
 use super::AppState;
 use crate::db::changes::FeedPosition;
@@ -78,7 +80,17 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// Streams held open at once by one instance.
 const MAX_STREAMS: usize = 200;
 
-static OPEN_STREAMS: AtomicUsize = AtomicUsize::new(0);
+/// Streams held open at once by one caller (a key, or an address without one) on one
+/// instance: enough for the dashboards of an office behind one address, too few for one
+/// client to hold every stream of the instance.
+const MAX_STREAMS_PER_CALLER: usize = 16;
+
+/// The streams an instance holds open, in all and by caller.
+#[derive(Default)]
+pub struct Streams {
+    open: AtomicUsize,
+    by_caller: Mutex<HashMap<Payer, usize>>,
+}
 
 /// The change feed as Server-Sent Events: each change an event (`id:` its position,
 /// `event: change`, `data:` the item as JSON), a comment every 15 s when nothing happens. A
@@ -101,12 +113,13 @@ pub async fn stream(
     caller: Caller,
     q: http::Params<StreamQuery>,
 ) -> AppResult<HttpResponse> {
+    // The slot first: a stream refused for want of one costs no reading.
+    let slot = StreamSlot::take(&state.streams, req.extensions().get::<Payer>().cloned())?;
     let resume = req.headers().get("last-event-id").and_then(|v| v.to_str().ok()).map(str::to_string);
     let after = match resume.or_else(|| q.after.clone()) {
         Some(given) => service::parse_position(&given)?,
-        None => newest(&state.services, &caller).await?,
+        None => service::newest(&state.services).await?,
     };
-    let slot = StreamSlot::take()?;
     let services = Arc::clone(&state.services);
     let start =
         Watch { after, quiet: Duration::ZERO, unasked: Duration::ZERO, seen: None, first: true, slot: Some(slot) };
@@ -119,19 +132,6 @@ pub async fn stream(
         // Compressing would hold events back in the encoder.
         .insert_header((header::CONTENT_ENCODING, "identity"))
         .streaming::<_, AppError>(body))
-}
-
-/// The position after the newest change: where a stream that names none starts.
-async fn newest(services: &Services, caller: &Caller) -> AppResult<FeedPosition> {
-    let mut after = FeedPosition::default();
-    loop {
-        let page = service::changes(services, caller, after, 1000).await?;
-        let next = service::parse_position(&page.next_after)?;
-        if next == after {
-            return Ok(after);
-        }
-        after = next;
-    }
 }
 
 /// Where an open stream is.
@@ -158,7 +158,7 @@ async fn next_event(services: Arc<Services>, caller: Caller, mut w: Watch) -> Op
         if w.seen != Some(followed) || w.unasked >= ASK_AT_LEAST_EVERY {
             // Read before asking: a change read meanwhile makes the next round ask again.
             (w.seen, w.unasked) = (Some(followed), Duration::ZERO);
-            let page = match service::changes(&services, &caller, w.after, 200).await {
+            let page = match service::follow(&services, &caller, w.after, 200).await {
                 Ok(page) => page,
                 Err(e) => {
                     tracing::warn!(error = %e, "a change stream stopped");
@@ -193,21 +193,70 @@ fn events(items: &[ChangeItem]) -> String {
         .collect()
 }
 
-/// One of the streams an instance holds open; given back when the stream ends.
-struct StreamSlot;
+/// One of the streams an instance holds open, and its caller's; given back when the stream
+/// ends.
+struct StreamSlot {
+    streams: Arc<Streams>,
+    caller: Option<Payer>,
+}
 
 impl StreamSlot {
-    fn take() -> AppResult<StreamSlot> {
-        if OPEN_STREAMS.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
-            OPEN_STREAMS.fetch_sub(1, Ordering::SeqCst);
+    /// 503 when the instance holds as many streams as it may, 429 when the caller does.
+    fn take(streams: &Arc<Streams>, caller: Option<Payer>) -> AppResult<StreamSlot> {
+        if streams.open.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
+            streams.open.fetch_sub(1, Ordering::SeqCst);
             return Err(AppError::Busy("this instance holds as many change streams open as it may"));
         }
-        Ok(StreamSlot)
+        // From here on, dropping the slot gives back what it holds.
+        let mut slot = StreamSlot { streams: Arc::clone(streams), caller: None };
+        if let Some(payer) = caller {
+            let mut held = streams.by_caller.lock().unwrap_or_else(|e| e.into_inner());
+            let count = held.entry(payer.clone()).or_insert(0);
+            if *count >= MAX_STREAMS_PER_CALLER {
+                // A stream whose client left is noticed at its next keep-alive.
+                return Err(AppError::TooManyRequests { retry_after_secs: KEEP_ALIVE.as_secs() });
+            }
+            *count += 1;
+            slot.caller = Some(payer);
+        }
+        Ok(slot)
     }
 }
 
 impl Drop for StreamSlot {
     fn drop(&mut self) {
-        OPEN_STREAMS.fetch_sub(1, Ordering::SeqCst);
+        if let Some(payer) = self.caller.take() {
+            let mut held = self.streams.by_caller.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(count) = held.get_mut(&payer) {
+                *count -= 1;
+                if *count == 0 {
+                    held.remove(&payer);
+                }
+            }
+        }
+        self.streams.open.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stream_places_are_shared_out_by_caller_and_given_back() {
+        let streams = Arc::new(Streams::default());
+        let address = || Some(Payer::Address([127, 0, 0, 1].into()));
+        let mut held: Vec<StreamSlot> =
+            (0..MAX_STREAMS_PER_CALLER).map(|_| StreamSlot::take(&streams, address()).unwrap()).collect();
+        assert!(matches!(StreamSlot::take(&streams, address()), Err(AppError::TooManyRequests { .. })));
+        assert_eq!(streams.open.load(Ordering::SeqCst), MAX_STREAMS_PER_CALLER, "a refusal holds nothing");
+        held.pop();
+        held.push(StreamSlot::take(&streams, address()).expect("a closed stream's place is given back"));
+        // The instance's own cap holds over every caller.
+        held.extend((held.len()..MAX_STREAMS).map(|_| StreamSlot::take(&streams, None).unwrap()));
+        assert!(matches!(StreamSlot::take(&streams, None), Err(AppError::Busy(_))));
+        drop(held);
+        assert_eq!(streams.open.load(Ordering::SeqCst), 0);
+        assert!(streams.by_caller.lock().unwrap().is_empty());
     }
 }

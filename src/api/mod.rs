@@ -46,6 +46,8 @@ pub struct AppState {
     pub limits: Limits,
     /// Rankings and answers drawn from the whole index (`GET /matches`, `GET /stats/themes`).
     pub index_answers: index_answers::IndexAnswers,
+    /// The change streams this instance holds open.
+    pub streams: Arc<changes::Streams>,
 }
 
 /// The routes under `/api/v1`. Registering a handler here also documents it: the OpenAPI

@@ -42,7 +42,7 @@ pub struct RateLimits {
 }
 
 /// Whose allowance a request draws on; kept in the request so a handler can [`charge`] more.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Payer {
     Key(String),
     /// An administrator's key, with its own (larger) allowance.

@@ -82,6 +82,19 @@ pub fn feed(conn: &mut DbConn, after: FeedPosition, limit: i64) -> AppResult<Vec
     Ok(q.limit(limit).load::<Change>(conn)?)
 }
 
+/// The position of the last change [`feed`] would read through (the default before any): where
+/// a reader that wants only what comes next starts, in one look-up of the index.
+pub fn newest(conn: &mut DbConn) -> AppResult<FeedPosition> {
+    let horizon = backend::oldest_running_transaction(conn)?;
+    let q = changes::table.select((changes::tx, changes::seq)).into_boxed::<super::MultiBackend>();
+    let q = match horizon {
+        Some(horizon) => q.filter(changes::tx.lt(horizon)).order((changes::tx.desc(), changes::seq.desc())),
+        None => q.order(changes::seq.desc()),
+    };
+    let last: Option<(i64, i64)> = q.first(conn).optional()?;
+    Ok(last.map_or_else(FeedPosition::default, |(tx, seq)| FeedPosition { tx, seq }))
+}
+
 /// How far a reader has applied the change sequence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cursor {

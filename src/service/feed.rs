@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use super::Services;
 use crate::db::changes::{self as store, Entity, FeedPosition};
 use crate::db::engagements as engagement_store;
+use crate::db::keys as key_store;
 use crate::db::offers as offer_store;
 use crate::db::requests as request_store;
 use crate::db::DbConn;
@@ -60,6 +61,28 @@ pub fn parse_position(text: &str) -> AppResult<FeedPosition> {
 pub async fn changes(services: &Services, caller: &Caller, after: FeedPosition, limit: i64) -> AppResult<ChangePage> {
     let caller = caller.clone();
     services.db.run(move |conn| read(conn, &caller, after, limit)).await
+}
+
+/// The position after which only changes yet to come follow.
+pub async fn newest(services: &Services) -> AppResult<FeedPosition> {
+    services.db.run(store::newest).await
+}
+
+/// As [`changes`], for a stream held open: its key is looked at again on every read, so a
+/// stream ends (401) once its key is revoked, as every other call of the key fails at once.
+pub async fn follow(services: &Services, caller: &Caller, after: FeedPosition, limit: i64) -> AppResult<ChangePage> {
+    let caller = caller.clone();
+    services
+        .db
+        .run(move |conn| {
+            if let Ok(key) = caller.key() {
+                if key_store::find(conn, &key.key_id)?.is_none_or(|k| k.revoked_at.is_some()) {
+                    return Err(AppError::Unauthorized);
+                }
+            }
+            read(conn, &caller, after, limit)
+        })
+        .await
 }
 
 fn read(conn: &mut DbConn, caller: &Caller, after: FeedPosition, limit: i64) -> AppResult<ChangePage> {

@@ -91,4 +91,54 @@ fn the_stream_tells_as_it_happens(app: TestApp) {
     assert!(text[4].starts_with("data: ") && text[4].contains(&second), "{text:?}");
 }
 
-backend_tests!(the_feed_shows_each_caller_what_it_may_see, the_stream_tells_as_it_happens);
+/// A stream held open with a key ends once the key is revoked, and shows nothing after.
+fn a_revoked_key_stream_ends(app: TestApp) {
+    let issued = app.create("/api/v1/keys", &json!({"role": "state", "state": "KEN"}));
+    let (id, secret) = (issued["id"].as_str().unwrap(), issued["secret"].as_str().unwrap());
+    let agent = ureq::AgentBuilder::new().timeout_read(Duration::from_secs(20)).build();
+    let res = agent
+        .get(&app.url("/api/v1/changes/stream"))
+        .set("Authorization", &format!("Bearer {secret}"))
+        .call()
+        .expect("the stream opens");
+    let mut lines = BufReader::new(res.into_reader()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "retry: 3000");
+    assert_eq!(app.send("DELETE", &format!("/api/v1/keys/{id}"), &[], None).status, 200);
+    let kenya = app.key(json!({"role": "state", "state": "KEN"}));
+    let hidden = request(&app, &kenya, "KEN", json!(["torture"]), None);
+    let started = Instant::now();
+    let mut told = Vec::new();
+    // A stream that went on would bring a keep-alive every 15 s: stop reading it after 15 s.
+    while let Some(Ok(line)) = lines.next() {
+        told.push(line);
+        if started.elapsed() > Duration::from_secs(15) {
+            break;
+        }
+    }
+    assert!(started.elapsed() < Duration::from_secs(15), "the stream ended, not timed out: {told:?}");
+    assert!(!told.iter().any(|line| line.contains(&hidden)), "{told:?}");
+}
+
+/// One caller cannot hold every stream of an instance: past 16 it gets 429, and others still
+/// get theirs (the unit tests give a closed stream's place back).
+fn streams_are_shared_out_by_caller(app: TestApp) {
+    let agent = ureq::AgentBuilder::new().timeout_read(Duration::from_secs(10)).build();
+    let url = app.url("/api/v1/changes/stream");
+    let held: Vec<ureq::Response> =
+        (0..16).map(|_| agent.get(&url).call().expect("a stream of the caller's 16")).collect();
+    match agent.get(&url).call() {
+        Err(ureq::Error::Status(429, res)) => assert!(res.header("retry-after").is_some()),
+        other => panic!("a 17th stream of one caller: {:?}", other.map(|r| r.status())),
+    }
+    let admin =
+        agent.get(&app.url("/api/v1/changes/stream")).set("Authorization", &format!("Bearer {}", app.admin_key)).call();
+    assert_eq!(admin.map(|r| r.status()).ok(), Some(200), "another caller still gets a stream");
+    drop(held);
+}
+
+backend_tests!(
+    the_feed_shows_each_caller_what_it_may_see,
+    the_stream_tells_as_it_happens,
+    a_revoked_key_stream_ends,
+    streams_are_shared_out_by_caller,
+);
