@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use tcmatch::service::webhooks::signature;
 
 use crate::backend_tests;
-use crate::fixtures::offer;
+use crate::fixtures::{offer, request};
 use crate::helpers::{Backend, Session, TestApp};
 
 /// One delivery as a receiver got it.
@@ -175,6 +175,37 @@ fn subscribers_are_told_what_they_may_see(app: TestApp) {
         .problem(401);
 }
 
+/// A delivery is looked at again before each attempt: once the State withdraws consent, a
+/// provider's queued news of the pair is given up, unsent, however long ago it was queued.
+fn queued_news_follows_consent(app: TestApp) {
+    let kenya_key = app.key(json!({"role": "state", "state": "KEN"}));
+    let norway_key = app.key(json!({"role": "provider", "state": "NOR"}));
+    let norway = app.with_key(Some(&norway_key));
+    let failing = Receiver::start(usize::MAX);
+    let (hook, _) = subscribe(&norway, &failing.url, json!(["match.new"]));
+    let request = request(&app, &kenya_key, "KEN", json!(["torture"]), Some("granted"));
+    offer(&app, "NOR", json!(["torture"]), json!("global"));
+    let log = |wanted: &dyn Fn(&Value) -> bool| {
+        let until = Instant::now() + Duration::from_secs(20);
+        loop {
+            let log = norway.get(&format!("/api/v1/webhooks/{hook}/deliveries")).json();
+            if wanted(&log[0]) {
+                return log[0].clone();
+            }
+            assert!(Instant::now() < until, "{log}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    let tried = log(&|d| d["attempts"].as_i64() >= Some(1));
+    assert_eq!(tried["status"], "pending", "{tried}");
+    app.with_key(Some(&kenya_key))
+        .post(&format!("/api/v1/requests/{request}/consent"), &json!({"status": "withdrawn"}));
+    let given_up = log(&|d| d["status"] == "failed");
+    assert!(given_up["last_error"].as_str().unwrap().starts_with("not sent"), "{given_up}");
+    assert!(given_up["attempts"].as_i64() < Some(8), "{given_up}");
+    assert!(failing.events().is_empty());
+}
+
 /// Unless the operator allows private targets, a key cannot point a webhook into the network
 /// the service runs in.
 fn webhooks_point_outward_by_default(backend: Backend) {
@@ -201,4 +232,4 @@ fn webhooks_point_outward_by_default_on_sqlite() {
     webhooks_point_outward_by_default(Backend::Sqlite);
 }
 
-backend_tests!(subscribers_are_told_what_they_may_see);
+backend_tests!(subscribers_are_told_what_they_may_see, queued_news_follows_consent);

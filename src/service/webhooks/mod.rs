@@ -20,8 +20,11 @@ mod targets;
 
 use super::matches::today;
 use super::write::Tx;
-use super::Services;
+use super::{keys, Services};
+use crate::db::engagements as engagement_store;
+use crate::db::keys as key_store;
 use crate::db::page::now;
+use crate::db::requests as request_store;
 use crate::db::webhooks::{self as store, DeliveryRow, Subscriber, WebhookRow};
 use crate::db::DbConn;
 use crate::domain::access::{generate_secret, hex, Caller, Role};
@@ -384,16 +387,31 @@ async fn deliver_due(services: &Services) -> AppResult<()> {
         if !services.db.run(move |conn| store::claim(conn, &taken, lease)).await? {
             continue;
         }
-        let webhook_id = mine.webhook_id.clone();
-        let Some(hook) = services.db.run(move |conn| store::find(conn, &webhook_id)).await? else { continue };
-        let attempt = actix_web::web::block(move || send(&hook, &mine, policy.private_targets))
-            .await
-            .map_err(AppError::internal)?;
+        let (webhook_id, checked) = (mine.webhook_id.clone(), mine.clone());
+        let Some((hook, unsendable)) = services
+            .db
+            .run(move |conn| {
+                let Some(hook) = store::find(conn, &webhook_id)? else { return Ok(None) };
+                let unsendable = unsendable(conn, &hook, &checked)?;
+                Ok(Some((hook, unsendable)))
+            })
+            .await?
+        else {
+            continue;
+        };
+        let attempt = match unsendable {
+            // Given up at once: sending later would not make it sendable.
+            Some(why) => Err((None, why.to_string())),
+            None => actix_web::web::block(move || send(&hook, &mine, policy.private_targets))
+                .await
+                .map_err(AppError::internal)?,
+        };
+        // A delivery not sent is no attempt.
+        let attempts = row.attempts + i32::from(unsendable.is_none());
         let at = now();
-        let attempts = row.attempts + 1;
         let (status, next, finished) = match attempt {
             Ok(_) => ("delivered", at, Some(at)),
-            Err(_) if attempts >= MAX_ATTEMPTS => ("failed", at, Some(at)),
+            Err(_) if unsendable.is_some() || attempts >= MAX_ATTEMPTS => ("failed", at, Some(at)),
             Err(_) => {
                 let wait = chrono::TimeDelta::from_std(backoff(policy.retry_base, attempts))
                     .unwrap_or(chrono::TimeDelta::hours(1));
@@ -416,6 +434,31 @@ async fn deliver_due(services: &Services) -> AppResult<()> {
         services.db.run(move |conn| store::record_attempt(conn, &updated)).await?;
     }
     Ok(())
+}
+
+/// Why a due delivery must not be sent any more, looked at just before each attempt: what was
+/// true when it was queued may not be now. A removed subscription or a revoked key is told
+/// nothing more, and an event about a record the key may no longer see (a request whose
+/// State withdrew consent, for a provider) is not sent, however long ago it was queued.
+fn unsendable(conn: &mut DbConn, hook: &WebhookRow, row: &DeliveryRow) -> AppResult<Option<&'static str>> {
+    if hook.removed_at.is_some() {
+        return Ok(Some("not sent: the subscription was removed"));
+    }
+    let Some(key) = key_store::find(conn, &hook.key_id)?.filter(|k| k.revoked_at.is_none()) else {
+        return Ok(Some("not sent: the subscription's key was revoked"));
+    };
+    let caller = Caller { identity: Some(keys::identity(&key)?), request_id: None };
+    let data: Value = serde_json::from_str(&row.payload).map_err(AppError::internal)?;
+    let field = |name: &str| data["data"][name].as_str().map(str::to_string);
+    let visible = match (WebhookEvent::parse(&row.event), field("engagement_id"), field("request_id")) {
+        (Some(WebhookEvent::EngagementMoved), Some(engagement), _) => {
+            let scope = caller.engagement_scope()?;
+            !engagement_store::visible_ids(conn, &[engagement.as_str()], &scope)?.is_empty()
+        }
+        (_, _, Some(request)) => !request_store::by_ids(conn, &[request], &caller.request_scope())?.is_empty(),
+        _ => true,
+    };
+    Ok((!visible).then_some("not sent: the key may no longer see the record it is about"))
 }
 
 /// One attempt: the receiver's status when it answered 2xx; else its status (if any) and why.
