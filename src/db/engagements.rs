@@ -201,15 +201,25 @@ pub fn on_published_requests(conn: &mut DbConn) -> AppResult<Vec<RecordedEngagem
     ids.sort();
     ids.dedup();
     let scope = crate::domain::access::RequestScope::Consented { own_state: None };
-    let states: std::collections::HashMap<String, String> =
-        super::requests::by_ids(conn, &ids, &scope)?.into_iter().map(|r| (r.id, r.state)).collect();
+    let mut states: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut themes: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    for (request, theme) in request_themes::table
-        .filter(request_themes::request_id.eq_any(states.keys()))
-        .select((request_themes::request_id, request_themes::theme))
-        .load::<(String, String)>(conn)?
-    {
-        themes.entry(request).or_default().push(theme);
+    // A thousand ids a query: SQLite takes at most 32,766 parameters in one.
+    for chunk in ids.chunks(1_000) {
+        let published = super::requests::by_ids(conn, chunk, &scope)?;
+        let published: Vec<String> = published
+            .into_iter()
+            .map(|r| {
+                states.insert(r.id.clone(), r.state);
+                r.id
+            })
+            .collect();
+        for (request, theme) in request_themes::table
+            .filter(request_themes::request_id.eq_any(&published))
+            .select((request_themes::request_id, request_themes::theme))
+            .load::<(String, String)>(conn)?
+        {
+            themes.entry(request).or_default().push(theme);
+        }
     }
     Ok(rows
         .into_iter()
