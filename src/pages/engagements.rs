@@ -13,6 +13,7 @@ use crate::db::engagements::EngagementFilter;
 use crate::db::page::PageRequest;
 use crate::domain::access::Role;
 use crate::domain::engagement::{EngagementStatus, Side};
+use crate::domain::vocab::ConsentStatus;
 use crate::error::{AppError, AppResult, Said};
 use crate::service::engagements::{self, NewEngagement, Transition};
 use crate::service::matches::Match;
@@ -31,9 +32,14 @@ pub fn side_of(viewer: &Viewer) -> Option<Side> {
     }
 }
 
-/// Whether the reader is one of a match's sides: the requesting State, or the offer's provider.
-pub fn is_party(viewer: &Viewer, m: &Match) -> bool {
+/// Whether the reader may express interest in a match: it is one of its sides (the requesting
+/// State, or the offer's provider), and the State has granted consent, without which the
+/// engagement would be refused.
+pub fn may_engage(viewer: &Viewer, m: &Match) -> bool {
     let Some(session) = &viewer.session else { return false };
+    if m.consent != ConsentStatus::Granted {
+        return false;
+    }
     let identity = &session.identity;
     match side_of(viewer) {
         Some(Side::Request) => identity.state.as_deref() == Some(m.state.as_str()),

@@ -122,7 +122,7 @@ pub async fn detail(
             a href={ "/" (lang.code()) "/requests/" (m.request_id) } dir="auto" { (m.request_title) }
             br;
             span.muted { (m.state_name) }
-            @if super::engagements::is_party(&viewer, m) {
+            @if super::engagements::may_engage(&viewer, m) {
                 br;
                 (super::engagements::interest_button(lang, &viewer, &m.request_id, &m.offer_id))
             }

@@ -127,7 +127,7 @@ pub async fn detail(
             a href={ "/" (lang.code()) "/offers/" (m.offer_id) } dir="auto" { (m.offer_title) }
             br;
             bdi.muted { (m.provider_name) }
-            @if super::engagements::is_party(&viewer, m) {
+            @if super::engagements::may_engage(&viewer, m) {
                 br;
                 (super::engagements::interest_button(lang, &viewer, &m.request_id, &m.offer_id))
             }

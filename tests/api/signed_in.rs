@@ -247,6 +247,13 @@ fn a_provider_expresses_interest_and_the_state_agrees(app: TestApp) {
     let agreed = state.post(&format!("/en/my/engagements/{engagement}"), &format!("csrf={token}&to=agreed"), &[]);
     assert_eq!(agreed.status, 303, "{}", agreed.excerpt());
     assert_eq!(app.get(&format!("/api/v1/engagements/{engagement}")).json()["status"], "agreed");
+
+    // Its own request still waiting for consent: the State sees the match, but no button that
+    // would be refused.
+    let another = crate::fixtures::OfferBody::for_matching(&org, json!(["torture"])).create(&app.admin());
+    let pending = RequestBody::for_matching("KEN", json!(["torture"])).create(&app.admin(), None);
+    let page = state.get(&format!("/en/requests/{pending}"));
+    assert!(page.text.contains(&another) && !page.text.contains("Express interest"), "{}", page.excerpt());
 }
 
 /// A multipart form with the session's token and a file, as a browser sends it, to `path`.
