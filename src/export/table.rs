@@ -125,13 +125,15 @@ pub fn whole(
     }
 }
 
-/// A download's answer, before its type and body.
+/// A download's answer, before its type and body. Kept by no shared cache: a signed-in
+/// reader's file (a State's own pending requests, a provider's drafts) is theirs alone, and
+/// the pages sign in by cookie, which a shared cache does not tell apart.
 fn download(lang: &'static str, filename: &str) -> HttpResponseBuilder {
     let mut res = HttpResponse::Ok();
     res.insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
         .insert_header((header::CONTENT_LANGUAGE, lang))
         .insert_header((header::VARY, "Accept, Accept-Language"))
-        .insert_header((header::CACHE_CONTROL, "no-cache"));
+        .insert_header((header::CACHE_CONTROL, "private, no-cache"));
     res
 }
 

@@ -13,6 +13,7 @@ fn csv_of(res: &Resp) -> (Vec<String>, Vec<Vec<String>>) {
     assert_eq!(res.status, 200, "{}", res.excerpt());
     assert_eq!(res.header("content-type"), Some("text/csv; charset=utf-8"));
     assert!(res.header("content-disposition").unwrap().starts_with("attachment; filename=\"tcmatch-"));
+    assert_eq!(res.header("cache-control"), Some("private, no-cache"), "no shared cache keeps a download");
     let body = res.text.strip_prefix('\u{feff}').expect("a byte order mark first");
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let header = reader.headers().unwrap().iter().map(String::from).collect();
