@@ -158,15 +158,28 @@ fn objectives(a: &Activity<'_>) -> String {
     text.trim_start().to_string()
 }
 
+/// The planned period: the request's when it gives either end, else the offer's, both ends
+/// from the same record so they belong together; an end before the start is left out.
+fn planned(a: &Activity<'_>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let (start, end) = if a.request.starts_on.is_some() || a.request.ends_on.is_some() {
+        (a.request.starts_on, a.request.ends_on)
+    } else {
+        (a.offer.starts_on, a.offer.ends_on)
+    };
+    (start, end.filter(|end| start.is_none_or(|start| start <= *end)))
+}
+
 /// The activity's dates, by IATI ActivityDateType: planned start (1) and end (3) from the
-/// request's period, else the offer's (the planned start falls back to the day it was
-/// agreed); actual start (2) when it went in progress; actual end (4) when it was completed.
+/// [`planned`] period (the planned start falls back to the day it was agreed); actual start
+/// (2) when it went in progress; actual end (4) when it was completed. A planned end is never
+/// before the planned start.
 fn dates(a: &Activity<'_>) -> Vec<(u8, NaiveDate)> {
     let on = |status: EngagementStatus| {
         a.engagement.history.iter().find(|h| h.to_status == status).map(|h| h.at.date_naive())
     };
-    let planned_start = a.request.starts_on.or(a.offer.starts_on).or_else(|| on(EngagementStatus::Agreed));
-    let planned_end = a.request.ends_on.or(a.offer.ends_on);
+    let (start, end) = planned(a);
+    let planned_start = start.or_else(|| on(EngagementStatus::Agreed));
+    let planned_end = end.filter(|end| planned_start.is_none_or(|start| start <= *end));
     let mut dates = Vec::new();
     dates.extend(planned_start.map(|d| (1, d)));
     dates.extend(on(EngagementStatus::InProgress).map(|d| (2, d)));
@@ -178,13 +191,12 @@ fn dates(a: &Activity<'_>) -> Vec<(u8, NaiveDate)> {
     dates
 }
 
-/// The budget, where known: the offer's, else the most the request asks, over the planned
-/// period (both ends needed).
+/// The budget, where known: the offer's, else the most the request asks, over the
+/// [`planned`] period (both ends needed).
 fn budget(a: &Activity<'_>) -> Option<(i64, NaiveDate, NaiveDate)> {
     let value = a.offer.budget_usd.or(a.request.budget_max_usd)?;
-    let start = a.request.starts_on.or(a.offer.starts_on)?;
-    let end = a.request.ends_on.or(a.offer.ends_on)?;
-    Some((value, start, end))
+    let (start, end) = planned(a);
+    Some((value, start?, end?))
 }
 
 fn element(out: &mut String, name: &str, text: &str) {

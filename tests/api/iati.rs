@@ -129,6 +129,21 @@ fn engagements_export_as_valid_iati_activities(app: TestApp) {
     assert_eq!(admin.text.matches("<iati-activity ").count(), 3);
     assert!(!admin.text.contains(&e4), "{}", admin.text);
 
+    // A request that gives only its start: the planned period is the request's alone, so the
+    // offer's end (2028-12-31, before that start) is no planned end, and there is no budget.
+    let late = RequestBody::detailed("KEN")
+        .set("title", json!("Late start"))
+        .set("starts_on", json!("2029-03-01"))
+        .set("ends_on", json!(null))
+        .create(&state, Some("granted"));
+    let e5 = engage(&late);
+    moved(&provider, &e5, "agreed");
+    let admin = app.get(&format!("/api/v1/engagements?format=iati&offer_id={offer}"));
+    assert_valid_iati(&admin.text);
+    let activity = admin.text.split("<iati-activity ").find(|a| a.contains(&e5)).expect("the late activity");
+    assert!(activity.contains("<activity-date type=\"1\" iso-date=\"2029-03-01\"/>"), "{activity}");
+    assert!(!activity.contains("type=\"3\"") && !activity.contains("<budget"), "{activity}");
+
     app.anonymous().get("/api/v1/engagements?format=iati").problem(401);
     provider.get("/api/v1/engagements?format=pdf").field_error(400, "format");
     let haiti = app.key(json!({"role": "state", "state": "HTI"}));
