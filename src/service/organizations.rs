@@ -221,7 +221,7 @@ impl Editable for OrganizationEdit {
         view(row)
     }
 
-    fn merge(_: &mut DbConn, row: &OrganizationRow, ch: OrganizationChanges) -> AppResult<(OrganizationRow, ())> {
+    fn merge(conn: &mut DbConn, row: &OrganizationRow, ch: OrganizationChanges) -> AppResult<(OrganizationRow, ())> {
         let current = view(row)?;
         let fields = Fields {
             kind: ch.kind.unwrap_or(current.kind),
@@ -233,6 +233,13 @@ impl Editable for OrganizationEdit {
         .checked()?;
         let mut updated = row.clone();
         fields.write_into(&mut updated);
+        // A rename may not make the twin that creating one is refused for.
+        if let Some(existing) = store::same_name_and_country(conn, &updated.name, updated.country.as_deref())? {
+            if existing != row.id {
+                let id = Arg::Text(existing);
+                return Err(AppError::Conflict(Said::new("conflict-organization-exists", vec![("id", id)])));
+            }
+        }
         Ok((updated, ()))
     }
 

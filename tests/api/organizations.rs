@@ -53,6 +53,14 @@ fn create_read_update(app: TestApp) {
     app.patch(&path, Some("1"), &json!({"name": "stale"})).problem(412);
     assert_eq!(app.patch(&path, Some("2"), &json!({"description": "bare version works"})).status, 200);
 
+    // A rename may not make a twin that creating one would be refused for; its own name, in
+    // other letters, is fine.
+    let uganda = elsewhere.json()["id"].as_str().unwrap().to_string();
+    let twin =
+        app.patch(&format!("/api/v1/organizations/{uganda}"), Some("1"), &json!({"country": "KEN", "name": "knchr"}));
+    assert!(twin.problem(409)["detail"].as_str().unwrap().contains(id), "{}", twin.text);
+    assert_eq!(app.patch(&path, Some("3"), &json!({"name": "knchr"})).status, 200);
+
     app.get("/api/v1/organizations/org_doesnotexist").problem(404);
     app.patch("/api/v1/organizations/org_doesnotexist", Some("\"v1\""), &json!({"name": "x"})).problem(404);
 }
