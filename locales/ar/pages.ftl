@@ -423,6 +423,7 @@ resource-request = طلب
 resource-offer = عرض
 resource-engagement = تعاون
 resource-key = مفتاح
+resource-webhook = خطاف ويب
 key-no-state = لا شيء
 import-problems = { $count ->
     [one] لم يُستورد شيء: هناك مشكلة واحدة يجب تصحيحها.

@@ -381,6 +381,7 @@ resource-request = Request
 resource-offer = Offer
 resource-engagement = Engagement
 resource-key = Key
+resource-webhook = Webhook
 key-no-state = None
 import-problems = { $count ->
     [one] Nothing was imported: there is one problem to correct.

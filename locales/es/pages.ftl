@@ -380,6 +380,7 @@ resource-request = Solicitud
 resource-offer = Oferta
 resource-engagement = Colaboración
 resource-key = Clave
+resource-webhook = Webhook
 key-no-state = Ninguno
 import-problems = { $count ->
     [one] No se importó nada: hay un problema que corregir.

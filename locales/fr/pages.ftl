@@ -380,6 +380,7 @@ resource-request = Demande
 resource-offer = Offre
 resource-engagement = Engagement
 resource-key = Clé
+resource-webhook = Webhook
 key-no-state = Aucun
 import-problems = { $count ->
     [one] Rien n'a été importé : il y a un problème à corriger.

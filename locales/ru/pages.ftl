@@ -402,6 +402,7 @@ resource-request = Запрос
 resource-offer = Предложение
 resource-engagement = Сотрудничество
 resource-key = Ключ
+resource-webhook = Вебхук
 key-no-state = Нет
 import-problems = { $count ->
     [one] Ничего не импортировано: нужно исправить { $count } проблему.

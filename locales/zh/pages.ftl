@@ -341,6 +341,7 @@ resource-request = 请求
 resource-offer = 提供
 resource-engagement = 合作
 resource-key = 密钥
+resource-webhook = Webhook
 key-no-state = 无
 import-problems = 未导入任何内容：有 { $count } 个问题需要更正。
 offer-new-status = 将状态改为

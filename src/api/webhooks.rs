@@ -46,7 +46,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, caller: Caller) 
     http::json_response(&req, StatusCode::OK, &hooks, None)
 }
 
-/// End a subscription (deliveries already made stay in its log). **Roles:** its key; admin.
+/// End a subscription: deliveries not yet made are given up. **Roles:** its key; admin.
 #[utoipa::path(
     security(("api_key" = [])),
     tag = "webhooks",

@@ -26,6 +26,7 @@ vocabulary! {
         Offer => "offer",
         Engagement => "engagement",
         Key => "key",
+        Webhook => "webhook",
     }
 }
 
@@ -39,6 +40,7 @@ impl Resource {
             Resource::Offer => "not-found-offer",
             Resource::Engagement => "not-found-engagement",
             Resource::Key => "not-found-key",
+            Resource::Webhook => "not-found-webhook",
         }
     }
 }

@@ -114,7 +114,7 @@ fn subscribers_are_told_what_they_may_see(app: TestApp) {
     let all = json!(["match.new", "engagement.moved", "consent.changed"]);
     let (kenya_hook, kenya_secret) = subscribe(&kenya, &to_kenya.url, all.clone());
     subscribe(&haiti, &to_haiti.url, json!(["consent.changed", "match.new"]));
-    let (norway_hook, _) = subscribe(&norway, &to_norway.url, json!(["match.new", "engagement.moved"]));
+    let (norway_hook, norway_secret) = subscribe(&norway, &to_norway.url, json!(["match.new", "engagement.moved"]));
 
     let request = kenya
         .create("/api/v1/requests", &json!({"state": "KEN", "title": "Criminalise torture", "themes": ["torture"]}))
@@ -163,6 +163,9 @@ fn subscribers_are_told_what_they_may_see(app: TestApp) {
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(to_norway.events().len(), 2);
     assert_eq!(norway.get("/api/v1/webhooks").json().as_array().unwrap().len(), 0);
+    let audit = app.get(&format!("/api/v1/audit?resource=webhook&resource_id={norway_hook}"));
+    assert_eq!(audit.json()["total"], 2, "made and removed: {}", audit.text);
+    assert!(!audit.text.contains(&norway_secret), "the audit never keeps the secret");
     assert_eq!(app.get("/api/v1/webhooks").json().as_array().unwrap().len(), 2, "an admin sees every key's");
 
     kenya.post("/api/v1/webhooks", &json!({"url": "ftp://x", "events": ["match.new"]})).field_error(422, "url");

@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 mod targets;
 
 use super::matches::today;
-use super::write::Tx;
+use super::write::{Audit, Tx};
 use super::{keys, Services};
 use crate::db::engagements as engagement_store;
 use crate::db::keys as key_store;
@@ -28,6 +28,7 @@ use crate::db::requests as request_store;
 use crate::db::webhooks::{self as store, DeliveryRow, Subscriber, WebhookRow};
 use crate::db::DbConn;
 use crate::domain::access::{generate_secret, hex, Caller, Role};
+use crate::domain::audit::{Action, Resource};
 use crate::domain::ids;
 use crate::domain::vocab::vocabulary;
 use crate::error::{AppError, AppResult, Said};
@@ -159,7 +160,21 @@ pub async fn subscribe(services: &Services, caller: &Caller, new: NewWebhook) ->
         removed_at: None,
     };
     let stored = row.clone();
-    services.db.run(move |conn| store::insert(conn, &stored)).await?;
+    services
+        .write(caller, move |tx| {
+            store::insert(tx.conn(), &stored)?;
+            // The audit keeps the subscription without its secret.
+            let made = view(stored, None)?;
+            tx.audit(Audit {
+                action: Action::Create,
+                resource: Resource::Webhook,
+                id: &made.id,
+                owner_state: None,
+                before: None,
+                after: &made,
+            })
+        })
+        .await?;
     view(row, Some(secret))
 }
 
@@ -180,14 +195,25 @@ fn owned(conn: &mut DbConn, caller: &Caller, id: &str) -> AppResult<WebhookRow> 
     }
 }
 
-/// Ends a subscription; deliveries not yet made are still made.
+/// Ends a subscription; deliveries not yet made are given up (see [`unsendable`]).
 pub async fn remove(services: &Services, caller: &Caller, id: String) -> AppResult<()> {
-    let caller = caller.clone();
     services
-        .db
-        .run(move |conn| {
-            owned(conn, &caller, &id)?;
-            store::remove(conn, &id, now())
+        .write(caller, move |tx| {
+            let caller = tx.caller().clone();
+            let row = owned(tx.conn(), &caller, &id)?;
+            let at = now();
+            store::remove(tx.conn(), &id, at)?;
+            let before = serde_json::to_value(view(row, None)?).map_err(AppError::internal)?;
+            let mut after = before.clone();
+            after["removed_at"] = json!(at.and_utc());
+            tx.audit(Audit {
+                action: Action::Revoke,
+                resource: Resource::Webhook,
+                id: &id,
+                owner_state: None,
+                before: Some(&before),
+                after: &after,
+            })
         })
         .await
 }
