@@ -9,11 +9,13 @@ use std::io;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 
 /// Whether an address is on the public internet: not loopback, private, link-local, shared
-/// (carrier-grade NAT), unspecified, broadcast, multicast or documentation space.
+/// (carrier-grade NAT), unspecified, broadcast, multicast, documentation, benchmarking or
+/// reserved space; an IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4)
+/// is judged by that one, and Teredo, whose IPv4 address is hidden, is refused.
 pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
+            let [a, b, c, _] = v4.octets();
             !(v4.is_loopback()
                 || v4.is_private()
                 || v4.is_link_local()
@@ -22,18 +24,38 @@ pub fn is_public(ip: IpAddr) -> bool {
                 || v4.is_multicast()
                 || v4.is_documentation()
                 || (a == 100 && (64..128).contains(&b))
+                || (a == 198 && (18..20).contains(&b))
+                || (a == 192 && b == 0 && c == 0)
+                || a >= 240
                 || a == 0)
         }
         IpAddr::V6(v6) => {
+            let s = v6.segments();
+            let embedded = |high: u16, low: u16| {
+                let [a, b] = high.to_be_bytes();
+                let [c, d] = low.to_be_bytes();
+                is_public(IpAddr::V4(std::net::Ipv4Addr::new(a, b, c, d)))
+            };
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_public(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
+            match s {
+                // IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d).
+                [0, 0, 0, 0, 0, 0, high, low] if high != 0 => return embedded(high, low),
+                [0x64, 0xff9b, 0, 0, 0, 0, high, low] => return embedded(high, low),
+                // 6to4 (2002:a.b.c.d::/48).
+                [0x2002, high, low, ..] => return embedded(high, low),
+                _ => {}
+            }
+            let first = s[0];
             !(v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
                 || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80)
+                || (first & 0xffc0) == 0xfe80
+                || (first & 0xffc0) == 0xfec0
+                || (first == 0x2001 && (s[1] == 0 || s[1] == 0x0db8))
+                || (first == 0x0100 && s[1..4] == [0, 0, 0]))
         }
     }
 }
@@ -92,10 +114,19 @@ mod tests {
             "fd00::1",
             "fe80::1",
             "::ffff:10.0.0.1",
+            "::127.0.0.1",
+            "64:ff9b::10.0.0.1",
+            "2002:7f00:1::",
+            "2001:0:4136:e378::1",
+            "2001:db8::1",
+            "fec0::1",
+            "198.18.0.1",
+            "240.0.0.1",
+            "192.0.0.8",
         ] {
             assert!(!is_public(private.parse().unwrap()), "{private}");
         }
-        for public in ["8.8.8.8", "193.194.138.1", "2001:4860:4860::8888"] {
+        for public in ["8.8.8.8", "193.194.138.1", "2001:4860:4860::8888", "64:ff9b::8.8.8.8", "2002:808:808::1"] {
             assert!(is_public(public.parse().unwrap()), "{public}");
         }
     }
