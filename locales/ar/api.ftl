@@ -160,6 +160,7 @@ conflict-offer-final = حالة العرض: { $status }؛ ولم يعد قابل
 conflict-request-final = حالة الطلب: { $status }؛ ولم يعد قابلا للتغيير
 conflict-status-by-engagement = لا ينتقل الطلب إلى الحالة '{ $status }' إلا عن طريق أوجه التعاون المتعلقة به، وليس بينها أي تعاون في الحالة المطلوبة: { $needed }
 conflict-organization-exists = توجد بالفعل منظمة بهذا الاسم وهذا البلد، هي { $id }: استخدمها (/api/v1/organizations/{ $id })
+conflict-iati-identifier = معرّف IATI { $identifier } هو بالفعل معرّف التعاون { $id }: يسمّي ملف IATI كل نشاط مرة واحدة
 conflict-key-revoked = المفتاح ملغى بالفعل
 conflict-idempotency-under-way = يجري حاليا تنفيذ استدعاء بقيمة Idempotency-Key هذه؛ أعد المحاولة للحصول على نتيجته
 conflict-import-changed = تغيرت إحدى التوصيات أثناء الاستيراد؛ أعد الاستيراد

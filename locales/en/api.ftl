@@ -151,6 +151,7 @@ conflict-offer-final = the offer is { $status }; it no longer changes
 conflict-request-final = the request is { $status }; it no longer changes
 conflict-status-by-engagement = a request becomes { $status } through its engagements, and none of its engagements is { $needed }
 conflict-organization-exists = organization { $id } already has this name and country: use it (/api/v1/organizations/{ $id })
+conflict-iati-identifier = the IATI identifier { $identifier } is already that of engagement { $id }: an IATI file names each activity once
 conflict-key-revoked = the key is already revoked
 conflict-idempotency-under-way = a call with this Idempotency-Key is under way; retry it to get its answer
 conflict-import-changed = a recommendation changed during the import; import again

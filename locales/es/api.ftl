@@ -151,6 +151,7 @@ conflict-offer-final = situación de la oferta: { $status }; ya no puede cambiar
 conflict-request-final = situación de la solicitud: { $status }; ya no puede cambiar
 conflict-status-by-engagement = una solicitud solo pasa a la situación «{ $status }» mediante sus colaboraciones, y ninguna de ellas está en la situación requerida: { $needed }
 conflict-organization-exists = la organización { $id } ya tiene este nombre y este país: utilícela (/api/v1/organizations/{ $id })
+conflict-iati-identifier = el identificador IATI { $identifier } ya es el de la colaboración { $id }: un archivo IATI nombra cada actividad una sola vez
 conflict-key-revoked = la clave ya está revocada
 conflict-idempotency-under-way = ya se está procesando una llamada con esta Idempotency-Key; repítala para obtener su respuesta
 conflict-import-changed = una recomendación cambió durante la importación; vuelva a importar

@@ -151,6 +151,7 @@ conflict-offer-final = statut de l'offre : { $status } ; elle ne peut plus chang
 conflict-request-final = statut de la demande : { $status } ; elle ne peut plus changer
 conflict-status-by-engagement = une demande ne passe au statut « { $status } » que par ses engagements, et aucun de ses engagements n'a le statut requis : { $needed }
 conflict-organization-exists = l'organisation { $id } a déjà ce nom et ce pays : utilisez-la (/api/v1/organizations/{ $id })
+conflict-iati-identifier = l'identifiant IATI { $identifier } est déjà celui de l'engagement { $id } : un fichier IATI nomme chaque activité une seule fois
 conflict-key-revoked = la clé est déjà révoquée
 conflict-idempotency-under-way = un appel avec cette Idempotency-Key est en cours de traitement ; renvoyez-le pour obtenir sa réponse
 conflict-import-changed = une recommandation a été modifiée pendant l'importation ; relancez l'importation

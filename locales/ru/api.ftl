@@ -153,6 +153,7 @@ conflict-offer-final = статус предложения: { $status }; оно 
 conflict-request-final = статус запроса: { $status }; он больше не изменяется
 conflict-status-by-engagement = статус «{ $status }» запрос получает через сотрудничество, но ни одна запись о сотрудничестве по нему не имеет нужного статуса ({ $needed })
 conflict-organization-exists = организация { $id } с таким названием и страной уже существует: используйте ее (/api/v1/organizations/{ $id })
+conflict-iati-identifier = идентификатор IATI { $identifier } уже принадлежит сотрудничеству { $id }: в файле IATI каждая деятельность называется один раз
 conflict-key-revoked = ключ уже отозван
 conflict-idempotency-under-way = вызов с этим Idempotency-Key еще выполняется; повторите его, чтобы получить ответ
 conflict-import-changed = во время импорта изменилась одна из рекомендаций; повторите импорт

@@ -150,6 +150,7 @@ conflict-offer-final = 该援助提供处于“{ $status }”状态，不能再�
 conflict-request-final = 该请求处于“{ $status }”状态，不能再更改
 conflict-status-by-engagement = 请求只能通过其合作变为“{ $status }”，而其合作中没有一项处于{ $needed }状态
 conflict-organization-exists = 组织 { $id } 已有相同的名称和国家：请使用该组织（/api/v1/organizations/{ $id }）
+conflict-iati-identifier = IATI 标识符 { $identifier } 已属于合作 { $id }：IATI 文件中每项活动只能有一个标识符
 conflict-key-revoked = 该密钥已被撤销
 conflict-idempotency-under-way = 使用此 Idempotency-Key 的调用正在处理中；请重试该调用以获取其响应
 conflict-import-changed = 导入期间有建议发生了更改；请重新导入

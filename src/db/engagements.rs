@@ -180,6 +180,16 @@ pub fn list(
     Ok(PageOf::from_rows(rows, page, total, |r| &r.id))
 }
 
+/// The engagement other than `except` whose IATI identifier is `identifier`, if any.
+pub fn holder_of_identifier(conn: &mut DbConn, identifier: &str, except: &str) -> AppResult<Option<String>> {
+    Ok(engagements::table
+        .filter(engagements::iati_identifier.eq(identifier))
+        .filter(engagements::id.ne(except))
+        .select(engagements::id)
+        .first(conn)
+        .optional()?)
+}
+
 /// One engagement on a published request, as the public record counts it: its status, when it
 /// began, the requesting State and the request's themes.
 #[derive(Debug)]

@@ -17,6 +17,7 @@ use crate::db::engagements::{self as store, EngagementFilter, EngagementRow, Eve
 use crate::db::offers::{self as offer_store, OfferRow};
 use crate::db::page::{now, PageOf, PageRequest};
 use crate::db::requests::{self as request_store, RequestRow};
+use crate::db::DbConn;
 use crate::domain::access::{Caller, OfferScope, RequestScope, Role};
 use crate::domain::audit::{Action, Resource};
 use crate::domain::catalog::Catalog;
@@ -248,6 +249,7 @@ pub async fn create(
             if store::active_for_pair(tx.conn(), &request.id, &offer.id)? {
                 return Err(AppError::Conflict(Said::of("conflict-pair-under-way")));
             }
+            identifier_is_free(tx.conn(), iati_identifier.as_deref(), "")?;
             let at = now();
             let row = EngagementRow {
                 id: ids::new_id(ids::ENGAGEMENT),
@@ -301,6 +303,19 @@ pub async fn create(
 }
 
 /// Whether the offer is global or names the State or one of its areas.
+/// 409 when another engagement than `engagement` already has this IATI identifier: an IATI
+/// file must name each activity once.
+fn identifier_is_free(conn: &mut DbConn, identifier: Option<&str>, engagement: &str) -> AppResult<()> {
+    let Some(identifier) = identifier else { return Ok(()) };
+    match store::holder_of_identifier(conn, identifier, engagement)? {
+        Some(holder) => Err(AppError::Conflict(Said::new(
+            "conflict-iati-identifier",
+            vec![("identifier", identifier.into()), ("id", holder.into())],
+        ))),
+        None => Ok(()),
+    }
+}
+
 fn serves(offer: &OfferRow, state: &str) -> AppResult<bool> {
     if offer.is_global {
         return Ok(true);
@@ -350,6 +365,7 @@ pub async fn transition(
             if t.to.needs_consent() && request.consent_status != ConsentStatus::Granted.as_str() {
                 return Err(AppError::Conflict(Said::of("conflict-no-consent")));
             }
+            identifier_is_free(tx.conn(), iati_identifier.as_deref(), &row.id)?;
             if t.to == EngagementStatus::Agreed
                 && store::capacity_used(tx.conn(), &offer.id)? >= i64::from(offer.capacity)
             {

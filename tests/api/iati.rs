@@ -138,6 +138,11 @@ fn engagements_export_as_valid_iati_activities(app: TestApp) {
         .create(&state, Some("granted"));
     let e5 = engage(&late);
     moved(&provider, &e5, "agreed");
+    let taken = state.post(
+        &format!("/api/v1/engagements/{e5}/transitions"),
+        &json!({"to": "in_progress", "iati_identifier": "KE-GOV-TC-9"}),
+    );
+    assert!(taken.problem(409)["detail"].as_str().unwrap().contains(&e3), "an identifier names one activity");
     let admin = app.get(&format!("/api/v1/engagements?format=iati&offer_id={offer}"));
     assert_valid_iati(&admin.text);
     let activity = admin.text.split("<iati-activity ").find(|a| a.contains(&e5)).expect("the late activity");
