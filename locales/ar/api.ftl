@@ -46,6 +46,7 @@ detail-internal = حدث خطأ غير متوقع؛ وقد تم تسجيله
 field-unauthorized = المفتاح مفقود أو مشوه أو غير معروف أو ملغى
 field-header-required = الترويسة مطلوبة
 field-required = مطلوب
+field-cannot-be-cleared = لا يمكن إفراغ هذا الحقل: احذفه من الطلب للإبقاء عليه، أو أعطِ قيمة
 field-not-empty = يجب ألا يكون فارغا
 field-at-most-chars = يجب ألا يتجاوز عدد الأحرف { $max }
 field-at-most-items = يجب ألا يتجاوز عدد العناصر { $max }

@@ -37,6 +37,7 @@ detail-internal = an unexpected error occurred; it was logged
 field-unauthorized = missing, malformed, unknown or revoked key
 field-header-required = header is required
 field-required = is required
+field-cannot-be-cleared = this field cannot be cleared: leave it out to keep it, or give a value
 field-not-empty = must not be empty
 field-at-most-chars = must be at most { $max } characters
 field-at-most-items = must have at most { $max } items

@@ -37,6 +37,7 @@ detail-internal = se produjo un error inesperado; quedó registrado
 field-unauthorized = clave ausente, mal formada, desconocida o revocada
 field-header-required = encabezado obligatorio
 field-required = es obligatorio
+field-cannot-be-cleared = este campo no se puede vaciar: omítalo para conservarlo, o dé un valor
 field-not-empty = no debe estar vacío
 field-at-most-chars = debe tener como máximo { $max } caracteres
 field-at-most-items = debe tener como máximo { $max } elementos

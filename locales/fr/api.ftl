@@ -37,6 +37,7 @@ detail-internal = une erreur inattendue s'est produite ; elle a été journalis�
 field-unauthorized = clé absente, mal formée, inconnue ou révoquée
 field-header-required = en-tête obligatoire
 field-required = est obligatoire
+field-cannot-be-cleared = ce champ ne peut pas être vidé : omettez-le pour le garder, ou donnez une valeur
 field-not-empty = ne doit pas être vide
 field-at-most-chars = doit comporter au plus { $max } caractères
 field-at-most-items = doit comporter au plus { $max } éléments

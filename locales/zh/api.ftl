@@ -36,6 +36,7 @@ detail-internal = 发生意外错误；该错误已记录
 field-unauthorized = 密钥缺失、格式错误、未知或已撤销
 field-header-required = 必须提供此标头
 field-required = 必须提供
+field-cannot-be-cleared = 此字段不能清空：省略它即可保留原值，或提供一个值
 field-not-empty = 不得为空
 field-at-most-chars = 最多 { $max } 个字符
 field-at-most-items = 最多 { $max } 项

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::update::{self, nullable, Asked, Editable, IfMatch};
+use super::update::{self, not_null, nullable, Asked, Editable, IfMatch};
 use super::write::{Audit, Idempotency, Written};
 use super::Services;
 use crate::db::changes::Entity;
@@ -53,8 +53,12 @@ pub struct NewOrganization {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationChanges {
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub kind: Option<OrganizationKind>,
     #[schema(min_length = 1, max_length = 300)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, nullable)]
@@ -63,6 +67,8 @@ pub struct OrganizationChanges {
     #[schema(value_type = Option<String>, nullable)]
     pub website: Option<Option<String>>,
     #[schema(max_length = 20000)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub description: Option<String>,
 }
 

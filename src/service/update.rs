@@ -147,6 +147,22 @@ where
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
+/// What serde says of a `null` given to a field [`not_null`] reads.
+pub const CANNOT_BE_CLEARED: &str = "cannot be cleared";
+
+/// For PATCH fields that always have a value: absent is `None`, and `null` is refused, not
+/// read as absent (a client that sends it means to clear the field, which it cannot).
+pub fn not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    match Option::<T>::deserialize(deserializer)? {
+        Some(value) => Ok(Some(value)),
+        None => Err(serde::de::Error::custom(CANNOT_BE_CLEARED)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

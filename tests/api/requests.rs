@@ -96,6 +96,9 @@ fn conditional_update(app: TestApp) {
 
     app.patch(&path, Some("\"v1\""), &json!({"priority": "high"})).problem(412);
     app.patch(&path, Some("\"v2\""), &json!({"state": "UGA"})).field_error(422, "state");
+    let cleared = app.patch(&path, Some("\"v2\""), &json!({"title": null, "themes": null, "ends_on": null}));
+    assert!(cleared.field_error(422, "title").contains("cannot be cleared"), "{}", cleared.text);
+    assert!(cleared.text.contains("\"themes\"") && !cleared.text.contains("\"ends_on\""), "{}", cleared.text);
     app.patch(&path, Some("\"v2\""), &json!({"starts_on": "2028-01-01", "ends_on": "2027-01-01"}))
         .field_error(422, "ends_on");
     assert_eq!(app.get(&path).json()["version"], 2, "refused updates change nothing");

@@ -303,6 +303,8 @@ fn humane(field: String, message: &str) -> FieldError {
     } else if let Some(rest) = message.strip_prefix("unknown variant `") {
         let values = rest.split_once(", expected").map_or(String::new(), |(_, listed)| quoted(listed));
         said("field-one-of", vec![("values", values.into())])
+    } else if message == crate::service::update::CANNOT_BE_CLEARED {
+        said("field-cannot-be-cleared", vec![])
     } else if message == "input is out of range" {
         said("field-no-such-day", vec![])
     } else if CHRONO_DATE_ERRORS.contains(&message) || expected.is_some_and(|e| e.contains("date")) {

@@ -13,7 +13,7 @@ pub use bulk::{create_many, BulkOffers, MAX_BULK_OFFERS};
 pub use fields::Fields;
 pub use list::list;
 
-use super::update::{self, nullable, Asked, Editable, IfMatch};
+use super::update::{self, not_null, nullable, Asked, Editable, IfMatch};
 use super::webhooks;
 use super::write::{Idempotency, Written};
 use super::Services;
@@ -121,18 +121,36 @@ pub struct NewOffer {
 #[serde(deny_unknown_fields)]
 pub struct OfferChanges {
     #[schema(min_length = 1, max_length = 300)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub title: Option<String>,
     #[schema(max_length = 20000)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub description: Option<String>,
     /// Sets the themes, confirming them all.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub themes: Option<Vec<String>>,
     /// Suggest themes again from the title and description (by default, unconfirmed
     /// suggestions are made again when either changes).
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub suggest_themes: Option<bool>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub modalities: Option<Vec<Modality>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub languages: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub global: Option<bool>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub countries: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub regions: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
@@ -141,11 +159,15 @@ pub struct OfferChanges {
     #[schema(value_type = Option<NaiveDate>, nullable)]
     pub ends_on: Option<Option<NaiveDate>>,
     #[schema(minimum = 1, maximum = 10000)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub capacity: Option<i32>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<i64>, nullable)]
     #[schema(minimum = 0)]
     pub budget_usd: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub status: Option<OfferStatus>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, nullable)]

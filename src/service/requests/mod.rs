@@ -13,7 +13,7 @@ pub use bulk::{create_many, decide_many, BulkConsent, BulkRequests, ConsentItem,
 pub use consent::{consent_history, record_consent, ConsentDecision, ConsentEvent, ConsentHistory};
 pub use fields::Fields;
 
-use super::update::{self, nullable, Asked, Editable, IfMatch};
+use super::update::{self, not_null, nullable, Asked, Editable, IfMatch};
 use super::webhooks;
 use super::write::{Audit, Idempotency, Tx, Written};
 use super::Services;
@@ -112,16 +112,30 @@ pub struct NewRequest {
 #[serde(deny_unknown_fields)]
 pub struct RequestChanges {
     #[schema(min_length = 1, max_length = 300)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub title: Option<String>,
     #[schema(max_length = 20000)]
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub recommendation_ids: Option<Vec<String>>,
     /// Sets the themes, confirming them all.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub themes: Option<Vec<String>>,
     /// Suggest themes again from the title and description (by default, unconfirmed
     /// suggestions are made again when either changes).
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub suggest_themes: Option<bool>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub modalities: Option<Vec<Modality>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub languages: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
@@ -137,7 +151,11 @@ pub struct RequestChanges {
     #[schema(value_type = Option<i64>, nullable)]
     #[schema(minimum = 0)]
     pub budget_max_usd: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub priority: Option<Priority>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub status: Option<RequestStatus>,
 }
 
