@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use maud::{html, Markup, DOCTYPE};
 
 use super::{Lang, Viewer};
+use crate::error::Problem;
 
 /// The sections of the site, for the navigation (`aria-current` on the one shown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,8 +115,10 @@ pub fn page(lang: Lang, viewer: &Viewer, section: Option<Section>, here: &str, t
     }
 }
 
-/// The page shown for an error, in the reader's language.
-pub fn error_page(lang: Lang, status: StatusCode) -> Markup {
+/// The page shown for an error, in the reader's language: what kind of error, then what the
+/// problem says of it (for a refused form, each field at fault and why), so a reader can put
+/// it right.
+pub fn error_page(lang: Lang, status: StatusCode, problem: &Problem) -> Markup {
     let kind = match status {
         StatusCode::NOT_FOUND => "not-found",
         StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "forbidden",
@@ -127,6 +130,20 @@ pub fn error_page(lang: Lang, status: StatusCode) -> Markup {
     let title = lang.t(&format!("{kind}-title"));
     let body = html! {
         p { (lang.t(&format!("{kind}-body"))) }
+        @if status.is_client_error() && status != StatusCode::UNAUTHORIZED {
+            div role="alert" {
+                @if problem.errors.len() > 1 || problem.errors.is_empty() {
+                    p dir="auto" { (problem.detail) }
+                }
+                @if !problem.errors.is_empty() {
+                    ul.problems {
+                        @for e in &problem.errors {
+                            li dir="auto" { code { (e.field) } ": " (e.message) }
+                        }
+                    }
+                }
+            }
+        }
         @if kind == "forbidden" {
             p { a href={ "/" (lang.code()) "/sign-in" } { (lang.t("sign-in")) } }
         }

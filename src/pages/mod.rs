@@ -120,7 +120,7 @@ impl ResponseError for PageError {
         // The problem's headers (Retry-After, Allow, ...) and language, with the page as body.
         let mut res = self.error.response_in(self.lang);
         let status = res.status();
-        let page = layout::error_page(self.lang, status);
+        let page = layout::error_page(self.lang, status, &self.error.to_problem_in(self.lang));
         let body = page.into_string();
         let headers = res.headers_mut();
         headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));

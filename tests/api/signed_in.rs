@@ -231,6 +231,7 @@ fn a_provider_expresses_interest_and_the_state_agrees(app: TestApp) {
     let twice = provider.post("/en/my/engagements", &interest, &[]);
     assert_eq!(twice.status, 409);
     assert!(twice.text.contains("Not possible now"), "{}", twice.excerpt());
+    assert!(twice.text.contains("an engagement on this pair is already under way"), "and why: {}", twice.text);
     let mine = provider.get("/en/my");
     assert!(
         mine.text.contains("you expressed interest first") && !mine.text.contains("value=\"agreed\""),
