@@ -29,10 +29,13 @@ struct Listing<'a> {
     query: &'a str,
 }
 
-/// A problem to show next to one record's form, in the reader's language.
+/// A problem to show next to one record's form, in the reader's language, with what was
+/// entered in it.
 struct Problem {
     id: String,
     message: String,
+    status: String,
+    note: String,
 }
 
 /// `/{lang}/my`: to sign in first when nobody is.
@@ -92,7 +95,7 @@ async fn content(
                 found.total,
                 "requests-found",
             );
-            html! { (own_requests(lang, viewer, &rows, problem.as_ref())) (pager) }
+            html! { (own_requests(lang, viewer, &rows, listing.cursor.as_deref(), problem.as_ref())) (pager) }
         }
         Role::Provider => {
             let filter = OfferFilter { provider: identity.provider_id().map(str::to_string), ..Default::default() };
@@ -130,7 +133,13 @@ async fn content(
     })
 }
 
-fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem: Option<&Problem>) -> Markup {
+fn own_requests(
+    lang: Lang,
+    viewer: &Viewer,
+    rows: &[AssistanceRequest],
+    cursor: Option<&str>,
+    problem: Option<&Problem>,
+) -> Markup {
     let decisions = [ConsentStatus::Granted, ConsentStatus::Refused, ConsentStatus::Withdrawn];
     html! {
         h2 { (lang.t("my-requests")) }
@@ -152,6 +161,9 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
                 }
                 form.inline-form method="post" action={ "/" (lang.code()) "/my/requests/" (r.id) "/consent" } {
                     input type="hidden" name="csrf" value=(viewer.csrf());
+                    @if let Some(cursor) = cursor {
+                        input type="hidden" name="cursor" value=(cursor);
+                    }
                     @let field = format!("status-{}", r.id);
                     @let here = problem.filter(|p| p.id == r.id);
                     div.field {
@@ -160,13 +172,16 @@ fn own_requests(lang: Lang, viewer: &Viewer, rows: &[AssistanceRequest], problem
                             aria-describedby=[here.map(|_| format!("problem-{}", r.id))] {
                             option value="" { (lang.t("consent-choose")) }
                             @for d in decisions {
-                                option value=(d.as_str()) { (lang.term("consent", d.as_str())) }
+                                option value=(d.as_str()) selected[here.is_some_and(|p| p.status == d.as_str())] {
+                                    (lang.term("consent", d.as_str()))
+                                }
                             }
                         }
                     }
                     div.field {
                         label for={ "note-" (r.id) } { (lang.t("consent-note")) }
-                        input #{ "note-" (r.id) } type="text" name="note" maxlength="2000";
+                        input #{ "note-" (r.id) } type="text" name="note" maxlength="2000"
+                            value=[here.map(|p| p.note.as_str())];
                     }
                     button type="submit" { (lang.t("consent-record")) }
                     @if let Some(p) = here {
@@ -249,6 +264,9 @@ pub struct ConsentForm {
     status: String,
     #[serde(default)]
     note: String,
+    /// The page of the list the form was on.
+    #[serde(default)]
+    cursor: Option<String>,
 }
 
 /// `POST /{lang}/my/requests/{id}/consent`: the State's decision, then its page again (with
@@ -264,31 +282,36 @@ pub async fn record_consent(
     let (_, id) = path.into_inner();
     let form: ConsentForm = form_of(&body).in_page(lang)?;
     let session = viewer.check_form(lang, &form.csrf)?;
+    // Back to the page of the list the form was on (a cursor is hex).
+    let cursor = form.cursor.filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_hexdigit()));
+    let query = cursor.as_ref().map_or(String::new(), |c| format!("cursor={c}"));
     let outcome = match ConsentStatus::parse(&form.status) {
         Some(status) => requests::record_consent(
             &state.services,
             &viewer.caller,
             id.clone(),
-            ConsentDecision { status, note: form.note },
+            ConsentDecision { status, note: form.note.clone() },
         )
         .await
         .map(|_| ()),
         None => Err(AppError::invalid("status", Said::of("field-unknown-decision"))),
     };
-    let problem = match outcome {
+    let (status, message) = match outcome {
         Ok(()) => {
+            let on_page = if query.is_empty() { String::new() } else { format!("?{query}") };
             return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/{}/my#r-{id}", lang.code())))
-                .finish())
+                .insert_header((header::LOCATION, format!("/{}/my{on_page}#r-{id}", lang.code())))
+                .finish());
         }
         Err(AppError::Conflict(_)) => (StatusCode::CONFLICT, lang.t("consent-already")),
         Err(AppError::Validation(_)) => (StatusCode::UNPROCESSABLE_ENTITY, lang.t("consent-invalid")),
         Err(other) => return Err(other).in_page(lang),
     };
-    let listing = Listing { cursor: None, query: "" };
-    let content = content(lang, &viewer, session, &state, listing, Some(Problem { id, message: problem.1 })).await?;
+    let listing = Listing { cursor, query: &query };
+    let problem = Problem { id, message, status: form.status, note: form.note };
+    let content = content(lang, &viewer, session, &state, listing, Some(problem)).await?;
     let page = layout::page(lang, &viewer, Some(Section::My), "/my", &lang.t("my-title"), content);
     let mut res = public_page(&req, lang, &viewer, page);
-    *res.status_mut() = problem.0;
+    *res.status_mut() = status;
     Ok(res)
 }

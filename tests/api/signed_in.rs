@@ -109,6 +109,34 @@ fn a_state_signs_in_records_consent_and_signs_out(app: TestApp) {
     assert_eq!(browser.get("/en/my").status, 303, "the session ended on the server");
 }
 
+/// A decision on the second page of a State's requests: refused, the page shown again is that
+/// second page, with the problem beside the request and what was entered still there; taken,
+/// the reader is sent back to that page.
+fn a_consent_decision_stays_on_its_page(app: TestApp) {
+    let key = app.key(json!({"role": "state", "state": "KEN"}));
+    let ids: Vec<String> = (0..51)
+        .map(|i| {
+            RequestBody::for_matching("KEN", json!(["torture"]))
+                .set("title", json!(format!("Request number {i}")))
+                .create(&app.admin(), None)
+        })
+        .collect();
+    let mut browser = Browser::new(&app);
+    browser.sign_in(&key);
+    let first = browser.get("/en/my");
+    assert!(!first.text.contains("Request number 50"), "fifty a page");
+    let cursor = first.text.split("cursor=").nth(1).expect("a next page").split(['"', '&']).next().unwrap().to_string();
+    let second = format!("/en/my?cursor={cursor}");
+    let token = browser.csrf(&second);
+    let consent = format!("/en/my/requests/{}/consent", ids[50]);
+    let refused = browser.post(&consent, &format!("status=&note=keep+this&cursor={cursor}&csrf={token}"), &[]);
+    assert_eq!(refused.status, 422);
+    let here = refused.text.split(&format!("id=\"r-{}\"", ids[50])).nth(1).expect("the request, on its page");
+    assert!(here.contains("role=\"alert\"") && here.contains("value=\"keep this\""), "{here}");
+    let taken = browser.post(&consent, &format!("status=granted&cursor={cursor}&csrf={token}"), &[]);
+    assert_eq!(taken.header("location"), Some(format!("{second}#r-{}", ids[50]).as_str()));
+}
+
 fn another_state_and_a_revoked_key_get_nothing(app: TestApp) {
     let uganda = app.key(json!({"role": "state", "state": "UGA", "label": "Uganda"}));
     let id = RequestBody::for_matching("KEN", json!(["torture"])).create(&app.admin(), None);
@@ -383,6 +411,7 @@ fn an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports(ap
 }
 
 backend_tests!(
+    a_consent_decision_stays_on_its_page,
     an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports,
     a_provider_uploads_offers_and_sees_each_problem_on_its_line,
     a_provider_expresses_interest_and_the_state_agrees,
