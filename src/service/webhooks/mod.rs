@@ -10,6 +10,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::StreamExt;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -393,8 +395,8 @@ pub fn backoff(base: Duration, failed: i32) -> Duration {
     base.saturating_mul(4u32.saturating_pow(u32::try_from(failed.max(1) - 1).unwrap_or(0)))
 }
 
-/// Sends what is due, for ever: every half second, up to 20 deliveries at a time, each taken
-/// first so that no two instances send it at once.
+/// Sends what is due, for ever: every half second, a fair share of what is due (see
+/// [`SENT_AT_ONCE`]), each taken first so that no two instances send it at once.
 pub async fn deliver_forever(services: Arc<Services>) {
     loop {
         if let Err(e) = deliver_due(&services).await {
@@ -404,61 +406,89 @@ pub async fn deliver_forever(services: Arc<Services>) {
     }
 }
 
+/// Deliveries sent at once by one instance, and of those at most this many to one subscription:
+/// a slow or dead receiver holds only its own, never every other subscriber's.
+const SENT_AT_ONCE: usize = 8;
+const SENT_AT_ONCE_PER_HOOK: usize = 2;
+
 async fn deliver_due(services: &Services) -> AppResult<()> {
+    let due = services.db.run(|conn| store::due(conn, now(), 200)).await?;
+    let fair = fair_share(due);
+    let outcomes: Vec<AppResult<()>> =
+        futures_util::stream::iter(fair.into_iter().map(|row| deliver_one(services, row)))
+            .buffer_unordered(SENT_AT_ONCE)
+            .collect()
+            .await;
+    outcomes.into_iter().collect()
+}
+
+/// Of the due deliveries, oldest first, those this round sends: at most
+/// [`SENT_AT_ONCE_PER_HOOK`] of each subscription, four rounds of [`SENT_AT_ONCE`] in all.
+fn fair_share(due: Vec<DeliveryRow>) -> Vec<DeliveryRow> {
+    let mut per_hook: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    due.into_iter()
+        .filter(|row| {
+            let taken = per_hook.entry(row.webhook_id.clone()).or_insert(0);
+            *taken += 1;
+            *taken <= SENT_AT_ONCE_PER_HOOK
+        })
+        .take(4 * SENT_AT_ONCE)
+        .collect()
+}
+
+/// One attempt at one due delivery, taken first so that no two instances send it at once.
+async fn deliver_one(services: &Services, row: DeliveryRow) -> AppResult<()> {
     let policy = services.webhooks;
-    let due = services.db.run(|conn| store::due(conn, now(), 20)).await?;
-    for row in due {
-        let lease = now() + chrono::TimeDelta::seconds(60);
-        let (taken, mine) = (row.clone(), row.clone());
-        if !services.db.run(move |conn| store::claim(conn, &taken, lease)).await? {
-            continue;
-        }
-        let (webhook_id, checked) = (mine.webhook_id.clone(), mine.clone());
-        let Some((hook, unsendable)) = services
-            .db
-            .run(move |conn| {
-                let Some(hook) = store::find(conn, &webhook_id)? else { return Ok(None) };
-                let unsendable = unsendable(conn, &hook, &checked)?;
-                Ok(Some((hook, unsendable)))
-            })
-            .await?
-        else {
-            continue;
-        };
-        let attempt = match unsendable {
-            // Given up at once: sending later would not make it sendable.
-            Some(why) => Err((None, why.to_string())),
-            None => actix_web::web::block(move || send(&hook, &mine, policy.private_targets))
-                .await
-                .map_err(AppError::internal)?,
-        };
-        // A delivery not sent is no attempt.
-        let attempts = row.attempts + i32::from(unsendable.is_none());
-        let at = now();
-        let (status, next, finished) = match attempt {
-            Ok(_) => ("delivered", at, Some(at)),
-            Err(_) if unsendable.is_some() || attempts >= MAX_ATTEMPTS => ("failed", at, Some(at)),
-            Err(_) => {
-                let wait = chrono::TimeDelta::from_std(backoff(policy.retry_base, attempts))
-                    .unwrap_or(chrono::TimeDelta::hours(1));
-                ("pending", at + wait, None)
-            }
-        };
-        let (last_status, last_error) = match &attempt {
-            Ok(code) => (Some(*code), None),
-            Err((code, why)) => (*code, Some(why.clone())),
-        };
-        let updated = DeliveryRow {
-            status: status.into(),
-            attempts,
-            next_attempt_at: next,
-            last_status,
-            last_error,
-            finished_at: finished,
-            ..row
-        };
-        services.db.run(move |conn| store::record_attempt(conn, &updated)).await?;
+    let lease = now() + chrono::TimeDelta::seconds(60);
+    let (taken, mine) = (row.clone(), row.clone());
+    if !services.db.run(move |conn| store::claim(conn, &taken, lease)).await? {
+        return Ok(());
     }
+    let (webhook_id, checked) = (mine.webhook_id.clone(), mine.clone());
+    let Some((hook, unsendable)) = services
+        .db
+        .run(move |conn| {
+            let Some(hook) = store::find(conn, &webhook_id)? else { return Ok(None) };
+            let unsendable = unsendable(conn, &hook, &checked)?;
+            Ok(Some((hook, unsendable)))
+        })
+        .await?
+    else {
+        return Ok(());
+    };
+    let attempt = match unsendable {
+        // Given up at once: sending later would not make it sendable.
+        Some(why) => Err((None, why.to_string())),
+        None => actix_web::web::block(move || send(&hook, &mine, policy.private_targets))
+            .await
+            .map_err(AppError::internal)?,
+    };
+    // A delivery not sent is no attempt.
+    let attempts = row.attempts + i32::from(unsendable.is_none());
+    let at = now();
+    let (status, next, finished) = match attempt {
+        Ok(_) => ("delivered", at, Some(at)),
+        Err(_) if unsendable.is_some() || attempts >= MAX_ATTEMPTS => ("failed", at, Some(at)),
+        Err(_) => {
+            let wait = chrono::TimeDelta::from_std(backoff(policy.retry_base, attempts))
+                .unwrap_or(chrono::TimeDelta::hours(1));
+            ("pending", at + wait, None)
+        }
+    };
+    let (last_status, last_error) = match &attempt {
+        Ok(code) => (Some(*code), None),
+        Err((code, why)) => (*code, Some(why.clone())),
+    };
+    let updated = DeliveryRow {
+        status: status.into(),
+        attempts,
+        next_attempt_at: next,
+        last_status,
+        last_error,
+        finished_at: finished,
+        ..row
+    };
+    services.db.run(move |conn| store::record_attempt(conn, &updated)).await?;
     Ok(())
 }
 
@@ -522,6 +552,21 @@ mod tests {
             signature("Jefe", b"what do ya want for nothing?"),
             "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
         );
+    }
+
+    #[test]
+    fn a_round_takes_a_fair_share_of_each_subscription() {
+        let row = |hook: &str| {
+            let mut row = delivery(hook, WebhookEvent::MatchNew, json!({}), now()).unwrap();
+            row.webhook_id = hook.to_string();
+            row
+        };
+        // A slow receiver's backlog first, then another subscriber's one delivery.
+        let due: Vec<DeliveryRow> = (0..50).map(|_| row("whk_slow")).chain([row("whk_other")]).collect();
+        let hooks: Vec<String> = fair_share(due).into_iter().map(|r| r.webhook_id).collect();
+        assert_eq!(hooks, ["whk_slow", "whk_slow", "whk_other"]);
+        let many: Vec<DeliveryRow> = (0..100).map(|i| row(&format!("whk_{i}"))).collect();
+        assert_eq!(fair_share(many).len(), 4 * SENT_AT_ONCE);
     }
 
     #[test]
