@@ -31,7 +31,8 @@ pub(super) fn admin_of(lang: Lang, viewer: &Viewer) -> Result<&Session, PageErro
 enum KeysOutcome {
     Listing,
     Issued(Box<IssuedKey>),
-    Problems(Vec<FieldError>),
+    /// The problems, and the form as it was filled in, to fill in again.
+    Problems(Vec<FieldError>, KeyForm),
 }
 
 /// `/{lang}/admin/keys`
@@ -46,7 +47,7 @@ pub async fn keys_page(
     Ok(public_page(&req, lang, &viewer, content))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone, Default)]
 pub struct KeyForm {
     #[serde(default)]
     csrf: String,
@@ -71,19 +72,19 @@ pub async fn issue_key(
     let form: KeyForm = form_of(&body).in_page(lang)?;
     viewer.check_form(lang, &form.csrf)?;
     admin_of(lang, &viewer)?;
-    let filled = |v: String| (!v.trim().is_empty()).then(|| v.trim().to_string());
+    let filled = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_string());
     let outcome = match Role::parse(&form.role) {
-        None => KeysOutcome::Problems(vec![FieldError::new("role", lang.t("key-role-missing"))]),
+        None => KeysOutcome::Problems(vec![FieldError::new("role", lang.t("key-role-missing"))], form),
         Some(role) => {
             let new = NewKey {
                 role,
-                state: filled(form.state),
-                organization_id: filled(form.organization_id),
-                label: form.label,
+                state: filled(&form.state),
+                organization_id: filled(&form.organization_id),
+                label: form.label.clone(),
             };
             match keys::create(&state.services, &viewer.caller, new).await {
                 Ok(issued) => KeysOutcome::Issued(Box::new(issued)),
-                Err(AppError::Validation(problems)) => KeysOutcome::Problems(problems),
+                Err(AppError::Validation(problems)) => KeysOutcome::Problems(problems, form),
                 Err(other) => return Err(other).in_page(lang),
             }
         }
@@ -131,6 +132,12 @@ async fn keys_content(
     let next = found.next_after.as_deref().map(ids::encode_cursor);
     let catalog = state.services.catalog;
     let roles = parts::term_options(lang, "role", Role::ALL.iter().map(|r| r.as_str()));
+    // A refused form is shown again as it was filled in.
+    let entered = match &outcome {
+        KeysOutcome::Problems(_, form) => form.clone(),
+        _ => KeyForm::default(),
+    };
+    let chosen = |v: &str| (!v.is_empty()).then(|| v.to_string());
     let content = html! {
         @match &outcome {
             KeysOutcome::Issued(issued) => {
@@ -139,7 +146,7 @@ async fn keys_content(
                     p dir="ltr" { code #secret { (issued.secret) } }
                 }
             }
-            KeysOutcome::Problems(problems) => {
+            KeysOutcome::Problems(problems, _) => {
                 div.problems role="alert" {
                     ul { @for p in problems { li { code { (p.field) } ": " bdi { (p.message_in(lang)) } } } }
                 }
@@ -149,15 +156,15 @@ async fn keys_content(
         h2 { (lang.t("key-new")) }
         form.inline-form method="post" action={ "/" (lang.code()) "/admin/keys" } {
             input type="hidden" name="csrf" value=(viewer.csrf());
-            (parts::choice("role", &lang.t("key-role"), &lang.t("consent-choose"), None, &roles))
-            (parts::choice("state", &lang.t("filter-state"), &lang.t("key-no-state"), None, &parts::state_options(lang, catalog)))
+            (parts::choice("role", &lang.t("key-role"), &lang.t("consent-choose"), chosen(&entered.role).as_deref(), &roles))
+            (parts::choice("state", &lang.t("filter-state"), &lang.t("key-no-state"), chosen(&entered.state).as_deref(), &parts::state_options(lang, catalog)))
             div.field {
                 label for="organization_id" { (lang.t("key-organization")) }
-                input #organization_id type="text" name="organization_id";
+                input #organization_id type="text" name="organization_id" value=(entered.organization_id);
             }
             div.field {
                 label for="label" { (lang.t("key-label")) }
-                input #label type="text" name="label" dir="auto";
+                input #label type="text" name="label" dir="auto" value=(entered.label);
             }
             button type="submit" { (lang.t("key-issue")) }
         }

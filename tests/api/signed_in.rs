@@ -359,6 +359,13 @@ fn an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports(ap
     let missing = admin.post("/en/admin/keys", &format!("csrf={token}&role=&label=x"), &[]);
     assert_eq!(missing.status, 422);
     assert!(missing.text.contains("Choose the key"));
+    let no_state = admin.post("/en/admin/keys", &format!("csrf={token}&role=state&state=&label=Minist%C3%A8re"), &[]);
+    assert_eq!(no_state.status, 422);
+    assert!(
+        no_state.text.contains("value=\"Ministère\"") && no_state.text.contains("value=\"state\" selected"),
+        "the form as it was filled in: {}",
+        no_state.text
+    );
     let issued = admin.post("/en/admin/keys", &format!("csrf={token}&role=state&state=KEN&label=Kenya+desk"), &[]);
     assert_eq!(issued.status, 201, "{}", issued.excerpt());
     assert_eq!(issued.header("cache-control"), Some("no-store"));
