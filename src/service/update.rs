@@ -119,6 +119,12 @@ pub fn update_in<E: Editable>(
         }
         (Err(other), _) => return Err(other),
     };
+    // A change that changes nothing is no write: no new version to make others' If-Match
+    // stale, no audit event, no change in the feed.
+    let json = |view: &E::View| serde_json::to_value(view).map_err(AppError::internal);
+    if json(&before)? == json(&E::view(&updated)?)? {
+        return Ok(row);
+    }
     updated.stamp(version + 1, crate::db::page::now());
     if !E::write(tx.conn(), &updated, &extra, version)? {
         return Err(AppError::PreconditionFailed(Said::of("precondition-changed")));

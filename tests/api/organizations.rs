@@ -60,6 +60,14 @@ fn create_read_update(app: TestApp) {
         app.patch(&format!("/api/v1/organizations/{uganda}"), Some("1"), &json!({"country": "KEN", "name": "knchr"}));
     assert!(twin.problem(409)["detail"].as_str().unwrap().contains(id), "{}", twin.text);
     assert_eq!(app.patch(&path, Some("3"), &json!({"name": "knchr"})).status, 200);
+    // A change that changes nothing writes nothing: the version stays, and no audit event.
+    let audited = || app.get(&format!("/api/v1/audit?resource_id={id}")).json()["total"].clone();
+    let events = audited();
+    for same in [json!({}), json!({"name": "knchr", "country": "KEN"})] {
+        let res = app.patch(&path, Some("4"), &same);
+        assert_eq!((res.status, res.json()["version"].as_i64()), (200, Some(4)), "{}", res.text);
+    }
+    assert_eq!(audited(), events);
 
     app.get("/api/v1/organizations/org_doesnotexist").problem(404);
     app.patch("/api/v1/organizations/org_doesnotexist", Some("\"v1\""), &json!({"name": "x"})).problem(404);
