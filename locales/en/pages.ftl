@@ -340,6 +340,10 @@ key-label = Who it is for
 key-issue = Issue the key
 key-issued = The key was issued. Copy its secret now and give it to its holder safely: it is never shown again.
 key-list = Every key
+engagements-found = { $count ->
+    [one] { $count } engagement
+   *[other] { $count } engagements
+}
 keys-found = { $count ->
     [one] { $count } key
    *[other] { $count } keys

@@ -339,6 +339,10 @@ key-label = Destinatario
 key-issue = Emitir la clave
 key-issued = Se emitió la clave. Copie ahora su secreto y entréguelo a su titular de forma segura: no volverá a mostrarse.
 key-list = Todas las claves
+engagements-found = { $count ->
+    [one] { $count } colaboración
+   *[other] { $count } colaboraciones
+}
 keys-found = { $count ->
     [one] { $count } clave
    *[other] { $count } claves

@@ -339,6 +339,10 @@ key-label = Destinataire
 key-issue = Délivrer la clé
 key-issued = La clé a été délivrée. Copiez son secret maintenant et remettez-le à son titulaire en toute sécurité : il ne sera plus jamais affiché.
 key-list = Toutes les clés
+engagements-found = { $count ->
+    [one] { $count } engagement
+   *[other] { $count } engagements
+}
 keys-found = { $count ->
     [one] { $count } clé
    *[other] { $count } clés

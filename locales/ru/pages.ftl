@@ -355,6 +355,12 @@ key-label = Для кого
 key-issue = Выдать ключ
 key-issued = Ключ выдан. Скопируйте его секрет сейчас и надежно передайте владельцу: он больше не будет показан.
 key-list = Все ключи
+engagements-found = { $count ->
+    [one] { $count } сотрудничество
+    [few] { $count } сотрудничества
+    [many] { $count } сотрудничеств
+   *[other] { $count } сотрудничества
+}
 keys-found = { $count ->
     [one] { $count } ключ
     [few] { $count } ключа

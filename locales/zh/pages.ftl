@@ -309,6 +309,7 @@ key-label = 持有者
 key-issue = 签发密钥
 key-issued = 密钥已签发。请立即复制其密钥串并安全交给持有者：它将不再显示。
 key-list = 所有密钥
+engagements-found = { $count } 项合作
 keys-found = { $count } 个密钥
 key-acts-for = 代表
 key-prefix = 开头为

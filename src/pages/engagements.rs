@@ -7,12 +7,13 @@ use actix_web::{web, HttpResponse};
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::{form_of, InPage, Lang, PageError, Viewer};
+use super::{form_of, parts, InPage, Lang, PageError, Viewer};
+use crate::api::http::page_request;
 use crate::api::AppState;
 use crate::db::engagements::EngagementFilter;
-use crate::db::page::PageRequest;
 use crate::domain::access::Role;
 use crate::domain::engagement::{EngagementStatus, Side};
+use crate::domain::ids;
 use crate::domain::vocab::ConsentStatus;
 use crate::error::{AppError, AppResult, Said};
 use crate::service::engagements::{self, NewEngagement, Transition};
@@ -20,8 +21,8 @@ use crate::service::matches::Match;
 use crate::service::write::Written;
 use crate::service::Services;
 
-/// How many engagements the reader's page lists.
-const SHOWN: i64 = 200;
+/// The query parameter of the page of the reader's engagements.
+const PAGE_PARAM: &str = "engagements";
 
 /// The side a signed-in reader acts for, if a party at all (administrators act through the API).
 pub fn side_of(viewer: &Viewer) -> Option<Side> {
@@ -127,19 +128,19 @@ fn to_my_page(lang: Lang, id: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/{}/my#e-{id}", lang.code()))).finish()
 }
 
-/// The reader's engagements, each with the pair's titles and the steps the reader may take.
-pub async fn section(lang: Lang, viewer: &Viewer, services: &Services) -> AppResult<Markup> {
+/// The reader's engagements, 50 a page (the page is the query's `engagements` parameter, so
+/// it keeps its own place beside the records' list), each with the pair's titles and the
+/// steps the reader may take.
+pub async fn section(lang: Lang, viewer: &Viewer, services: &Services, query: &str) -> AppResult<Markup> {
     let Some(side) = side_of(viewer) else {
         return Ok(html! {});
     };
-    let found = engagements::list(
-        services,
-        &viewer.caller,
-        EngagementFilter::default(),
-        PageRequest { limit: SHOWN, after: None },
-        lang.code(),
-    )
-    .await?;
+    let cursor = parts::param_in(query, PAGE_PARAM)?;
+    let page = page_request(None, cursor.as_deref(), ids::ENGAGEMENT)?;
+    let found = engagements::list(services, &viewer.caller, EngagementFilter::default(), page, lang.code()).await?;
+    let next = found.next_after.as_deref().map(ids::encode_cursor);
+    let path = format!("/{}/my", lang.code());
+    let pager = parts::pager_by(lang, &path, query, PAGE_PARAM, next.as_deref(), found.total, "engagements-found");
     let listed = found.rows;
     let steps = [
         EngagementStatus::Agreed,
@@ -188,5 +189,6 @@ pub async fn section(lang: Lang, viewer: &Viewer, services: &Services) -> AppRes
                 }
             }
         }
+        (pager)
     })
 }

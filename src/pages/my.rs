@@ -125,7 +125,7 @@ async fn content(
             }
         },
     };
-    let engagements = super::engagements::section(lang, viewer, services).await.in_page(lang)?;
+    let engagements = super::engagements::section(lang, viewer, services, listing.query).await.in_page(lang)?;
     Ok(html! {
         p.lead { (lang.t_with("my-acting-for", &[("name", whom.as_str().into()), ("role", lang.term("role", identity.role.as_str()).into())])) }
         (body)

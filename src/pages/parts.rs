@@ -91,9 +91,14 @@ pub fn sheet(req: &actix_web::HttpRequest) -> Result<Sheet, AppError> {
 
 /// The `cursor` a page's query names, if any.
 pub fn cursor_in(query: &str) -> Result<Option<String>, crate::error::AppError> {
+    param_in(query, "cursor")
+}
+
+/// The value of the query parameter `name`, if given.
+pub fn param_in(query: &str, name: &str) -> Result<Option<String>, crate::error::AppError> {
     Ok(super::form_of::<Vec<(String, String)>>(query.as_bytes())?
         .into_iter()
-        .find_map(|(k, v)| (k == "cursor").then_some(v)))
+        .find_map(|(k, v)| (k == name).then_some(v)))
 }
 
 /// A list's query as its download's: the filters, not the page (a download has every page).
@@ -198,10 +203,24 @@ pub fn dollars(lang: Lang, amount: Option<i64>) -> String {
 /// The links to the first and the next page of a list; `here` is the list's path with its
 /// query, less any cursor.
 pub fn pager(lang: Lang, path: &str, query: &str, next: Option<&str>, total: i64, count_message: &str) -> Markup {
-    let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("cursor=")).collect();
+    pager_by(lang, path, query, "cursor", next, total, count_message)
+}
+
+/// A [`pager`] whose position is the query parameter `param`, for a page with two lists.
+pub fn pager_by(
+    lang: Lang,
+    path: &str,
+    query: &str,
+    param: &str,
+    next: Option<&str>,
+    total: i64,
+    count_message: &str,
+) -> Markup {
+    let ours = format!("{param}=");
+    let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with(&ours)).collect();
     let base = if kept.is_empty() { path.to_string() } else { format!("{path}?{}", kept.join("&")) };
     let joiner = if kept.is_empty() { '?' } else { '&' };
-    let at_start = !query.split('&').any(|p| p.starts_with("cursor="));
+    let at_start = !query.split('&').any(|p| p.starts_with(&ours));
     html! {
         nav.pager aria-label=(lang.t("pager")) {
             p role="status" { (lang.t_with(count_message, &[("count", total.into())])) }
@@ -209,7 +228,7 @@ pub fn pager(lang: Lang, path: &str, query: &str, next: Option<&str>, total: i64
                 a href=(base) { (lang.t("pager-first")) }
             }
             @if let Some(cursor) = next {
-                a href={ (base) (joiner) "cursor=" (cursor) } rel="next" { (lang.t("pager-next")) }
+                a href={ (base) (joiner) (param) "=" (cursor) } rel="next" { (lang.t("pager-next")) }
             }
         }
     }

@@ -137,6 +137,28 @@ fn a_consent_decision_stays_on_its_page(app: TestApp) {
     assert_eq!(taken.header("location"), Some(format!("{second}#r-{}", ids[50]).as_str()));
 }
 
+/// Every engagement of a party can be reached from its page, fifty at a time.
+fn engagements_are_paged(app: TestApp) {
+    let norway = app.key(json!({"role": "provider", "state": "NOR"}));
+    let offer = crate::fixtures::OfferBody::for_matching("NOR", json!(["torture"])).create(&app.admin());
+    let provider = app.with_key(Some(&norway));
+    let mut last = String::new();
+    for i in 0..51 {
+        let request = RequestBody::for_matching("KEN", json!(["torture"]))
+            .set("title", json!(format!("Need {i}")))
+            .create(&app.admin(), Some("granted"));
+        let engagement = provider.create("/api/v1/engagements", &json!({"request_id": request, "offer_id": offer}));
+        last = engagement["id"].as_str().unwrap().to_string();
+    }
+    let mut browser = Browser::new(&app);
+    browser.sign_in(&norway);
+    let first = browser.get("/en/my");
+    assert!(first.text.contains("51 engagements") && !first.text.contains(&format!("e-{last}")), "{}", first.excerpt());
+    let next = first.text.split("engagements=").nth(1).expect("a next page").split(['"', '&']).next().unwrap();
+    let second = browser.get(&format!("/en/my?engagements={next}"));
+    assert!(second.text.contains(&format!("id=\"e-{last}\"")), "{}", second.excerpt());
+}
+
 fn another_state_and_a_revoked_key_get_nothing(app: TestApp) {
     let uganda = app.key(json!({"role": "state", "state": "UGA", "label": "Uganda"}));
     let id = RequestBody::for_matching("KEN", json!(["torture"])).create(&app.admin(), None);
@@ -419,6 +441,7 @@ fn an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports(ap
 
 backend_tests!(
     a_consent_decision_stays_on_its_page,
+    engagements_are_paged,
     an_administrator_issues_and_revokes_keys_reads_the_audit_trail_and_imports,
     a_provider_uploads_offers_and_sees_each_problem_on_its_line,
     a_provider_expresses_interest_and_the_state_agrees,
