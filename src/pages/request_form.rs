@@ -58,7 +58,8 @@ pub async fn page(
     Ok(public_page(&req, lang, &viewer, markup))
 }
 
-/// `POST /{lang}/my/requests/new`: suggests themes (`action=suggest`) or files the request.
+/// `POST /{lang}/my/requests/new`: finds recommendations (`action=search`), suggests themes
+/// (`action=suggest`), both keeping what was typed, or files the request.
 pub async fn submit(
     req: HttpRequest,
     lang: Lang,
@@ -69,6 +70,10 @@ pub async fn submit(
     let typed = Typed { pairs: form_of(&body).in_page(lang)? };
     let session = viewer.check_form(lang, typed.one("csrf"))?;
     let own_state = filing_state(lang, session)?;
+    if typed.one("action") == "search" {
+        let markup = form(lang, &viewer, &state, &typed, &[], None).await?;
+        return Ok(public_page(&req, lang, &viewer, markup));
+    }
     if typed.one("action") == "suggest" {
         let text = format!("{}\n{}", typed.one("title"), typed.one("description"));
         let suggested = web::block(move || Suggester::shipped().suggest(&text, false))
@@ -200,15 +205,15 @@ async fn form(
                 }
             }
         }
-        form.search method="get" action={ "/" (lang.code()) "/my/requests/new" } role="search" {
-            (parts::search_field(lang, Some(typed.one("q")).filter(|q| !q.is_empty())))
-            button type="submit" { (lang.t("new-request-find-recommendations")) }
-        }
         form.stacked method="post" action={ "/" (lang.code()) "/my/requests/new" } novalidate {
             input type="hidden" name="csrf" value=(viewer.csrf());
-            input type="hidden" name="q" value=(typed.one("q"));
             fieldset {
                 legend { (lang.t("linked-recommendations")) }
+                // A search within the form: what was typed and ticked stays.
+                div.search role="search" {
+                    (parts::search_field(lang, Some(typed.one("q")).filter(|q| !q.is_empty())))
+                    button type="submit" name="action" value="search" formnovalidate { (lang.t("new-request-find-recommendations")) }
+                }
                 @if let Some(p) = problem("recommendation_ids") { p.problem #recommendation_ids { (p) } }
                 @if shown.is_empty() {
                     p { (lang.t("new-request-no-recommendations")) }

@@ -217,6 +217,20 @@ fn a_state_files_a_request_from_its_recommendations_with_suggested_themes(app: T
             && suggest.text.contains(&format!("value=\"{rec}\" id=\"rec-{rec}\" checked"))
     );
 
+    let search = browser.post(
+        "/en/my/requests/new",
+        &format!("csrf={token}&action=search&q=criminalising&title={title}&recommendation_ids={rec}"),
+        &[],
+    );
+    assert_eq!(search.status, 200, "{}", search.excerpt());
+    assert!(
+        search.text.contains("value=\"Criminalise domestic violence and marital rape\"")
+            && search.text.contains("value=\"criminalising\"")
+            && search.text.contains(&format!("value=\"{rec}\" id=\"rec-{rec}\" checked")),
+        "a search keeps what was typed and ticked: {}",
+        search.text
+    );
+
     let bad = browser.post(
         "/en/my/requests/new",
         &format!("csrf={token}&action=save&title=&description=Kept+as+typed&starts_on=31%2F12%2F2027&budget_min_usd=20%2C000"),
