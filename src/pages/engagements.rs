@@ -140,7 +140,9 @@ pub async fn section(lang: Lang, viewer: &Viewer, services: &Services, query: &s
     let found = engagements::list(services, &viewer.caller, EngagementFilter::default(), page, lang.code()).await?;
     let next = found.next_after.as_deref().map(ids::encode_cursor);
     let path = format!("/{}/my", lang.code());
-    let pager = parts::pager_by(lang, &path, query, PAGE_PARAM, next.as_deref(), found.total, "engagements-found");
+    let label = lang.t("my-engagements");
+    let pager =
+        parts::pager_by(lang, &label, &path, query, PAGE_PARAM, next.as_deref(), found.total, "engagements-found");
     let listed = found.rows;
     let steps = [
         EngagementStatus::Agreed,

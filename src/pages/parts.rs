@@ -203,12 +203,15 @@ pub fn dollars(lang: Lang, amount: Option<i64>) -> String {
 /// The links to the first and the next page of a list; `here` is the list's path with its
 /// query, less any cursor.
 pub fn pager(lang: Lang, path: &str, query: &str, next: Option<&str>, total: i64, count_message: &str) -> Markup {
-    pager_by(lang, path, query, "cursor", next, total, count_message)
+    pager_by(lang, &lang.t("pager"), path, query, "cursor", next, total, count_message)
 }
 
-/// A [`pager`] whose position is the query parameter `param`, for a page with two lists.
+/// A [`pager`] named `label` whose position is the query parameter `param`, for a page with
+/// two lists.
+#[allow(clippy::too_many_arguments)]
 pub fn pager_by(
     lang: Lang,
+    label: &str,
     path: &str,
     query: &str,
     param: &str,
@@ -222,7 +225,7 @@ pub fn pager_by(
     let joiner = if kept.is_empty() { '?' } else { '&' };
     let at_start = !query.split('&').any(|p| p.starts_with(&ours));
     html! {
-        nav.pager aria-label=(lang.t("pager")) {
+        nav.pager aria-label=(label) {
             p role="status" { (lang.t_with(count_message, &[("count", total.into())])) }
             @if !at_start {
                 a href=(base) { (lang.t("pager-first")) }
