@@ -213,8 +213,7 @@ pub fn on_published_requests(conn: &mut DbConn) -> AppResult<Vec<RecordedEngagem
     let scope = crate::domain::access::RequestScope::Consented { own_state: None };
     let mut states: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut themes: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    // A thousand ids a query: SQLite takes at most 32,766 parameters in one.
-    for chunk in ids.chunks(1_000) {
+    for chunk in ids.chunks(super::match_source::IDS_PER_QUERY) {
         let published = super::requests::by_ids(conn, chunk, &scope)?;
         let published: Vec<String> = published
             .into_iter()

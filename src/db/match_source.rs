@@ -262,8 +262,9 @@ pub fn listing_rows(
     deliver(batch)
 }
 
-/// Ids read at a time by the batch readers below (well under both backends' parameter limits).
-const IDS_PER_QUERY: usize = 1_000;
+/// Ids read at a time by batch readers (well under both backends' parameter limits: SQLite
+/// takes at most 32,766 in one query).
+pub(crate) const IDS_PER_QUERY: usize = 1_000;
 
 /// The given offers as stored (of any status; missing ones left out).
 pub fn offers_by_id(conn: &mut DbConn, ids: &[&str]) -> AppResult<Vec<StoredOffer>> {
